@@ -1,0 +1,179 @@
+"""From a command to the events it causes, or a refusal that writes nothing.
+
+The order is fixed: is the meeting open, is the person a member present, does the
+flow allow the command here, do the rules allow it; only then are events made.
+Nothing here writes or reads a clock: ``now`` is passed in and stamped on events.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from . import commands as cmd
+from . import events as ev
+from .errors import CommandRefused, NotAMemberError, WrongPhaseError
+from .flow import END, Flow, frame_flow, method_flow
+from .registry import Registry
+from .rules import RuleContext, roles_of
+from .specs import MethodSpec, PhaseSpec
+from .state import MeetingState
+from .text import Text
+
+__all__ = ["current_method", "current_phase", "decide"]
+
+
+def current_method(state: MeetingState, registry: Registry) -> MethodSpec | None:
+    case = state.case
+    if case is None or case.method_id is None:
+        return None
+    return registry.method(case.method_id, case.method_version)
+
+
+def current_phase(state: MeetingState, registry: Registry) -> PhaseSpec | None:
+    method = current_method(state, registry)
+    if state.frame != "method" or method is None or state.phase is None:
+        return None
+    return method.phase(state.phase)
+
+
+def decide(
+    state: MeetingState, command: cmd.Command, registry: Registry, now: datetime
+) -> list[ev.Event]:
+    """Check ``command`` against ``state``; return its events or raise a refusal."""
+    lang = state.lang
+    if state.closed:
+        raise WrongPhaseError(
+            "meeting_closed",
+            Text(nl="Deze bijeenkomst is al afgesloten.", en="This meeting is already closed."),
+            lang,
+            meeting_id=state.meeting_id,
+        )
+    _check_person(state, command.by)
+    method = current_method(state, registry) if state.frame == "method" else None
+    flow, position, trigger = _where(state, command, method)
+    if not flow.allows(position, trigger):
+        raise WrongPhaseError("phase", _not_now(state, command, registry), lang,
+                              meeting_id=state.meeting_id)
+    if isinstance(command, cmd.ChooseMethod):
+        method = registry.method(command.method_id)
+    phase = method.phase(state.phase) if method and state.phase else None
+    _check_rules(state, command, registry, method, phase)
+    return _events(state, command, method, phase, flow, position, now)
+
+
+def _check_person(state: MeetingState, person: str) -> None:
+    if person in state.present or person == state.facilitator:
+        return
+    names = ", ".join(state.members[p].name for p in state.present)
+    raise NotAMemberError(
+        f"{person!r} is not a member present at this meeting (present: {names})",
+        meeting_id=state.meeting_id,
+    )
+
+
+def _where(
+    state: MeetingState, command: cmd.Command, method: MethodSpec | None
+) -> tuple[Flow, str, str]:
+    if isinstance(command, cmd.Close):
+        return frame_flow(), state.frame, "close" if state.frame == "evaluation" else "abandon"
+    if state.frame == "method" and method is not None and state.phase is not None:
+        return method_flow(method), state.phase, command.trigger
+    return frame_flow(), state.frame, command.trigger
+
+
+def _not_now(state: MeetingState, command: cmd.Command, registry: Registry) -> Text:
+    phase = current_phase(state, registry)
+    from .frame import FRAME_STEPS
+
+    title = phase.title if phase is not None else FRAME_STEPS[state.frame].title
+    what = command.trigger.replace("_", " ")
+    return Text(
+        nl=f"'{what}' kan niet in de fase '{title.nl}'.",
+        en=f"'{what}' is not possible in the phase '{title.en}'.",
+    )
+
+
+def _check_rules(
+    state: MeetingState,
+    command: cmd.Command,
+    registry: Registry,
+    method: MethodSpec | None,
+    phase: PhaseSpec | None,
+) -> None:
+    refs = []
+    if method is not None:
+        refs.extend(method.rules)
+    if phase is not None:
+        refs.extend(phase.rules)
+    roles = roles_of(state, command.by)
+    checks = [(kind, {}) for kind in registry.rule_kinds.values() if kind.always]
+    checks.extend((registry.rule_kinds[ref.kind], ref.params) for ref in refs)
+    for kind, params in checks:
+        refusal = kind.check(RuleContext(state, command, method, phase, roles, params))
+        if refusal is not None:
+            raise CommandRefused(refusal.rule, refusal.reason, state.lang,
+                                 meeting_id=state.meeting_id)
+
+
+def _events(
+    state: MeetingState,
+    command: cmd.Command,
+    method: MethodSpec | None,
+    phase: PhaseSpec | None,
+    flow: Flow,
+    position: str,
+    now: datetime,
+) -> list[ev.Event]:
+    match command:
+        case cmd.SubmitLeervraag():
+            number = len(state.leervragen) + 1
+            return [ev.LeervraagSubmitted(at=now, leervraag_id=f"L{number}", by=command.by,
+                                          text=command.text)]
+        case cmd.PassLeervraag():
+            return [ev.LeervraagPassed(at=now, by=command.by)]
+        case cmd.ChooseCase():
+            leervraag = next(lv for lv in state.leervragen.values() if lv.by == command.inbrenger)
+            return [
+                ev.CaseChosen(at=now, case_no=len(state.cases) + 1, leervraag_id=leervraag.id,
+                              inbrenger=command.inbrenger),
+                ev.StepEntered(at=now, frame="method_choice"),
+            ]
+        case cmd.ChooseMethod():
+            assert method is not None
+            return [
+                ev.MethodChosen(at=now, case_no=len(state.cases), method_id=method.id,
+                                method_version=method.version, variant=command.variant),
+                ev.StepEntered(at=now, frame="method", phase=method.phases[0].id),
+            ]
+        case cmd.Contribute():
+            written = phase is not None and phase.written_first
+            return [ev.ContributionAdded(at=now, contribution_id=f"C{len(state.contributions) + 1}",
+                                         author=command.by, kind=command.kind, text=command.text,
+                                         written=written)]
+        case cmd.Reveal():
+            return [ev.WrittenRevealed(at=now, by=command.by)]
+        case cmd.Decide():
+            assert phase is not None and phase.decision is not None
+            return [ev.DecisionMade(at=now, decision_id=phase.decision.id, by=command.by,
+                                    selected=command.selected, text=command.text)]
+        case cmd.Extend():
+            return [ev.PhaseExtended(at=now, by=command.by, minutes=command.minutes)]
+        case cmd.Close():
+            return [ev.MeetingClosed(at=now, by=command.by, reason=command.reason)]
+        case cmd.Skip():
+            return [ev.PhaseSkipped(at=now, by=command.by, reason=command.reason),
+                    _move_on(state, flow, position, "skip", now)]
+        case cmd.Advance():
+            return [_move_on(state, flow, position, "advance", now)]
+    raise AssertionError(f"unhandled command {type(command).__name__}")
+
+
+def _move_on(state: MeetingState, flow: Flow, position: str, trigger: str,
+             now: datetime) -> ev.Event:
+    destination = flow.destination(position, trigger)
+    if state.frame == "method":
+        if destination == END:
+            return ev.StepEntered(at=now, frame="second_case")
+        return ev.StepEntered(at=now, frame="method", phase=destination)
+    assert destination is not None
+    return ev.StepEntered(at=now, frame=destination)

@@ -1,0 +1,264 @@
+"""The engine a facilitator's terminal or a host app talks to.
+
+One command flows one way: decide (flow and rules) -> append to the journal with
+the version the state was at -> apply -> notify hooks and subscribers. A refused
+command writes nothing; a hook that fails cannot undo what was committed.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import structlog
+
+from . import commands as cmd
+from . import events as ev
+from .decide import decide
+from .errors import ConcurrencyError, MeetingNotFoundError
+from .journal.port import Journal, MeetingSummary
+from .registry import Registry, load_registry
+from .specs import slug
+from .state import MeetingState, apply, replay
+from .text import Lang
+
+if TYPE_CHECKING:
+    from .meeting import Meeting
+
+__all__ = ["Engine", "Subscriber"]
+
+log = structlog.get_logger("intervision.engine")
+
+Subscriber = Callable[[MeetingState, ev.Event], None]
+Clock = Callable[[], datetime]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Engine:
+    """Runs meetings on one journal with the methods of one registry. Thread-safe."""
+
+    def __init__(
+        self,
+        journal: Journal | None = None,
+        registry: Registry | None = None,
+        *,
+        clock: Clock = _utcnow,
+    ) -> None:
+        if journal is None:
+            from .journal.memory import MemoryJournal
+
+            journal = MemoryJournal()
+        self.journal = journal
+        self.registry = registry if registry is not None else load_registry()
+        self.clock = clock
+        self._states: dict[str, MeetingState] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+        self._subscribers: list[Subscriber] = []
+
+    # -- meetings -----------------------------------------------------------------
+
+    def start_meeting(
+        self,
+        members: Sequence[str],
+        *,
+        facilitator: str,
+        present: Sequence[str] | None = None,
+        lang: Lang = "en",
+        scribe: str | None = None,
+        timekeeper: str | None = None,
+        group_id: str | None = None,
+        meeting_id: str | None = None,
+    ) -> Meeting:
+        """Start a meeting; members are display names, the others names or ids.
+
+        A facilitator who is not among the members is an external (guiding)
+        facilitator: present, but not a participant and never an inbrenger.
+        """
+        refs = _member_refs(members)
+        by_key = {key: ref.id for ref in refs for key in (ref.id, ref.name.casefold())}
+
+        def resolve(person: str) -> str | None:
+            return by_key.get(person) or by_key.get(person.casefold()) or by_key.get(slug(person))
+
+        present_ids = [resolve(p) for p in (present if present is not None else members)]
+        missing = [p for p, i in zip(present or (), present_ids, strict=False) if i is None]
+        if missing:
+            from .errors import NotAMemberError
+
+            raise NotAMemberError(f"not members of this group: {', '.join(missing)}")
+        facilitator_id = resolve(facilitator)
+        if facilitator_id is None:
+            external = ev.MemberRef(id=_unique_id(slug(facilitator), by_key), name=facilitator,
+                                    external=True)
+            refs.append(external)
+            facilitator_id = external.id
+        meeting_id = meeting_id or f"{_utcnow():%Y%m%d}-{secrets.token_hex(3)}"
+        started = ev.MeetingStarted(
+            at=self.clock(),
+            meeting_id=meeting_id,
+            group_id=group_id,
+            lang=lang,
+            members=tuple(refs),
+            present=tuple(p for p in present_ids if p is not None),
+            facilitator=facilitator_id,
+            scribe=resolve(scribe) if scribe else None,
+            timekeeper=resolve(timekeeper) if timekeeper else None,
+        )
+        with self._lock(meeting_id):
+            self.journal.append(meeting_id, 0, [started])
+            state = apply(None, started)
+            self._states[meeting_id] = state
+        log.info("meeting_started", meeting_id=meeting_id, members=len(refs), lang=lang)
+        self._notify(state, [started], [("opening", None)])
+        return self.meeting(meeting_id)
+
+    def meeting(self, meeting_id: str) -> Meeting:
+        """A handle on a meeting in this engine's journal."""
+        from .meeting import Meeting
+
+        return Meeting(self, meeting_id)
+
+    def state(self, meeting_id: str) -> MeetingState:
+        """The meeting's current state, rebuilt from the journal if not cached."""
+        cached = self._states.get(meeting_id)
+        if cached is not None:
+            return cached
+        return self.reload(meeting_id)
+
+    def reload(self, meeting_id: str) -> MeetingState:
+        """Rebuild the state from the journal (no hooks fire)."""
+        events = self.journal.load(meeting_id)
+        if not events:
+            raise MeetingNotFoundError(
+                f"no meeting {meeting_id!r} in this store; `intervision meetings` lists them",
+                meeting_id=meeting_id,
+            )
+        state = replay(events)
+        self._states[meeting_id] = state
+        log.debug("meeting_loaded", meeting_id=meeting_id, version=state.version)
+        return state
+
+    def meetings(self) -> list[MeetingSummary]:
+        return self.journal.meetings()
+
+    def subscribe(self, callback: Subscriber) -> Callable[[], None]:
+        """Call ``callback(state, event)`` after every committed event; returns an unsubscribe."""
+        self._subscribers.append(callback)
+        return lambda: self._subscribers.remove(callback)
+
+    # -- commands -----------------------------------------------------------------
+
+    def execute(
+        self, meeting_id: str, command: cmd.Command, *, expected_version: int | None = None
+    ) -> MeetingState:
+        """Check, record and apply one command.
+
+        With ``expected_version`` the caller says which version it decided on; if the
+        meeting has moved on, :class:`ConcurrencyError` is raised and nothing is
+        written. Without it the engine reloads once when another writer came first.
+        """
+        with self._lock(meeting_id):
+            for attempt in (1, 2):
+                state = self.state(meeting_id)
+                if expected_version is not None and state.version != expected_version:
+                    state = self.reload(meeting_id)
+                    if state.version != expected_version:
+                        raise ConcurrencyError(meeting_id, expected_version, state.version)
+                try:
+                    events = decide(state, command, self.registry, self.clock())
+                except Exception as exc:
+                    log.info("command_refused", meeting_id=meeting_id, command=command.trigger,
+                             rule=getattr(exc, "rule", None), error=type(exc).__name__)
+                    raise
+                try:
+                    self.journal.append(meeting_id, state.version, events)
+                except ConcurrencyError:
+                    self._states.pop(meeting_id, None)
+                    if expected_version is not None or attempt == 2:
+                        raise
+                    continue
+                steps = []
+                for event in events:
+                    if isinstance(event, ev.StepEntered | ev.MeetingClosed):
+                        steps.append((state.frame, state.phase))
+                    apply(state, event)
+                break
+        log.info("command_accepted", meeting_id=meeting_id, command=command.trigger,
+                 by=command.by, frame=state.frame, phase=state.phase,
+                 kind=getattr(command, "kind", None), version=state.version)
+        self._notify(state, events, steps)
+        return state
+
+    # -- internals ----------------------------------------------------------------
+
+    def _lock(self, meeting_id: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(meeting_id, threading.Lock())
+
+    def _notify(
+        self, state: MeetingState, events: list[ev.Event], left: list[tuple[str, str | None]]
+    ) -> None:
+        left_steps = iter(left)
+        for event in events:
+            match event:
+                case ev.MeetingStarted():
+                    self._call("intervision_meeting_started", state=state)
+                    self._call("intervision_phase_entered", state=state, frame="opening",
+                               phase=None)
+                case ev.StepEntered():
+                    frame, phase = next(left_steps)
+                    self._call("intervision_phase_left", state=state, frame=frame, phase=phase)
+                    self._call("intervision_phase_entered", state=state, frame=event.frame,
+                               phase=event.phase)
+                case ev.ContributionAdded():
+                    contribution = next(
+                        c for c in reversed(state.contributions) if c.id == event.contribution_id
+                    )
+                    self._call("intervision_contribution_added", state=state,
+                               contribution=contribution)
+                case ev.MeetingClosed():
+                    frame, phase = next(left_steps)
+                    self._call("intervision_phase_left", state=state, frame=frame, phase=phase)
+                    self._call("intervision_meeting_closed", state=state)
+            for subscriber in list(self._subscribers):
+                try:
+                    subscriber(state, event)
+                except Exception as exc:
+                    log.error("subscriber_failed", meeting_id=state.meeting_id,
+                              event=event.type, error=type(exc).__name__)
+
+    def _call(self, hook: str, **kwargs: Any) -> None:
+        """Call each plugin's hook on its own: one failing plugin does not stop the rest."""
+        for impl in getattr(self.registry.pm.hook, hook).get_hookimpls():
+            try:
+                impl.function(*(kwargs[name] for name in impl.argnames))
+            except Exception as exc:
+                log.error("hook_failed", hook=hook, plugin=impl.plugin_name,
+                          meeting_id=kwargs["state"].meeting_id, error=type(exc).__name__)
+
+
+def _member_refs(names: Sequence[str]) -> list[ev.MemberRef]:
+    refs: list[ev.MemberRef] = []
+    taken: dict[str, str] = {}
+    for name in names:
+        name = name.strip()
+        if not name:
+            continue
+        refs.append(ev.MemberRef(id=_unique_id(slug(name), taken), name=name))
+        taken[refs[-1].id] = refs[-1].id
+    return refs
+
+
+def _unique_id(base: str, taken: dict[str, str]) -> str:
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate

@@ -1,0 +1,137 @@
+"""The exception tree of intervision.
+
+Every error a user or a host app can meet derives from :class:`IntervisionError`, so
+a caller can catch one class. Messages name what is wrong and what to do, and never
+carry case content (leervragen, contributions, commitments): exception messages end
+up in logs and bug reports, which are outside the group.
+
+    IntervisionError
+    ├── PluginError             a plugin failed to load or registered something invalid
+    │   ├── SpecError           a method spec is invalid (names plugin, method, field)
+    │   └── DuplicateMethodError  two plugins registered one method id (names both)
+    ├── UnknownMethodError      no installed method has that id (or that version)
+    ├── MeetingError            anything about one meeting
+    │   ├── MeetingNotFoundError
+    │   ├── NotAMemberError     the person is not a member present at the meeting
+    │   ├── CommandRefused      the phase or a rule does not allow this command
+    │   │   └── WrongPhaseError the command has no meaning in the current phase
+    │   └── ConcurrencyError    someone else wrote first; reload and retry
+    └── StoreError              the journal cannot be opened, read or written
+        └── CorruptJournalError a stored event cannot be read back
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .text import Lang, Text
+
+__all__ = [
+    "CommandRefused",
+    "ConcurrencyError",
+    "CorruptJournalError",
+    "DuplicateMethodError",
+    "IntervisionError",
+    "MeetingError",
+    "MeetingNotFoundError",
+    "NotAMemberError",
+    "PluginError",
+    "SpecError",
+    "StoreError",
+    "UnknownMethodError",
+    "WrongPhaseError",
+]
+
+
+class IntervisionError(Exception):
+    """Base of every error intervision raises on purpose."""
+
+    #: CLI exit code for this kind of error.
+    exit_code = 1
+
+
+class PluginError(IntervisionError):
+    """A plugin could not be loaded or registered something invalid."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, *, plugin: str = "", distribution: str = "") -> None:
+        super().__init__(message)
+        self.plugin = plugin
+        self.distribution = distribution
+
+
+class SpecError(PluginError):
+    """A method spec is invalid; the message names the plugin, the method and the field."""
+
+
+class DuplicateMethodError(PluginError):
+    """Two plugins registered a method with the same id."""
+
+
+class UnknownMethodError(IntervisionError):
+    """No installed method has the requested id (or the pinned version)."""
+
+    exit_code = 2
+
+
+class MeetingError(IntervisionError):
+    """Something about one meeting."""
+
+    exit_code = 4
+
+    def __init__(self, message: str, *, meeting_id: str = "") -> None:
+        super().__init__(message)
+        self.meeting_id = meeting_id
+
+
+class MeetingNotFoundError(MeetingError):
+    """No meeting with this id is in the journal."""
+
+
+class NotAMemberError(MeetingError):
+    """The person named is not a member present at this meeting."""
+
+
+class CommandRefused(MeetingError):
+    """The phase or one of its rules does not allow the command; nothing was written.
+
+    ``rule`` is the id of the rule that refused; ``reason`` holds the explanation
+    in both languages, and ``str(error)`` is the one in the meeting's language.
+    """
+
+    def __init__(self, rule: str, reason: Text, lang: Lang, *, meeting_id: str = "") -> None:
+        super().__init__(f"[{rule}] {reason(lang)}", meeting_id=meeting_id)
+        self.rule = rule
+        self.reason = reason
+        self.lang = lang
+
+
+class WrongPhaseError(CommandRefused):
+    """The command has no meaning in the meeting's current phase."""
+
+
+class ConcurrencyError(MeetingError):
+    """Another writer appended to the meeting first; reload the meeting and retry."""
+
+    exit_code = 5
+
+    def __init__(self, meeting_id: str, expected: int, actual: int) -> None:
+        super().__init__(
+            f"meeting {meeting_id} is at version {actual}, not {expected}: "
+            "someone else wrote first; reload the meeting and try again",
+            meeting_id=meeting_id,
+        )
+        self.expected = expected
+        self.actual = actual
+
+
+class StoreError(IntervisionError):
+    """The journal cannot be opened, read or written."""
+
+    exit_code = 6
+
+
+class CorruptJournalError(StoreError):
+    """A stored event cannot be read back; the message names meeting and version."""

@@ -1,0 +1,154 @@
+"""What happened in a meeting: the versioned events the journal stores.
+
+Events are the only thing written; the meeting state is what applying them gives.
+Each event carries its schema version (``v``) so an older shape can be migrated by
+a small function instead of guessed at, and its timestamp, so replay needs no clock.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+__all__ = [
+    "CaseChosen",
+    "ContributionAdded",
+    "DecisionMade",
+    "Event",
+    "LeervraagPassed",
+    "LeervraagSubmitted",
+    "MeetingClosed",
+    "MeetingStarted",
+    "MemberRef",
+    "MethodChosen",
+    "PhaseExtended",
+    "PhaseSkipped",
+    "StepEntered",
+    "WrittenRevealed",
+    "event_adapter",
+]
+
+SCHEMA_VERSION = 1
+
+
+class _Event(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    v: int = SCHEMA_VERSION
+    at: datetime
+
+
+class MemberRef(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    name: str
+    external: bool = False
+
+
+class MeetingStarted(_Event):
+    type: Literal["meeting_started"] = "meeting_started"
+    meeting_id: str
+    group_id: str | None = None
+    lang: Literal["nl", "en"]
+    members: tuple[MemberRef, ...]
+    present: tuple[str, ...]
+    facilitator: str
+    scribe: str | None = None
+    timekeeper: str | None = None
+
+
+class StepEntered(_Event):
+    """The meeting moved to a frame step, or to a phase of the chosen method."""
+
+    type: Literal["step_entered"] = "step_entered"
+    frame: str
+    phase: str | None = None
+
+
+class LeervraagSubmitted(_Event):
+    type: Literal["leervraag_submitted"] = "leervraag_submitted"
+    leervraag_id: str
+    by: str
+    text: str
+
+
+class LeervraagPassed(_Event):
+    type: Literal["leervraag_passed"] = "leervraag_passed"
+    by: str
+
+
+class CaseChosen(_Event):
+    type: Literal["case_chosen"] = "case_chosen"
+    case_no: int
+    leervraag_id: str
+    inbrenger: str
+
+
+class MethodChosen(_Event):
+    type: Literal["method_chosen"] = "method_chosen"
+    case_no: int
+    method_id: str
+    method_version: str
+    variant: str | None = None
+
+
+class ContributionAdded(_Event):
+    type: Literal["contribution_added"] = "contribution_added"
+    contribution_id: str
+    author: str
+    kind: str
+    text: str
+    written: bool = False
+
+
+class WrittenRevealed(_Event):
+    type: Literal["written_revealed"] = "written_revealed"
+    by: str
+
+
+class DecisionMade(_Event):
+    type: Literal["decision_made"] = "decision_made"
+    decision_id: str
+    by: str
+    selected: tuple[str, ...] = ()
+    text: str = ""
+
+
+class PhaseExtended(_Event):
+    type: Literal["phase_extended"] = "phase_extended"
+    by: str
+    minutes: int
+
+
+class PhaseSkipped(_Event):
+    type: Literal["phase_skipped"] = "phase_skipped"
+    by: str
+    reason: str
+
+
+class MeetingClosed(_Event):
+    type: Literal["meeting_closed"] = "meeting_closed"
+    by: str
+    reason: str | None = None
+
+
+Event = Annotated[
+    MeetingStarted
+    | StepEntered
+    | LeervraagSubmitted
+    | LeervraagPassed
+    | CaseChosen
+    | MethodChosen
+    | ContributionAdded
+    | WrittenRevealed
+    | DecisionMade
+    | PhaseExtended
+    | PhaseSkipped
+    | MeetingClosed,
+    Field(discriminator="type"),
+]
+
+event_adapter: TypeAdapter[Event] = TypeAdapter(Event)

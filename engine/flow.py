@@ -1,0 +1,121 @@
+"""Which command may come next: the frame and each method as compiled state machines.
+
+The graphs are built with ``transitions`` once per method version (and once for
+the frame) and then read as plain lookup tables; a meeting's position is two
+strings in its state. This keeps per-meeting cost at zero machines and zero
+models (a model added to a ``transitions.Machine`` costs kilobytes and GC time),
+while the same graph feeds the phase diagrams.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .specs import MethodSpec
+from .state import FRAME
+
+__all__ = ["END", "Flow", "frame_flow", "method_flow"]
+
+#: The pseudo-phase a method reaches after its last phase.
+END = "end"
+
+#: Commands that stay within a frame step (internal transitions).
+_FRAME_INTERNAL: dict[str, tuple[str, ...]] = {
+    "opening": (),
+    "leervragen": ("submit_leervraag", "pass_leervraag"),
+    "case_choice": (),
+    "method_choice": (),
+    "second_case": (),
+    "recognitions": ("contribute",),
+    "evaluation": ("contribute",),
+}
+_PHASE_INTERNAL = ("contribute", "reveal", "decide", "extend")
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A compiled state graph: which triggers each state allows, and where they lead."""
+
+    states: tuple[str, ...]
+    initial: str
+    triggers: dict[str, frozenset[str]]
+    destinations: dict[tuple[str, str], str]
+    machine: Any  # the transitions.Machine, kept for diagrams
+
+    def allows(self, state: str, trigger: str) -> bool:
+        return trigger in self.triggers.get(state, frozenset())
+
+    def destination(self, state: str, trigger: str) -> str | None:
+        """Where ``trigger`` leads from ``state``; None for an internal transition."""
+        return self.destinations.get((state, trigger))
+
+
+def _compile(states: list[str], initial: str, transitions: list[dict[str, Any]]) -> Flow:
+    from transitions import Machine  # imported lazily: `intervision --help` needs none of it
+
+    machine = Machine(
+        model=None,
+        states=states,
+        transitions=transitions,
+        initial=initial,
+        auto_transitions=False,
+    )
+    triggers: dict[str, frozenset[str]] = {}
+    destinations: dict[tuple[str, str], str] = {}
+    for state in states:
+        names = machine.get_triggers(state)
+        triggers[state] = frozenset(names)
+        for name in names:
+            for transition in machine.events[name].transitions.get(state, []):
+                if transition.dest is not None:
+                    destinations[(state, name)] = transition.dest
+    return Flow(tuple(states), initial, triggers, destinations, machine)
+
+
+@lru_cache(maxsize=1)
+def frame_flow() -> Flow:
+    """The frame around every method (methods.md, "The meeting frame")."""
+    moves: list[dict[str, Any]] = [
+        {"trigger": "advance", "source": "opening", "dest": "leervragen"},
+        {"trigger": "advance", "source": "leervragen", "dest": "case_choice"},
+        {"trigger": "choose_case", "source": "case_choice", "dest": "method_choice"},
+        {"trigger": "choose_method", "source": "method_choice", "dest": "method"},
+        {"trigger": "finish_method", "source": "method", "dest": "second_case"},
+        {"trigger": "choose_case", "source": "second_case", "dest": "method_choice"},
+        {"trigger": "advance", "source": "second_case", "dest": "recognitions"},
+        {"trigger": "advance", "source": "recognitions", "dest": "evaluation"},
+        {"trigger": "close", "source": "evaluation", "dest": "closed"},
+        {"trigger": "abandon", "source": list(FRAME[:-2]), "dest": "closed"},
+    ]
+    for step, internal in _FRAME_INTERNAL.items():
+        moves.extend({"trigger": t, "source": step, "dest": None} for t in internal)
+    return _compile(list(FRAME), "opening", moves)
+
+
+_METHOD_FLOWS: dict[tuple[str, str], tuple[MethodSpec, Flow]] = {}
+
+
+def method_flow(method: MethodSpec) -> Flow:
+    """A method's phases in order; ``advance`` and ``skip`` move on, the rest stays.
+
+    Compiled once per method id and version (specs hold dicts, so they are not
+    hashable and cannot key an ``lru_cache``).
+    """
+    cached = _METHOD_FLOWS.get(method.key)
+    if cached is not None and (cached[0] is method or cached[0] == method):
+        return cached[1]
+    flow = _compile_method(method)
+    _METHOD_FLOWS[method.key] = (method, flow)
+    return flow
+
+
+def _compile_method(method: MethodSpec) -> Flow:
+    ids = [phase.id for phase in method.phases]
+    moves: list[dict[str, Any]] = []
+    for here, there in zip(ids, [*ids[1:], END], strict=True):
+        moves.append({"trigger": "advance", "source": here, "dest": there})
+        moves.append({"trigger": "skip", "source": here, "dest": there})
+        moves.extend({"trigger": t, "source": here, "dest": None} for t in _PHASE_INTERNAL)
+    return _compile([*ids, END], ids[0], moves)

@@ -1,0 +1,89 @@
+"""Every hook a plugin can implement, in one place.
+
+Three kinds: registration (methods, rule kinds), lifecycle (fired after an event is
+committed; a failing hook cannot undo the commit) and policy (who facilitates next,
+which methods fit a leervraag). Each hook is documented in PLUGINS.md under its
+exact signature. Phase order is data in the method spec, never hook order.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    from .rules import RuleKind
+    from .specs import MethodSpec
+    from .state import Contribution, MeetingState
+
+__all__ = ["PROJECT", "hookimpl", "hookspec"]
+
+PROJECT = "intervision"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+#: Bumped when a hook's signature changes incompatibly.
+HOOK_API_VERSION = 1
+
+
+# -- registration ---------------------------------------------------------------
+
+
+@hookspec
+def intervision_methods() -> list[MethodSpec]:  # type: ignore[empty-body]
+    """Return the methods this plugin provides."""
+
+
+@hookspec
+def intervision_rule_kinds() -> list[RuleKind]:  # type: ignore[empty-body]
+    """Return rule kinds that method specs can reference by id in ``rules``."""
+
+
+# -- lifecycle (after commit) -----------------------------------------------------
+
+
+@hookspec
+def intervision_meeting_started(state: MeetingState) -> None:
+    """A meeting was started and its first event committed."""
+
+
+@hookspec
+def intervision_phase_entered(state: MeetingState, frame: str, phase: str | None) -> None:
+    """The meeting entered a frame step or a method phase."""
+
+
+@hookspec
+def intervision_phase_left(state: MeetingState, frame: str, phase: str | None) -> None:
+    """The meeting left a frame step or a method phase."""
+
+
+@hookspec
+def intervision_contribution_added(state: MeetingState, contribution: Contribution) -> None:
+    """A contribution was committed."""
+
+
+@hookspec
+def intervision_meeting_closed(state: MeetingState) -> None:
+    """The meeting was closed."""
+
+
+# -- policy ---------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def intervision_next_facilitator(
+    members: list[str], history: list[dict[str, Any]]
+) -> str | None:
+    """Propose who facilitates next; the first non-None answer wins.
+
+    ``members`` are the ids of the members present, ``history`` the group's earlier
+    meetings (oldest first) as dicts with ``facilitator`` and ``inbrengers``.
+    """
+
+
+@hookspec
+def intervision_methods_for(
+    leervraag_kind: str | None, group_size: int, minutes: int | None
+) -> list[str]:
+    """Return ids of methods this plugin considers a fit; the answers are collected."""

@@ -1,0 +1,25 @@
+"""The journal port: where a meeting's events are kept, append-only.
+
+Adapters: :class:`MemoryJournal` for tests and short-lived hosts, and
+:class:`SqliteJournal`, the embedded default. Every adapter passes the same
+contract tests (``tests/engine/test_journal_contract.py``).
+"""
+
+from __future__ import annotations
+
+from .memory import MemoryJournal
+from .port import Journal, MeetingSummary, StoredEvent, decode_event, encode_event
+from .sqlite import SqliteJournal
+from .store_path import default_store_path, open_journal
+
+__all__ = [
+    "Journal",
+    "MeetingSummary",
+    "MemoryJournal",
+    "SqliteJournal",
+    "StoredEvent",
+    "decode_event",
+    "default_store_path",
+    "encode_event",
+    "open_journal",
+]

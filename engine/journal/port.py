@@ -1,0 +1,88 @@
+"""The contract every journal adapter keeps.
+
+- ``append`` is atomic: all the events of one command are written, or none.
+- Optimistic concurrency: ``append`` names the version the caller last saw; when the
+  meeting has moved on, it raises :class:`ConcurrencyError` and writes nothing.
+- Versions start at 1 (the ``meeting_started`` event) and have no gaps.
+- ``load`` returns the events in version order; an unreadable row raises
+  :class:`CorruptJournalError` naming meeting and version, never its content.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol, runtime_checkable
+
+from pydantic import ValidationError
+
+from ..errors import CorruptJournalError
+from ..events import Event, event_adapter
+
+__all__ = ["Journal", "MeetingSummary", "StoredEvent", "decode_event", "encode_event"]
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    meeting_id: str
+    version: int
+    event: Event
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """What a listing of meetings shows: no case content."""
+
+    meeting_id: str
+    version: int
+    started_at: datetime
+    last_type: str
+
+
+@runtime_checkable
+class Journal(Protocol):
+    def append(self, meeting_id: str, expected_version: int, events: list[Event]) -> int:
+        """Append ``events`` after ``expected_version``; return the new version.
+
+        ``expected_version`` is 0 for a new meeting.
+        """
+        ...
+
+    def load(self, meeting_id: str) -> list[Event]:
+        """All events of a meeting in order; an empty list if there is none."""
+        ...
+
+    def version(self, meeting_id: str) -> int:
+        """The meeting's current version (0 if it has no events)."""
+        ...
+
+    def meetings(self) -> list[MeetingSummary]:
+        """Every meeting in the journal, oldest first."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def encode_event(event: Event) -> str:
+    return event.model_dump_json()
+
+
+def decode_event(meeting_id: str, version: int, raw: str) -> Event:
+    """Read one stored event; a broken row names where it is, not what it says."""
+    try:
+        data = json.loads(raw)
+    except (TypeError, ValueError) as exc:
+        raise CorruptJournalError(
+            f"meeting {meeting_id}, version {version}: the stored event is not valid JSON "
+            f"({type(exc).__name__}); restore the store from a backup"
+        ) from None
+    try:
+        return event_adapter.validate_python(data)
+    except ValidationError as exc:
+        fields = ", ".join(".".join(str(p) for p in e["loc"]) or "(root)" for e in exc.errors())
+        raise CorruptJournalError(
+            f"meeting {meeting_id}, version {version}: the stored event does not match "
+            f"any known event type (fields: {fields}); is this store from a newer "
+            "intervision? Upgrade, or restore from a backup"
+        ) from None

@@ -1,0 +1,65 @@
+"""Where the journal lives, and which adapter a store string means.
+
+One string names a store everywhere (the ``INTERVISION_STORE`` variable, a CLI
+option, a host app's setting), so that moving from the embedded file to another
+adapter is a change of configuration, not of code.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import platformdirs
+
+from ..errors import StoreError
+from .memory import MemoryJournal
+from .port import Journal
+from .sqlite import SqliteJournal
+
+__all__ = ["default_store_path", "open_journal"]
+
+ENV_VAR = "INTERVISION_STORE"
+
+_SUPPORTED = "a file path, sqlite:///absolute/path, :memory: or memory://"
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def default_store_path() -> Path:
+    """The store used when none is named: ``$INTERVISION_STORE``, else the user's data dir."""
+    configured = os.environ.get(ENV_VAR)
+    if configured:
+        return Path(configured).expanduser()
+    return platformdirs.user_data_path("intervision") / "intervision.sqlite3"
+
+
+def open_journal(store: str | os.PathLike[str] | None = None) -> Journal:
+    """Open the journal a store string names; ``None`` means the default store.
+
+    Accepts a file path, ``sqlite:///absolute/path``, ``:memory:`` or ``memory://``.
+    """
+    if store is None:
+        store = os.environ.get(ENV_VAR) or default_store_path()
+    if not isinstance(store, str):
+        return SqliteJournal(store)
+    if store in (":memory:", "memory://"):
+        return MemoryJournal()
+    match = _SCHEME.match(store)
+    if match is None:
+        if not store.strip():
+            raise StoreError(f"the store is an empty string; use {_SUPPORTED}")
+        return SqliteJournal(Path(store).expanduser())
+    scheme = match.group(1).lower()
+    if scheme == "sqlite":
+        return SqliteJournal(_sqlite_path(store))
+    # Only the scheme is quoted back: the rest of a URL may hold a password.
+    raise StoreError(f"stores of the kind {scheme}:// are not supported yet; use {_SUPPORTED}")
+
+
+def _sqlite_path(url: str) -> Path:
+    parts = urlsplit(url)
+    if parts.netloc or not parts.path or parts.query or parts.fragment:
+        raise StoreError(f"a sqlite store is written sqlite:///absolute/path; use {_SUPPORTED}")
+    return Path(unquote(parts.path))

@@ -1,0 +1,152 @@
+"""A handle on one meeting: the calls a facilitator's screen or a host app makes.
+
+People may be named by member id or display name. Each call sends one command with
+the version this handle last saw, so a host with several writers learns about a
+conflict instead of acting on a stale screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from . import commands as cmd
+from .decide import current_method, current_phase
+from .errors import CommandRefused, NotAMemberError
+from .frame import FRAME_STEPS
+from .rules import FRAME_KINDS, roles_of
+from .specs import MethodSpec, PhaseSpec, slug
+from .state import Contribution, MeetingState
+from .text import Text
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+__all__ = ["Meeting"]
+
+
+class Meeting:
+    def __init__(self, engine: Engine, meeting_id: str) -> None:
+        self.engine = engine
+        self.id = meeting_id
+        self.state: MeetingState = engine.state(meeting_id)
+
+    # -- reading ------------------------------------------------------------------
+
+    @property
+    def method(self) -> MethodSpec | None:
+        return current_method(self.state, self.engine.registry)
+
+    @property
+    def phase(self) -> PhaseSpec | None:
+        return current_phase(self.state, self.engine.registry)
+
+    def title(self) -> Text:
+        """The title of where the meeting is now: the method phase, or the frame step."""
+        phase = self.phase
+        return phase.title if phase is not None else FRAME_STEPS[self.state.frame].title
+
+    def person(self, who: str) -> str:
+        """The member id for an id or a display name."""
+        members = self.state.members
+        if who in members:
+            return who
+        folded = who.strip().casefold()
+        for member in members.values():
+            if member.name.casefold() == folded or member.id == slug(who):
+                return member.id
+        raise NotAMemberError(
+            f"{who!r} is not a member of this meeting "
+            f"(members: {', '.join(m.name for m in members.values())})",
+            meeting_id=self.id,
+        )
+
+    def allowed_kinds(self, who: str) -> tuple[str, ...]:
+        """The contribution kinds this person may give now."""
+        person = self.person(who)
+        phase, state = self.phase, self.state
+        if phase is None:
+            return FRAME_KINDS.get(state.frame, ())
+        roles = roles_of(state, person)
+        if "inbrenger" in roles:
+            if phase.inbrenger_mode in ("listens", "away"):
+                return ()
+            return phase.allowed.get("inbrenger", ())
+        return tuple(dict.fromkeys(k for r in sorted(roles) for k in phase.allowed.get(r, ())))
+
+    def visible_to(self, who: str | None = None) -> list[Contribution]:
+        return self.state.visible_to(self.person(who) if who else None)
+
+    def remaining_seconds(self, now: datetime | None = None) -> float | None:
+        """Seconds left in the current method phase's timebox (negative when over)."""
+        phase, entered = self.phase, self.state.step_entered_at
+        if phase is None or entered is None:
+            return None
+        now = now or self.engine.clock()
+        budget = (phase.minutes + self.state.extra_minutes) * 60
+        return budget - (now - entered).total_seconds()
+
+    # -- commands -----------------------------------------------------------------
+
+    def submit_leervraag(self, by: str, text: str) -> str:
+        self._send(cmd.SubmitLeervraag, by=by, text=text)
+        return list(self.state.leervragen)[-1]
+
+    def pass_leervraag(self, by: str) -> None:
+        self._send(cmd.PassLeervraag, by=by)
+
+    def choose_case(self, by: str, inbrenger: str, *, consent: bool = True) -> None:
+        self._send(cmd.ChooseCase, by=by, inbrenger=self.person(inbrenger), consent=consent)
+
+    def choose_method(
+        self, by: str, method_id: str, *, inbrenger_agrees: bool = True,
+        variant: str | None = None,
+    ) -> None:
+        self._send(cmd.ChooseMethod, by=by, method_id=method_id,
+                   inbrenger_agrees=inbrenger_agrees, variant=variant)
+
+    def contribute(self, by: str, kind: str, text: str) -> str:
+        self._send(cmd.Contribute, by=by, kind=kind, text=text)
+        return self.state.contributions[-1].id
+
+    def reveal(self, by: str) -> None:
+        self._send(cmd.Reveal, by=by)
+
+    def decide(self, by: str, *, text: str = "", selected: Sequence[str] = ()) -> None:
+        self._send(cmd.Decide, by=by, text=text, selected=tuple(selected))
+
+    def advance(self, by: str) -> None:
+        self._send(cmd.Advance, by=by)
+
+    def extend(self, by: str, minutes: int) -> None:
+        self._send(cmd.Extend, by=by, minutes=minutes)
+
+    def skip(self, by: str, reason: str) -> None:
+        self._send(cmd.Skip, by=by, reason=reason)
+
+    def close(self, by: str, reason: str | None = None) -> None:
+        self._send(cmd.Close, by=by, reason=reason)
+
+    def refresh(self) -> MeetingState:
+        self.state = self.engine.reload(self.id)
+        return self.state
+
+    def _send(self, command_type: type[cmd._Command], **fields: Any) -> None:
+        fields["by"] = self.person(fields["by"])
+        try:
+            command = command_type(**fields)
+        except ValidationError as exc:
+            # pydantic echoes the input in its message; case text must not leak.
+            names = ", ".join(str(e["loc"][0]) for e in exc.errors() if e["loc"])
+            raise CommandRefused(
+                "command",
+                Text(nl=f"Ongeldige invoer voor: {names}.", en=f"Invalid input for: {names}."),
+                self.state.lang,
+                meeting_id=self.id,
+            ) from None
+        self.state = self.engine.execute(
+            self.id, command, expected_version=self.state.version  # type: ignore[arg-type]
+        )

@@ -1,0 +1,244 @@
+"""Discovering plugins and collecting what they register, each plugin in isolation.
+
+Every plugin, built-in or third-party, comes in through the ``intervision`` entry
+point group. A plugin that fails to import, or that registers an invalid method,
+is reported with its own and its distribution's name while every other method keeps
+working; ``INTERVISION_STRICT_PLUGINS=1`` turns such a report into an error, for
+plugin authors who want to fail fast.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import metadata
+from types import ModuleType
+from typing import Any
+
+import pluggy
+from pydantic import ValidationError
+
+from . import hookspecs
+from .errors import DuplicateMethodError, PluginError, SpecError, UnknownMethodError
+from .rules import BUILTIN_RULE_KINDS, RuleKind
+from .specs import MethodSpec
+
+__all__ = ["ENTRY_POINT_GROUP", "PluginInfo", "Registry", "load_registry"]
+
+ENTRY_POINT_GROUP = "intervision"
+STRICT_ENV = "INTERVISION_STRICT_PLUGINS"
+
+
+@dataclass
+class PluginInfo:
+    """One plugin as `intervision plugins` shows it."""
+
+    name: str
+    distribution: str
+    version: str
+    methods: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class _BuiltinRules:
+    """The engine's own rule kinds, registered like any plugin's."""
+
+    @hookspecs.hookimpl
+    def intervision_rule_kinds(self) -> list[RuleKind]:
+        return list(BUILTIN_RULE_KINDS)
+
+
+@dataclass
+class Registry:
+    """What the installed plugins registered: methods by id and version, rule kinds."""
+
+    pm: pluggy.PluginManager
+    plugins: list[PluginInfo] = field(default_factory=list)
+    rule_kinds: dict[str, RuleKind] = field(default_factory=dict)
+    _methods: dict[str, dict[str, MethodSpec]] = field(default_factory=dict)
+    _owners: dict[str, PluginInfo] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[tuple[PluginInfo, str]]:
+        return [(info, error) for info in self.plugins for error in info.errors]
+
+    def methods(self) -> list[MethodSpec]:
+        """The newest version of every method, sorted by id."""
+        return [self.method(method_id) for method_id in sorted(self._methods)]
+
+    def method(self, method_id: str, version: str | None = None) -> MethodSpec:
+        versions = self._methods.get(method_id)
+        if not versions:
+            known = ", ".join(sorted(self._methods)) or "none"
+            raise UnknownMethodError(
+                f"no installed method has the id {method_id!r} (installed: {known}); "
+                "see `intervision methods`"
+            )
+        if version is None:
+            return versions[max(versions, key=_version_key)]
+        if version not in versions:
+            raise UnknownMethodError(
+                f"method {method_id!r} version {version} is not installed (installed: "
+                f"{', '.join(sorted(versions, key=_version_key))}); install the plugin "
+                "version this meeting was started with"
+            )
+        return versions[version]
+
+    def owner(self, method_id: str) -> PluginInfo:
+        return self._owners[method_id]
+
+    def add_method(self, spec: MethodSpec, info: PluginInfo) -> None:
+        unknown = sorted(spec.rule_kinds() - set(self.rule_kinds))
+        if unknown:
+            raise SpecError(
+                f"plugin {info.name!r} ({info.distribution}): method {spec.id!r}: rules: "
+                f"unknown rule kind(s) {', '.join(unknown)}; known: "
+                f"{', '.join(sorted(self.rule_kinds))}",
+                plugin=info.name,
+                distribution=info.distribution,
+            )
+        owner = self._owners.get(spec.id)
+        if owner is not None and owner is not info:
+            raise DuplicateMethodError(
+                f"method id {spec.id!r} is registered by two plugins: {owner.name!r} "
+                f"({owner.distribution}) and {info.name!r} ({info.distribution}); "
+                "rename one of them or uninstall one distribution",
+                plugin=info.name,
+                distribution=info.distribution,
+            )
+        self._owners[spec.id] = info
+        self._methods.setdefault(spec.id, {})[spec.version] = spec
+        if spec.id not in info.methods:
+            info.methods.append(spec.id)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def load_registry(
+    *,
+    strict: bool | None = None,
+    entry_points: bool = True,
+    extra: Iterable[tuple[str, object]] = (),
+) -> Registry:
+    """Discover the installed plugins (and ``extra`` ones, for tests and hosts).
+
+    ``strict`` defaults to the ``INTERVISION_STRICT_PLUGINS`` environment variable.
+    """
+    if strict is None:
+        strict = os.environ.get(STRICT_ENV, "") not in ("", "0", "false", "no")
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    registry = Registry(pm)
+    pm.register(_BuiltinRules(), name="intervision.rules")
+    infos: dict[str, PluginInfo] = {}
+
+    candidates: list[tuple[PluginInfo, Any]] = []
+    if entry_points:
+        for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            dist = ep.dist
+            info = PluginInfo(
+                ep.name, dist.name if dist else "?", dist.version if dist else "?"
+            )
+            candidates.append((info, ep))
+    for name, plugin in extra:
+        module = getattr(plugin, "__module__", None) or name
+        candidates.append((PluginInfo(name, _distribution_of(plugin, module), "-"), plugin))
+
+    for info, source in candidates:
+        registry.plugins.append(info)
+        infos[info.name] = info
+        try:
+            plugin = source.load() if isinstance(source, metadata.EntryPoint) else source
+            pm.register(plugin, name=info.name)
+        except Exception as exc:  # a broken plugin must not take the others down
+            _fail(info, _describe_load_error(info, exc), strict, exc)
+
+    _collect_rule_kinds(registry, infos, strict)
+    _collect_methods(registry, infos, strict)
+    return registry
+
+
+def _distribution_of(plugin: object, module: str) -> str:
+    top = module.split(".")[0]
+    dists = metadata.packages_distributions().get(top, [])
+    if isinstance(plugin, ModuleType) and dists:
+        return dists[0]
+    return dists[0] if dists else "(not installed)"
+
+
+def _describe_load_error(info: PluginInfo, exc: Exception) -> str:
+    where = f"plugin {info.name!r} (distribution {info.distribution} {info.version})"
+    if isinstance(exc, ValidationError):
+        return f"{where}: invalid method spec: {_fields(exc)}; fix the spec in the plugin"
+    if isinstance(exc, pluggy.PluginValidationError):
+        return f"{where}: {exc}; check the hook names and arguments in PLUGINS.md"
+    return (
+        f"{where} failed to load: {type(exc).__name__}: {exc}; "
+        f"reinstall or fix {info.distribution}, or uninstall it"
+    )
+
+
+def _fields(exc: ValidationError) -> str:
+    return "; ".join(
+        f"field {'.'.join(str(p) for p in err['loc']) or '(root)'}: {err['msg']}"
+        for err in exc.errors()
+    )
+
+
+def _fail(info: PluginInfo, message: str, strict: bool, exc: Exception | None = None) -> None:
+    info.errors.append(message)
+    if strict:
+        if isinstance(exc, PluginError):
+            raise exc
+        raise PluginError(message, plugin=info.name, distribution=info.distribution) from exc
+
+
+def _impls(registry: Registry, hook_name: str) -> list[Any]:
+    return list(getattr(registry.pm.hook, hook_name).get_hookimpls())
+
+
+def _collect_rule_kinds(registry: Registry, infos: Mapping[str, PluginInfo], strict: bool) -> None:
+    for impl in _impls(registry, "intervision_rule_kinds"):
+        info = infos.get(impl.plugin_name)
+        try:
+            kinds = impl.function()
+        except Exception as exc:
+            if info is None:
+                raise
+            _fail(info, f"plugin {info.name!r}: intervision_rule_kinds raised {exc!r}", strict)
+            continue
+        for kind in kinds or ():
+            if kind.id in registry.rule_kinds and info is not None:
+                _fail(info, f"plugin {info.name!r}: rule kind {kind.id!r} already exists", strict)
+                continue
+            registry.rule_kinds[kind.id] = kind
+
+
+def _collect_methods(registry: Registry, infos: Mapping[str, PluginInfo], strict: bool) -> None:
+    for impl in reversed(_impls(registry, "intervision_methods")):  # registration order
+        info = infos[impl.plugin_name]
+        try:
+            specs = impl.function()
+        except Exception as exc:
+            _fail(info, _describe_load_error(info, exc), strict, exc)
+            continue
+        for raw in specs or ():
+            try:
+                spec = raw if isinstance(raw, MethodSpec) else MethodSpec.model_validate(raw)
+                registry.add_method(spec, info)
+            except ValidationError as exc:
+                method_id = raw.get("id", "?") if isinstance(raw, Mapping) else "?"
+                message = (
+                    f"plugin {info.name!r} (distribution {info.distribution}): method "
+                    f"{method_id!r} is invalid: {_fields(exc)}"
+                )
+                _fail(info, message, strict, SpecError(message, plugin=info.name))
+            except PluginError as exc:
+                _fail(info, str(exc), strict, exc)

@@ -1,0 +1,239 @@
+"""What a method is, as data: the records a method plugin registers.
+
+Methods are declarations: phases, roles and the rules that hold in each phase. The
+engine turns them into a state machine and into rule checks. The records are
+frozen pydantic models so that a method can also be written as TOML with the same
+fields, and so that a spec can be compared, hashed and pinned by a meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .text import Text
+
+__all__ = [
+    "CONTRIBUTION_KINDS",
+    "STANDARD_ROLES",
+    "ContributionKind",
+    "DecisionSpec",
+    "Fit",
+    "InbrengerMode",
+    "MethodSpec",
+    "PhaseSpec",
+    "RoleSpec",
+    "RuleRef",
+]
+
+ContributionKind = Literal[
+    "question",
+    "open_question",
+    "association",
+    "image",
+    "analysis",
+    "advice",
+    "position",
+    "reaction",
+    "statement",
+    "recognition",
+    "learning_point",
+    "note",
+]
+CONTRIBUTION_KINDS: tuple[str, ...] = ContributionKind.__args__  # type: ignore[attr-defined]
+
+InbrengerMode = Literal["speaks", "answers_briefly", "listens", "away"]
+
+_ID = r"^[a-z][a-z0-9_-]*$"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RoleSpec(_Frozen):
+    """A role people take in a method (facilitator, inbrenger, participant, scribe, ...)."""
+
+    id: str = Field(pattern=_ID)
+    title: Text
+    description: Text | None = None
+
+
+STANDARD_ROLES: tuple[RoleSpec, ...] = (
+    RoleSpec(
+        id="facilitator",
+        title=Text(nl="Begeleider", en="Facilitator"),
+        description=Text(
+            nl="Bewaakt de structuur en de veiligheid, niet de inhoud.",
+            en="Guards the structure and safety, not the content.",
+        ),
+    ),
+    RoleSpec(
+        id="inbrenger",
+        title=Text(nl="Inbrenger", en="Inbrenger (case giver)"),
+        description=Text(
+            nl="Brengt de leervraag over het eigen werk in.",
+            en="Brings the leervraag about their own work.",
+        ),
+    ),
+    RoleSpec(
+        id="participant",
+        title=Text(nl="Deelnemer", en="Participant"),
+        description=Text(
+            nl="Denkt mee volgens de regels van de fase.",
+            en="Consults, following the rules of the phase.",
+        ),
+    ),
+)
+_REQUIRED_ROLES = frozenset({"facilitator", "inbrenger", "participant"})
+
+
+class RuleRef(_Frozen):
+    """A named, parameterised rule kind that applies in a phase or the whole method."""
+
+    kind: str = Field(pattern=_ID)
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class DecisionSpec(_Frozen):
+    """A decision one role (the inbrenger, by default) makes in a phase.
+
+    ``selects_from`` lists the contribution kinds the decider may pick from (the
+    usable advice, say); ``commitment`` marks the decision text as a commitment the
+    group looks back on at a later meeting.
+    """
+
+    id: str = Field(pattern=_ID)
+    title: Text
+    by: str = "inbrenger"
+    selects_from: tuple[ContributionKind, ...] = ()
+    commitment: bool = False
+    required: bool = True
+
+
+class PhaseSpec(_Frozen):
+    """One phase of a method: who speaks, what may be said, who moves on."""
+
+    id: str = Field(pattern=_ID)
+    title: Text
+    minutes: int = Field(gt=0)
+    instructions: dict[str, Text] = Field(default_factory=dict)
+    allowed: dict[str, tuple[ContributionKind, ...]] = Field(default_factory=dict)
+    inbrenger_mode: InbrengerMode = "speaks"
+    written_first: bool = False
+    quotas: dict[ContributionKind, int] = Field(default_factory=dict)
+    advance_by: tuple[str, ...] = ("facilitator",)
+    decision: DecisionSpec | None = None
+    rules: tuple[RuleRef, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> PhaseSpec:
+        if self.inbrenger_mode in ("listens", "away") and self.allowed.get("inbrenger"):
+            raise ValueError(
+                f"allowed.inbrenger: the inbrenger {self.inbrenger_mode.replace('_', ' ')} "
+                "in this phase and cannot also contribute; remove the kinds or change "
+                "inbrenger_mode"
+            )
+        for kind, limit in self.quotas.items():
+            if limit < 1:
+                raise ValueError(f"quotas.{kind}: must be at least 1, got {limit}")
+        return self
+
+    def roles_referenced(self) -> dict[str, str]:
+        """Every role id this phase mentions, mapped to the field that mentions it."""
+        refs: dict[str, str] = {}
+        for role in self.instructions:
+            refs.setdefault(role, f"instructions.{role}")
+        for role in self.allowed:
+            refs.setdefault(role, f"allowed.{role}")
+        for role in self.advance_by:
+            refs.setdefault(role, "advance_by")
+        if self.decision is not None:
+            refs.setdefault(self.decision.by, "decision.by")
+        return refs
+
+
+class Fit(_Frozen):
+    """When a method fits: group size, time, experience and kinds of leervraag."""
+
+    group_min: int = Field(default=3, ge=2)
+    group_max: int = Field(default=8, ge=2)
+    minutes: int = Field(gt=0)
+    experience: Literal["any", "beginning", "experienced"] = "any"
+    leervraag_kinds: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _range(self) -> Fit:
+        if self.group_max < self.group_min:
+            raise ValueError(
+                f"group_max ({self.group_max}) is smaller than group_min ({self.group_min})"
+            )
+        return self
+
+
+class MethodSpec(_Frozen):
+    """An intervision method: the unit a plugin registers and a meeting pins."""
+
+    id: str = Field(pattern=_ID)
+    version: str = Field(pattern=r"^\d+(\.\d+)*$")
+    title: Text
+    summary: Text
+    sources: tuple[str, ...] = ()
+    derived: bool = False
+    fit: Fit
+    roles: tuple[RoleSpec, ...] = STANDARD_ROLES
+    phases: tuple[PhaseSpec, ...] = Field(min_length=1)
+    rules: tuple[RuleRef, ...] = ()
+
+    @model_validator(mode="after")
+    def _coherent(self) -> MethodSpec:
+        if not self.sources and not self.derived:
+            raise ValueError(
+                "sources: a method cites at least one source, or is marked derived = true"
+            )
+        role_ids = [role.id for role in self.roles]
+        _unique(role_ids, "roles")
+        missing = _REQUIRED_ROLES - set(role_ids)
+        if missing:
+            raise ValueError(f"roles: the roles {sorted(missing)} are required by the frame")
+        _unique([phase.id for phase in self.phases], "phases")
+        for index, phase in enumerate(self.phases):
+            for role, field in phase.roles_referenced().items():
+                if role not in role_ids:
+                    raise ValueError(
+                        f"phases[{index}] ({phase.id}).{field}: unknown role {role!r}; "
+                        f"declare it in roles (known: {', '.join(role_ids)})"
+                    )
+        return self
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.id, self.version)
+
+    def phase(self, phase_id: str) -> PhaseSpec:
+        for phase in self.phases:
+            if phase.id == phase_id:
+                return phase
+        raise KeyError(phase_id)
+
+    def rule_kinds(self) -> set[str]:
+        kinds = {rule.kind for rule in self.rules}
+        for phase in self.phases:
+            kinds.update(rule.kind for rule in phase.rules)
+        return kinds
+
+
+def _unique(ids: list[str], field: str) -> None:
+    seen: set[str] = set()
+    for value in ids:
+        if value in seen:
+            raise ValueError(f"{field}: the id {value!r} is used twice")
+        seen.add(value)
+
+
+def slug(name: str) -> str:
+    """A stable id for a display name (``"Anna de Vries"`` -> ``"anna-de-vries"``)."""
+    cleaned = re.sub(r"[^a-z0-9]+", "-", name.strip().lower()).strip("-")
+    return cleaned or "member"

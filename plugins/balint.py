@@ -1,0 +1,269 @@
+"""The Balint method in its intervision form, as Movisie describes it.
+
+methods.md marks the Movisie tool (11 steps) as the one to ship, with the minutes per
+step from hrdacademy.be and the closing "sharing" step and the rule that the
+facilitator is never the inbrenger from coachy.nl. The core principle is that problem
+statement, image forming, judging and deciding stay strictly apart; that is why the
+associations and the individual judgement are written first and revealed together, and
+why the inbrenger only listens while the group judges. The medical Balint group (no
+advice at all, about 45 minutes per case) is a different method and is not this spec.
+"""
+
+from __future__ import annotations
+
+from intervision.engine.hookspecs import hookimpl
+from intervision.engine.specs import DecisionSpec, Fit, MethodSpec, PhaseSpec, RuleRef
+from intervision.engine.text import Text
+
+__all__ = ["BALINT", "intervision_methods"]
+
+_PHASES: tuple[PhaseSpec, ...] = (
+    PhaseSpec(
+        id="explanation",
+        title=Text(nl="Toelichting", en="Explanation"),
+        minutes=10,
+        inbrenger_mode="speaks",
+        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        instructions={
+            "facilitator": Text(
+                nl="Geef de inbrenger de ruimte om de casus uitgebreid te vertellen, "
+                "gevoelens inbegrepen. Let erop dat de afloop of het besluit nog niet "
+                "verteld wordt.",
+                en="Give the inbrenger room to tell the case at length, feelings "
+                "included. Make sure the outcome or the decision is not told yet.",
+            ),
+            "inbrenger": Text(
+                nl="Vertel je casus uitgebreid: wat er speelt, wie erbij betrokken zijn en "
+                "wat het met je doet. Vertel nog niet hoe het afliep of wat je besloot.",
+                en="Tell your case at length: what is going on, who is involved and how it "
+                "affects you. Don't say yet how it ended or what you decided.",
+            ),
+            "participant": Text(
+                nl="Luister zonder te onderbreken. Merk ook op wat de casus bij jou "
+                "oproept.",
+                en="Listen without interrupting. Notice, too, what the case stirs up in "
+                "you.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="associations",
+        title=Text(nl="Associaties", en="Associations"),
+        minutes=5,
+        inbrenger_mode="listens",
+        written_first=True,
+        allowed={"participant": ("association",), "facilitator": ("note",)},
+        instructions={
+            "facilitator": Text(
+                nl="Laat iedereen in stilte de eerste associaties opschrijven. Maak ze "
+                "daarna allemaal tegelijk zichtbaar, zonder bespreking.",
+                en="Have everyone write down their first associations in silence. Then "
+                "reveal them all at once, without discussing them.",
+            ),
+            "inbrenger": Text(
+                nl="Je wacht in stilte terwijl de anderen schrijven. Als de associaties "
+                "zichtbaar worden, lees je mee zonder te reageren.",
+                en="You wait in silence while the others write. When the associations are "
+                "revealed, you read along without responding.",
+            ),
+            "participant": Text(
+                nl="Schrijf in stilte op wat er bij je opkomt: beelden, gevoelens, "
+                "woorden. Niet filteren; niemand ziet het voordat alles tegelijk zichtbaar "
+                "wordt.",
+                en="Write down in silence whatever comes up: images, feelings, words. "
+                "Don't filter; nobody sees it until everything is revealed together.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="image_forming",
+        title=Text(nl="Beeldvorming", en="Image forming"),
+        minutes=15,
+        inbrenger_mode="answers_briefly",
+        allowed={
+            "participant": ("question",),
+            "inbrenger": ("reaction",),
+            "facilitator": ("note",),
+        },
+        instructions={
+            "facilitator": Text(
+                nl="Laat de deelnemers verhelderende vragen stellen, zodat iedereen een "
+                "scherp beeld krijgt. Geen discussie en geen adviezen; grijp in als dat "
+                "toch gebeurt.",
+                en="Let the participants ask clarifying questions so everyone gets a clear "
+                "picture. No discussion and no advice; step in if either creeps in.",
+            ),
+            "inbrenger": Text(
+                nl="Beantwoord de vragen kort. Vertel nog steeds niet wat je besloten of "
+                "gedaan hebt.",
+                en="Answer the questions briefly. Still don't tell what you decided or "
+                "did.",
+            ),
+            "participant": Text(
+                nl="Stel verhelderende vragen om een goed beeld van de casus te krijgen. "
+                "Geen discussie met elkaar en geen adviezen.",
+                en="Ask clarifying questions to get a good picture of the case. No "
+                "discussion among yourselves and no advice.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="judgement",
+        title=Text(nl="Individueel oordeel", en="Individual judgement"),
+        minutes=5,
+        inbrenger_mode="listens",
+        written_first=True,
+        allowed={"participant": ("advice",), "facilitator": ("note",)},
+        instructions={
+            "facilitator": Text(
+                nl="Laat iedere deelnemer in stilte en zonder overleg een eigen advies "
+                "opschrijven. Maak de adviezen pas zichtbaar als iedereen klaar is.",
+                en="Have each participant write down their own advice, in silence and "
+                "without conferring. Reveal the advice only once everyone is done.",
+            ),
+            "inbrenger": Text(
+                nl="Je wacht in stilte terwijl de deelnemers hun oordeel opschrijven.",
+                en="You wait in silence while the participants write down their "
+                "judgement.",
+            ),
+            "participant": Text(
+                nl="Schrijf op wat jij de inbrenger zou adviseren, zonder te overleggen. "
+                "Het blijft verborgen tot de begeleider alles tegelijk laat zien.",
+                en="Write down what you would advise the inbrenger, without conferring. "
+                "It stays hidden until the facilitator reveals everything together.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="group_judgement",
+        title=Text(nl="Oordeelsvorming in de groep", en="Judgement in the group"),
+        minutes=15,
+        inbrenger_mode="listens",
+        allowed={"participant": ("advice", "analysis"), "facilitator": ("note",)},
+        instructions={
+            "facilitator": Text(
+                nl="Laat de deelnemers hun adviezen toelichten en met elkaar bespreken. "
+                "Houd de inbrenger buiten het gesprek: niet tussendoor reageren.",
+                en="Have the participants explain their advice and discuss it with each "
+                "other. Keep the inbrenger out of the conversation: no reacting in "
+                "between.",
+            ),
+            "inbrenger": Text(
+                nl="Je luistert en mag aantekeningen maken. Reageer niet tussendoor; zo "
+                "meteen krijg jij het woord.",
+                en="You listen and may take notes. Don't react in between; you get the "
+                "floor next.",
+            ),
+            "participant": Text(
+                nl="Licht je advies toe en bespreek de verschillende oordelen met elkaar: "
+                "wat weegt voor jou zwaar, en waarom? Praat met elkaar, niet met de "
+                "inbrenger.",
+                en="Explain your advice and discuss the different judgements with each "
+                "other: what weighs most for you, and why? Talk with each other, not with "
+                "the inbrenger.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="decision",
+        title=Text(nl="Besluit", en="Decision"),
+        minutes=10,
+        inbrenger_mode="speaks",
+        allowed={"inbrenger": ("reaction", "statement"), "facilitator": ("note",)},
+        decision=DecisionSpec(
+            id="decision",
+            title=Text(
+                nl="Wat de inbrenger deed of gaat doen",
+                en="What the inbrenger did or will do",
+            ),
+            commitment=True,
+        ),
+        instructions={
+            "facilitator": Text(
+                nl="Geef de inbrenger het woord: wat is er gedaan of wat gaat er gebeuren, "
+                "en wat waren de adviezen waard? Leg het besluit vast voor de terugblik "
+                "volgende keer.",
+                en="Give the inbrenger the floor: what was done or will be done, and what "
+                "was the advice worth? Record the decision for the look-back at the next "
+                "meeting.",
+            ),
+            "inbrenger": Text(
+                nl="Vertel wat je gedaan hebt of gaat doen, en wat de adviezen je "
+                "opleverden. Jij besluit; wat je toezegt, komt de volgende keer terug.",
+                en="Say what you did or will do, and what the advice was worth to you. "
+                "You decide; what you commit to comes back at the next meeting.",
+            ),
+            "participant": Text(
+                nl="Luister naar het besluit van de inbrenger. Ga niet opnieuw adviseren "
+                "en verdedig je oordeel niet.",
+                en="Listen to the inbrenger's decision. Don't start advising again or "
+                "defend your judgement.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="sharing",
+        title=Text(nl="Delen", en="Sharing"),
+        minutes=10,
+        inbrenger_mode="listens",
+        allowed={"participant": ("recognition",), "facilitator": ("note",)},
+        instructions={
+            "facilitator": Text(
+                nl="Nodig de deelnemers uit te vertellen waar zij zelf tegenaan lopen in "
+                "vergelijkbare situaties. Het gaat om herkenning, niet om nieuwe adviezen.",
+                en="Invite the participants to tell what they struggle with themselves in "
+                "similar situations. This is about recognition, not new advice.",
+            ),
+            "inbrenger": Text(
+                nl="Je luistert hoe anderen met vergelijkbare situaties worstelen. Je hoeft "
+                "niet te reageren.",
+                en="You listen to how others struggle with similar situations. You don't "
+                "need to respond.",
+            ),
+            "participant": Text(
+                nl="Vertel waar jij zelf tegenaan loopt in een vergelijkbare situatie. "
+                "Geen adviezen meer aan de inbrenger.",
+                en="Tell what you run into yourself in a similar situation. No more advice "
+                "for the inbrenger.",
+            ),
+        },
+    ),
+)
+
+BALINT = MethodSpec(
+    id="balint",
+    version="1.0",
+    title=Text(nl="Balint-methode", en="Balint method"),
+    summary=Text(
+        nl="De inbrenger vertelt een casus uitgebreid, gevoelens inbegrepen, maar nog "
+        "zonder afloop. Daarna houdt de groep beeldvorming, oordeel en besluit strikt "
+        "uit elkaar: eerst associaties en vragen, dan ieders eigen oordeel op papier, "
+        "dan het gesprek daarover. De inbrenger besluit; tot slot delen de deelnemers "
+        "eigen ervaringen.",
+        en="The inbrenger tells a case at length, feelings included, but without the "
+        "outcome. The group then keeps image forming, judgement and decision strictly "
+        "apart: first associations and questions, then each person's own judgement in "
+        "writing, then the discussion of it. The inbrenger decides; finally the "
+        "participants share their own experiences.",
+    ),
+    sources=(
+        "https://movisie.nl/tool/balint-methode-intervisie",
+        "https://hrdacademy.be",
+        "https://coachy.nl/intervisiemethodieken/",
+        "https://bpopleidingen.nl/e-learning-werkvorm-de-balint-methode/",
+    ),
+    fit=Fit(
+        group_min=5,
+        group_max=8,
+        minutes=sum(phase.minutes for phase in _PHASES),
+        experience="experienced",
+        leervraag_kinds=("relational", "advice"),
+    ),
+    phases=_PHASES,
+    rules=(RuleRef(kind="facilitator_not_inbrenger"),),
+)
+
+
+@hookimpl
+def intervision_methods() -> list[MethodSpec]:
+    return [BALINT]
