@@ -7,15 +7,17 @@ Nothing here writes or reads a clock: ``now`` is passed in and stamped on events
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from . import commands as cmd
 from . import events as ev
 from .errors import CommandRefused, NotAMemberError, WrongPhaseError
 from .flow import END, Flow, frame_flow, method_flow
 from .registry import Registry
-from .rules import RuleContext, roles_of
-from .specs import MethodSpec, PhaseSpec
+from .rules import RuleContext, RuleKind, roles_of
+from .specs import MethodSpec, PhaseSpec, RuleRef
 from .state import MeetingState
 from .text import Text
 
@@ -52,8 +54,9 @@ def decide(
     method = current_method(state, registry) if state.frame == "method" else None
     flow, position, trigger = _where(state, command, method)
     if not flow.allows(position, trigger):
-        raise WrongPhaseError("phase", _not_now(state, command, registry), lang,
-                              meeting_id=state.meeting_id)
+        raise WrongPhaseError(
+            "phase", _not_now(state, command, registry), lang, meeting_id=state.meeting_id
+        )
     if isinstance(command, cmd.ChooseMethod):
         method = registry.method(command.method_id)
     phase = method.phase(state.phase) if method and state.phase else None
@@ -100,19 +103,22 @@ def _check_rules(
     method: MethodSpec | None,
     phase: PhaseSpec | None,
 ) -> None:
-    refs = []
+    refs: list[RuleRef] = []
     if method is not None:
         refs.extend(method.rules)
     if phase is not None:
         refs.extend(phase.rules)
     roles = roles_of(state, command.by)
-    checks = [(kind, {}) for kind in registry.rule_kinds.values() if kind.always]
+    checks: list[tuple[RuleKind, Mapping[str, Any]]] = [
+        (kind, {}) for kind in registry.rule_kinds.values() if kind.always
+    ]
     checks.extend((registry.rule_kinds[ref.kind], ref.params) for ref in refs)
     for kind, params in checks:
         refusal = kind.check(RuleContext(state, command, method, phase, roles, params))
         if refusal is not None:
-            raise CommandRefused(refusal.rule, refusal.reason, state.lang,
-                                 meeting_id=state.meeting_id)
+            raise CommandRefused(
+                refusal.rule, refusal.reason, state.lang, meeting_id=state.meeting_id
+            )
 
 
 def _events(
@@ -127,49 +133,78 @@ def _events(
     match command:
         case cmd.SubmitLeervraag():
             number = len(state.leervragen) + 1
-            return [ev.LeervraagSubmitted(at=now, leervraag_id=f"L{number}", by=command.by,
-                                          text=command.text)]
+            return [
+                ev.LeervraagSubmitted(
+                    at=now, leervraag_id=f"L{number}", by=command.by, text=command.text
+                )
+            ]
         case cmd.PassLeervraag():
             return [ev.LeervraagPassed(at=now, by=command.by)]
         case cmd.ChooseCase():
             leervraag = next(lv for lv in state.leervragen.values() if lv.by == command.inbrenger)
             return [
-                ev.CaseChosen(at=now, case_no=len(state.cases) + 1, leervraag_id=leervraag.id,
-                              inbrenger=command.inbrenger),
+                ev.CaseChosen(
+                    at=now,
+                    case_no=len(state.cases) + 1,
+                    leervraag_id=leervraag.id,
+                    inbrenger=command.inbrenger,
+                ),
                 ev.StepEntered(at=now, frame="method_choice"),
             ]
         case cmd.ChooseMethod():
             assert method is not None
             return [
-                ev.MethodChosen(at=now, case_no=len(state.cases), method_id=method.id,
-                                method_version=method.version, variant=command.variant),
+                ev.MethodChosen(
+                    at=now,
+                    case_no=len(state.cases),
+                    method_id=method.id,
+                    method_version=method.version,
+                    variant=command.variant,
+                ),
                 ev.StepEntered(at=now, frame="method", phase=method.phases[0].id),
             ]
         case cmd.Contribute():
             written = phase is not None and phase.written_first
-            return [ev.ContributionAdded(at=now, contribution_id=f"C{len(state.contributions) + 1}",
-                                         author=command.by, kind=command.kind, text=command.text,
-                                         written=written)]
+            return [
+                ev.ContributionAdded(
+                    at=now,
+                    contribution_id=f"C{len(state.contributions) + 1}",
+                    author=command.by,
+                    kind=command.kind,
+                    text=command.text,
+                    written=written,
+                )
+            ]
         case cmd.Reveal():
             return [ev.WrittenRevealed(at=now, by=command.by)]
         case cmd.Decide():
             assert phase is not None and phase.decision is not None
-            return [ev.DecisionMade(at=now, decision_id=phase.decision.id, by=command.by,
-                                    selected=command.selected, text=command.text)]
+            return [
+                ev.DecisionMade(
+                    at=now,
+                    decision_id=phase.decision.id,
+                    by=command.by,
+                    selected=command.selected,
+                    text=command.text,
+                )
+            ]
         case cmd.Extend():
             return [ev.PhaseExtended(at=now, by=command.by, minutes=command.minutes)]
         case cmd.Close():
             return [ev.MeetingClosed(at=now, by=command.by, reason=command.reason)]
         case cmd.Skip():
-            return [ev.PhaseSkipped(at=now, by=command.by, reason=command.reason),
-                    _move_on(state, flow, position, "skip", now)]
+            return [
+                ev.PhaseSkipped(at=now, by=command.by, reason=command.reason),
+                _move_on(state, flow, position, "skip", now),
+            ]
         case cmd.Advance():
             return [_move_on(state, flow, position, "advance", now)]
     raise AssertionError(f"unhandled command {type(command).__name__}")
 
 
-def _move_on(state: MeetingState, flow: Flow, position: str, trigger: str,
-             now: datetime) -> ev.Event:
+def _move_on(
+    state: MeetingState, flow: Flow, position: str, trigger: str, now: datetime
+) -> ev.Event:
     destination = flow.destination(position, trigger)
     if state.frame == "method":
         if destination == END:

@@ -95,8 +95,9 @@ class Engine:
             raise NotAMemberError(f"not members of this group: {', '.join(missing)}")
         facilitator_id = resolve(facilitator)
         if facilitator_id is None:
-            external = ev.MemberRef(id=_unique_id(slug(facilitator), by_key), name=facilitator,
-                                    external=True)
+            external = ev.MemberRef(
+                id=_unique_id(slug(facilitator), by_key), name=facilitator, external=True
+            )
             refs.append(external)
             facilitator_id = external.id
         meeting_id = meeting_id or f"{_utcnow():%Y%m%d}-{secrets.token_hex(3)}"
@@ -174,8 +175,13 @@ class Engine:
                 try:
                     events = decide(state, command, self.registry, self.clock())
                 except Exception as exc:
-                    log.info("command_refused", meeting_id=meeting_id, command=command.trigger,
-                             rule=getattr(exc, "rule", None), error=type(exc).__name__)
+                    log.info(
+                        "command_refused",
+                        meeting_id=meeting_id,
+                        command=command.trigger,
+                        rule=getattr(exc, "rule", None),
+                        error=type(exc).__name__,
+                    )
                     raise
                 try:
                     self.journal.append(meeting_id, state.version, events)
@@ -190,9 +196,16 @@ class Engine:
                         steps.append((state.frame, state.phase))
                     apply(state, event)
                 break
-        log.info("command_accepted", meeting_id=meeting_id, command=command.trigger,
-                 by=command.by, frame=state.frame, phase=state.phase,
-                 kind=getattr(command, "kind", None), version=state.version)
+        log.info(
+            "command_accepted",
+            meeting_id=meeting_id,
+            command=command.trigger,
+            by=command.by,
+            frame=state.frame,
+            phase=state.phase,
+            kind=getattr(command, "kind", None),
+            version=state.version,
+        )
         self._notify(state, events, steps)
         return state
 
@@ -210,19 +223,25 @@ class Engine:
             match event:
                 case ev.MeetingStarted():
                     self._call("intervision_meeting_started", state=state)
-                    self._call("intervision_phase_entered", state=state, frame="opening",
-                               phase=None)
+                    self._call(
+                        "intervision_phase_entered", state=state, frame="opening", phase=None
+                    )
                 case ev.StepEntered():
                     frame, phase = next(left_steps)
                     self._call("intervision_phase_left", state=state, frame=frame, phase=phase)
-                    self._call("intervision_phase_entered", state=state, frame=event.frame,
-                               phase=event.phase)
+                    self._call(
+                        "intervision_phase_entered",
+                        state=state,
+                        frame=event.frame,
+                        phase=event.phase,
+                    )
                 case ev.ContributionAdded():
                     contribution = next(
                         c for c in reversed(state.contributions) if c.id == event.contribution_id
                     )
-                    self._call("intervision_contribution_added", state=state,
-                               contribution=contribution)
+                    self._call(
+                        "intervision_contribution_added", state=state, contribution=contribution
+                    )
                 case ev.MeetingClosed():
                     frame, phase = next(left_steps)
                     self._call("intervision_phase_left", state=state, frame=frame, phase=phase)
@@ -231,8 +250,12 @@ class Engine:
                 try:
                     subscriber(state, event)
                 except Exception as exc:
-                    log.error("subscriber_failed", meeting_id=state.meeting_id,
-                              event=event.type, error=type(exc).__name__)
+                    log.error(
+                        "subscriber_failed",
+                        meeting_id=state.meeting_id,
+                        event=event.type,
+                        error=type(exc).__name__,
+                    )
 
     def _call(self, hook: str, **kwargs: Any) -> None:
         """Call each plugin's hook on its own: one failing plugin does not stop the rest."""
@@ -240,8 +263,13 @@ class Engine:
             try:
                 impl.function(*(kwargs[name] for name in impl.argnames))
             except Exception as exc:
-                log.error("hook_failed", hook=hook, plugin=impl.plugin_name,
-                          meeting_id=kwargs["state"].meeting_id, error=type(exc).__name__)
+                log.error(
+                    "hook_failed",
+                    hook=hook,
+                    plugin=impl.plugin_name,
+                    meeting_id=kwargs["state"].meeting_id,
+                    error=type(exc).__name__,
+                )
 
 
 def _member_refs(names: Sequence[str]) -> list[ev.MemberRef]:

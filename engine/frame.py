@@ -64,9 +64,7 @@ FRAME_STEPS: dict[str, FrameStep] = {
         FrameStep(
             "method",
             Text(nl="Methode", en="Method"),
-            Text(
-                nl="De fasen van de gekozen methode.", en="The phases of the chosen method."
-            ),
+            Text(nl="De fasen van de gekozen methode.", en="The phases of the chosen method."),
         ),
         FrameStep(
             "second_case",
@@ -82,8 +80,7 @@ FRAME_STEPS: dict[str, FrameStep] = {
             "recognitions",
             Text(nl="Herkenningen", en="Recognitions"),
             Text(
-                nl="Ieder deelt wat hij of zij herkende en leerde, ook wie geen casus "
-                "inbracht.",
+                nl="Ieder deelt wat hij of zij herkende en leerde, ook wie geen casus inbracht.",
                 en="Each member shares what they recognised and learned, including those "
                 "whose leervraag was not discussed.",
             ),

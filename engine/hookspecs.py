@@ -72,9 +72,7 @@ def intervision_meeting_closed(state: MeetingState) -> None:
 
 
 @hookspec(firstresult=True)
-def intervision_next_facilitator(
-    members: list[str], history: list[dict[str, Any]]
-) -> str | None:
+def intervision_next_facilitator(members: list[str], history: list[dict[str, Any]]) -> str | None:
     """Propose who facilitates next; the first non-None answer wins.
 
     ``members`` are the ids of the members present, ``history`` the group's earlier
@@ -83,7 +81,7 @@ def intervision_next_facilitator(
 
 
 @hookspec
-def intervision_methods_for(
+def intervision_methods_for(  # type: ignore[empty-body]
     leervraag_kind: str | None, group_size: int, minutes: int | None
 ) -> list[str]:
     """Return ids of methods this plugin considers a fit; the answers are collected."""

@@ -102,11 +102,20 @@ class Meeting:
         self._send(cmd.ChooseCase, by=by, inbrenger=self.person(inbrenger), consent=consent)
 
     def choose_method(
-        self, by: str, method_id: str, *, inbrenger_agrees: bool = True,
+        self,
+        by: str,
+        method_id: str,
+        *,
+        inbrenger_agrees: bool = True,
         variant: str | None = None,
     ) -> None:
-        self._send(cmd.ChooseMethod, by=by, method_id=method_id,
-                   inbrenger_agrees=inbrenger_agrees, variant=variant)
+        self._send(
+            cmd.ChooseMethod,
+            by=by,
+            method_id=method_id,
+            inbrenger_agrees=inbrenger_agrees,
+            variant=variant,
+        )
 
     def contribute(self, by: str, kind: str, text: str) -> str:
         self._send(cmd.Contribute, by=by, kind=kind, text=text)
@@ -148,5 +157,7 @@ class Meeting:
                 meeting_id=self.id,
             ) from None
         self.state = self.engine.execute(
-            self.id, command, expected_version=self.state.version  # type: ignore[arg-type]
+            self.id,
+            command,  # type: ignore[arg-type]  # each _Command subclass is in the union
+            expected_version=self.state.version,
         )

@@ -20,8 +20,9 @@ import pluggy
 from pydantic import ValidationError
 
 from . import hookspecs
+from .builtin_rules import BUILTIN_RULE_KINDS
 from .errors import DuplicateMethodError, PluginError, SpecError, UnknownMethodError
-from .rules import BUILTIN_RULE_KINDS, RuleKind
+from .rules import RuleKind
 from .specs import MethodSpec
 
 __all__ = ["ENTRY_POINT_GROUP", "PluginInfo", "Registry", "load_registry"]
@@ -143,9 +144,7 @@ def load_registry(
     if entry_points:
         for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             dist = ep.dist
-            info = PluginInfo(
-                ep.name, dist.name if dist else "?", dist.version if dist else "?"
-            )
+            info = PluginInfo(ep.name, dist.name if dist else "?", dist.version if dist else "?")
             candidates.append((info, ep))
     for name, plugin in extra:
         module = getattr(plugin, "__module__", None) or name

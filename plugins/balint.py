@@ -39,10 +39,8 @@ _PHASES: tuple[PhaseSpec, ...] = (
                 "affects you. Don't say yet how it ended or what you decided.",
             ),
             "participant": Text(
-                nl="Luister zonder te onderbreken. Merk ook op wat de casus bij jou "
-                "oproept.",
-                en="Listen without interrupting. Notice, too, what the case stirs up in "
-                "you.",
+                nl="Luister zonder te onderbreken. Merk ook op wat de casus bij jou oproept.",
+                en="Listen without interrupting. Notice, too, what the case stirs up in you.",
             ),
         },
     ),
@@ -96,8 +94,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
             "inbrenger": Text(
                 nl="Beantwoord de vragen kort. Vertel nog steeds niet wat je besloten of "
                 "gedaan hebt.",
-                en="Answer the questions briefly. Still don't tell what you decided or "
-                "did.",
+                en="Answer the questions briefly. Still don't tell what you decided or did.",
             ),
             "participant": Text(
                 nl="Stel verhelderende vragen om een goed beeld van de casus te krijgen. "
@@ -123,8 +120,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
             ),
             "inbrenger": Text(
                 nl="Je wacht in stilte terwijl de deelnemers hun oordeel opschrijven.",
-                en="You wait in silence while the participants write down their "
-                "judgement.",
+                en="You wait in silence while the participants write down their judgement.",
             ),
             "participant": Text(
                 nl="Schrijf op wat jij de inbrenger zou adviseren, zonder te overleggen. "
@@ -151,8 +147,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
             "inbrenger": Text(
                 nl="Je luistert en mag aantekeningen maken. Reageer niet tussendoor; zo "
                 "meteen krijg jij het woord.",
-                en="You listen and may take notes. Don't react in between; you get the "
-                "floor next.",
+                en="You listen and may take notes. Don't react in between; you get the floor next.",
             ),
             "participant": Text(
                 nl="Licht je advies toe en bespreek de verschillende oordelen met elkaar: "

@@ -38,10 +38,8 @@ _PHASES: tuple[PhaseSpec, ...] = (
                 "you did. Just the core; the details come up in the questions.",
             ),
             "participant": Text(
-                nl="Luister en onderbreek niet. Schrijf vragen die opkomen alvast voor "
-                "jezelf op.",
-                en="Listen without interrupting. Jot down any questions that come up, "
-                "for later.",
+                nl="Luister en onderbreek niet. Schrijf vragen die opkomen alvast voor jezelf op.",
+                en="Listen without interrupting. Jot down any questions that come up, for later.",
             ),
         },
     ),
@@ -121,8 +119,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
             "inbrenger": Text(
                 nl="Je luistert en mag aantekeningen maken. Reageer nog niet, ook niet als "
                 "je het ergens niet mee eens bent.",
-                en="You listen and may take notes. Don't respond yet, not even where you "
-                "disagree.",
+                en="You listen and may take notes. Don't respond yet, not even where you disagree.",
             ),
             "participant": Text(
                 nl="Geef om de beurt je advies: wat zou jij doen in deze situatie? Houd "

@@ -220,8 +220,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
                 "the group looks back on it at the next meeting.",
             ),
             "participant": Text(
-                nl="Luister naar de volgende stap van de inbrenger. Geen nieuwe adviezen "
-                "meer.",
+                nl="Luister naar de volgende stap van de inbrenger. Geen nieuwe adviezen meer.",
                 en="Listen to the inbrenger's next step. No new advice.",
             ),
         },

@@ -1,0 +1,65 @@
+"""The rule kinds the engine registers itself, like any plugin's rule kinds.
+
+Kinds marked ``always`` run on every command; the others where a method lists them.
+The order is the order of checking: the most specific explanation comes first (an
+inbrenger who is away hears that, not that the kind is not allowed).
+"""
+
+from __future__ import annotations
+
+from . import frame_rules as fr
+from . import phase_rules as pr
+from .rules import RuleKind
+from .text import Text
+
+__all__ = ["BUILTIN_RULE_KINDS"]
+
+BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
+    RuleKind(
+        "inbrenger_mode",
+        Text(nl="Rol van de inbrenger", en="The inbrenger's mode"),
+        pr.inbrenger_mode,
+        always=True,
+    ),
+    RuleKind(
+        "allowed_kinds",
+        Text(nl="Toegestane bijdragen", en="Allowed contributions"),
+        pr.allowed_kinds,
+        always=True,
+    ),
+    RuleKind(
+        "written_first",
+        Text(nl="Eerst schrijven", en="Written first"),
+        pr.written_first,
+        always=True,
+    ),
+    RuleKind("quota", Text(nl="Maximum per persoon", en="Quota per person"), pr.quota, always=True),
+    RuleKind(
+        "inbrenger_decides",
+        Text(nl="De inbrenger besluit", en="The inbrenger decides"),
+        pr.inbrenger_decides,
+        always=True,
+    ),
+    RuleKind(
+        "decision_required",
+        Text(nl="Besluit nodig", en="Decision required"),
+        pr.decision_required,
+        always=True,
+    ),
+    RuleKind(
+        "advance_by", Text(nl="Wie mag verder", en="Who moves on"), pr.who_moves_on, always=True
+    ),
+    RuleKind(
+        "reason_required",
+        Text(nl="Reden nodig", en="Reason required"),
+        pr.reasons_given,
+        always=True,
+    ),
+    RuleKind("frame", Text(nl="Het kader", en="The frame"), fr.frame_steps, always=True),
+    RuleKind("group_size", Text(nl="Groepsgrootte", en="Group size"), fr.group_size, always=True),
+    RuleKind(
+        "facilitator_not_inbrenger",
+        Text(nl="Begeleider is niet de inbrenger", en="Facilitator is not the inbrenger"),
+        fr.facilitator_not_inbrenger,
+    ),
+)

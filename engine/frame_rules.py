@@ -1,0 +1,115 @@
+"""Rule kinds of the frame around every method, and of choosing a method.
+
+One leervraag each, everyone heard before the case choice, the inbrenger's consent
+and agreement, recognitions from everyone, the method's group size, and the
+facilitator-is-not-the-inbrenger rule that methods such as Balint declare.
+"""
+
+from __future__ import annotations
+
+from . import commands as cmd
+from .rules import Refusal, RuleContext, refuse
+from .state import MeetingState
+
+__all__ = ["facilitator_not_inbrenger", "frame_steps", "group_size"]
+
+
+def frame_steps(ctx: RuleContext) -> Refusal | None:
+    state, command = ctx.state, ctx.command
+    if isinstance(command, cmd.SubmitLeervraag | cmd.PassLeervraag) and (
+        command.by in state.passed or any(lv.by == command.by for lv in state.leervragen.values())
+    ):
+        return refuse(
+            "one_leervraag_each",
+            "Ieder brengt één leervraag in of past; jij deed dat al.",
+            "Each member brings one leervraag or passes; you already did.",
+        )
+    if isinstance(command, cmd.Advance) and state.frame == "leervragen":
+        done = set(state.passed) | {lv.by for lv in state.leervragen.values()}
+        waiting = [state.members[p].name for p in state.present if p not in done]
+        if waiting:
+            return refuse(
+                "leervragen_complete",
+                "Nog geen leervraag of pas van: {names}.",
+                "Still waiting for a leervraag or a pass from: {names}.",
+                names=", ".join(waiting),
+            )
+        if not state.leervragen:
+            return refuse(
+                "leervragen_complete",
+                "Niemand bracht een leervraag in; sluit de bijeenkomst met een reden.",
+                "Nobody brought a leervraag; close the meeting with a reason.",
+            )
+    if isinstance(command, cmd.Advance) and state.frame == "recognitions":
+        shared = {c.author for c in state.step_contributions()}
+        waiting = [state.members[p].name for p in state.present if p not in shared]
+        if waiting:
+            return refuse(
+                "recognitions_complete",
+                "Ieder deelt een herkenning; nog niet: {names}.",
+                "Every member shares a recognition; not yet: {names}.",
+                names=", ".join(waiting),
+            )
+    if isinstance(command, cmd.ChooseCase):
+        return _case_choice(state, command)
+    if isinstance(command, cmd.ChooseMethod) and not command.inbrenger_agrees:
+        return refuse(
+            "inbrenger_agrees",
+            "De methode wordt altijd met de inbrenger afgestemd; de inbrenger stemt niet in.",
+            "The method is always agreed with the inbrenger; the inbrenger does not agree.",
+        )
+    return None
+
+
+def _case_choice(state: MeetingState, command: cmd.ChooseCase) -> Refusal | None:
+    mine = [lv for lv in state.leervragen.values() if lv.by == command.inbrenger]
+    if not mine:
+        return refuse(
+            "case_choice",
+            "Deze persoon bracht geen leervraag in.",
+            "This person brought no leervraag.",
+        )
+    if any(case.inbrenger == command.inbrenger for case in state.cases):
+        return refuse(
+            "case_choice",
+            "Deze leervraag is vandaag al besproken.",
+            "This leervraag has already been discussed today.",
+        )
+    if not command.consent:
+        return refuse(
+            "inbrenger_consents",
+            "De gekozen inbrenger moet ermee instemmen dat de casus besproken wordt.",
+            "The chosen inbrenger must agree to the case being discussed.",
+        )
+    return None
+
+
+def group_size(ctx: RuleContext) -> Refusal | None:
+    if not isinstance(ctx.command, cmd.ChooseMethod) or ctx.method is None:
+        return None
+    fit = ctx.method.fit
+    group = [p for p in ctx.state.present if not ctx.state.members[p].external]
+    if fit.group_min <= len(group) <= fit.group_max:
+        return None
+    return refuse(
+        "group_size",
+        "Deze methode is voor groepen van {lo} tot {hi}; vandaag zijn jullie met {n}.",
+        "This method is for groups of {lo} to {hi}; today there are {n} of you.",
+        lo=fit.group_min,
+        hi=fit.group_max,
+        n=len(group),
+    )
+
+
+def facilitator_not_inbrenger(ctx: RuleContext) -> Refusal | None:
+    if not isinstance(ctx.command, cmd.ChooseMethod):
+        return None
+    if ctx.state.inbrenger != ctx.state.facilitator:
+        return None
+    return refuse(
+        "facilitator_not_inbrenger",
+        "Bij deze methode is de begeleider nooit zelf de inbrenger; "
+        "laat iemand anders begeleiden of kies een andere methode.",
+        "In this method the facilitator is never the inbrenger; "
+        "let someone else facilitate or choose another method.",
+    )

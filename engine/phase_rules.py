@@ -1,0 +1,238 @@
+"""Rule kinds that follow from the fields of a phase spec.
+
+Allowed kinds per role, the inbrenger's mode, written-first, quotas, the
+inbrenger's decision, who moves on and when a reason is needed: every method phase
+gets these checks from its declared fields, without listing them in ``rules``.
+"""
+
+from __future__ import annotations
+
+from . import commands as cmd
+from .rules import FRAME_KINDS, Refusal, RuleContext, refuse
+from .text import Text
+
+__all__ = [
+    "allowed_kinds",
+    "decision_required",
+    "inbrenger_decides",
+    "inbrenger_mode",
+    "quota",
+    "reasons_given",
+    "who_moves_on",
+    "written_first",
+]
+
+_MODE_TEXT = {
+    "listens": (
+        "luistert in deze fase en reageert niet",
+        "listens in this phase and does not react",
+    ),
+    "away": (
+        "is in deze fase even weg uit het gesprek",
+        "is out of the conversation in this phase",
+    ),
+}
+
+
+def allowed_kinds(ctx: RuleContext) -> Refusal | None:
+    command = ctx.command
+    if not isinstance(command, cmd.Contribute):
+        return None
+    if ctx.phase is None:
+        allowed = FRAME_KINDS.get(ctx.state.frame, ())
+    elif "inbrenger" in ctx.roles:
+        allowed = ctx.phase.allowed.get("inbrenger", ())
+    else:
+        allowed = tuple(k for role in ctx.roles for k in ctx.phase.allowed.get(role, ()))
+    if command.kind in allowed:
+        return None
+    if not allowed:
+        return refuse(
+            "allowed_kinds",
+            "In deze fase draag jij in je rol niets in.",
+            "In this phase your role makes no contributions.",
+        )
+    return refuse(
+        "allowed_kinds",
+        "Een bijdrage van het soort '{kind}' hoort niet in deze fase; toegestaan voor jou: {ok}.",
+        "A contribution of kind '{kind}' does not belong in this phase; allowed for you: {ok}.",
+        kind=command.kind,
+        ok=", ".join(dict.fromkeys(allowed)),
+    )
+
+
+def inbrenger_mode(ctx: RuleContext) -> Refusal | None:
+    if ctx.phase is None or "inbrenger" not in ctx.roles:
+        return None
+    if not isinstance(ctx.command, cmd.Contribute):
+        return None
+    mode = ctx.phase.inbrenger_mode
+    if mode in _MODE_TEXT:
+        nl, en = _MODE_TEXT[mode]
+        return refuse("inbrenger_mode", "De inbrenger " + nl + ".", "The inbrenger " + en + ".")
+    if mode == "answers_briefly" and ctx.command.kind != "reaction":
+        return refuse(
+            "inbrenger_mode",
+            "De inbrenger beantwoordt in deze fase alleen kort de vragen.",
+            "In this phase the inbrenger only answers the questions briefly.",
+        )
+    return None
+
+
+def written_first(ctx: RuleContext) -> Refusal | None:
+    state, command, phase = ctx.state, ctx.command, ctx.phase
+    revealed = state.step_key in state.revealed
+    if isinstance(command, cmd.Reveal):
+        if phase is None or not phase.written_first:
+            return refuse(
+                "written_first",
+                "Er valt niets te onthullen: in deze fase wordt niet eerst geschreven.",
+                "There is nothing to reveal: this phase is not written first.",
+            )
+        if revealed:
+            return refuse(
+                "written_first",
+                "Wat geschreven is, is al onthuld.",
+                "What was written has already been revealed.",
+            )
+        return None
+    if phase is None or not phase.written_first:
+        return None
+    if isinstance(command, cmd.Contribute) and revealed:
+        return refuse(
+            "written_first",
+            "De geschreven ronde is al onthuld; nieuwe bijdragen horen in de volgende fase.",
+            "The written round has been revealed; new contributions belong in the next phase.",
+        )
+    written = any(c.written for c in state.step_contributions())
+    if isinstance(command, cmd.Advance | cmd.Skip) and written and not revealed:
+        return refuse(
+            "written_first",
+            "Eerst onthullen wat er geschreven is, dan pas verder.",
+            "Reveal what was written before moving on.",
+        )
+    return None
+
+
+def quota(ctx: RuleContext) -> Refusal | None:
+    command, phase = ctx.command, ctx.phase
+    if phase is None or not isinstance(command, cmd.Contribute):
+        return None
+    limit = phase.quotas.get(command.kind)  # type: ignore[call-overload]
+    if limit is None:
+        return None
+    used = sum(
+        1
+        for c in ctx.state.step_contributions()
+        if c.author == command.by and c.kind == command.kind
+    )
+    if used < limit:
+        return None
+    return refuse(
+        "quota",
+        "In deze fase geeft ieder hooguit {limit} bijdragen van het soort '{kind}'.",
+        "In this phase each person gives at most {limit} contributions of kind '{kind}'.",
+        limit=limit,
+        kind=command.kind,
+    )
+
+
+def inbrenger_decides(ctx: RuleContext) -> Refusal | None:
+    command, phase, state = ctx.command, ctx.phase, ctx.state
+    if not isinstance(command, cmd.Decide):
+        return None
+    decision = phase.decision if phase is not None else None
+    if decision is None:
+        return refuse(
+            "inbrenger_decides",
+            "In deze fase valt er niets te besluiten.",
+            "There is no decision to make in this phase.",
+        )
+    if decision.by not in ctx.roles:
+        return refuse(
+            "inbrenger_decides",
+            "Dit besluit is aan de {role}, niet aan jou.",
+            "This decision belongs to the {role}, not to you.",
+            role=decision.by,
+        )
+    case_no = state.case.no if state.case else None
+    eligible = {
+        c.id
+        for c in state.contributions
+        if c.case_no == case_no and c.kind in decision.selects_from
+    }
+    unknown = [ref for ref in command.selected if ref not in eligible]
+    if unknown:
+        return refuse(
+            "inbrenger_decides",
+            "Je kunt alleen kiezen uit bijdragen van het soort {kinds}; onbekend: {refs}.",
+            "You can only select contributions of kind {kinds}; not among them: {refs}.",
+            kinds=", ".join(decision.selects_from) or "-",
+            refs=", ".join(unknown),
+        )
+    if not command.selected and not command.text.strip():
+        return refuse(
+            "inbrenger_decides",
+            "Een besluit noemt wat je kiest of wat je gaat doen.",
+            "A decision names what you select or what you will do.",
+        )
+    return None
+
+
+def decision_required(ctx: RuleContext) -> Refusal | None:
+    phase = ctx.phase
+    if not isinstance(ctx.command, cmd.Advance) or phase is None or phase.decision is None:
+        return None
+    if not phase.decision.required or ctx.state.step_decisions():
+        return None
+    title = phase.decision.title
+    return Refusal(
+        "decision_required",
+        Text(
+            nl=f"Eerst besluit de inbrenger: {title.nl}.",
+            en=f"The inbrenger decides first: {title.en}.",
+        ),
+    )
+
+
+def who_moves_on(ctx: RuleContext) -> Refusal | None:
+    command = ctx.command
+    if isinstance(command, cmd.Advance):
+        allowed = ctx.phase.advance_by if ctx.phase is not None else ("facilitator",)
+    elif isinstance(command, cmd.Extend | cmd.Skip | cmd.Reveal | cmd.Close | cmd.ChooseCase):
+        allowed = ("facilitator",)
+    elif isinstance(command, cmd.ChooseMethod):
+        allowed = ("facilitator", "inbrenger")
+    else:
+        return None
+    roles = ctx.roles | ({"inbrenger"} if command.by == _chosen_inbrenger(ctx) else set())
+    if roles & set(allowed):
+        return None
+    return refuse(
+        "advance_by",
+        "Dit is aan de {roles}.",
+        "This is for the {roles} to do.",
+        roles=" / ".join(allowed),
+    )
+
+
+def _chosen_inbrenger(ctx: RuleContext) -> str | None:
+    return ctx.state.inbrenger if ctx.state.frame == "method_choice" else None
+
+
+def reasons_given(ctx: RuleContext) -> Refusal | None:
+    command = ctx.command
+    if isinstance(command, cmd.Skip) and not command.reason.strip():
+        return refuse(
+            "reason_required",
+            "Een fase overslaan kan, maar noem de reden.",
+            "A phase can be skipped, but give the reason.",
+        )
+    early = ctx.state.frame != "evaluation"
+    if isinstance(command, cmd.Close) and early and not (command.reason or "").strip():
+        return refuse(
+            "reason_required",
+            "De bijeenkomst eerder afsluiten kan, maar noem de reden.",
+            "The meeting can be closed early, but give the reason.",
+        )
+    return None
