@@ -1,0 +1,171 @@
+"""The frame around every method, and what the engine does with bad commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from conftest import FACILITATOR, INBRENGER, MEMBERS, assert_replays, refused, to_case_choice
+
+from intervision.engine import (
+    Advance,
+    ConcurrencyError,
+    Engine,
+    Meeting,
+    MeetingNotFoundError,
+    NotAMemberError,
+    UnknownMethodError,
+    WrongPhaseError,
+)
+
+
+def test_the_frame_runs_in_order_around_the_method(start_method: Callable[..., Meeting]) -> None:
+    meeting = start_method("incident")
+    steps = []
+    while meeting.state.frame == "method":
+        phase = meeting.phase
+        assert phase is not None
+        if phase.decision:
+            meeting.decide(INBRENGER, text="my next step")
+        meeting.advance(FACILITATOR)
+    steps.append(meeting.state.frame)
+    meeting.advance(FACILITATOR)
+    steps.append(meeting.state.frame)
+    for person in meeting.state.present:
+        meeting.contribute(person, "recognition", "I know this too")
+    meeting.advance(FACILITATOR)
+    steps.append(meeting.state.frame)
+    meeting.contribute("dirk", "learning_point", "shorter question round next time")
+    meeting.close(FACILITATOR)
+    steps.append(meeting.state.frame)
+    assert steps == ["second_case", "recognitions", "evaluation", "closed"]
+    assert_replays(meeting)
+
+
+def test_everyone_present_brings_a_leervraag_or_passes_once(engine: Engine) -> None:
+    meeting = engine.start_meeting(MEMBERS, facilitator="Anna")
+    with refused(meeting, "phase"):
+        meeting.submit_leervraag("bram", "too early: the opening is still on")
+    meeting.advance(FACILITATOR)
+    meeting.submit_leervraag("bram", "how do I set limits with a demanding parent?")
+    with refused(meeting, "one_leervraag_each"):
+        meeting.submit_leervraag("bram", "a second one")
+    meeting.pass_leervraag("carla")
+    with refused(meeting, "leervragen_complete"):
+        meeting.advance(FACILITATOR)
+    for person in ("anna", "dirk", "eva"):
+        meeting.pass_leervraag(person)
+    meeting.advance(FACILITATOR)
+    assert meeting.state.frame == "case_choice"
+
+
+def test_the_case_needs_a_leervraag_and_the_inbrengers_consent(engine: Engine) -> None:
+    meeting = engine.start_meeting(MEMBERS, facilitator="Anna")
+    meeting.advance(FACILITATOR)
+    meeting.submit_leervraag("bram", "a leervraag")
+    for person in ("anna", "carla", "dirk", "eva"):
+        meeting.pass_leervraag(person)
+    meeting.advance(FACILITATOR)
+    with refused(meeting, "case_choice"):
+        meeting.choose_case(FACILITATOR, "carla", consent=True)
+    with refused(meeting, "inbrenger_consents"):
+        meeting.choose_case(FACILITATOR, "bram", consent=False)
+    with refused(meeting, "advance_by"):
+        meeting.choose_case("dirk", "bram", consent=True)
+    meeting.choose_case(FACILITATOR, "bram", consent=True)
+    with refused(meeting, "inbrenger_agrees"):
+        meeting.choose_method(FACILITATOR, "incident", inbrenger_agrees=False)
+    with pytest.raises(UnknownMethodError, match="incident"):
+        meeting.choose_method(FACILITATOR, "no-such-method", inbrenger_agrees=True)
+    meeting.choose_method("bram", "incident", inbrenger_agrees=True)
+    assert meeting.state.case is not None
+    assert (meeting.state.case.method_id, meeting.state.case.method_version) == ("incident", "1.0")
+
+
+def test_a_second_case_runs_another_method(start_method: Callable[..., Meeting]) -> None:
+    meeting = start_method("incident")
+    while meeting.state.frame == "method":
+        if meeting.phase and meeting.phase.decision:
+            meeting.decide(INBRENGER, text="next step")
+        meeting.advance(FACILITATOR)
+    with refused(meeting, "case_choice"):
+        meeting.choose_case(FACILITATOR, INBRENGER, consent=True)
+    meeting.choose_case(FACILITATOR, "carla", consent=True)
+    meeting.choose_method(FACILITATOR, "socratic", inbrenger_agrees=True)
+    assert meeting.state.inbrenger == "carla"
+    assert [c.method_id for c in meeting.state.cases] == ["incident", "socratic"]
+    assert "statement" in meeting.allowed_kinds("carla")
+    assert_replays(meeting)
+
+
+def test_recognitions_come_from_everyone(start_method: Callable[..., Meeting]) -> None:
+    meeting = start_method("incident")
+    meeting.skip(FACILITATOR, "we ran out of time")
+    assert meeting.state.phase == "questions"
+    while meeting.state.frame == "method":
+        meeting.skip(FACILITATOR, "short meeting today")
+    meeting.advance(FACILITATOR)
+    meeting.contribute("bram", "recognition", "I learned a lot")
+    with refused(meeting, "allowed_kinds"):
+        meeting.contribute("carla", "advice", "not now")
+    with refused(meeting, "recognitions_complete"):
+        meeting.advance(FACILITATOR)
+    assert len(meeting.state.skipped) == 5
+
+
+def test_skip_and_early_close_need_a_reason_extend_is_recorded(
+    start_method: Callable[..., Meeting],
+) -> None:
+    meeting = start_method("incident")
+    with refused(meeting, "reason_required"):
+        meeting.skip(FACILITATOR, "  ")
+    before = meeting.remaining_seconds()
+    meeting.extend(FACILITATOR, 5)
+    after = meeting.remaining_seconds()
+    assert before is not None and after is not None and after - before > 290
+    with refused(meeting, "advance_by"):
+        meeting.extend("carla", 5)
+    with refused(meeting, "reason_required"):
+        meeting.close(FACILITATOR)
+    meeting.close(FACILITATOR, reason="fire alarm")
+    assert meeting.state.closed and meeting.state.closed_reason == "fire alarm"
+    with refused(meeting, "meeting_closed"):
+        meeting.advance(FACILITATOR)
+
+
+def test_bad_input_gets_a_specific_error_and_writes_nothing(engine: Engine) -> None:
+    meeting = engine.start_meeting(MEMBERS, facilitator="Anna")
+    journal = engine.journal
+    before = journal.load(meeting.id)
+    with pytest.raises(NotAMemberError, match="Zoë"):
+        meeting.advance("Zoë")
+    with pytest.raises(WrongPhaseError):
+        meeting.contribute("carla", "question", "the opening takes no questions")
+    with pytest.raises(MeetingNotFoundError):
+        engine.meeting("no-such-meeting")
+    stale = meeting.state.version
+    meeting.advance(FACILITATOR)
+    with pytest.raises(ConcurrencyError) as conflict:
+        engine.execute(meeting.id, Advance(by=FACILITATOR), expected_version=stale)
+    assert (conflict.value.expected, conflict.value.actual) == (stale, stale + 1)
+    assert len(journal.load(meeting.id)) == len(before) + 1
+
+
+def test_refusals_explain_in_the_meetings_language(engine: Engine) -> None:
+    meeting = engine.start_meeting(MEMBERS, facilitator="Anna", lang="nl")
+    to_case_choice(meeting)
+    with refused(meeting, "inbrenger_consents"):
+        meeting.choose_case(FACILITATOR, INBRENGER, consent=False)
+    try:
+        meeting.choose_case(FACILITATOR, INBRENGER, consent=False)
+    except Exception as exc:  # noqa: BLE001 - we read the message
+        assert "inbrenger moet ermee instemmen" in str(exc)
+        assert "must agree" in exc.reason.en  # type: ignore[attr-defined]
+
+
+def test_invalid_command_fields_do_not_echo_the_text(start_method: Callable[..., Meeting]) -> None:
+    meeting = start_method("incident")
+    with refused(meeting, "command"):
+        meeting.extend(FACILITATOR, 0)
+    with refused(meeting, "command"):
+        meeting.contribute(INBRENGER, "statement", "")
