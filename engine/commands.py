@@ -35,12 +35,16 @@ class _Command(BaseModel):
 
 
 class SubmitLeervraag(_Command):
+    """A member brings a leervraag about their own work (at most three sentences)."""
+
     trigger: ClassVar[str] = "submit_leervraag"
     command: Literal["submit_leervraag"] = "submit_leervraag"
     text: str = Field(min_length=1)
 
 
 class PassLeervraag(_Command):
+    """A member brings no leervraag today."""
+
     trigger: ClassVar[str] = "pass_leervraag"
     command: Literal["pass_leervraag"] = "pass_leervraag"
 
@@ -55,6 +59,8 @@ class ChooseCase(_Command):
 
 
 class ChooseMethod(_Command):
+    """Choose the method for the case; always agreed with the inbrenger."""
+
     trigger: ClassVar[str] = "choose_method"
     command: Literal["choose_method"] = "choose_method"
     method_id: str
@@ -72,11 +78,15 @@ class Contribute(_Command):
 
 
 class Reveal(_Command):
+    """Show what was written in a written-first phase, all at once."""
+
     trigger: ClassVar[str] = "reveal"
     command: Literal["reveal"] = "reveal"
 
 
 class Decide(_Command):
+    """The decision of the phase: what the inbrenger selects, and says they will do."""
+
     trigger: ClassVar[str] = "decide"
     command: Literal["decide"] = "decide"
     selected: tuple[str, ...] = ()
@@ -84,17 +94,23 @@ class Decide(_Command):
 
 
 class Advance(_Command):
+    """Move on to the next phase or frame step."""
+
     trigger: ClassVar[str] = "advance"
     command: Literal["advance"] = "advance"
 
 
 class Extend(_Command):
+    """Give the current phase more minutes (timeboxes are advisory)."""
+
     trigger: ClassVar[str] = "extend"
     command: Literal["extend"] = "extend"
     minutes: int = Field(gt=0, le=120)
 
 
 class Skip(_Command):
+    """Skip the current phase; the reason is recorded."""
+
     trigger: ClassVar[str] = "skip"
     command: Literal["skip"] = "skip"
     reason: str

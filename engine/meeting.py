@@ -29,6 +29,8 @@ __all__ = ["Meeting"]
 
 
 class Meeting:
+    """A handle on one meeting: read where it is, and send it commands."""
+
     def __init__(self, engine: Engine, meeting_id: str) -> None:
         self.engine = engine
         self.id = meeting_id

@@ -221,7 +221,9 @@ def _collect_rule_kinds(registry: Registry, infos: Mapping[str, PluginInfo], str
 
 
 def _collect_methods(registry: Registry, infos: Mapping[str, PluginInfo], strict: bool) -> None:
-    for impl in reversed(_impls(registry, "intervision_methods")):  # registration order
+    # pluggy lists implementations in registration order (and calls them in reverse);
+    # collect in registration order so the first plugin to register an id keeps it.
+    for impl in _impls(registry, "intervision_methods"):
         info = infos[impl.plugin_name]
         try:
             specs = impl.function()
@@ -238,6 +240,7 @@ def _collect_methods(registry: Registry, infos: Mapping[str, PluginInfo], strict
                     f"plugin {info.name!r} (distribution {info.distribution}): method "
                     f"{method_id!r} is invalid: {_fields(exc)}"
                 )
-                _fail(info, message, strict, SpecError(message, plugin=info.name))
+                error = SpecError(message, plugin=info.name, distribution=info.distribution)
+                _fail(info, message, strict, error)
             except PluginError as exc:
                 _fail(info, str(exc), strict, exc)

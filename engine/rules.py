@@ -25,12 +25,16 @@ __all__ = ["FRAME_KINDS", "Refusal", "RuleContext", "RuleKind", "refuse", "roles
 
 @dataclass(frozen=True)
 class Refusal:
+    """Why a command is refused: the rule's id and an explanation in nl and en."""
+
     rule: str
     reason: Text
 
 
 @dataclass(frozen=True)
 class RuleContext:
+    """What a rule check sees: state, command, method, phase and the actor's roles."""
+
     state: MeetingState
     command: cmd.Command
     method: MethodSpec | None
@@ -44,6 +48,8 @@ RuleCheck = Callable[[RuleContext], Refusal | None]
 
 @dataclass(frozen=True)
 class RuleKind:
+    """A named check that method specs reference by id; ``always`` kinds run on every command."""
+
     id: str
     title: Text
     check: RuleCheck

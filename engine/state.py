@@ -67,6 +67,8 @@ class Case:
 
 @dataclass(frozen=True)
 class Contribution:
+    """Something a member said in a phase, of one kind; written ones stay hidden until revealed."""
+
     id: str
     author: str
     kind: str
@@ -91,6 +93,8 @@ class Decision:
 
 @dataclass
 class MeetingState:
+    """Everything known about a meeting: what applying its journal gives."""
+
     meeting_id: str
     lang: Lang
     group_id: str | None

@@ -42,6 +42,8 @@ class MeetingSummary:
 
 @runtime_checkable
 class Journal(Protocol):
+    """Where meetings are kept: append-only, atomic, with optimistic concurrency."""
+
     def append(self, meeting_id: str, expected_version: int, events: list[Event]) -> int:
         """Append ``events`` after ``expected_version``; return the new version.
 
@@ -69,20 +71,25 @@ def encode_event(event: Event) -> str:
 
 
 def decode_event(meeting_id: str, version: int, raw: str) -> Event:
-    """Read one stored event; a broken row names where it is, not what it says."""
+    """Read one stored event; a broken row names where it is, not what it says.
+
+    The error is raised outside the ``except`` block on purpose: the JSON or
+    pydantic error would otherwise ride along as ``__context__``, and it quotes the
+    row, which may hold case content.
+    """
+    problem: str
     try:
-        data = json.loads(raw)
+        return event_adapter.validate_python(json.loads(raw))
     except (TypeError, ValueError) as exc:
-        raise CorruptJournalError(
-            f"meeting {meeting_id}, version {version}: the stored event is not valid JSON "
-            f"({type(exc).__name__}); restore the store from a backup"
-        ) from None
-    try:
-        return event_adapter.validate_python(data)
-    except ValidationError as exc:
-        fields = ", ".join(".".join(str(p) for p in e["loc"]) or "(root)" for e in exc.errors())
-        raise CorruptJournalError(
-            f"meeting {meeting_id}, version {version}: the stored event does not match "
-            f"any known event type (fields: {fields}); is this store from a newer "
-            "intervision? Upgrade, or restore from a backup"
-        ) from None
+        if isinstance(exc, ValidationError):
+            fields = ", ".join(".".join(str(p) for p in e["loc"]) or "(root)" for e in exc.errors())
+            problem = (
+                f"the stored event does not match any known event type (fields: {fields}); "
+                "is this store from a newer intervision? Upgrade, or restore from a backup"
+            )
+        else:
+            problem = (
+                f"the stored event is not valid JSON ({type(exc).__name__}); "
+                "restore the store from a backup"
+            )
+    raise CorruptJournalError(f"meeting {meeting_id}, version {version}: {problem}")

@@ -158,7 +158,7 @@ def test_refusals_explain_in_the_meetings_language(engine: Engine) -> None:
         meeting.choose_case(FACILITATOR, INBRENGER, consent=False)
     try:
         meeting.choose_case(FACILITATOR, INBRENGER, consent=False)
-    except Exception as exc:  # noqa: BLE001 - we read the message
+    except Exception as exc:
         assert "inbrenger moet ermee instemmen" in str(exc)
         assert "must agree" in exc.reason.en  # type: ignore[attr-defined]
 

@@ -332,3 +332,16 @@ def test_two_processes_share_one_store(store: Path) -> None:
         assert sorted(ids) == sorted(f"{t}-{n}" for t in ("p1", "p2") for n in range(per_process))
     finally:
         journal.close()
+
+
+def test_a_corrupt_row_error_carries_no_content_in_its_context() -> None:
+    from intervision.engine.journal import decode_event
+
+    for raw in (
+        '{"type": "contribution_added", "text": "GEHEIM-123"',
+        '{"type": "x", "t": "GEHEIM-123"}',
+    ):
+        with pytest.raises(CorruptJournalError) as info:
+            decode_event("m1", 3, raw)
+        chain = [info.value, info.value.__context__, info.value.__cause__]
+        assert not any("GEHEIM-123" in repr(err) for err in chain if err is not None)
