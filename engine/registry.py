@@ -142,7 +142,9 @@ def load_registry(
 
     candidates: list[tuple[PluginInfo, Any]] = []
     if entry_points:
-        for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        # Built-in methods first: a third-party plugin cannot take their ids.
+        eps = metadata.entry_points(group=ENTRY_POINT_GROUP)
+        for ep in sorted(eps, key=lambda e: (_dist_name(e) != "intervision", e.name)):
             dist = ep.dist
             info = PluginInfo(ep.name, dist.name if dist else "?", dist.version if dist else "?")
             candidates.append((info, ep))
@@ -162,6 +164,10 @@ def load_registry(
     _collect_rule_kinds(registry, infos, strict)
     _collect_methods(registry, infos, strict)
     return registry
+
+
+def _dist_name(ep: metadata.EntryPoint) -> str:
+    return ep.dist.name if ep.dist is not None else "?"
 
 
 def _distribution_of(plugin: object, module: str) -> str:

@@ -17,6 +17,10 @@ from .text import Text
 
 __all__ = [
     "CONTRIBUTION_KINDS",
+    "LabelSpec",
+    "LoopSpec",
+    "NestSpec",
+    "VariantSpec",
     "STANDARD_ROLES",
     "ContributionKind",
     "DecisionSpec",
@@ -113,6 +117,38 @@ class DecisionSpec(_Frozen):
     required: bool = True
 
 
+class LoopSpec(_Frozen):
+    """A declared way back to an earlier phase, taken only by the role it names.
+
+    problem-solving goes back to the questions when the inbrenger is not helped;
+    collegial consultation when no key question is found. Taking it is recorded.
+    """
+
+    id: str = Field(pattern=_ID)
+    to: str = Field(pattern=_ID)
+    by: str = "inbrenger"
+    title: Text
+
+
+class LabelSpec(_Frozen):
+    """The decider sorts the contributions of some kinds under labels.
+
+    socratic: the inbrenger labels every open question warm, neutral or cold; a
+    later phase with ``answers_labelled`` only lets the inbrenger answer some.
+    """
+
+    kinds: tuple[ContributionKind, ...] = Field(min_length=1)
+    values: tuple[str, ...] = Field(min_length=2)
+    titles: dict[str, Text] = Field(default_factory=dict)
+
+
+class NestSpec(_Frozen):
+    """In this phase a module (a method of kind ``module``) is chosen, runs, and returns."""
+
+    choose_from: tuple[str, ...] = ()
+    by: tuple[str, ...] = ("inbrenger", "facilitator")
+
+
 class PhaseSpec(_Frozen):
     """One phase of a method: who speaks, what may be said, who moves on."""
 
@@ -127,9 +163,23 @@ class PhaseSpec(_Frozen):
     advance_by: tuple[str, ...] = ("facilitator",)
     decision: DecisionSpec | None = None
     rules: tuple[RuleRef, ...] = ()
+    #: The inbrenger labels contributions here (needs a ``decision``: the labelling is it).
+    labels: LabelSpec | None = None
+    #: The inbrenger's reactions must answer a contribution carrying one of these labels.
+    answers_labelled: tuple[str, ...] = ()
+    #: What is said in this phase stays hidden until the named phase is entered.
+    hidden_until: str | None = None
+    #: Moving on waits until every participant present has contributed here.
+    everyone_contributes: bool = False
+    #: Moving on waits until the group has recorded consensus here.
+    consensus: bool = False
+    loops: tuple[LoopSpec, ...] = ()
+    nested: NestSpec | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> PhaseSpec:
+        if self.labels is not None and self.decision is None:
+            raise ValueError("labels: labelling is a decision; add a decision to this phase")
         if self.inbrenger_mode in ("listens", "away") and self.allowed.get("inbrenger"):
             raise ValueError(
                 f"allowed.inbrenger: the inbrenger {self.inbrenger_mode.replace('_', ' ')} "
@@ -152,6 +202,11 @@ class PhaseSpec(_Frozen):
             refs.setdefault(role, "advance_by")
         if self.decision is not None:
             refs.setdefault(self.decision.by, "decision.by")
+        for index, loop in enumerate(self.loops):
+            refs.setdefault(loop.by, f"loops[{index}].by")
+        if self.nested is not None:
+            for role in self.nested.by:
+                refs.setdefault(role, "nested.by")
         return refs
 
 
@@ -173,6 +228,22 @@ class Fit(_Frozen):
         return self
 
 
+class VariantSpec(_Frozen):
+    """A published variant of a method, chosen at method choice (``--variant``).
+
+    A variant replaces the method's phases and, if given, its rules and fit; the
+    rest (roles, sources, titles) it shares with the method.
+    """
+
+    id: str = Field(pattern=_ID)
+    title: Text
+    summary: Text
+    sources: tuple[str, ...] = ()
+    phases: tuple[PhaseSpec, ...] = Field(min_length=1)
+    rules: tuple[RuleRef, ...] | None = None
+    fit: Fit | None = None
+
+
 class MethodSpec(_Frozen):
     """An intervision method: the unit a plugin registers and a meeting pins."""
 
@@ -186,6 +257,11 @@ class MethodSpec(_Frozen):
     roles: tuple[RoleSpec, ...] = STANDARD_ROLES
     phases: tuple[PhaseSpec, ...] = Field(min_length=1)
     rules: tuple[RuleRef, ...] = ()
+    #: ``module``: a sub-procedure another method nests (not offered at method choice).
+    kind: Literal["method", "module"] = "method"
+    #: ``per_member``: the phases run once for every member present as inbrenger (troika).
+    rounds: Literal["once", "per_member"] = "once"
+    variants: tuple[VariantSpec, ...] = ()
 
     @model_validator(mode="after")
     def _coherent(self) -> MethodSpec:
@@ -198,19 +274,32 @@ class MethodSpec(_Frozen):
         missing = _REQUIRED_ROLES - set(role_ids)
         if missing:
             raise ValueError(f"roles: the roles {sorted(missing)} are required by the frame")
-        _unique([phase.id for phase in self.phases], "phases")
-        for index, phase in enumerate(self.phases):
-            for role, field in phase.roles_referenced().items():
-                if role not in role_ids:
-                    raise ValueError(
-                        f"phases[{index}] ({phase.id}).{field}: unknown role {role!r}; "
-                        f"declare it in roles (known: {', '.join(role_ids)})"
-                    )
+        _check_phases(self.phases, role_ids, "phases")
+        _unique([v.id for v in self.variants], "variants")
+        for index, variant in enumerate(self.variants):
+            _check_phases(variant.phases, role_ids, f"variants[{index}] ({variant.id}).phases")
         return self
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.id, self.version)
+
+    def variant(self, variant_id: str | None) -> MethodSpec:
+        """This method as the named variant runs it (itself for ``None``)."""
+        if variant_id is None:
+            return self
+        for variant in self.variants:
+            if variant.id == variant_id:
+                return self.model_copy(
+                    update={
+                        "phases": variant.phases,
+                        "rules": self.rules if variant.rules is None else variant.rules,
+                        "fit": variant.fit or self.fit,
+                        "variants": (),
+                    }
+                )
+        known = ", ".join(v.id for v in self.variants) or "none"
+        raise KeyError(f"method {self.id!r} has no variant {variant_id!r} (variants: {known})")
 
     def phase(self, phase_id: str) -> PhaseSpec:
         for phase in self.phases:
@@ -219,10 +308,33 @@ class MethodSpec(_Frozen):
         raise KeyError(phase_id)
 
     def rule_kinds(self) -> set[str]:
+        """Every rule kind the method or any of its variants references."""
         kinds = {rule.kind for rule in self.rules}
-        for phase in self.phases:
+        phases = list(self.phases)
+        for variant in self.variants:
+            kinds.update(rule.kind for rule in variant.rules or ())
+            phases.extend(variant.phases)
+        for phase in phases:
             kinds.update(rule.kind for rule in phase.rules)
         return kinds
+
+
+def _check_phases(phases: tuple[PhaseSpec, ...], role_ids: list[str], where: str) -> None:
+    _unique([phase.id for phase in phases], where)
+    ids = {phase.id for phase in phases}
+    for index, phase in enumerate(phases):
+        at = f"{where}[{index}] ({phase.id})"
+        for role, field in phase.roles_referenced().items():
+            if role not in role_ids:
+                raise ValueError(
+                    f"{at}.{field}: unknown role {role!r}; "
+                    f"declare it in roles (known: {', '.join(role_ids)})"
+                )
+        for loop in phase.loops:
+            if loop.to not in ids:
+                raise ValueError(f"{at}.loops.{loop.id}.to: no phase {loop.to!r} in this method")
+        if phase.hidden_until is not None and phase.hidden_until not in ids:
+            raise ValueError(f"{at}.hidden_until: no phase {phase.hidden_until!r} in this method")
 
 
 def _unique(ids: list[str], field: str) -> None:
