@@ -7,6 +7,7 @@ inbrenger who is away hears that, not that the kind is not allowed).
 
 from __future__ import annotations
 
+from . import catalogue_rules as cr
 from . import frame_rules as fr
 from . import phase_rules as pr
 from .rules import RuleKind
@@ -61,5 +62,31 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         "facilitator_not_inbrenger",
         Text(nl="Begeleider is niet de inbrenger", en="Facilitator is not the inbrenger"),
         fr.facilitator_not_inbrenger,
+    ),
+    RuleKind(
+        "labels",
+        Text(nl="Labels van de inbrenger", en="The inbrenger's labels"),
+        cr.labels,
+        always=True,
+    ),
+    RuleKind(
+        "answers_labelled",
+        Text(nl="Alleen gelabelde vragen beantwoorden", en="Answer labelled questions only"),
+        cr.answers_labelled,
+        always=True,
+    ),
+    RuleKind("loops", Text(nl="Terug in de methode", en="Going back"), cr.loops, always=True),
+    RuleKind(
+        "everyone_contributes",
+        Text(nl="Ieder een beurt", en="Everyone takes a turn"),
+        cr.everyone_contributes,
+        always=True,
+    ),
+    RuleKind("consensus", Text(nl="Consensus", en="Consensus"), cr.consensus, always=True),
+    RuleKind(
+        "nesting",
+        Text(nl="Werkvorm binnen een fase", en="A module inside a phase"),
+        cr.nesting,
+        always=True,
     ),
 )

@@ -15,15 +15,18 @@ __all__ = [
     "Advance",
     "ChooseCase",
     "ChooseMethod",
+    "ChooseModule",
     "Close",
     "Command",
     "Contribute",
     "Decide",
     "Extend",
     "PassLeervraag",
+    "RecordConsensus",
     "Reveal",
     "Skip",
     "SubmitLeervraag",
+    "TakeLoop",
 ]
 
 
@@ -75,6 +78,8 @@ class Contribute(_Command):
     command: Literal["contribute"] = "contribute"
     kind: str
     text: str = Field(min_length=1)
+    #: The contribution this one answers (the inbrenger answering a question).
+    reply_to: str | None = None
 
 
 class Reveal(_Command):
@@ -91,6 +96,8 @@ class Decide(_Command):
     command: Literal["decide"] = "decide"
     selected: tuple[str, ...] = ()
     text: str = ""
+    #: contribution id -> label, where the phase has the inbrenger label contributions.
+    labels: dict[str, str] = Field(default_factory=dict)
 
 
 class Advance(_Command):
@@ -116,6 +123,30 @@ class Skip(_Command):
     reason: str
 
 
+class TakeLoop(_Command):
+    """Go back along a loop the phase declares (problem-solving: not helped yet)."""
+
+    trigger: ClassVar[str] = "loop"
+    command: Literal["take_loop"] = "take_loop"
+    loop_id: str
+
+
+class RecordConsensus(_Command):
+    """The facilitator records that the group agrees (socratic dialogue, imi)."""
+
+    trigger: ClassVar[str] = "record_consensus"
+    command: Literal["record_consensus"] = "record_consensus"
+    text: str = ""
+
+
+class ChooseModule(_Command):
+    """Choose the module a nesting phase runs (collegial consultation)."""
+
+    trigger: ClassVar[str] = "choose_module"
+    command: Literal["choose_module"] = "choose_module"
+    method_id: str
+
+
 class Close(_Command):
     """Close the meeting; before the evaluation it needs a reason (closing early)."""
 
@@ -135,6 +166,9 @@ Command = Annotated[
     | Advance
     | Extend
     | Skip
+    | TakeLoop
+    | RecordConsensus
+    | ChooseModule
     | Close,
     Field(discriminator="command"),
 ]

@@ -24,11 +24,20 @@ from .text import Text
 __all__ = ["current_method", "current_phase", "decide"]
 
 
-def current_method(state: MeetingState, registry: Registry) -> MethodSpec | None:
+def case_method(state: MeetingState, registry: Registry) -> MethodSpec | None:
+    """The method (in its variant) chosen for the current case."""
     case = state.case
     if case is None or case.method_id is None:
         return None
-    return registry.method(case.method_id, case.method_version)
+    return registry.method(case.method_id, case.method_version, case.variant)
+
+
+def current_method(state: MeetingState, registry: Registry) -> MethodSpec | None:
+    """The method whose phase runs now: a nested module, else the case's method."""
+    if state.module is not None:
+        module_id, version = state.module.split("@")
+        return registry.method(module_id, version)
+    return case_method(state, registry)
 
 
 def current_phase(state: MeetingState, registry: Registry) -> PhaseSpec | None:
@@ -57,11 +66,49 @@ def decide(
         raise WrongPhaseError(
             "phase", _not_now(state, command, registry), lang, meeting_id=state.meeting_id
         )
-    if isinstance(command, cmd.ChooseMethod):
-        method = registry.method(command.method_id)
     phase = method.phase(state.phase) if method and state.phase else None
+    if isinstance(command, cmd.ChooseMethod):
+        method = _chosen_method(registry, command, lang, state.meeting_id)
     _check_rules(state, command, registry, method, phase)
-    return _events(state, command, method, phase, flow, position, now)
+    if isinstance(command, cmd.ChooseModule):
+        module = registry.method(command.method_id)
+        return [
+            ev.ModuleChosen(
+                at=now, by=command.by, method_id=module.id, method_version=module.version
+            ),
+            ev.StepEntered(
+                at=now,
+                frame="method",
+                phase=module.phases[0].id,
+                module=f"{module.id}@{module.version}",
+            ),
+        ]
+    return _events(state, command, registry, method, phase, flow, position, now)
+
+
+def _chosen_method(
+    registry: Registry, command: cmd.ChooseMethod, lang: str, meeting_id: str
+) -> MethodSpec:
+    method = registry.method(command.method_id)
+    if method.kind == "module":
+        raise CommandRefused(
+            "method_choice",
+            Text(
+                nl=f"'{method.id}' is een onderdeel van een andere methode, geen methode op zich.",
+                en=f"'{method.id}' is a module of another method, not a method of its own.",
+            ),
+            lang,  # type: ignore[arg-type]
+            meeting_id=meeting_id,
+        )
+    try:
+        return registry.method(method.id, method.version, command.variant)
+    except KeyError as exc:
+        raise CommandRefused(
+            "method_choice",
+            Text(nl=f"Onbekende variant: {exc.args[0]}", en=f"Unknown variant: {exc.args[0]}"),
+            lang,  # type: ignore[arg-type]
+            meeting_id=meeting_id,
+        ) from None
 
 
 def _check_person(state: MeetingState, person: str) -> None:
@@ -80,7 +127,10 @@ def _where(
     if isinstance(command, cmd.Close):
         return frame_flow(), state.frame, "close" if state.frame == "evaluation" else "abandon"
     if state.frame == "method" and method is not None and state.phase is not None:
-        return method_flow(method), state.phase, command.trigger
+        trigger = command.trigger
+        if isinstance(command, cmd.TakeLoop):
+            trigger = f"loop:{command.loop_id}"
+        return method_flow(method), state.phase, trigger
     return frame_flow(), state.frame, command.trigger
 
 
@@ -124,6 +174,7 @@ def _check_rules(
 def _events(
     state: MeetingState,
     command: cmd.Command,
+    registry: Registry,
     method: MethodSpec | None,
     phase: PhaseSpec | None,
     flow: Flow,
@@ -164,7 +215,6 @@ def _events(
                 ev.StepEntered(at=now, frame="method", phase=method.phases[0].id),
             ]
         case cmd.Contribute():
-            written = phase is not None and phase.written_first
             return [
                 ev.ContributionAdded(
                     at=now,
@@ -172,7 +222,9 @@ def _events(
                     author=command.by,
                     kind=command.kind,
                     text=command.text,
-                    written=written,
+                    written=phase is not None and phase.written_first,
+                    reply_to=command.reply_to,
+                    hidden_until=phase.hidden_until if phase is not None else None,
                 )
             ]
         case cmd.Reveal():
@@ -186,29 +238,81 @@ def _events(
                     by=command.by,
                     selected=command.selected,
                     text=command.text,
+                    labels=command.labels,
                 )
             ]
+        case cmd.RecordConsensus():
+            return [ev.ConsensusRecorded(at=now, by=command.by, text=command.text)]
         case cmd.Extend():
             return [ev.PhaseExtended(at=now, by=command.by, minutes=command.minutes)]
         case cmd.Close():
             return [ev.MeetingClosed(at=now, by=command.by, reason=command.reason)]
+        case cmd.TakeLoop():
+            destination = flow.destination(position, f"loop:{command.loop_id}")
+            return [
+                ev.LoopTaken(at=now, by=command.by, loop_id=command.loop_id),
+                ev.StepEntered(at=now, frame="method", phase=destination, module=state.module),
+            ]
         case cmd.Skip():
             return [
                 ev.PhaseSkipped(at=now, by=command.by, reason=command.reason),
-                _move_on(state, flow, position, "skip", now),
+                *_move_on(state, registry, flow, position, "skip", now),
             ]
         case cmd.Advance():
-            return [_move_on(state, flow, position, "advance", now)]
+            return _move_on(state, registry, flow, position, "advance", now)
     raise AssertionError(f"unhandled command {type(command).__name__}")
 
 
 def _move_on(
-    state: MeetingState, flow: Flow, position: str, trigger: str, now: datetime
-) -> ev.Event:
+    state: MeetingState,
+    registry: Registry,
+    flow: Flow,
+    position: str,
+    trigger: str,
+    now: datetime,
+) -> list[ev.Event]:
+    """The step after this one: the next phase, back out of a module, the next
+    member's round, or on to the frame."""
     destination = flow.destination(position, trigger)
-    if state.frame == "method":
-        if destination == END:
-            return ev.StepEntered(at=now, frame="second_case")
-        return ev.StepEntered(at=now, frame="method", phase=destination)
-    assert destination is not None
-    return ev.StepEntered(at=now, frame=destination)
+    if state.frame != "method":
+        assert destination is not None
+        return [ev.StepEntered(at=now, frame=destination)]
+    if destination != END:
+        return [ev.StepEntered(at=now, frame="method", phase=destination, module=state.module)]
+    method = case_method(state, registry)
+    assert method is not None
+    if state.module is not None and state.nest_parent is not None:
+        after = method_flow(method).destination(state.nest_parent, "advance")
+        if after != END:
+            return [ev.StepEntered(at=now, frame="method", phase=after)]
+    if method.rounds == "per_member":
+        return _next_round(state, method, now)
+    return [ev.StepEntered(at=now, frame="second_case")]
+
+
+def _next_round(state: MeetingState, method: MethodSpec, now: datetime) -> list[ev.Event]:
+    """Rotation inside a meeting (troika, wise crowds): every member present once."""
+    done = set()
+    for case in reversed(state.cases):
+        done.add(case.inbrenger)
+        if not case.auto:
+            break
+    waiting = [p for p in state.present if p not in done and not state.members[p].external]
+    if not waiting:
+        return [ev.StepEntered(at=now, frame="second_case")]
+    nxt = waiting[0]
+    leervraag = next((lv.id for lv in state.leervragen.values() if lv.by == nxt), "")
+    case = state.cases[-1]
+    return [
+        ev.CaseChosen(
+            at=now, case_no=len(state.cases) + 1, leervraag_id=leervraag, inbrenger=nxt, auto=True
+        ),
+        ev.MethodChosen(
+            at=now,
+            case_no=len(state.cases) + 1,
+            method_id=method.id,
+            method_version=method.version,
+            variant=case.variant,
+        ),
+        ev.StepEntered(at=now, frame="method", phase=method.phases[0].id),
+    ]

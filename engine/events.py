@@ -14,15 +14,18 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 __all__ = [
     "CaseChosen",
+    "ConsensusRecorded",
     "ContributionAdded",
     "DecisionMade",
     "Event",
     "LeervraagPassed",
     "LeervraagSubmitted",
+    "LoopTaken",
     "MeetingClosed",
     "MeetingStarted",
     "MemberRef",
     "MethodChosen",
+    "ModuleChosen",
     "PhaseExtended",
     "PhaseSkipped",
     "StepEntered",
@@ -61,11 +64,15 @@ class MeetingStarted(_Event):
 
 
 class StepEntered(_Event):
-    """The meeting moved to a frame step, or to a phase of the chosen method."""
+    """The meeting moved to a frame step, or to a phase of the chosen method.
+
+    ``module`` names the nested module (``id@version``) whose phase this is.
+    """
 
     type: Literal["step_entered"] = "step_entered"
     frame: str
     phase: str | None = None
+    module: str | None = None
 
 
 class LeervraagSubmitted(_Event):
@@ -85,6 +92,8 @@ class CaseChosen(_Event):
     case_no: int
     leervraag_id: str
     inbrenger: str
+    #: Chosen by the method's rotation (every member inbrenger once), not by the group.
+    auto: bool = False
 
 
 class MethodChosen(_Event):
@@ -102,6 +111,8 @@ class ContributionAdded(_Event):
     kind: str
     text: str
     written: bool = False
+    reply_to: str | None = None
+    hidden_until: str | None = None
 
 
 class WrittenRevealed(_Event):
@@ -115,6 +126,7 @@ class DecisionMade(_Event):
     by: str
     selected: tuple[str, ...] = ()
     text: str = ""
+    labels: dict[str, str] = Field(default_factory=dict)
 
 
 class PhaseExtended(_Event):
@@ -127,6 +139,25 @@ class PhaseSkipped(_Event):
     type: Literal["phase_skipped"] = "phase_skipped"
     by: str
     reason: str
+
+
+class LoopTaken(_Event):
+    type: Literal["loop_taken"] = "loop_taken"
+    by: str
+    loop_id: str
+
+
+class ConsensusRecorded(_Event):
+    type: Literal["consensus_recorded"] = "consensus_recorded"
+    by: str
+    text: str = ""
+
+
+class ModuleChosen(_Event):
+    type: Literal["module_chosen"] = "module_chosen"
+    by: str
+    method_id: str
+    method_version: str
 
 
 class MeetingClosed(_Event):
@@ -147,6 +178,9 @@ Event = Annotated[
     | DecisionMade
     | PhaseExtended
     | PhaseSkipped
+    | LoopTaken
+    | ConsensusRecorded
+    | ModuleChosen
     | MeetingClosed,
     Field(discriminator="type"),
 ]

@@ -94,28 +94,37 @@ def frame_flow() -> Flow:
     return _compile(list(FRAME), "opening", moves)
 
 
-_METHOD_FLOWS: dict[tuple[str, str], tuple[MethodSpec, Flow]] = {}
+_METHOD_FLOWS: dict[int, tuple[MethodSpec, Flow]] = {}
 
 
 def method_flow(method: MethodSpec) -> Flow:
-    """A method's phases in order; ``advance`` and ``skip`` move on, the rest stays.
+    """A method's phases in order; ``advance`` and ``skip`` move on, loops go back.
 
-    Compiled once per method id and version (specs hold dicts, so they are not
-    hashable and cannot key an ``lru_cache``).
+    Compiled once per spec object (the registry hands out one object per method
+    version and variant); the cache holds the spec, so its id is never reused.
     """
-    cached = _METHOD_FLOWS.get(method.key)
-    if cached is not None and (cached[0] is method or cached[0] == method):
+    cached = _METHOD_FLOWS.get(id(method))
+    if cached is not None:
         return cached[1]
     flow = _compile_method(method)
-    _METHOD_FLOWS[method.key] = (method, flow)
+    _METHOD_FLOWS[id(method)] = (method, flow)
     return flow
 
 
 def _compile_method(method: MethodSpec) -> Flow:
     ids = [phase.id for phase in method.phases]
     moves: list[dict[str, Any]] = []
-    for here, there in zip(ids, [*ids[1:], END], strict=True):
+    for phase, there in zip(method.phases, [*ids[1:], END], strict=True):
+        here = phase.id
         moves.append({"trigger": "advance", "source": here, "dest": there})
         moves.append({"trigger": "skip", "source": here, "dest": there})
-        moves.extend({"trigger": t, "source": here, "dest": None} for t in _PHASE_INTERNAL)
+        internal = list(_PHASE_INTERNAL)
+        if phase.consensus:
+            internal.append("record_consensus")
+        if phase.nested is not None:
+            internal.append("choose_module")
+        moves.extend({"trigger": t, "source": here, "dest": None} for t in internal)
+        moves.extend(
+            {"trigger": f"loop:{loop.id}", "source": here, "dest": loop.to} for loop in phase.loops
+        )
     return _compile([*ids, END], ids[0], moves)

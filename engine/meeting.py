@@ -119,15 +119,32 @@ class Meeting:
             variant=variant,
         )
 
-    def contribute(self, by: str, kind: str, text: str) -> str:
-        self._send(cmd.Contribute, by=by, kind=kind, text=text)
+    def contribute(self, by: str, kind: str, text: str, *, reply_to: str | None = None) -> str:
+        """Record what ``by`` said; ``reply_to`` names the contribution it answers."""
+        self._send(cmd.Contribute, by=by, kind=kind, text=text, reply_to=reply_to)
         return self.state.contributions[-1].id
 
     def reveal(self, by: str) -> None:
         self._send(cmd.Reveal, by=by)
 
-    def decide(self, by: str, *, text: str = "", selected: Sequence[str] = ()) -> None:
-        self._send(cmd.Decide, by=by, text=text, selected=tuple(selected))
+    def decide(
+        self,
+        by: str,
+        *,
+        text: str = "",
+        selected: Sequence[str] = (),
+        labels: dict[str, str] | None = None,
+    ) -> None:
+        self._send(cmd.Decide, by=by, text=text, selected=tuple(selected), labels=labels or {})
+
+    def take_loop(self, by: str, loop_id: str) -> None:
+        self._send(cmd.TakeLoop, by=by, loop_id=loop_id)
+
+    def record_consensus(self, by: str, text: str = "") -> None:
+        self._send(cmd.RecordConsensus, by=by, text=text)
+
+    def choose_module(self, by: str, method_id: str) -> None:
+        self._send(cmd.ChooseModule, by=by, method_id=method_id)
 
     def advance(self, by: str) -> None:
         self._send(cmd.Advance, by=by)

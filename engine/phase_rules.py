@@ -81,7 +81,7 @@ def inbrenger_mode(ctx: RuleContext) -> Refusal | None:
 
 def written_first(ctx: RuleContext) -> Refusal | None:
     state, command, phase = ctx.state, ctx.command, ctx.phase
-    revealed = state.step_key in state.revealed
+    revealed = state.step_no in state.revealed
     if isinstance(command, cmd.Reveal):
         if phase is None or not phase.written_first:
             return refuse(
@@ -170,7 +170,7 @@ def inbrenger_decides(ctx: RuleContext) -> Refusal | None:
             kinds=", ".join(decision.selects_from) or "-",
             refs=", ".join(unknown),
         )
-    if not command.selected and not command.text.strip():
+    if not command.selected and not command.text.strip() and not command.labels:
         return refuse(
             "inbrenger_decides",
             "Een besluit noemt wat je kiest of wat je gaat doen.",
@@ -199,7 +199,10 @@ def who_moves_on(ctx: RuleContext) -> Refusal | None:
     command = ctx.command
     if isinstance(command, cmd.Advance):
         allowed = ctx.phase.advance_by if ctx.phase is not None else ("facilitator",)
-    elif isinstance(command, cmd.Extend | cmd.Skip | cmd.Reveal | cmd.Close | cmd.ChooseCase):
+    elif isinstance(
+        command,
+        cmd.Extend | cmd.Skip | cmd.Reveal | cmd.Close | cmd.ChooseCase | cmd.RecordConsensus,
+    ):
         allowed = ("facilitator",)
     elif isinstance(command, cmd.ChooseMethod):
         allowed = ("facilitator", "inbrenger")

@@ -63,16 +63,35 @@ class Registry:
     rule_kinds: dict[str, RuleKind] = field(default_factory=dict)
     _methods: dict[str, dict[str, MethodSpec]] = field(default_factory=dict)
     _owners: dict[str, PluginInfo] = field(default_factory=dict)
+    _variants: dict[tuple[str, str, str], MethodSpec] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[tuple[PluginInfo, str]]:
         return [(info, error) for info in self.plugins for error in info.errors]
 
-    def methods(self) -> list[MethodSpec]:
-        """The newest version of every method, sorted by id."""
-        return [self.method(method_id) for method_id in sorted(self._methods)]
+    def methods(self, *, modules: bool = False) -> list[MethodSpec]:
+        """The newest version of every method, sorted by id; nested modules only on request."""
+        specs = [self.method(method_id) for method_id in sorted(self._methods)]
+        return [spec for spec in specs if modules or spec.kind == "method"]
 
-    def method(self, method_id: str, version: str | None = None) -> MethodSpec:
+    def method(
+        self, method_id: str, version: str | None = None, variant: str | None = None
+    ) -> MethodSpec:
+        """A method by id (newest version unless pinned), in a variant if named.
+
+        Raises :class:`UnknownMethodError` for an unknown id or version and
+        ``KeyError`` for an unknown variant. The same object comes back each time,
+        so the compiled flow is found again.
+        """
+        spec = self._method(method_id, version)
+        if variant is None:
+            return spec
+        key = (spec.id, spec.version, variant)
+        if key not in self._variants:
+            self._variants[key] = spec.variant(variant)
+        return self._variants[key]
+
+    def _method(self, method_id: str, version: str | None) -> MethodSpec:
         versions = self._methods.get(method_id)
         if not versions:
             known = ", ".join(sorted(self._methods)) or "none"

@@ -17,19 +17,19 @@ from .text import Text
 
 __all__ = [
     "CONTRIBUTION_KINDS",
-    "LabelSpec",
-    "LoopSpec",
-    "NestSpec",
-    "VariantSpec",
     "STANDARD_ROLES",
     "ContributionKind",
     "DecisionSpec",
     "Fit",
     "InbrengerMode",
+    "LabelSpec",
+    "LoopSpec",
     "MethodSpec",
+    "NestSpec",
     "PhaseSpec",
     "RoleSpec",
     "RuleRef",
+    "VariantSpec",
 ]
 
 ContributionKind = Literal[

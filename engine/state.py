@@ -63,6 +63,7 @@ class Case:
     method_id: str | None = None
     method_version: str | None = None
     variant: str | None = None
+    auto: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,9 @@ class Contribution:
     case_no: int | None
     written: bool
     at: datetime
+    step_no: int = 0
+    reply_to: str | None = None
+    hidden_until: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,8 @@ class Decision:
     phase: str
     case_no: int
     at: datetime
+    step_no: int = 0
+    labels: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -107,14 +113,25 @@ class MeetingState:
     version: int = 1
     frame: str = "opening"
     phase: str | None = None
+    #: The nested module running now, as ``id@version``, and the phase nesting it.
+    module: str | None = None
+    nest_parent: str | None = None
+    #: Counts the steps entered; per-step records (reveals, consensus, quotas) key on
+    #: it, so a phase entered again through a loop starts afresh.
+    step_no: int = 1
     step_entered_at: datetime | None = None
     extra_minutes: int = 0
     leervragen: dict[str, Leervraag] = field(default_factory=dict)
     passed: tuple[str, ...] = ()
     cases: list[Case] = field(default_factory=list)
     contributions: list[Contribution] = field(default_factory=list)
-    revealed: set[tuple[int | None, str, str | None]] = field(default_factory=set)
+    revealed: set[int] = field(default_factory=set)
+    consensus: set[int] = field(default_factory=set)
     decisions: list[Decision] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    #: (case number, phase path) of every method phase entered: what "hidden until" reads.
+    visited: set[tuple[int, str]] = field(default_factory=set)
+    loops_taken: list[tuple[int, str]] = field(default_factory=list)
     skipped: list[tuple[int | None, str | None, str]] = field(default_factory=list)
     closed_at: datetime | None = None
     closed_reason: str | None = None
@@ -133,35 +150,27 @@ class MeetingState:
         return self.cases[-1].inbrenger if self.cases else None
 
     @property
-    def step_key(self) -> tuple[int | None, str, str | None]:
-        """Identifies the current step; method phases are per case."""
-        case_no = self.cases[-1].no if self.cases and self.frame == "method" else None
-        return (case_no, self.frame, self.phase)
+    def phase_path(self) -> str | None:
+        """The phase id, prefixed with the module's id inside a nested module."""
+        if self.phase is None or self.module is None:
+            return self.phase
+        return f"{self.module.split('@')[0]}/{self.phase}"
 
     def step_contributions(self) -> list[Contribution]:
-        case_no, frame, phase = self.step_key
-        return [
-            c
-            for c in self.contributions
-            if c.frame == frame and c.phase == phase and c.case_no == case_no
-        ]
+        return [c for c in self.contributions if c.step_no == self.step_no]
 
     def step_decisions(self) -> list[Decision]:
-        case = self.case
-        if case is None or self.phase is None:
-            return []
-        return [d for d in self.decisions if d.case_no == case.no and d.phase == self.phase]
+        return [d for d in self.decisions if d.step_no == self.step_no]
 
-    def is_revealed(self, c: Contribution) -> bool:
-        return (c.case_no, c.frame, c.phase) in self.revealed
+    def is_hidden(self, c: Contribution) -> bool:
+        if c.written and c.step_no not in self.revealed:
+            return True
+        return c.hidden_until is not None and (c.case_no or 0, c.hidden_until) not in self.visited
 
     def visible_to(self, person: str | None = None) -> list[Contribution]:
-        """Contributions a person may see now: written ones only once revealed."""
-        return [
-            c
-            for c in self.contributions
-            if not c.written or self.is_revealed(c) or c.author == person
-        ]
+        """Contributions a person may see now: written ones once revealed, hidden ones
+        once their phase comes; authors always see their own."""
+        return [c for c in self.contributions if c.author == person or not self.is_hidden(c)]
 
 
 def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
@@ -184,8 +193,13 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
     state.version += 1
     match event:
         case ev.StepEntered():
-            state.frame, state.phase = event.frame, event.phase
+            state.frame, state.phase, state.module = event.frame, event.phase, event.module
+            if event.module is None:
+                state.nest_parent = None
+            state.step_no += 1
             state.step_entered_at, state.extra_minutes = event.at, 0
+            if state.frame == "method" and state.cases and state.phase_path:
+                state.visited.add((state.cases[-1].no, state.phase_path))
         case ev.LeervraagSubmitted():
             state.leervragen[event.leervraag_id] = Leervraag(
                 event.leervraag_id, event.by, event.text, event.at
@@ -193,7 +207,9 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
         case ev.LeervraagPassed():
             state.passed = (*state.passed, event.by)
         case ev.CaseChosen():
-            state.cases.append(Case(event.case_no, event.leervraag_id, event.inbrenger))
+            state.cases.append(
+                Case(event.case_no, event.leervraag_id, event.inbrenger, auto=event.auto)
+            )
         case ev.MethodChosen():
             case = state.cases[-1]
             state.cases[-1] = Case(
@@ -203,24 +219,34 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
                 event.method_id,
                 event.method_version,
                 event.variant,
+                case.auto,
             )
         case ev.ContributionAdded():
-            case_no, frame, phase = state.step_key
+            in_method = state.frame == "method" and state.cases
             state.contributions.append(
                 Contribution(
                     event.contribution_id,
                     event.author,
                     event.kind,
                     event.text,
-                    frame,
-                    phase,
-                    case_no,
+                    state.frame,
+                    state.phase_path,
+                    state.cases[-1].no if in_method else None,
                     event.written,
                     event.at,
+                    state.step_no,
+                    event.reply_to,
+                    event.hidden_until,
                 )
             )
         case ev.WrittenRevealed():
-            state.revealed.add(state.step_key)
+            state.revealed.add(state.step_no)
+        case ev.ConsensusRecorded():
+            state.consensus.add(state.step_no)
+        case ev.LoopTaken():
+            state.loops_taken.append((state.cases[-1].no, event.loop_id))
+        case ev.ModuleChosen():
+            state.nest_parent = state.phase
         case ev.DecisionMade():
             case = state.cases[-1]
             state.decisions.append(
@@ -229,15 +255,19 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
                     event.by,
                     event.selected,
                     event.text,
-                    state.phase or "",
+                    state.phase_path or "",
                     case.no,
                     event.at,
+                    state.step_no,
+                    tuple(sorted(event.labels.items())),
                 )
             )
+            state.labels.update(event.labels)
         case ev.PhaseExtended():
             state.extra_minutes += event.minutes
         case ev.PhaseSkipped():
-            state.skipped.append((state.step_key[0], state.phase, event.reason))
+            case_no = state.cases[-1].no if state.cases and state.frame == "method" else None
+            state.skipped.append((case_no, state.phase_path, event.reason))
         case ev.MeetingClosed():
             state.frame, state.phase = "closed", None
             state.closed_at, state.closed_reason = event.at, event.reason

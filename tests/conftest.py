@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 
 import pytest
+import structlog
+from support import FACILITATOR, INBRENGER, MEMBERS, to_case_choice
 
-from intervision.engine import (
-    CommandRefused,
-    Engine,
-    Meeting,
-    MemoryJournal,
-    Registry,
-    load_registry,
-    replay,
-)
+from intervision.engine import Engine, Meeting, MemoryJournal, Registry, load_registry
 
-#: A group of five: Anna facilitates, Bram brings the case.
-MEMBERS = ["Anna", "Bram", "Carla", "Dirk", "Eva"]
-FACILITATOR, INBRENGER = "anna", "bram"
-PARTICIPANTS = ["carla", "dirk", "eva"]
+
+@pytest.fixture(autouse=True)
+def _fresh_structlog() -> Iterator[None]:
+    """The CLI configures structlog in-process (level filter, stderr); undo it after
+    each test so log capture in the next one sees every level."""
+    yield
+    structlog.reset_defaults()
 
 
 @pytest.fixture(scope="session")
@@ -32,15 +28,6 @@ def registry() -> Registry:
 @pytest.fixture
 def engine(registry: Registry) -> Engine:
     return Engine(MemoryJournal(), registry)
-
-
-def to_case_choice(meeting: Meeting, texts: dict[str, str] | None = None) -> None:
-    """Open the meeting and collect a leervraag from everyone present."""
-    meeting.advance(FACILITATOR)
-    for person in meeting.state.present:
-        text = (texts or {}).get(person, f"leervraag van {person}")
-        meeting.submit_leervraag(person, text)
-    meeting.advance(FACILITATOR)
 
 
 @pytest.fixture
@@ -55,18 +42,3 @@ def start_method(engine: Engine) -> Callable[..., Meeting]:
         return meeting
 
     return start
-
-
-@contextmanager
-def refused(meeting: Meeting, rule: str) -> Iterator[None]:
-    """Expect a refusal by ``rule`` that leaves the journal exactly as it was."""
-    before = meeting.engine.journal.load(meeting.id)
-    with pytest.raises(CommandRefused) as info:
-        yield
-    assert info.value.rule == rule, f"refused by {info.value.rule}: {info.value}"
-    assert meeting.engine.journal.load(meeting.id) == before
-
-
-def assert_replays(meeting: Meeting) -> None:
-    """The state rebuilt from the journal equals the live state."""
-    assert replay(meeting.engine.journal.load(meeting.id)) == meeting.state

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import FACILITATOR, INBRENGER, MEMBERS, assert_replays, refused, to_case_choice
+from support import FACILITATOR, INBRENGER, MEMBERS, assert_replays, refused, to_case_choice
 
 from intervision.engine import (
     Advance,

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from conftest import FACILITATOR, INBRENGER, MEMBERS, to_case_choice
+from support import FACILITATOR, INBRENGER, MEMBERS, to_case_choice
 
 from intervision.engine import (
     CommandRefused,

@@ -1,0 +1,149 @@
+"""Rule kinds for what some methods add to a phase: labels, loops, consensus,
+everyone's turn and nested modules.
+
+They follow from phase fields like the rules in ``phase_rules`` and run on every
+command; a phase without the field is untouched by them.
+"""
+
+from __future__ import annotations
+
+from . import commands as cmd
+from .rules import Refusal, RuleContext, refuse
+from .text import Text
+
+__all__ = ["answers_labelled", "consensus", "everyone_contributes", "labels", "loops", "nesting"]
+
+
+def labels(ctx: RuleContext) -> Refusal | None:
+    command, phase, state = ctx.command, ctx.phase, ctx.state
+    if not isinstance(command, cmd.Decide) or phase is None:
+        return None
+    spec = phase.labels
+    if spec is None:
+        if command.labels:
+            return refuse(
+                "labels",
+                "In deze fase worden geen bijdragen gelabeld.",
+                "No contributions are labelled in this phase.",
+            )
+        return None
+    case_no = state.case.no if state.case else None
+    to_label = {c.id for c in state.contributions if c.case_no == case_no and c.kind in spec.kinds}
+    wrong = sorted(v for v in command.labels.values() if v not in spec.values)
+    strangers = sorted(set(command.labels) - to_label)
+    missing = sorted(to_label - set(command.labels))
+    if wrong or strangers or missing:
+        return refuse(
+            "labels",
+            "Geef elke bijdrage van het soort {kinds} één label uit: {values}. "
+            "Ontbreekt: {missing}; onbekend: {strangers}; ongeldig label: {wrong}.",
+            "Give every contribution of kind {kinds} one label of: {values}. "
+            "Missing: {missing}; unknown: {strangers}; invalid label: {wrong}.",
+            kinds=", ".join(spec.kinds),
+            values=", ".join(spec.values),
+            missing=", ".join(missing) or "-",
+            strangers=", ".join(strangers) or "-",
+            wrong=", ".join(wrong) or "-",
+        )
+    return None
+
+
+def answers_labelled(ctx: RuleContext) -> Refusal | None:
+    command, phase, state = ctx.command, ctx.phase, ctx.state
+    if phase is None or not phase.answers_labelled or "inbrenger" not in ctx.roles:
+        return None
+    if not isinstance(command, cmd.Contribute) or command.kind != "reaction":
+        return None
+    label = state.labels.get(command.reply_to or "")
+    if label in phase.answers_labelled:
+        return None
+    return refuse(
+        "answers_labelled",
+        "Beantwoord hier alleen vragen met het label {ok}; noem welke vraag je beantwoordt "
+        "(deze heeft label: {label}).",
+        "Only questions labelled {ok} are answered here; name the question you answer "
+        "(this one is labelled: {label}).",
+        ok=" / ".join(phase.answers_labelled),
+        label=label or "-",
+    )
+
+
+def loops(ctx: RuleContext) -> Refusal | None:
+    command, phase = ctx.command, ctx.phase
+    if not isinstance(command, cmd.TakeLoop) or phase is None:
+        return None
+    loop = next((lp for lp in phase.loops if lp.id == command.loop_id), None)
+    if loop is None or loop.by in ctx.roles:
+        return None
+    return refuse(
+        "loops",
+        "Alleen de {role} kan besluiten terug te gaan.",
+        "Only the {role} can decide to go back.",
+        role=loop.by,
+    )
+
+
+def everyone_contributes(ctx: RuleContext) -> Refusal | None:
+    phase, state = ctx.phase, ctx.state
+    if not isinstance(ctx.command, cmd.Advance) or phase is None:
+        return None
+    if not phase.everyone_contributes:
+        return None
+    said = {c.author for c in state.step_contributions()}
+    waiting = [
+        state.members[p].name
+        for p in state.present
+        if p != state.inbrenger and not state.members[p].external and p not in said
+    ]
+    if not waiting:
+        return None
+    return refuse(
+        "everyone_contributes",
+        "Ieder is hier aan de beurt; nog niet: {names}.",
+        "Everyone takes a turn here; not yet: {names}.",
+        names=", ".join(waiting),
+    )
+
+
+def consensus(ctx: RuleContext) -> Refusal | None:
+    phase, command, state = ctx.phase, ctx.command, ctx.state
+    if phase is None or not phase.consensus:
+        return None
+    if isinstance(command, cmd.Advance) and state.step_no not in state.consensus:
+        return refuse(
+            "consensus",
+            "Deze stap sluit pas als de groep het eens is; leg de consensus vast.",
+            "This step closes only when the group agrees; record the consensus.",
+        )
+    return None
+
+
+def nesting(ctx: RuleContext) -> Refusal | None:
+    phase, command, state = ctx.phase, ctx.command, ctx.state
+    if phase is None or phase.nested is None or state.module is not None:
+        return None
+    if isinstance(command, cmd.Advance):
+        return refuse(
+            "nesting",
+            "Kies eerst de werkvorm die in deze fase wordt uitgevoerd.",
+            "First choose the module this phase runs.",
+        )
+    if not isinstance(command, cmd.ChooseModule):
+        return None
+    if not set(phase.nested.by) & ctx.roles:
+        return refuse(
+            "nesting",
+            "De werkvorm kiezen is aan de {roles}.",
+            "Choosing the module is for the {roles}.",
+            roles=" / ".join(phase.nested.by),
+        )
+    allowed = phase.nested.choose_from
+    if allowed and command.method_id not in allowed:
+        return Refusal(
+            "nesting",
+            Text(
+                nl=f"Kies een van deze werkvormen: {', '.join(allowed)}.",
+                en=f"Choose one of these modules: {', '.join(allowed)}.",
+            ),
+        )
+    return None
