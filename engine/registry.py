@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -22,6 +23,7 @@ from pydantic import ValidationError
 from . import hookspecs
 from .builtin_rules import BUILTIN_RULE_KINDS
 from .errors import DuplicateMethodError, PluginError, SpecError, UnknownMethodError
+from .method_files import load_method_file, user_methods_dir
 from .rules import RuleKind
 from .specs import MethodSpec
 
@@ -146,10 +148,13 @@ def load_registry(
     strict: bool | None = None,
     entry_points: bool = True,
     extra: Iterable[tuple[str, object]] = (),
+    method_files: Iterable[str | os.PathLike[str]] = (),
+    user_methods: bool = True,
 ) -> Registry:
     """Discover the installed plugins (and ``extra`` ones, for tests and hosts).
 
-    ``strict`` defaults to the ``INTERVISION_STRICT_PLUGINS`` environment variable.
+    TOML methods come from ``method_files`` and, with ``user_methods``, from the
+    user's methods folder. ``strict`` defaults to ``INTERVISION_STRICT_PLUGINS``.
     """
     if strict is None:
         strict = os.environ.get(STRICT_ENV, "") not in ("", "0", "false", "no")
@@ -182,6 +187,16 @@ def load_registry(
 
     _collect_rule_kinds(registry, infos, strict)
     _collect_methods(registry, infos, strict)
+    files = [Path(f) for f in method_files]
+    if user_methods and user_methods_dir().is_dir():
+        files = sorted(user_methods_dir().glob("*.toml")) + files
+    for path in files:
+        info = PluginInfo(f"file:{path.name}", str(path), "-")
+        registry.plugins.append(info)
+        try:
+            registry.add_method(load_method_file(path), info)
+        except PluginError as exc:
+            _fail(info, str(exc), strict, exc)
     return registry
 
 

@@ -1,0 +1,120 @@
+"""The ``intervision`` command group: options every command shares, and one way to fail.
+
+A user's mistake (an unknown method id, a meeting that is not there, a refused
+command) ends in one line on stderr and the error's own exit code, never a
+traceback. The engine and the plugins are imported only inside the commands, so
+that ``intervision --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, TextIO
+
+import click
+
+from .settings import Settings, default_lang
+from .texts import Lang
+
+__all__ = ["error_message", "main"]
+
+
+def one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+class _Stderr:
+    """Resolves ``sys.stderr`` at each write, so logs follow a swapped stream (tests)."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
+def configure_logging(verbosity: int) -> None:
+    """Logs go to stderr: WARNING by default, INFO with -v, DEBUG with -vv.
+
+    The engine logs ids, kinds and phase names only; stdout stays for the screen.
+    """
+    import logging
+
+    import structlog
+
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
+    stream: TextIO = _Stderr()  # type: ignore[assignment]
+    structlog.configure(
+        processors=[
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="%H:%M:%S"),
+            structlog.dev.ConsoleRenderer(colors=False),
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(level),
+        logger_factory=structlog.PrintLoggerFactory(file=stream),
+        cache_logger_on_first_use=False,
+    )
+
+
+class IntervisionGroup(click.Group):
+    """Turns every ``IntervisionError`` into one line and its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from intervision.engine.errors import IntervisionError
+
+        try:
+            return super().invoke(ctx)
+        except IntervisionError as exc:
+            settings = ctx.find_object(Settings)
+            lang: Lang = settings.lang if settings else default_lang()[0]
+            click.echo(f"intervision: error: {error_message(exc, lang)}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+def error_message(exc: Exception, lang: Lang) -> str:
+    """The error in the user's language where it carries both, on one line."""
+    from intervision.engine.errors import CommandRefused
+
+    if isinstance(exc, CommandRefused):
+        return one_line(f"[{exc.rule}] {exc.reason(lang)}")
+    return one_line(str(exc))
+
+
+@click.group(cls=IntervisionGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help="Language of the screen (default: $INTERVISION_LANG, else the locale).",
+)
+@click.option(
+    "--store",
+    metavar="PATH",
+    default=None,
+    help="Where meetings are kept (default: $INTERVISION_STORE, else the user data dir).",
+)
+@click.option("-v", "--verbose", count=True, help="Log to stderr: -v info, -vv debug.")
+@click.version_option(package_name="intervision", prog_name="intervision")
+@click.pass_context
+def main(ctx: click.Context, lang: str | None, store: str | None, verbose: int) -> None:
+    """Run intervision (intervisie) meetings from the terminal.
+
+    Start with `intervision run`; `intervision methods` lists the methods.
+    """
+    default, explicit = default_lang()
+    chosen: Lang = default if lang is None else ("nl" if lang == "nl" else "en")
+    ctx.obj = Settings(chosen, explicit or lang is not None, store, verbose)
+    configure_logging(verbose)
+
+
+def _register() -> None:
+    from .meetings_cmd import meetings
+    from .methods_cmd import methods
+    from .plugins_cmd import plugins
+    from .run import run
+
+    for command in (methods, plugins, meetings, run):
+        main.add_command(command)
+
+
+_register()

@@ -1,0 +1,223 @@
+"""What a line typed at the runner's ``>`` prompt asks for, before anything is sent.
+
+Pure: no engine, no I/O. A facilitator types fast and in either language, so every
+command has a Dutch and an English word, and every contribution kind has short
+aliases. Whether the command is allowed is the engine's business, not the parser's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "KIND_ALIASES",
+    "LEAVE_WORDS",
+    "Advance",
+    "Close",
+    "Contribute",
+    "Decide",
+    "Empty",
+    "Extend",
+    "Help",
+    "Invalid",
+    "Leave",
+    "Parsed",
+    "Reveal",
+    "Show",
+    "Skip",
+    "Unknown",
+    "is_leave",
+    "kind_of",
+    "parse_line",
+]
+
+
+@dataclass(frozen=True)
+class Contribute:
+    name: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Advance:
+    pass
+
+
+@dataclass(frozen=True)
+class Reveal:
+    pass
+
+
+@dataclass(frozen=True)
+class Decide:
+    text: str
+    selected: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Extend:
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Skip:
+    reason: str
+
+
+@dataclass(frozen=True)
+class Close:
+    reason: str
+
+
+@dataclass(frozen=True)
+class Show:
+    pass
+
+
+@dataclass(frozen=True)
+class Help:
+    pass
+
+
+@dataclass(frozen=True)
+class Leave:
+    pass
+
+
+@dataclass(frozen=True)
+class Empty:
+    pass
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A known command with a missing or malformed argument; ``key`` names the hint text."""
+
+    key: str
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Unknown:
+    pass
+
+
+Parsed = (
+    Contribute
+    | Advance
+    | Reveal
+    | Decide
+    | Extend
+    | Skip
+    | Close
+    | Show
+    | Help
+    | Leave
+    | Empty
+    | Invalid
+    | Unknown
+)
+
+KIND_ALIASES: dict[str, str] = {
+    alias: kind
+    for kind, aliases in {
+        "question": ("q", "vraag", "question", "vr"),
+        "open_question": ("oq", "open", "open_vraag", "openvraag", "open_question", "ov"),
+        "association": ("as", "associatie", "association", "assoc"),
+        "image": ("i", "beeld", "image"),
+        "analysis": ("an", "analyse", "analysis"),
+        "advice": ("ad", "advies", "advice", "adv"),
+        "position": ("p", "pos", "standpunt", "positie", "position"),
+        "reaction": ("r", "reactie", "reaction", "antwoord", "answer"),
+        "statement": ("s", "stelling", "statement", "mededeling", "vertelling"),
+        "recognition": ("h", "herkenning", "recognition", "rec"),
+        "learning_point": ("lp", "leerpunt", "learning_point", "learning"),
+        "note": ("n", "notitie", "note"),
+    }.items()
+    for alias in aliases
+}
+
+LEAVE_WORDS = frozenset({"pause", "pauze", "quit", "stop", "exit"})
+
+_KEYWORDS: dict[str, str] = {
+    **dict.fromkeys(("next", "verder", "volgende", "advance"), "advance"),
+    **dict.fromkeys(("reveal", "onthul", "onthullen"), "reveal"),
+    **dict.fromkeys(("decide", "besluit", "besluiten"), "decide"),
+    **dict.fromkeys(("extend", "verleng", "verlengen"), "extend"),
+    **dict.fromkeys(("skip", "overslaan", "sla"), "skip"),
+    **dict.fromkeys(("close", "afsluiten", "sluit"), "close"),
+    **dict.fromkeys(("show", "toon", "tonen", "list"), "show"),
+    **dict.fromkeys(("help", "hulp", "?", "h?"), "help"),
+    **dict.fromkeys(LEAVE_WORDS, "leave"),
+}
+
+_COLON_FORM = re.compile(
+    r"^(?P<name>[^:]+?)\s*:\s*(?P<kind>[^:\s]+)\s*(?::\s*|\s+)(?P<text>.*)$", re.S
+)
+_SELECTION = re.compile(r"(?<!\S)#[cC]?(\d+)(?!\S)")
+
+
+def kind_of(word: str) -> str | None:
+    """The contribution kind an alias names, or None."""
+    return KIND_ALIASES.get(word.strip().casefold())
+
+
+def is_leave(line: str) -> bool:
+    """Whether a line at any prompt means: stop here, resume later."""
+    return line.strip().casefold() in LEAVE_WORDS
+
+
+def parse_line(line: str) -> Parsed:
+    """Turn one line from the ``>`` prompt into what it asks for."""
+    text = line.strip()
+    if not text:
+        return Empty()
+    first, _, rest = text.partition(" ")
+    keyword = _KEYWORDS.get(first.rstrip(":").casefold())
+    if keyword is not None:
+        return _command(keyword, rest.strip().lstrip(":").strip())
+    match = _COLON_FORM.match(text)
+    if match is not None:
+        kind = kind_of(match["kind"])
+        if kind is None:
+            return Invalid("parse.unknown_kind", match["kind"])
+        return _contribution(match["name"], kind, match["text"])
+    words = text.split()
+    for index, word in enumerate(words[1:], start=1):
+        kind = kind_of(word)
+        if kind is not None:
+            return _contribution(" ".join(words[:index]), kind, " ".join(words[index + 1 :]))
+    return Unknown()
+
+
+def _contribution(name: str, kind: str, text: str) -> Parsed:
+    if not text.strip():
+        return Invalid("parse.need_text")
+    return Contribute(name.strip(), kind, text.strip())
+
+
+def _command(keyword: str, rest: str) -> Parsed:
+    if keyword == "advance":
+        return Advance()
+    if keyword == "reveal":
+        return Reveal()
+    if keyword == "show":
+        return Show()
+    if keyword == "help":
+        return Help()
+    if keyword == "leave":
+        return Leave()
+    if keyword == "decide":
+        selected = tuple(f"C{number}" for number in _SELECTION.findall(rest))
+        return Decide(" ".join(_SELECTION.sub(" ", rest).split()), selected)
+    if keyword == "extend":
+        minutes = rest.split()[0] if rest else ""
+        if not minutes.isdigit() or int(minutes) < 1:
+            return Invalid("parse.bad_minutes")
+        return Extend(int(minutes))
+    if keyword == "skip":
+        reason = rest.removeprefix("over").strip() if rest.startswith("over ") else rest
+        return Skip(reason) if reason else Invalid("parse.need_reason")
+    return Close(rest)

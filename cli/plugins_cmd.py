@@ -1,0 +1,64 @@
+"""``intervision plugins``: which plugins loaded, and why the others did not.
+
+A report, not a check: it exits 0 even when a plugin failed, so that a method
+author can read what is wrong. ``INTERVISION_STRICT_PLUGINS=1`` is the fail-fast mode.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .console import say, wrap
+from .settings import Settings, pass_settings
+from .texts import t
+
+__all__ = ["plugins"]
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of text.")
+@pass_settings
+def plugins(settings: Settings, as_json: bool) -> None:
+    """List the installed method plugins and the errors of those that failed."""
+    from intervision.engine import load_registry
+
+    registry = load_registry()
+    infos = registry.plugins
+    if as_json:
+        data = [
+            {
+                "name": info.name,
+                "distribution": info.distribution,
+                "version": info.version,
+                "methods": list(info.methods),
+                "ok": info.ok,
+                "errors": list(info.errors),
+            }
+            for info in infos
+        ]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    lang = settings.lang
+    if not infos:
+        say(t(lang, "plugins.none"))
+        return
+    for info in infos:
+        click.echo(f"{info.name}  {info.distribution} {info.version}")
+        methods = (
+            t(lang, "plugins.methods", ids=", ".join(info.methods))
+            if info.methods
+            else t(lang, "plugins.no_methods")
+        )
+        click.echo(f"  {methods}")
+        for error in info.errors:
+            click.echo(
+                wrap(t(lang, "plugins.failed_one", error=error), indent="  ", hanging="    ")
+            )
+    failed = sum(1 for info in infos if not info.ok)
+    click.echo()
+    if failed:
+        say(t(lang, "plugins.summary_failed", failed=failed, n=len(infos)))
+    else:
+        say(t(lang, "plugins.summary_ok", n=len(infos)))

@@ -1,0 +1,132 @@
+"""``intervision run``: start or resume a meeting, and stop it cleanly at any prompt.
+
+Stopping is part of a meeting, not a failure: a pause, the end of a piped input or
+Ctrl-C all end with the line that resumes it, because every answer was already
+committed to the journal when the next prompt appeared.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from .console import EndOfInput, ask, say
+from .settings import Settings, pass_settings
+from .texts import Lang, t
+
+if TYPE_CHECKING:
+    from intervision.engine import Engine, Meeting
+
+__all__ = ["run", "split_names"]
+
+
+@click.command()
+@click.option("--resume", "resume_id", metavar="ID", help="Continue a meeting where it stopped.")
+@click.option("--members", metavar="NAMES", help='Who is present: "Anna,Bram,Carla,Dirk".')
+@click.option("--facilitator", metavar="NAME", help="Who facilitates (default: the first member).")
+@click.option(
+    "--method", "method_id", metavar="ID", help="Propose this method; the inbrenger still agrees."
+)
+@click.option(
+    "--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of this meeting."
+)
+@pass_settings
+def run(
+    settings: Settings,
+    resume_id: str | None,
+    members: str | None,
+    facilitator: str | None,
+    method_id: str | None,
+    lang: str | None,
+) -> None:
+    """Run a meeting: the frame, the method's phases, recognitions and evaluation."""
+    from .runner import Leave, Runner
+
+    if resume_id and (members or facilitator):
+        raise click.UsageError(t(settings.lang, "run.no_resume_options"))
+    chosen: Lang | None = None if lang is None else ("nl" if lang == "nl" else "en")
+    engine = settings.open_engine()
+    if method_id:
+        engine.registry.method(method_id)  # an unknown id fails now, not at method choice
+    ui: Lang = chosen or settings.lang
+    meeting: Meeting | None = None
+    try:
+        if resume_id:
+            meeting = engine.meeting(resume_id)
+            if chosen is None and not settings.lang_explicit:
+                ui = meeting.state.lang
+            if meeting.state.closed:
+                say(t(ui, "run.already_closed", id=meeting.id))
+                return
+            from .meetings_cmd import where
+
+            say(t(ui, "run.resumed", id=meeting.id, where=where(engine, meeting.state, ui)))
+        else:
+            meeting = _start(engine, ui, members, facilitator)
+            say(t(ui, "run.started", id=meeting.id))
+        Runner(meeting, ui, method_id=method_id).run()
+    except Leave:
+        say(t(ui, "run.paused"))
+        _resume_hint(meeting, ui)
+    except EndOfInput:
+        click.echo(t(ui, "run.eof"), err=True)
+        _resume_hint(meeting, ui)
+    except KeyboardInterrupt:
+        click.echo()
+        click.echo(t(ui, "run.interrupted"), err=True)
+        _resume_hint(meeting, ui)
+        sys.exit(130)
+
+
+def _start(engine: Engine, lang: Lang, members: str | None, facilitator: str | None) -> Meeting:
+    if members is not None:
+        names = split_names(members)
+        problem = _names_problem(names, lang)
+        if problem:
+            raise click.BadParameter(problem, param_hint="--members")
+    else:
+        names = _ask_names(lang)
+    if facilitator is None:
+        from .runner import Leave
+
+        answer = ask(f"{t(lang, 'run.ask_facilitator')} [{names[0]}] ").strip()
+        from .parse import is_leave
+
+        if is_leave(answer):
+            raise Leave
+        facilitator = answer or names[0]
+    return engine.start_meeting(names, facilitator=facilitator, lang=lang)
+
+
+def _ask_names(lang: Lang) -> list[str]:
+    from .parse import is_leave
+    from .runner import Leave
+
+    while True:
+        answer = ask(f"{t(lang, 'run.ask_members')}: ")
+        if is_leave(answer):
+            raise Leave
+        names = split_names(answer)
+        problem = _names_problem(names, lang)
+        if not problem:
+            return names
+        say(problem)
+
+
+def split_names(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def _names_problem(names: list[str], lang: Lang) -> str:
+    if len(names) < 2:
+        return t(lang, "run.too_few")
+    folded = [n.casefold() for n in names]
+    twice = sorted({n for n in names if folded.count(n.casefold()) > 1})
+    return t(lang, "run.duplicate", names=", ".join(twice)) if twice else ""
+
+
+def _resume_hint(meeting: Meeting | None, lang: Lang) -> None:
+    if meeting is not None and not meeting.state.closed:
+        say(t(lang, "run.saved", id=meeting.id))

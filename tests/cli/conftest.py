@@ -1,0 +1,108 @@
+"""Every CLI test gets its own store: never the user's real data directory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from intervision.cli import main
+
+Invoke = Callable[..., Result]
+
+#: One whole incident meeting, as a facilitator types it. Every case text is a
+#: planted marker, so a test can tell exactly where case content ends up.
+INCIDENT_OPENING = [
+    "",  # opening: Enter
+    "",  # Anna passes
+    "GEHEIM-leervraag-123 hoe ga ik om met een boze ouder?",  # Bram
+    "GEHEIM-leervraag-456",  # Carla
+    "",  # Dirk passes
+    "1",  # Bram's leervraag
+    "",  # Bram agrees
+    "incident",
+    "",  # Bram agrees to the method
+    "Bram: s: GEHEIM-situatie-1",
+    "verder",
+    "Carla: q: GEHEIM-vraag-2",
+    "Bram r GEHEIM-antwoord-3",
+    "next",
+    "Dirk: an: GEHEIM-analyse-4",
+    "verder",
+]
+INCIDENT_REST = [
+    "Carla: ad: GEHEIM-advies-5",
+    "Dirk advies GEHEIM-advies-6",
+    "verder",
+    "besluit GEHEIM-besluit-7 #C5",
+    "verder",
+    "",  # no second case
+    "GEHEIM-herkenning-a",
+    "GEHEIM-herkenning-b",
+    "GEHEIM-herkenning-c",
+    "GEHEIM-herkenning-d",
+    "GEHEIM-evaluatie-8",
+    "",  # close
+]
+PLANTED = [
+    "GEHEIM-leervraag-123",
+    "GEHEIM-leervraag-456",
+    "GEHEIM-situatie-1",
+    "GEHEIM-vraag-2",
+    "GEHEIM-antwoord-3",
+    "GEHEIM-analyse-4",
+    "GEHEIM-advies-5",
+    "GEHEIM-advies-6",
+    "GEHEIM-besluit-7",
+    "GEHEIM-herkenning-a",
+    "GEHEIM-evaluatie-8",
+]
+MEMBERS = ["--members", "Anna,Bram,Carla,Dirk", "--facilitator", "Anna"]
+
+
+def lines(*parts: list[str]) -> str:
+    return "".join(f"{line}\n" for part in parts for line in part)
+
+
+@dataclass(frozen=True)
+class Scripts:
+    """The incident meeting in two halves (the cut is right after the analysis phase)."""
+
+    opening: list[str]
+    rest: list[str]
+    planted: list[str]
+    members: list[str]
+
+    @property
+    def whole(self) -> str:
+        return lines(self.opening, self.rest)
+
+    @staticmethod
+    def lines(*parts: list[str]) -> str:
+        return lines(*parts)
+
+
+@pytest.fixture
+def incident() -> Scripts:
+    return Scripts(list(INCIDENT_OPENING), list(INCIDENT_REST), list(PLANTED), list(MEMBERS))
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "meetings.sqlite3"
+    monkeypatch.setenv("INTERVISION_STORE", str(path))
+    monkeypatch.delenv("INTERVISION_LANG", raising=False)
+    monkeypatch.delenv("INTERVISION_STRICT_PLUGINS", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    return path
+
+
+@pytest.fixture
+def invoke(store: Path) -> Invoke:
+    def run(*args: str, input: str | None = None) -> Result:
+        return CliRunner().invoke(main, ["--store", str(store), *args], input=input)
+
+    return run

@@ -1,0 +1,95 @@
+"""``intervision methods`` and ``methods show``: what a facilitator can choose from."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from click.testing import Result
+
+Invoke = Callable[..., Result]
+
+
+def test_the_table_lists_every_method_with_title_minutes_group_and_plugin(
+    invoke: Invoke,
+) -> None:
+    result = invoke("--lang", "en", "methods")
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
+    assert {"incident", "balint", "socratic"} <= set(rows)
+    assert "Incident method" in rows["incident"]
+    assert "50" in rows["incident"] and "4-8" in rows["incident"]
+    assert "5-8" in rows["balint"]
+    assert "intervision" in rows["incident"]
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+
+
+def test_the_table_speaks_dutch(invoke: Invoke) -> None:
+    result = invoke("--lang", "nl", "methods")
+    assert "Incidentmethode" in result.stdout
+    assert "titel" in result.stdout
+
+
+def test_json_lists_objects_a_script_can_use(invoke: Invoke) -> None:
+    result = invoke("methods", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    incident = next(m for m in data if m["id"] == "incident")
+    assert incident == {
+        "id": "incident",
+        "version": incident["version"],
+        "title": {"nl": "Incidentmethode", "en": "Incident method"},
+        "minutes": 50,
+        "group_min": 4,
+        "group_max": 8,
+        "plugin": "incident",
+        "distribution": "intervision",
+    }
+
+
+def test_show_gives_every_phase_with_its_rules_and_instructions(invoke: Invoke) -> None:
+    result = invoke("--lang", "en", "methods", "show", "incident")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    for expected in (
+        "Incident method",
+        "groups of 4 to 8",
+        "https://",
+        "Phase 1/5",
+        "Phase 5/5",
+        "Analysis",
+        "The inbrenger is out of the conversation.",
+        "may contribute: question",
+        "Decision by the inbrenger",
+        "selects from: advice",
+    ):
+        assert expected in out, expected
+
+
+def test_show_marks_written_first_and_quotas(invoke: Invoke) -> None:
+    out = " ".join(invoke("--lang", "en", "methods", "show", "socratic").stdout.split())
+    assert "Written first" in out
+    assert "At most 3 × open question per person" in out
+    balint = invoke("--lang", "nl", "methods", "show", "balint").stdout
+    assert "facilitator_not_inbrenger" in balint
+    assert "Eerst schrijven" in balint
+
+
+def test_show_json_is_the_whole_spec(invoke: Invoke) -> None:
+    result = invoke("methods", "show", "balint", "--json")
+    data = json.loads(result.stdout)
+    assert data["id"] == "balint"
+    assert data["plugin"] == "balint"
+    assert [phase["id"] for phase in data["phases"]][:2] == ["explanation", "associations"]
+    assert data["phases"][1]["written_first"] is True
+
+
+def test_an_unknown_id_is_one_line_naming_the_installed_ones_and_exit_2(invoke: Invoke) -> None:
+    result = invoke("methods", "show", "gossip")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("intervision: error: ")
+    assert "'gossip'" in lines[0] and "incident" in lines[0] and "balint" in lines[0]
+    assert "Traceback" not in result.output
