@@ -1,8 +1,10 @@
 """The rule kinds the engine registers itself, like any plugin's rule kinds.
 
 Kinds marked ``always`` run on every command; the others where a method lists them.
-The order is the order of checking: the most specific explanation comes first (an
-inbrenger who is away hears that, not that the kind is not allowed).
+The order is the order of checking, and so decides which explanation a person
+hears first: whether it is theirs to do at all, then the frame, then what may be
+said (an inbrenger who is away hears that, not that the kind is not allowed), then
+who the group still waits for, then what must happen before moving on.
 """
 
 from __future__ import annotations
@@ -16,37 +18,6 @@ from .text import Text
 __all__ = ["BUILTIN_RULE_KINDS"]
 
 BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
-    RuleKind(
-        "inbrenger_mode",
-        Text(nl="Rol van de inbrenger", en="The inbrenger's mode"),
-        pr.inbrenger_mode,
-        always=True,
-    ),
-    RuleKind(
-        "allowed_kinds",
-        Text(nl="Toegestane bijdragen", en="Allowed contributions"),
-        pr.allowed_kinds,
-        always=True,
-    ),
-    RuleKind(
-        "written_first",
-        Text(nl="Eerst schrijven", en="Written first"),
-        pr.written_first,
-        always=True,
-    ),
-    RuleKind("quota", Text(nl="Maximum per persoon", en="Quota per person"), pr.quota, always=True),
-    RuleKind(
-        "inbrenger_decides",
-        Text(nl="De inbrenger besluit", en="The inbrenger decides"),
-        pr.inbrenger_decides,
-        always=True,
-    ),
-    RuleKind(
-        "decision_required",
-        Text(nl="Besluit nodig", en="Decision required"),
-        pr.decision_required,
-        always=True,
-    ),
     RuleKind(
         "advance_by", Text(nl="Wie mag verder", en="Who moves on"), pr.who_moves_on, always=True
     ),
@@ -64,9 +35,15 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         fr.facilitator_not_inbrenger,
     ),
     RuleKind(
-        "labels",
-        Text(nl="Labels van de inbrenger", en="The inbrenger's labels"),
-        cr.labels,
+        "inbrenger_mode",
+        Text(nl="Rol van de inbrenger", en="The inbrenger's mode"),
+        pr.inbrenger_mode,
+        always=True,
+    ),
+    RuleKind(
+        "allowed_kinds",
+        Text(nl="Toegestane bijdragen", en="Allowed contributions"),
+        pr.allowed_kinds,
         always=True,
     ),
     RuleKind(
@@ -75,14 +52,39 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         cr.answers_labelled,
         always=True,
     ),
-    RuleKind("loops", Text(nl="Terug in de methode", en="Going back"), cr.loops, always=True),
+    RuleKind("quota", Text(nl="Maximum per persoon", en="Quota per person"), pr.quota, always=True),
     RuleKind(
         "everyone_contributes",
         Text(nl="Ieder een beurt", en="Everyone takes a turn"),
         cr.everyone_contributes,
         always=True,
     ),
+    RuleKind(
+        "written_first",
+        Text(nl="Eerst schrijven", en="Written first"),
+        pr.written_first,
+        always=True,
+    ),
+    RuleKind(
+        "inbrenger_decides",
+        Text(nl="De inbrenger besluit", en="The inbrenger decides"),
+        pr.inbrenger_decides,
+        always=True,
+    ),
+    RuleKind(
+        "labels",
+        Text(nl="Labels van de inbrenger", en="The inbrenger's labels"),
+        cr.labels,
+        always=True,
+    ),
+    RuleKind(
+        "decision_required",
+        Text(nl="Besluit nodig", en="Decision required"),
+        pr.decision_required,
+        always=True,
+    ),
     RuleKind("consensus", Text(nl="Consensus", en="Consensus"), cr.consensus, always=True),
+    RuleKind("loops", Text(nl="Terug in de methode", en="Going back"), cr.loops, always=True),
     RuleKind(
         "nesting",
         Text(nl="Werkvorm binnen een fase", en="A module inside a phase"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import commands as cmd
 from .rules import Refusal, RuleContext, refuse
+from .specs import kind_titles
 from .text import Text
 
 __all__ = ["answers_labelled", "consensus", "everyone_contributes", "labels", "loops", "nesting"]
@@ -39,7 +40,7 @@ def labels(ctx: RuleContext) -> Refusal | None:
             "Ontbreekt: {missing}; onbekend: {strangers}; ongeldig label: {wrong}.",
             "Give every contribution of kind {kinds} one label of: {values}. "
             "Missing: {missing}; unknown: {strangers}; invalid label: {wrong}.",
-            kinds=", ".join(spec.kinds),
+            kinds=kind_titles(spec.kinds),
             values=", ".join(spec.values),
             missing=", ".join(missing) or "-",
             strangers=", ".join(strangers) or "-",

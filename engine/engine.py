@@ -21,6 +21,7 @@ from .decide import decide
 from .errors import ConcurrencyError, MeetingNotFoundError
 from .journal.port import Journal, MeetingSummary
 from .registry import Registry, load_registry
+from .rules import roles_of
 from .specs import slug
 from .state import MeetingState, apply, replay
 from .text import Lang
@@ -200,7 +201,7 @@ class Engine:
             "command_accepted",
             meeting_id=meeting_id,
             command=command.trigger,
-            by=command.by,
+            roles=sorted(roles_of(state, command.by)),
             frame=state.frame,
             phase=state.phase,
             kind=getattr(command, "kind", None),

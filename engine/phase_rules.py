@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import commands as cmd
 from .rules import FRAME_KINDS, Refusal, RuleContext, refuse
+from .specs import kind_titles
 from .text import Text
 
 __all__ = [
@@ -54,10 +55,10 @@ def allowed_kinds(ctx: RuleContext) -> Refusal | None:
         )
     return refuse(
         "allowed_kinds",
-        "Een bijdrage van het soort '{kind}' hoort niet in deze fase; toegestaan voor jou: {ok}.",
-        "A contribution of kind '{kind}' does not belong in this phase; allowed for you: {ok}.",
-        kind=command.kind,
-        ok=", ".join(dict.fromkeys(allowed)),
+        "Een {kind} hoort niet in deze fase; wat jij nu kunt inbrengen: {ok}.",
+        "A {kind} does not belong in this phase; what you can contribute now: {ok}.",
+        kind=kind_titles([command.kind]),
+        ok=kind_titles(allowed),
     )
 
 
@@ -130,10 +131,10 @@ def quota(ctx: RuleContext) -> Refusal | None:
         return None
     return refuse(
         "quota",
-        "In deze fase geeft ieder hooguit {limit} bijdragen van het soort '{kind}'.",
-        "In this phase each person gives at most {limit} contributions of kind '{kind}'.",
+        "In deze fase geeft ieder hooguit {limit} keer een {kind}.",
+        "In this phase each person gives at most {limit} contributions of the kind {kind}.",
         limit=limit,
-        kind=command.kind,
+        kind=kind_titles([command.kind]),
     )
 
 
@@ -165,9 +166,9 @@ def inbrenger_decides(ctx: RuleContext) -> Refusal | None:
     if unknown:
         return refuse(
             "inbrenger_decides",
-            "Je kunt alleen kiezen uit bijdragen van het soort {kinds}; onbekend: {refs}.",
+            "Je kunt alleen kiezen uit bijdragen van het soort {kinds}; niet daarbij: {refs}.",
             "You can only select contributions of kind {kinds}; not among them: {refs}.",
-            kinds=", ".join(decision.selects_from) or "-",
+            kinds=kind_titles(decision.selects_from),
             refs=", ".join(unknown),
         )
     if not command.selected and not command.text.strip() and not command.labels:

@@ -78,7 +78,13 @@ def roles_of(state: MeetingState, person: str) -> frozenset[str]:
 
 
 def refuse(rule: str, nl: str, en: str, **values: object) -> Refusal:
-    return Refusal(rule, Text(nl=nl.format(**values), en=en.format(**values)))
+    """A refusal whose texts are formatted with ``values``; a :class:`Text` value
+    is put in each language as itself."""
+
+    def pick(lang: str) -> dict[str, object]:
+        return {k: (v(lang) if isinstance(v, Text) else v) for k, v in values.items()}  # type: ignore[arg-type]
+
+    return Refusal(rule, Text(nl=nl.format(**pick("nl")), en=en.format(**pick("en"))))
 
 
 #: Kinds allowed in the frame steps that take contributions.

@@ -9,6 +9,7 @@ fields, and so that a spec can be compared, hashed and pinned by a meeting.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -17,6 +18,7 @@ from .text import Text
 
 __all__ = [
     "CONTRIBUTION_KINDS",
+    "KIND_TITLES",
     "STANDARD_ROLES",
     "ContributionKind",
     "DecisionSpec",
@@ -47,6 +49,31 @@ ContributionKind = Literal[
     "note",
 ]
 CONTRIBUTION_KINDS: tuple[str, ...] = ContributionKind.__args__  # type: ignore[attr-defined]
+
+#: What each kind is called, for messages and screens.
+KIND_TITLES: dict[str, Text] = {
+    "question": Text(nl="vraag", en="question"),
+    "open_question": Text(nl="open vraag", en="open question"),
+    "association": Text(nl="associatie", en="association"),
+    "image": Text(nl="beeld", en="image"),
+    "analysis": Text(nl="analyse", en="analysis"),
+    "advice": Text(nl="advies", en="advice"),
+    "position": Text(nl="positie (wat ik zou doen)", en="position (what I would do)"),
+    "reaction": Text(nl="reactie", en="reaction"),
+    "statement": Text(nl="uitspraak", en="statement"),
+    "recognition": Text(nl="herkenning", en="recognition"),
+    "learning_point": Text(nl="leerpunt", en="learning point"),
+    "note": Text(nl="notitie", en="note"),
+}
+
+
+def kind_titles(kinds: Iterable[str]) -> Text:
+    """Kinds named in both languages, comma-separated (unknown kinds by their id)."""
+    titles = [KIND_TITLES.get(k, Text(nl=k, en=k)) for k in dict.fromkeys(kinds)]
+    return Text(
+        nl=", ".join(t.nl for t in titles) or "-", en=", ".join(t.en for t in titles) or "-"
+    )
+
 
 InbrengerMode = Literal["speaks", "answers_briefly", "listens", "away"]
 

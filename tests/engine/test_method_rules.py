@@ -1,11 +1,10 @@
-"""Every rule of every built-in method, exercised both ways through the Python API.
+"""The rules of the first three built-in methods, exercised both ways.
 
-For each phase of incident, balint and socratic: a participant and the inbrenger
-try every contribution kind (allowed ones are accepted, the others refused by the
-rule that forbids them), quotas stop at their limit, written-first contributions
-stay hidden until revealed, the decision is the inbrenger's, and only the
-facilitator moves on. After every accepted command the journal replays to the
-live state.
+For each phase of incident, balint and socratic the PhaseExerciser (tests/support.py)
+has a participant and the inbrenger try every contribution kind, fills quotas to
+their limit, checks written-first and hidden contributions, the inbrenger's
+decision and who moves on; after every accepted command the journal replays to
+the live state. The tests below pin facts a facilitator would notice.
 """
 
 from __future__ import annotations
@@ -13,99 +12,27 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from support import FACILITATOR, INBRENGER, MEMBERS, assert_replays, refused, to_case_choice
+from support import (
+    FACILITATOR,
+    INBRENGER,
+    MEMBERS,
+    PhaseExerciser,
+    refused,
+    start,
+    to_case_choice,
+)
 
-from intervision.engine import CONTRIBUTION_KINDS, Engine, Meeting, Registry
+from intervision.engine import Engine, Meeting, Registry
 
-PARTICIPANT, OTHER, WATCHER = "carla", "dirk", "eva"
-
-
-def exercise_phase(meeting: Meeting) -> None:
-    phase = meeting.phase
-    assert phase is not None
-    participant_kinds = set(phase.allowed.get("participant", ()))
-    inbrenger_kinds = set(phase.allowed.get("inbrenger", ()))
-
-    for kind in CONTRIBUTION_KINDS:
-        if kind in participant_kinds:
-            meeting.contribute(PARTICIPANT, kind, f"{kind} by a participant")
-            assert_replays(meeting)
-        else:
-            with refused(meeting, "allowed_kinds"):
-                meeting.contribute(PARTICIPANT, kind, "not allowed here")
-
-    for kind in CONTRIBUTION_KINDS:
-        if phase.inbrenger_mode in ("listens", "away"):
-            with refused(meeting, "inbrenger_mode"):
-                meeting.contribute(INBRENGER, kind, "the inbrenger is silent")
-        elif phase.inbrenger_mode == "answers_briefly" and kind != "reaction":
-            with refused(meeting, "inbrenger_mode"):
-                meeting.contribute(INBRENGER, kind, "only brief answers")
-        elif kind in inbrenger_kinds:
-            meeting.contribute(INBRENGER, kind, f"{kind} by the inbrenger")
-            assert_replays(meeting)
-        else:
-            with refused(meeting, "allowed_kinds"):
-                meeting.contribute(INBRENGER, kind, "not for the inbrenger")
-
-    for kind, limit in phase.quotas.items():
-        for n in range(limit):
-            meeting.contribute(OTHER, kind, f"{kind} {n}")
-        with refused(meeting, "quota"):
-            meeting.contribute(OTHER, kind, "one too many")
-
-    if phase.written_first and participant_kinds:
-        mine = meeting.state.step_contributions()
-        assert mine and all(c.written for c in mine)
-        hidden = {c.id for c in mine if c.author != WATCHER}
-        assert not hidden & {c.id for c in meeting.visible_to(WATCHER)}
-        with refused(meeting, "written_first"):
-            meeting.advance(FACILITATOR)
-        with refused(meeting, "advance_by"):
-            meeting.reveal(PARTICIPANT)
-        meeting.reveal(FACILITATOR)
-        assert hidden <= {c.id for c in meeting.visible_to(WATCHER)}
-        with refused(meeting, "written_first"):
-            meeting.contribute(PARTICIPANT, sorted(participant_kinds)[0], "too late")
-    elif not phase.written_first:
-        with refused(meeting, "written_first"):
-            meeting.reveal(FACILITATOR)
-
-    decision = phase.decision
-    if decision is None:
-        with refused(meeting, "inbrenger_decides"):
-            meeting.decide(INBRENGER, text="nothing to decide")
-    else:
-        with refused(meeting, "decision_required"):
-            meeting.advance(FACILITATOR)
-        with refused(meeting, "inbrenger_decides"):
-            meeting.decide(PARTICIPANT, text="I decide for you")
-        with refused(meeting, "inbrenger_decides"):
-            meeting.decide(FACILITATOR, text="the facilitator decides")
-        wrong = [c.id for c in meeting.state.contributions if c.kind not in decision.selects_from]
-        with refused(meeting, "inbrenger_decides"):
-            meeting.decide(INBRENGER, selected=wrong[:1], text="wrong kind")
-        eligible = [c.id for c in meeting.state.contributions if c.kind in decision.selects_from]
-        meeting.decide(INBRENGER, selected=eligible[:1], text="what I will do")
-        assert meeting.state.step_decisions()[-1].by == INBRENGER
-
-    with refused(meeting, "advance_by"):
-        meeting.advance(PARTICIPANT)
-    meeting.advance(FACILITATOR)
-    assert_replays(meeting)
+PARTICIPANT = "carla"
 
 
 @pytest.mark.parametrize("method_id", ["incident", "balint", "socratic"])
-def test_every_rule_of_every_phase(
-    method_id: str, start_method: Callable[..., Meeting], registry: Registry
-) -> None:
-    meeting = start_method(method_id)
-    method = registry.method(method_id)
-    visited = []
-    while meeting.state.frame == "method":
-        visited.append(meeting.state.phase)
-        exercise_phase(meeting)
-    assert visited == [phase.id for phase in method.phases]
+def test_every_rule_of_every_phase(method_id: str, engine: Engine, registry: Registry) -> None:
+    meeting = start(engine, method_id)
+    exerciser = PhaseExerciser(meeting)
+    exerciser.run()
+    assert exerciser.phases_seen == [phase.id for phase in registry.method(method_id).phases]
     assert meeting.state.frame == "second_case"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,9 @@ def test_no_case_text_reaches_the_logs_at_debug_level(engine: Engine) -> None:
     dumped = repr(logs)
     for text in PLANTED.values():
         assert text not in dumped
+    # Member ids are made from names; logs name roles instead.
+    for name in MEMBERS:
+        assert not re.search(rf"\b{name.lower()}\b", dumped.lower()), name
 
 
 def test_a_meeting_resumes_from_sqlite_without_firing_hooks(
