@@ -5,14 +5,28 @@ step from hrdacademy.be and the closing "sharing" step and the rule that the
 facilitator is never the inbrenger from coachy.nl. The core principle is that problem
 statement, image forming, judging and deciding stay strictly apart; that is why the
 associations and the individual judgement are written first and revealed together, and
-why the inbrenger only listens while the group judges. The medical Balint group (no
-advice at all, about 45 minutes per case) is a different method and is not this spec.
+why the inbrenger only listens while the group judges.
+
+The medical Balint group (balintaustralianewzealand.org, balint.co.uk) is a different
+method; it ships as the variant ``balint-group``: 6 to 10 members, about 45 minutes per
+case, and never any advice or solutions, so no phase of it allows advice. The members
+associate and share the images and feelings the case stirs up while the presenter sits
+back and listens. The leader protects the presenter from interrogation; a limit of two
+questions each in the question phase is our reading of that, not a number the sources
+give, and so is the split of the 45 minutes.
 """
 
 from __future__ import annotations
 
 from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import DecisionSpec, Fit, MethodSpec, PhaseSpec, RuleRef
+from intervision.engine.specs import (
+    DecisionSpec,
+    Fit,
+    MethodSpec,
+    PhaseSpec,
+    RuleRef,
+    VariantSpec,
+)
 from intervision.engine.text import Text
 
 __all__ = ["BALINT", "intervision_methods"]
@@ -225,6 +239,126 @@ _PHASES: tuple[PhaseSpec, ...] = (
     ),
 )
 
+_GROUP_PHASES: tuple[PhaseSpec, ...] = (
+    PhaseSpec(
+        id="presentation",
+        title=Text(nl="Casus vertellen", en="Presenting the case"),
+        minutes=10,
+        inbrenger_mode="speaks",
+        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        instructions={
+            "facilitator": Text(
+                nl="Geef de inbrenger het woord om uit het hoofd over een patiënt of "
+                "cliënt te vertellen die hem of haar bezighoudt. Laat het verhaal lopen.",
+                en="Give the inbrenger the floor to tell, from memory, about a patient or "
+                "client who is on their mind. Let the story flow.",
+            ),
+            "inbrenger": Text(
+                nl="Vertel uit je hoofd, zonder aantekeningen, over een patiënt of cliënt "
+                "die je bezighoudt: wat er gebeurde en wat het met je doet.",
+                en="Tell from memory, without notes, about a patient or client who is on "
+                "your mind: what happened and how it affects you.",
+            ),
+            "participant": Text(
+                nl="Luister en let op wat het verhaal bij jou oproept: beelden, gevoelens, "
+                "ergernis of ontroering.",
+                en="Listen and notice what the story stirs up in you: images, feelings, "
+                "irritation or being moved.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="questions",
+        title=Text(nl="Feitelijke vragen", en="Factual questions"),
+        minutes=5,
+        inbrenger_mode="answers_briefly",
+        quotas={"question": 2},
+        allowed={
+            "participant": ("question",),
+            "inbrenger": ("reaction",),
+            "facilitator": ("note",),
+        },
+        instructions={
+            "facilitator": Text(
+                nl="Laat alleen een paar feitelijke vragen toe, hooguit twee per persoon. "
+                "Bescherm de inbrenger tegen een kruisverhoor.",
+                en="Allow only a few factual questions, at most two each. Protect the "
+                "inbrenger from interrogation.",
+            ),
+            "inbrenger": Text(
+                nl="Beantwoord de vragen kort. Je hoeft niets te verantwoorden.",
+                en="Answer the questions briefly. You don't have to justify anything.",
+            ),
+            "participant": Text(
+                nl="Stel hooguit twee feitelijke vragen, alleen als je iets echt mist. "
+                "Geen vragen die de inbrenger ter verantwoording roepen.",
+                en="Ask at most two factual questions, only if you really miss something. "
+                "No questions that call the inbrenger to account.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="associations",
+        title=Text(nl="Associëren", en="Associating"),
+        minutes=20,
+        inbrenger_mode="listens",
+        allowed={"participant": ("association", "image"), "facilitator": ("note",)},
+        instructions={
+            "facilitator": Text(
+                nl="Laat de inbrenger iets naar achteren schuiven en luisteren. Nodig de "
+                "groep uit te delen welke beelden, gevoelens en fantasieën de casus "
+                "oproept. Grijp in bij adviezen of oplossingen.",
+                en="Have the inbrenger sit back a little and listen. Invite the group to "
+                "share the images, feelings and fantasies the case brings up. Step in at "
+                "advice or solutions.",
+            ),
+            "inbrenger": Text(
+                nl="Schuif iets naar achteren en luister. Je hoeft niet te reageren; merk "
+                "op wat je raakt.",
+                en="Sit back a little and listen. You don't need to respond; notice what "
+                "touches you.",
+            ),
+            "participant": Text(
+                nl="Deel wat de casus bij je oproept: beelden, gevoelens, hoe de patiënt of "
+                "cliënt op jou overkomt. Geen adviezen en geen oplossingen.",
+                en="Share what the case brings up in you: images, feelings, how the "
+                "patient or client comes across to you. No advice and no solutions.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="return",
+        title=Text(nl="Terug in de groep", en="Back in the group"),
+        minutes=10,
+        inbrenger_mode="speaks",
+        allowed={
+            "inbrenger": ("reaction", "statement"),
+            "participant": ("association", "image"),
+            "facilitator": ("note",),
+        },
+        instructions={
+            "facilitator": Text(
+                nl="Nodig de inbrenger uit weer aan te schuiven en te zeggen wat hem of "
+                "haar trof. Rond af zonder conclusie of advies.",
+                en="Invite the inbrenger to rejoin and say what struck them. Close without "
+                "a conclusion or advice.",
+            ),
+            "inbrenger": Text(
+                nl="Schuif weer aan en vertel wat je trof in wat je hoorde. Je hoeft niets "
+                "te besluiten.",
+                en="Rejoin the group and say what struck you in what you heard. You don't "
+                "have to decide anything.",
+            ),
+            "participant": Text(
+                nl="Luister naar de inbrenger en deel eventueel nog een beeld of gevoel. "
+                "Ook nu geen adviezen.",
+                en="Listen to the inbrenger and share another image or feeling if you "
+                "have one. Still no advice.",
+            ),
+        },
+    ),
+)
+
 BALINT = MethodSpec(
     id="balint",
     version="1.0",
@@ -256,6 +390,28 @@ BALINT = MethodSpec(
     ),
     phases=_PHASES,
     rules=(RuleRef(kind="facilitator_not_inbrenger"),),
+    variants=(
+        VariantSpec(
+            id="balint-group",
+            title=Text(nl="Balintgroep", en="Balint group"),
+            summary=Text(
+                nl="De medische Balintgroep: de inbrenger vertelt over een patiënt of "
+                "cliënt, de groep stelt een paar feitelijke vragen en deelt daarna beelden "
+                "en gevoelens terwijl de inbrenger luistert. Nooit adviezen of oplossingen.",
+                en="The medical Balint group: the inbrenger tells about a patient or client, "
+                "the group asks a few factual questions and then shares images and feelings "
+                "while the inbrenger listens. Never any advice or solutions.",
+            ),
+            sources=("https://balintaustralianewzealand.org", "https://balint.co.uk"),
+            phases=_GROUP_PHASES,
+            fit=Fit(
+                group_min=6,
+                group_max=10,
+                minutes=sum(phase.minutes for phase in _GROUP_PHASES),
+                leervraag_kinds=("relational",),
+            ),
+        ),
+    ),
 )
 
 

@@ -3,16 +3,20 @@
 methods.md marks the fotoscholing.nl variant as the one to ship: five phases of 5, 15,
 10, 10 and 10 minutes. The other sources (coachy.nl, Hendriksen's ten rounds as listed
 by eenmeesterinleren.nl, me-we-elearning.com) are cited because they describe the same
-method; their variations (written advice from everyone, a second question round, the
-"blind position") are not part of this spec. What makes the method work is that the
-phases keep asking, analysing and advising apart, and that the inbrenger is out of the
-room while the group analyses, so the engine enforces exactly that.
+method. Two of their variations ship as variants: written advice from every
+participant, revealed together, and Hendriksen's "blind position", in which everyone
+writes what they would have done before the inbrenger's actual action is revealed (the
+second question round is not offered). What makes the method work is that the phases
+keep asking, analysing and advising apart, and that the inbrenger is out of the room
+while the group analyses, so the engine enforces exactly that.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import DecisionSpec, Fit, MethodSpec, PhaseSpec
+from intervision.engine.specs import DecisionSpec, Fit, MethodSpec, PhaseSpec, VariantSpec
 from intervision.engine.text import Text
 
 __all__ = ["INCIDENT", "intervision_methods"]
@@ -169,6 +173,191 @@ _PHASES: tuple[PhaseSpec, ...] = (
     ),
 )
 
+_BY_ID = {phase.id: phase for phase in _PHASES}
+
+
+def _changed(phase_id: str, **changes: Any) -> PhaseSpec:
+    """A phase of the shipped method with some fields replaced, validated again."""
+    return PhaseSpec.model_validate({**_BY_ID[phase_id].model_dump(), **changes})
+
+
+_WRITTEN_ADVICE = _changed(
+    "advice",
+    written_first=True,
+    everyone_contributes=True,
+    instructions={
+        "facilitator": Text(
+            nl="Haal de inbrenger terug. Laat iedere deelnemer in stilte een advies "
+            "opschrijven en maak de adviezen pas zichtbaar als iedereen er een heeft.",
+            en="Bring the inbrenger back. Have each participant write down their advice "
+            "in silence, and reveal the advice only once everyone has written one.",
+        ),
+        "inbrenger": Text(
+            nl="Je wacht terwijl de deelnemers schrijven. Als de adviezen zichtbaar worden, "
+            "lees je ze en maak je aantekeningen; reageer nog niet.",
+            en="You wait while the participants write. When the advice is revealed, you "
+            "read it and take notes; don't respond yet.",
+        ),
+        "participant": Text(
+            nl="Schrijf je advies op zonder te overleggen: wat zou jij doen in deze "
+            "situatie? Niemand ziet het voordat alle adviezen tegelijk zichtbaar worden.",
+            en="Write down your advice without conferring: what would you do in this "
+            "situation? Nobody sees it until all the advice is revealed together.",
+        ),
+    },
+)
+
+_BLIND_PHASES: tuple[PhaseSpec, ...] = (
+    _changed(
+        "situation",
+        instructions={
+            "facilitator": Text(
+                nl="Laat de inbrenger het incident vertellen tot het moment waarop hij of "
+                "zij moest handelen. Let erop dat nog niet verteld wordt wat er gedaan is.",
+                en="Have the inbrenger tell the incident up to the moment they had to act. "
+                "Make sure nobody hears yet what was actually done.",
+            ),
+            "inbrenger": Text(
+                nl="Vertel kort wat er gebeurde, tot het moment waarop je moest handelen. "
+                "Stop daar: wat je toen deed, vertel je nog niet.",
+                en="Tell briefly what happened, up to the moment you had to act. Stop "
+                "there: don't tell yet what you did.",
+            ),
+            "participant": Text(
+                nl="Luister en onderbreek niet. Stel je voor dat jij op dat moment moest handelen.",
+                en="Listen without interrupting. Imagine that you had to act at that moment.",
+            ),
+        },
+    ),
+    _changed(
+        "questions",
+        instructions={
+            "facilitator": Text(
+                nl="Laat alleen informatieve vragen toe over de situatie tot het moment van "
+                "handelen. Grijp in als een vraag of antwoord verraadt wat er gedaan is.",
+                en="Allow informative questions only, about the situation up to the moment "
+                "of action. Step in if a question or answer gives away what was done.",
+            ),
+            "inbrenger": Text(
+                nl="Beantwoord de vragen kort en feitelijk, maar verklap niet wat je op het "
+                "moment van handelen deed.",
+                en="Answer the questions briefly and factually, but don't give away what "
+                "you did at the moment of action.",
+            ),
+            "participant": Text(
+                nl="Stel informatieve vragen over de situatie tot het moment van handelen. "
+                "Vraag niet wat de inbrenger deed; geen adviezen of oordelen.",
+                en="Ask informative questions about the situation up to the moment of "
+                "action. Don't ask what the inbrenger did; no advice or judgements.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="actual",
+        title=Text(nl="Wat er echt gebeurde", en="What was actually done"),
+        minutes=3,
+        inbrenger_mode="speaks",
+        hidden_until="compare",
+        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        instructions={
+            "facilitator": Text(
+                nl="Laat de inbrenger opschrijven wat hij of zij werkelijk deed. Het blijft "
+                "verborgen voor de groep tot de vergelijking.",
+                en="Have the inbrenger write down what they actually did. It stays hidden "
+                "from the group until the comparison.",
+            ),
+            "inbrenger": Text(
+                nl="Schrijf op wat je op dat moment werkelijk deed. De groep ziet het pas "
+                "bij de vergelijking.",
+                en="Write down what you actually did at that moment. The group sees it only "
+                "at the comparison.",
+            ),
+            "participant": Text(
+                nl="Wacht even terwijl de inbrenger schrijft. Bedenk alvast wat jij zou "
+                "hebben gedaan.",
+                en="Wait while the inbrenger writes. Start thinking about what you would "
+                "have done.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="positions",
+        title=Text(nl="Standpunt bepalen", en="Taking a position"),
+        minutes=7,
+        inbrenger_mode="listens",
+        written_first=True,
+        everyone_contributes=True,
+        allowed={"participant": ("position",), "facilitator": ("note",)},
+        instructions={
+            "facilitator": Text(
+                nl="Laat iedere deelnemer opschrijven wat hij of zij op dat moment zou "
+                "hebben gedaan, zonder overleg. Ga pas verder als iedereen een standpunt "
+                "heeft; maak ze daarna tegelijk zichtbaar.",
+                en="Have each participant write down what they would have done at that "
+                "moment, without conferring. Move on only once everyone has a position; "
+                "then reveal them together.",
+            ),
+            "inbrenger": Text(
+                nl="Je wacht terwijl de deelnemers hun standpunt opschrijven. Reageer niet "
+                "als ze zichtbaar worden.",
+                en="You wait while the participants write their positions. Don't respond "
+                "when they are revealed.",
+            ),
+            "participant": Text(
+                nl="Schrijf op wat jij op dat moment zou hebben gedaan, en waarom. Kies "
+                "echt een standpunt; 'het hangt ervan af' telt niet.",
+                en="Write down what you would have done at that moment, and why. Really "
+                "take a position; 'it depends' doesn't count.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="compare",
+        title=Text(nl="Vergelijken", en="Comparing"),
+        minutes=15,
+        inbrenger_mode="speaks",
+        allowed={
+            "inbrenger": ("statement", "reaction"),
+            "participant": ("analysis", "question"),
+            "facilitator": ("note",),
+        },
+        instructions={
+            "facilitator": Text(
+                nl="Maak zichtbaar wat de inbrenger werkelijk deed en laat de groep het "
+                "vergelijken met de standpunten: waar lijken ze op elkaar, waar verschillen "
+                "ze, en waarom?",
+                en="Reveal what the inbrenger actually did and have the group compare it "
+                "with the positions: where are they alike, where do they differ, and why?",
+            ),
+            "inbrenger": Text(
+                nl="Vertel wat je werkelijk deed en wat daarbij meewoog. Reageer op de "
+                "standpunten die anders zijn dan jouw aanpak.",
+                en="Tell what you actually did and what weighed with you. Respond to the "
+                "positions that differ from what you did.",
+            ),
+            "participant": Text(
+                nl="Vergelijk je standpunt met wat de inbrenger deed: wat valt op, waar "
+                "zitten de verschillen? Vraag door, maar oordeel niet.",
+                en="Compare your position with what the inbrenger did: what stands out, "
+                "where are the differences? Ask further, but don't judge.",
+            ),
+        },
+    ),
+    _changed(
+        "advice",
+        instructions={
+            **_BY_ID["advice"].instructions,
+            "facilitator": Text(
+                nl="Geef iedere deelnemer om de beurt het woord voor een advies, met wat de "
+                "vergelijking heeft opgeleverd. Zorg dat er geen discussie ontstaat.",
+                en="Give each participant a turn to give advice, drawing on what the "
+                "comparison brought up. Make sure no discussion starts.",
+            ),
+        },
+    ),
+    _BY_ID["choice"],
+)
+
 INCIDENT = MethodSpec(
     id="incident",
     version="1.0",
@@ -194,6 +383,41 @@ INCIDENT = MethodSpec(
         leervraag_kinds=("incident", "advice"),
     ),
     phases=_PHASES,
+    variants=(
+        VariantSpec(
+            id="written-advice",
+            title=Text(nl="Schriftelijke adviezen", en="Written advice"),
+            summary=Text(
+                nl="Zoals de incidentmethode, maar in de adviesronde schrijft iedere "
+                "deelnemer eerst een eigen advies op; de adviezen worden tegelijk zichtbaar.",
+                en="As the incident method, but in the advice round every participant first "
+                "writes their own advice; the advice is revealed all at once.",
+            ),
+            phases=tuple(_WRITTEN_ADVICE if p.id == "advice" else p for p in _PHASES),
+        ),
+        VariantSpec(
+            id="blind-position",
+            title=Text(nl="Blinde standpuntbepaling", en="Blind position"),
+            summary=Text(
+                nl="De inbrenger vertelt het incident tot het moment van handelen en schrijft "
+                "verborgen op wat er werkelijk gedaan is. Iedere deelnemer schrijft op wat "
+                "hij of zij zou hebben gedaan; daarna worden beide vergeleken, volgen de "
+                "adviezen en kiest de inbrenger.",
+                en="The inbrenger tells the incident up to the moment of action and writes "
+                "down, hidden, what was actually done. Every participant writes what they "
+                "would have done; then the two are compared, advice follows and the "
+                "inbrenger chooses.",
+            ),
+            sources=("https://eenmeesterinleren.nl/de-incidentmethode",),
+            phases=_BLIND_PHASES,
+            fit=Fit(
+                group_min=4,
+                group_max=8,
+                minutes=sum(phase.minutes for phase in _BLIND_PHASES),
+                leervraag_kinds=("incident", "advice"),
+            ),
+        ),
+    ),
 )
 
 

@@ -12,7 +12,7 @@ method and not this spec.
 from __future__ import annotations
 
 from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import DecisionSpec, Fit, MethodSpec, PhaseSpec
+from intervision.engine.specs import DecisionSpec, Fit, LabelSpec, MethodSpec, PhaseSpec
 from intervision.engine.text import Text
 
 __all__ = ["SOCRATIC", "intervision_methods"]
@@ -93,6 +93,15 @@ _PHASES: tuple[PhaseSpec, ...] = (
             title=Text(nl="De warme vragen", en="The warm questions"),
             selects_from=("open_question",),
         ),
+        labels=LabelSpec(
+            kinds=("open_question",),
+            values=("warm", "neutral", "cold"),
+            titles={
+                "warm": Text(nl="warm: raakt me", en="warm: touches me"),
+                "neutral": Text(nl="neutraal", en="neutral"),
+                "cold": Text(nl="koud: zegt me niets", en="cold: says nothing to me"),
+            },
+        ),
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger bij elke vraag hardop zeggen of die warm, neutraal of "
@@ -119,6 +128,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Beantwoorden", en="Answering"),
         minutes=10,
         inbrenger_mode="speaks",
+        answers_labelled=("warm", "neutral"),
         allowed={"inbrenger": ("reaction",), "facilitator": ("note",)},
         instructions={
             "facilitator": Text(

@@ -19,6 +19,15 @@ def _fresh_structlog() -> Iterator[None]:
     structlog.reset_defaults()
 
 
+@pytest.fixture(autouse=True)
+def _no_user_methods(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TOML methods in the developer's own config folder must not leak into tests
+    (subprocesses inherit the variable too)."""
+    monkeypatch.setenv("INTERVISION_METHODS_DIR", str(tmp_path_factory.mktemp("no-user-methods")))
+
+
 @pytest.fixture(scope="session")
 def registry() -> Registry:
     registry = load_registry(strict=True)

@@ -85,11 +85,11 @@ def test_show_json_is_the_whole_spec(invoke: Invoke) -> None:
 
 
 def test_an_unknown_id_is_one_line_naming_the_installed_ones_and_exit_2(invoke: Invoke) -> None:
-    result = invoke("methods", "show", "gossip")
+    result = invoke("methods", "show", "no-such-method")
     assert result.exit_code == 2
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("intervision: error: ")
-    assert "'gossip'" in lines[0] and "incident" in lines[0] and "balint" in lines[0]
+    assert "'no-such-method'" in lines[0] and "incident" in lines[0] and "balint" in lines[0]
     assert "Traceback" not in result.output

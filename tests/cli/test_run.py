@@ -259,7 +259,7 @@ def test_preselected_method_is_the_default_but_still_needs_agreement(invoke: Inv
 def test_an_unknown_preselected_method_fails_before_anything_starts(
     invoke: Invoke, store: Path
 ) -> None:
-    result = invoke("run", "--members", "Anna,Bram,Carla,Dirk", "--method", "gossip")
+    result = invoke("run", "--members", "Anna,Bram,Carla,Dirk", "--method", "no-such-method")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "intervision: error:" in result.stderr
     assert json.loads(invoke("meetings", "--json").stdout) == []

@@ -12,12 +12,30 @@ import pytest
 from intervision.engine import hookspecs
 from intervision.engine.specs import MethodSpec, PhaseSpec
 from intervision.engine.text import Text
-from intervision.plugins import balint, incident, socratic
+from intervision.plugins import (
+    balint,
+    gossip,
+    incident,
+    socratic,
+    socratic_dialogue,
+    ten_steps,
+    troika,
+)
 from intervision.plugins.balint import BALINT
+from intervision.plugins.gossip import GOSSIP
 from intervision.plugins.incident import INCIDENT
 from intervision.plugins.socratic import SOCRATIC
+from intervision.plugins.socratic_dialogue import SOCRATIC_DIALOGUE
+from intervision.plugins.ten_steps import TEN_STEPS
+from intervision.plugins.troika import TROIKA
 
-METHODS = (INCIDENT, BALINT, SOCRATIC)
+METHODS = (INCIDENT, BALINT, SOCRATIC, SOCRATIC_DIALOGUE, GOSSIP, TEN_STEPS, TROIKA)
+#: Every method as a meeting can run it, by name: as shipped, and as each variant.
+RUNS: dict[str, MethodSpec] = {
+    method.id if variant_id is None else f"{method.id}/{variant_id}": method.variant(variant_id)
+    for method in METHODS
+    for variant_id in (None, *(variant.id for variant in method.variants))
+}
 ROLES = ("facilitator", "inbrenger", "participant")
 LEERVRAAG_KINDS = {"incident", "relational", "values", "advice", "pattern"}
 
@@ -38,9 +56,9 @@ def _texts(method: MethodSpec) -> list[tuple[str, Text]]:
 
 def _phase_params(where: Callable[[PhaseSpec], bool] = lambda phase: True) -> list[object]:
     return [
-        pytest.param(method, phase, id=f"{method.id}-{phase.id}")
-        for method in METHODS
-        for phase in method.phases
+        pytest.param(run, phase, id=f"{name}-{phase.id}")
+        for name, run in RUNS.items()
+        for phase in run.phases
         if where(phase)
     ]
 
@@ -87,7 +105,15 @@ def test_socratic_phases_and_minutes() -> None:
 
 @pytest.mark.parametrize(
     ("method", "group", "experience"),
-    [(INCIDENT, (4, 8), "any"), (BALINT, (5, 8), "experienced"), (SOCRATIC, (4, 8), "any")],
+    [
+        (INCIDENT, (4, 8), "any"),
+        (BALINT, (5, 8), "experienced"),
+        (SOCRATIC, (4, 8), "any"),
+        (SOCRATIC_DIALOGUE, (5, 10), "any"),
+        (GOSSIP, (4, 8), "experienced"),
+        (TEN_STEPS, (4, 8), "beginning"),
+        (TROIKA, (3, 4), "any"),
+    ],
     ids=lambda value: value.id if isinstance(value, MethodSpec) else None,
 )
 def test_fit_group_size_and_experience(
@@ -97,7 +123,7 @@ def test_fit_group_size_and_experience(
     assert method.fit.experience == experience
 
 
-@pytest.mark.parametrize("method", METHODS, ids=lambda m: m.id)
+@pytest.mark.parametrize("method", RUNS.values(), ids=RUNS.keys())
 def test_fit_uses_only_known_leervraag_kinds(method: MethodSpec) -> None:
     assert method.fit.leervraag_kinds
     assert set(method.fit.leervraag_kinds) <= LEERVRAAG_KINDS
@@ -227,6 +253,17 @@ def test_socratic_next_step_is_a_commitment_by_the_inbrenger() -> None:
         (INCIDENT, {"choice": "usable_advice"}),
         (BALINT, {"decision": "decision"}),
         (SOCRATIC, {"sorting": "warm_questions", "next_step": "next_step"}),
+        (SOCRATIC_DIALOGUE, {}),
+        (GOSSIP, {"reactions": "accepted"}),
+        (
+            TEN_STEPS,
+            {
+                "valuing_questions": "valued_questions",
+                "valuing_formulations": "valued_formulations",
+                "closing": "will_do",
+            },
+        ),
+        (TROIKA, {"feedback": "most_valuable"}),
     ],
     ids=lambda value: value.id if isinstance(value, MethodSpec) else None,
 )
@@ -260,13 +297,13 @@ def test_every_role_has_instructions_in_both_languages(
         assert text.nl.strip() and text.en.strip(), role
 
 
-@pytest.mark.parametrize("method", METHODS, ids=lambda m: m.id)
+@pytest.mark.parametrize("method", RUNS.values(), ids=RUNS.keys())
 def test_dutch_and_english_texts_are_not_copies(method: MethodSpec) -> None:
     same = [where for where, text in _texts(method) if text.nl.strip() == text.en.strip()]
     assert same == []
 
 
-@pytest.mark.parametrize("method", METHODS, ids=lambda m: m.id)
+@pytest.mark.parametrize("method", RUNS.values(), ids=RUNS.keys())
 def test_instructions_differ_per_role(method: MethodSpec) -> None:
     for phase in method.phases:
         dutch = [phase.instructions[role].nl for role in ROLES]
@@ -282,6 +319,24 @@ def test_instructions_differ_per_role(method: MethodSpec) -> None:
         ),
         (BALINT, {"movisie.nl", "hrdacademy.be", "coachy.nl", "bpopleidingen.nl"}),
         (SOCRATIC, {"me-we-elearning.com", "hrdacademy.be"}),
+        (
+            SOCRATIC_DIALOGUE,
+            {
+                "filosofischegesprekken.nl",
+                "appa.edu",
+                "reflectiesite.nl",
+                "onderwijs.stadenesch.nl",
+            },
+        ),
+        (
+            GOSSIP,
+            {"ssprong.nl", "bpopleidingen.nl", "managementissues.com", "palliaweb.nl"},
+        ),
+        (TEN_STEPS, {"guidetocoach.com", "bpopleidingen.nl", "teamchange.nl"}),
+        (
+            TROIKA,
+            {"liberatingstructures-uncovered.com", "workshopr.io", "opencreativity.trubox.ca"},
+        ),
     ],
     ids=lambda value: value.id if isinstance(value, MethodSpec) else None,
 )
@@ -297,12 +352,23 @@ def test_the_shipped_variant_is_cited_first() -> None:
     assert INCIDENT.sources[0].startswith("https://fotoscholing.nl/")
     assert BALINT.sources[0].startswith("https://movisie.nl/")
     assert SOCRATIC.sources[0].startswith("https://me-we-elearning.com/")
+    assert SOCRATIC_DIALOGUE.sources[0].startswith("https://filosofischegesprekken.nl")
+    assert GOSSIP.sources[0].startswith("https://ssprong.nl/")
+    assert TEN_STEPS.sources[0].startswith("https://guidetocoach.com/")
 
 
 @pytest.mark.parametrize(
     ("module", "method_id"),
-    [(incident, "incident"), (balint, "balint"), (socratic, "socratic")],
-    ids=["incident", "balint", "socratic"],
+    [
+        (incident, "incident"),
+        (balint, "balint"),
+        (socratic, "socratic"),
+        (socratic_dialogue, "socratic-dialogue"),
+        (gossip, "gossip"),
+        (ten_steps, "ten-steps"),
+        (troika, "troika"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
 )
 def test_each_module_registers_its_method_through_the_hook(
     module: ModuleType, method_id: str

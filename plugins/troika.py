@@ -1,0 +1,171 @@
+"""Troika Consulting (Liberating Structures): quick help in trios, every member in turn.
+
+methods.md takes the steps from liberatingstructures-uncovered.com and workshopr.io, and
+the online form (camera and microphone off) from opencreativity.trubox.ca. The sources
+give ranges (1-2, 1-2, 4-5 and 1-2 minutes); this spec takes the upper end, 11 minutes a
+round, so a trio is done in about half an hour. The round runs once for every member
+present, so everyone is the client once; the facilitator keeps time and is not exempt
+from a turn, which is why this method does not forbid the facilitator as inbrenger.
+Turning the client's back is the point: the consultants talk freely with each other,
+and the client hears it without having to respond.
+"""
+
+from __future__ import annotations
+
+from intervision.engine.hookspecs import hookimpl
+from intervision.engine.specs import DecisionSpec, Fit, MethodSpec, PhaseSpec
+from intervision.engine.text import Text
+
+__all__ = ["TROIKA", "intervision_methods"]
+
+_PHASES: tuple[PhaseSpec, ...] = (
+    PhaseSpec(
+        id="challenge",
+        title=Text(nl="Vraagstuk", en="The challenge"),
+        minutes=2,
+        inbrenger_mode="speaks",
+        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        instructions={
+            "facilitator": Text(
+                nl="Geef de inbrenger twee minuten voor het vraagstuk en de hulp die hij "
+                "of zij zoekt. Houd de tijd strak.",
+                en="Give the inbrenger two minutes for the challenge and the help they "
+                "want. Keep strictly to time.",
+            ),
+            "inbrenger": Text(
+                nl="Vertel in twee minuten je vraagstuk en wat voor hulp je van de anderen wilt.",
+                en="In two minutes, tell your challenge and what kind of help you want "
+                "from the others.",
+            ),
+            "participant": Text(
+                nl="Luister goed. Je bent zo meteen adviseur; onderbreek nog niet.",
+                en="Listen carefully. You are a consultant in a moment; don't interrupt yet.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="questions",
+        title=Text(nl="Verhelderende vragen", en="Clarifying questions"),
+        minutes=2,
+        inbrenger_mode="answers_briefly",
+        allowed={
+            "participant": ("question",),
+            "inbrenger": ("reaction",),
+            "facilitator": ("note",),
+        },
+        instructions={
+            "facilitator": Text(
+                nl="Laat de adviseurs alleen verhelderende vragen stellen, geen suggesties. "
+                "Na twee minuten is het klaar.",
+                en="Let the consultants ask clarifying questions only, no suggestions. "
+                "After two minutes it is over.",
+            ),
+            "inbrenger": Text(
+                nl="Beantwoord de vragen kort.",
+                en="Answer the questions briefly.",
+            ),
+            "participant": Text(
+                nl="Stel verhelderende vragen. Nog geen suggesties of adviezen.",
+                en="Ask clarifying questions. No suggestions or advice yet.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="consulting",
+        title=Text(nl="Adviseurs in gesprek", en="Consultants in conversation"),
+        minutes=5,
+        inbrenger_mode="away",
+        allowed={
+            "participant": ("advice", "analysis", "image"),
+            "facilitator": ("note",),
+        },
+        instructions={
+            "facilitator": Text(
+                nl="Laat de inbrenger zich omdraaien (online: camera en microfoon uit). De "
+                "adviseurs praten vijf minuten met elkaar, niet met de inbrenger.",
+                en="Have the inbrenger turn around (online: camera and microphone off). "
+                "The consultants talk with each other for five minutes, not with the "
+                "inbrenger.",
+            ),
+            "inbrenger": Text(
+                nl="Draai je om, met je rug naar de anderen (online: camera en microfoon "
+                "uit). Luister mee en maak aantekeningen, maar reageer niet.",
+                en="Turn around, your back to the others (online: camera and microphone "
+                "off). Listen and take notes, but don't respond.",
+            ),
+            "participant": Text(
+                nl="Praat met de andere adviseur over het vraagstuk: wat zie je, wat speelt "
+                "er, wat zou je de inbrenger aanraden? Praat over de inbrenger, niet tegen "
+                "hem of haar.",
+                en="Talk with the other consultant about the challenge: what do you see, "
+                "what is going on, what would you suggest to the inbrenger? Talk about "
+                "the inbrenger, not to them.",
+            ),
+        },
+    ),
+    PhaseSpec(
+        id="feedback",
+        title=Text(nl="Wat waardevol was", en="What was most valuable"),
+        minutes=2,
+        inbrenger_mode="speaks",
+        allowed={"inbrenger": ("reaction",), "facilitator": ("note",)},
+        decision=DecisionSpec(
+            id="most_valuable",
+            title=Text(nl="Wat het meest waardevol was", en="What was most valuable"),
+            selects_from=("advice",),
+        ),
+        instructions={
+            "facilitator": Text(
+                nl="Laat de inbrenger zich weer omdraaien en zeggen wat het meest waardevol "
+                "was. Daarna wisselen de rollen: de volgende is aan de beurt.",
+                en="Have the inbrenger turn back and say what was most valuable. Then the "
+                "roles rotate: the next member is up.",
+            ),
+            "inbrenger": Text(
+                nl="Draai je weer om en vertel wat voor jou het meest waardevol was in wat "
+                "je hoorde.",
+                en="Turn back and say what was most valuable to you in what you heard.",
+            ),
+            "participant": Text(
+                nl="Luister naar wat de inbrenger waardevol vond. Geen nieuwe adviezen.",
+                en="Listen to what the inbrenger found valuable. No new advice.",
+            ),
+        },
+    ),
+)
+
+TROIKA = MethodSpec(
+    id="troika",
+    version="1.0",
+    title=Text(nl="Troika-consultatie", en="Troika Consulting"),
+    summary=Text(
+        nl="In een trio is iedereen om de beurt inbrenger; een ronde duurt elf minuten, "
+        "een trio is in een half uur klaar. De inbrenger vertelt kort het vraagstuk, de "
+        "twee adviseurs stellen verhelderende vragen, praten dan met elkaar terwijl de "
+        "inbrenger met de rug naar hen toe zit, en de inbrenger zegt wat het meest "
+        "waardevol was.",
+        en="In a trio, everyone takes a turn as inbrenger; a round takes eleven minutes, "
+        "so a trio is done in half an hour. The inbrenger briefly tells the challenge, "
+        "the two consultants ask clarifying questions, then talk with each other while "
+        "the inbrenger sits with their back to them, and the inbrenger says what was "
+        "most valuable.",
+    ),
+    sources=(
+        "https://liberatingstructures-uncovered.com/troika-consulting",
+        "https://workshopr.io",
+        "https://opencreativity.trubox.ca",
+    ),
+    fit=Fit(
+        group_min=3,
+        group_max=4,
+        minutes=sum(phase.minutes for phase in _PHASES),
+        leervraag_kinds=("advice", "incident"),
+    ),
+    phases=_PHASES,
+    rounds="per_member",
+)
+
+
+@hookimpl
+def intervision_methods() -> list[MethodSpec]:
+    return [TROIKA]
