@@ -52,7 +52,6 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         cr.answers_labelled,
         always=True,
     ),
-    RuleKind("quota", Text(nl="Maximum per persoon", en="Quota per person"), pr.quota, always=True),
     RuleKind(
         "everyone_contributes",
         Text(nl="Ieder een beurt", en="Everyone takes a turn"),
@@ -65,6 +64,7 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         pr.written_first,
         always=True,
     ),
+    RuleKind("quota", Text(nl="Maximum per persoon", en="Quota per person"), pr.quota, always=True),
     RuleKind(
         "inbrenger_decides",
         Text(nl="De inbrenger besluit", en="The inbrenger decides"),

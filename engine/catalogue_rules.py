@@ -91,10 +91,14 @@ def everyone_contributes(ctx: RuleContext) -> Refusal | None:
     if not phase.everyone_contributes:
         return None
     said = {c.author for c in state.step_contributions()}
+    neutral = ctx.method is not None and ctx.method.neutral_facilitator
     waiting = [
         state.members[p].name
         for p in state.present
-        if p != state.inbrenger and not state.members[p].external and p not in said
+        if p != state.inbrenger
+        and not state.members[p].external
+        and not (neutral and p == state.facilitator)
+        and p not in said
     ]
     if not waiting:
         return None

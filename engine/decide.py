@@ -158,7 +158,8 @@ def _check_rules(
         refs.extend(method.rules)
     if phase is not None:
         refs.extend(phase.rules)
-    roles = roles_of(state, command.by)
+    neutral = method is not None and method.neutral_facilitator
+    roles = roles_of(state, command.by, neutral_facilitator=neutral)
     checks: list[tuple[RuleKind, Mapping[str, Any]]] = [
         (kind, {}) for kind in registry.rule_kinds.values() if kind.always
     ]

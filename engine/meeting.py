@@ -72,7 +72,9 @@ class Meeting:
         phase, state = self.phase, self.state
         if phase is None:
             return FRAME_KINDS.get(state.frame, ())
-        roles = roles_of(state, person)
+        method = self.method
+        neutral = method is not None and method.neutral_facilitator
+        roles = roles_of(state, person, neutral_facilitator=neutral)
         if "inbrenger" in roles:
             if phase.inbrenger_mode in ("listens", "away"):
                 return ()

@@ -96,7 +96,7 @@ class Registry:
     def _method(self, method_id: str, version: str | None) -> MethodSpec:
         versions = self._methods.get(method_id)
         if not versions:
-            known = ", ".join(sorted(self._methods)) or "none"
+            known = ", ".join(m.id for m in self.methods()) or "none"
             raise UnknownMethodError(
                 f"no installed method has the id {method_id!r} (installed: {known}); "
                 "see `intervision methods`"

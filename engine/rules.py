@@ -56,19 +56,25 @@ class RuleKind:
     always: bool = False
 
 
-def roles_of(state: MeetingState, person: str) -> frozenset[str]:
+def roles_of(
+    state: MeetingState, person: str, *, neutral_facilitator: bool = False
+) -> frozenset[str]:
     """The roles a person has right now.
 
     The inbrenger is only the inbrenger while their case runs, even when they also
-    facilitate; a member who facilitates is a participant too, an external
-    facilitator is not.
+    facilitate; a member who facilitates is a participant too, unless the method
+    wants a neutral facilitator; an external facilitator never is.
     """
     roles: set[str] = set()
     if person == state.facilitator:
         roles.add("facilitator")
     if state.frame == "method" and person == state.inbrenger:
         roles.add("inbrenger")
-    elif person in state.members and not state.members[person].external:
+    elif (
+        person in state.members
+        and not state.members[person].external
+        and not (neutral_facilitator and person == state.facilitator)
+    ):
         roles.add("participant")
     if person == state.scribe:
         roles.add("scribe")

@@ -289,6 +289,9 @@ class MethodSpec(_Frozen):
     #: ``per_member``: the phases run once for every member present as inbrenger (troika).
     rounds: Literal["once", "per_member"] = "once"
     variants: tuple[VariantSpec, ...] = ()
+    #: The facilitator only gives the floor, even when a member facilitates: no
+    #: content of their own, and no turn where everyone takes one (Socratic dialogue).
+    neutral_facilitator: bool = False
 
     @model_validator(mode="after")
     def _coherent(self) -> MethodSpec:

@@ -404,6 +404,7 @@ SOCRATIC_DIALOGUE = MethodSpec(
     ),
     phases=_PHASES,
     rules=(RuleRef(kind="facilitator_not_inbrenger"),),
+    neutral_facilitator=True,
 )
 
 

@@ -177,7 +177,9 @@ class PhaseExerciser:
         meeting = self.meeting
         said = {c.author for c in meeting.state.step_contributions()}
         waiting = [p for p in self.participants if p not in said]
-        if meeting.state.facilitator != self.inbrenger:
+        method = meeting.method
+        neutral = method is not None and method.neutral_facilitator
+        if meeting.state.facilitator != self.inbrenger and not neutral:
             waiting.append(meeting.state.facilitator)
         if waiting:
             with refused(meeting, "everyone_contributes"):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from intervision.engine import Registry
+from support import FACILITATOR, PhaseExerciser, start
+
+from intervision.engine import Engine, Registry
 from intervision.engine.specs import MethodSpec
 from intervision.plugins.balint import BALINT
 from intervision.plugins.gossip import GOSSIP
@@ -336,3 +338,12 @@ def test_the_installed_registry_offers_the_catalogue_and_its_variants(
     blind = registry.method("incident", variant="blind-position")
     assert blind.phase("actual").hidden_until == "compare"
     assert registry.method("balint", variant="balint-group").fit.group_max == 10
+
+
+def test_the_socratic_dialogue_facilitator_gives_the_floor_and_no_content(
+    engine: Engine,
+) -> None:
+    meeting = start(engine, "socratic-dialogue")
+    while meeting.state.frame == "method":
+        assert set(meeting.allowed_kinds(FACILITATOR)) <= {"note"}, meeting.state.phase
+        PhaseExerciser(meeting).exercise_phase()
