@@ -10,16 +10,20 @@ from .commands import (
     Advance,
     ChooseCase,
     ChooseMethod,
+    ChooseModule,
     Close,
     Command,
     Contribute,
     Decide,
     Extend,
     PassLeervraag,
+    RecordConsensus,
     Reveal,
     Skip,
     SubmitLeervraag,
+    TakeLoop,
 )
+from .diagram import mermaid
 from .engine import Engine, Subscriber
 from .errors import (
     CommandRefused,
@@ -40,17 +44,23 @@ from .frame import FRAME, FRAME_STEPS
 from .hookspecs import hookimpl, hookspec
 from .journal import Journal, MemoryJournal, SqliteJournal, default_store_path, open_journal
 from .meeting import Meeting
+from .method_files import dump_method, load_method_file, user_methods_dir
 from .registry import PluginInfo, Registry, load_registry
 from .rules import Refusal, RuleContext, RuleKind
 from .specs import (
     CONTRIBUTION_KINDS,
+    KIND_TITLES,
     STANDARD_ROLES,
     DecisionSpec,
     Fit,
+    LabelSpec,
+    LoopSpec,
     MethodSpec,
+    NestSpec,
     PhaseSpec,
     RoleSpec,
     RuleRef,
+    VariantSpec,
 )
 from .state import Contribution, MeetingState, replay
 from .text import Text
@@ -59,10 +69,12 @@ __all__ = [
     "CONTRIBUTION_KINDS",
     "FRAME",
     "FRAME_STEPS",
+    "KIND_TITLES",
     "STANDARD_ROLES",
     "Advance",
     "ChooseCase",
     "ChooseMethod",
+    "ChooseModule",
     "Close",
     "Command",
     "CommandRefused",
@@ -78,17 +90,21 @@ __all__ = [
     "Fit",
     "IntervisionError",
     "Journal",
+    "LabelSpec",
+    "LoopSpec",
     "Meeting",
     "MeetingError",
     "MeetingNotFoundError",
     "MeetingState",
     "MemoryJournal",
     "MethodSpec",
+    "NestSpec",
     "NotAMemberError",
     "PassLeervraag",
     "PhaseSpec",
     "PluginError",
     "PluginInfo",
+    "RecordConsensus",
     "Refusal",
     "Registry",
     "Reveal",
@@ -102,15 +118,21 @@ __all__ = [
     "StoreError",
     "SubmitLeervraag",
     "Subscriber",
+    "TakeLoop",
     "Text",
     "UnknownMethodError",
+    "VariantSpec",
     "WrongPhaseError",
     "default_store_path",
+    "dump_method",
     "hookimpl",
     "hookspec",
+    "load_method_file",
     "load_registry",
+    "mermaid",
     "open_engine",
     "replay",
+    "user_methods_dir",
 ]
 
 

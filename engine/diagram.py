@@ -16,6 +16,7 @@ __all__ = ["mermaid"]
 
 
 def mermaid(method: MethodSpec, lang: Lang = "en") -> str:
+    """The method as Mermaid ``stateDiagram-v2`` text, with titles in ``lang``."""
     flow = method_flow(method)
     lines = ["stateDiagram-v2"]
     for phase in method.phases:
