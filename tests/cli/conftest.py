@@ -90,6 +90,14 @@ def incident() -> Scripts:
     return Scripts(list(INCIDENT_OPENING), list(INCIDENT_REST), list(PLANTED), list(MEMBERS))
 
 
+@pytest.fixture(autouse=True)
+def no_user_methods(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty methods folder: no TOML file of the developer's own leaks into a test."""
+    folder = tmp_path_factory.mktemp("user-methods")
+    monkeypatch.setenv("INTERVISION_METHODS_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "meetings.sqlite3"

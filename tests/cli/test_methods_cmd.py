@@ -10,7 +10,7 @@ from click.testing import Result
 Invoke = Callable[..., Result]
 
 
-def test_the_table_lists_every_method_with_title_minutes_group_and_plugin(
+def test_the_table_lists_every_method_with_title_minutes_group_under_its_distribution(
     invoke: Invoke,
 ) -> None:
     result = invoke("--lang", "en", "methods")
@@ -20,7 +20,8 @@ def test_the_table_lists_every_method_with_title_minutes_group_and_plugin(
     assert "Incident method" in rows["incident"]
     assert "50" in rows["incident"] and "4-8" in rows["incident"]
     assert "5-8" in rows["balint"]
-    assert "intervision" in rows["incident"]
+    assert "intervision" in rows  # the heading of the built-in methods
+    assert "variants: written-advice, blind-position" in result.stdout
     assert all(len(line) <= 80 for line in result.stdout.splitlines())
 
 
@@ -42,6 +43,7 @@ def test_json_lists_objects_a_script_can_use(invoke: Invoke) -> None:
         "minutes": 50,
         "group_min": 4,
         "group_max": 8,
+        "variants": ["written-advice", "blind-position"],
         "plugin": "incident",
         "distribution": "intervision",
     }

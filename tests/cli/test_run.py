@@ -231,7 +231,9 @@ def test_written_contributions_stay_hidden_until_revealed(invoke: Invoke) -> Non
     )
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "[written; hidden until revealed]" in out
+    before_reveal = out.split("> onthul", 1)[0]
+    assert "Still hidden: 1 contribution(s)" in before_reveal
+    assert before_reveal.count("GEHEIM-open-1") == 1  # only the line as typed
     assert "Not allowed [written_first]" in out
     after_reveal = out.split("> onthul", 1)[1]
     assert "GEHEIM-open-1" in after_reveal

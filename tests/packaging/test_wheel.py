@@ -181,6 +181,11 @@ def test_py_typed_is_shipped(names: list[str], package: str) -> None:
     assert f"intervision/{package}/py.typed" in names
 
 
+def test_the_community_methods_are_not_in_the_main_wheel(names: list[str]) -> None:
+    """Without `pip install ./contrib_methods` the community methods are not there."""
+    assert not [n for n in names if "contrib" in n]
+
+
 def test_no_tests_or_caches_in_the_wheel(names: list[str]) -> None:
     assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n]
 
