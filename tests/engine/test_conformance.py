@@ -3,13 +3,27 @@ built in, contributed or written in TOML."""
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 from support import PhaseExerciser, start
 
 from intervision.engine import Engine, MemoryJournal, MethodSpec, load_registry
 from intervision.engine.flow import END, method_flow
 
-REGISTRY = load_registry(strict=True)
+
+def _toml_method() -> Path:
+    """A method that exists only as a TOML file: the gossip example under its own id."""
+    text = (Path(__file__).parents[2] / "examples" / "methods" / "gossip.toml").read_text("utf-8")
+    path = Path(tempfile.mkdtemp(prefix="intervision-conformance-")) / "gossip-toml.toml"
+    path.write_text(text.replace('id = "gossip"', 'id = "gossip-toml"', 1), encoding="utf-8")
+    return path
+
+
+# Built when the module is collected: every installed method (built in and
+# contributed) plus a TOML one, and nothing from the developer's own folder.
+REGISTRY = load_registry(strict=True, user_methods=False, method_files=[_toml_method()])
 CASES = [
     pytest.param(m.id, v, id=f"{m.id}/{v}" if v else m.id)
     for m in REGISTRY.methods()
@@ -19,6 +33,12 @@ CASES = [
 
 def spec(method_id: str, variant: str | None) -> MethodSpec:
     return REGISTRY.method(method_id, variant=variant)
+
+
+def test_the_suite_covers_built_in_contributed_and_toml_methods() -> None:
+    owners = {REGISTRY.owner(m.id).distribution for m in REGISTRY.methods()}
+    assert {"intervision", "intervision-contrib"} <= owners
+    assert REGISTRY.owner("gossip-toml").name == "file:gossip-toml.toml"
 
 
 @pytest.mark.parametrize(("method_id", "variant"), CASES)
