@@ -19,6 +19,8 @@ from . import commands as cmd
 from . import events as ev
 from .decide import decide
 from .errors import ConcurrencyError, MeetingNotFoundError
+from .group_book import GroupBook
+from .groups import GROUP_PREFIX, GroupState
 from .journal.port import Journal, MeetingSummary
 from .registry import Registry, load_registry
 from .rules import roles_of
@@ -62,12 +64,13 @@ class Engine:
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
         self._subscribers: list[Subscriber] = []
+        self.groups = GroupBook(journal, clock)
 
     # -- meetings -----------------------------------------------------------------
 
     def start_meeting(
         self,
-        members: Sequence[str],
+        members: Sequence[str] | GroupState,
         *,
         facilitator: str,
         present: Sequence[str] | None = None,
@@ -82,7 +85,12 @@ class Engine:
         A facilitator who is not among the members is an external (guiding)
         facilitator: present, but not a participant and never an inbrenger.
         """
-        refs = _member_refs(members)
+        if isinstance(members, GroupState):
+            group_id = members.id
+            refs = [ev.MemberRef(id=m.id, name=m.name) for m in members.members.values()]
+            members = [m.name for m in members.members.values()]
+        else:
+            refs = _member_refs(members)
         by_key = {key: ref.id for ref in refs for key in (ref.id, ref.name.casefold())}
 
         def resolve(person: str) -> str | None:
@@ -148,7 +156,8 @@ class Engine:
         return state
 
     def meetings(self) -> list[MeetingSummary]:
-        return self.journal.meetings()
+        """Every meeting in the journal, oldest first (groups are streams too; not these)."""
+        return [s for s in self.journal.meetings() if not s.meeting_id.startswith(GROUP_PREFIX)]
 
     def subscribe(self, callback: Subscriber) -> Callable[[], None]:
         """Call ``callback(state, event)`` after every committed event; returns an unsubscribe."""

@@ -12,22 +12,30 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from .groups import GroupContract, GroupMember, SeriesPlan
+
 __all__ = [
     "CaseChosen",
     "ConsensusRecorded",
+    "ContractSet",
     "ContributionAdded",
     "DecisionMade",
     "Event",
+    "GroupCreated",
+    "GuidedSet",
     "LeervraagPassed",
     "LeervraagSubmitted",
     "LoopTaken",
     "MeetingClosed",
     "MeetingStarted",
+    "MemberAdded",
     "MemberRef",
+    "MemberRemoved",
     "MethodChosen",
     "ModuleChosen",
     "PhaseExtended",
     "PhaseSkipped",
+    "SeriesPlanned",
     "StepEntered",
     "WrittenRevealed",
     "event_adapter",
@@ -160,6 +168,39 @@ class ModuleChosen(_Event):
     method_version: str
 
 
+class GroupCreated(_Event):
+    type: Literal["group_created"] = "group_created"
+    group_id: str
+    name: str
+    lang: Literal["nl", "en"]
+    contract: GroupContract
+
+
+class MemberAdded(_Event):
+    type: Literal["member_added"] = "member_added"
+    member: GroupMember
+
+
+class MemberRemoved(_Event):
+    type: Literal["member_removed"] = "member_removed"
+    member_id: str
+
+
+class ContractSet(_Event):
+    type: Literal["contract_set"] = "contract_set"
+    contract: GroupContract
+
+
+class GuidedSet(_Event):
+    type: Literal["guided_set"] = "guided_set"
+    facilitator: str | None = None
+
+
+class SeriesPlanned(_Event):
+    type: Literal["series_planned"] = "series_planned"
+    plan: SeriesPlan
+
+
 class MeetingClosed(_Event):
     type: Literal["meeting_closed"] = "meeting_closed"
     by: str
@@ -181,7 +222,13 @@ Event = Annotated[
     | LoopTaken
     | ConsensusRecorded
     | ModuleChosen
-    | MeetingClosed,
+    | MeetingClosed
+    | GroupCreated
+    | MemberAdded
+    | MemberRemoved
+    | ContractSet
+    | GuidedSet
+    | SeriesPlanned,
     Field(discriminator="type"),
 ]
 

@@ -1,0 +1,166 @@
+"""Groups of equals, kept in the journal; their history read from their meetings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from intervision.engine import Engine, MemoryJournal, Registry, SqliteJournal, hookimpl
+from intervision.engine.group_book import GroupError
+from intervision.engine.groups import GroupState
+from intervision.engine.history import fairness, group_history, look_back, propose_facilitator
+
+
+class Clock:
+    """Time that moves only when a test says so: one meeting every eight weeks."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 1, 12, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def make_group(engine: Engine, names: list[str]) -> GroupState:
+    engine.groups.create("Wijkteam Noord", lang="nl")
+    for name in names:
+        engine.groups.add_member("wijkteam-noord", name)
+    return engine.groups.get("wijkteam-noord")
+
+
+def test_a_group_is_created_with_the_default_contract_and_members(engine: Engine) -> None:
+    group = make_group(engine, ["Anna", "Bram", "Carla"])
+    assert [m.name for m in group.members.values()] == ["Anna", "Bram", "Carla"]
+    assert "blijft in de groep" in group.contract.confidentiality
+    assert engine.meetings() == []
+    with pytest.raises(GroupError, match="already exists"):
+        engine.groups.create("Wijkteam Noord")
+    with pytest.raises(GroupError, match="already a member"):
+        engine.groups.add_member("wijkteam-noord", "anna")
+    with pytest.raises(GroupError, match="no group 'zuid'"):
+        engine.groups.get("zuid")
+
+
+def test_a_work_relation_between_members_is_refused_unless_a_reason_is_recorded(
+    engine: Engine,
+) -> None:
+    make_group(engine, ["Anna", "Bram", "Carla"])
+    with pytest.raises(GroupError, match=r"Bram.*group of equals"):
+        engine.groups.add_member("wijkteam-noord", "Dirk", reports_to="Bram")
+    assert "dirk" not in engine.groups.get("wijkteam-noord").members
+    engine.groups.add_member("wijkteam-noord", "Eva", function="teamleider")
+    with pytest.raises(GroupError, match="Eva"):
+        engine.groups.add_member("wijkteam-noord", "Fleur", reports_to="eva")
+    group, _ = engine.groups.add_member(
+        "wijkteam-noord", "Dirk", reports_to="Bram", relation_reason="different teams since May"
+    )
+    assert group.members["dirk"].relation_reason == "different teams since May"
+
+
+def test_fewer_than_three_or_more_than_eight_members_warns(engine: Engine) -> None:
+    engine.groups.create("Klein")
+    _, warnings = engine.groups.add_member("klein", "Anna")
+    assert warnings and "3 to 8" in warnings[0].en
+    for name in ["Bram", "Carla", "Dirk", "Eva", "Fleur", "Gijs", "Hanna"]:
+        _, warnings = engine.groups.add_member("klein", name)
+    assert warnings == []
+    _, warnings = engine.groups.add_member("klein", "Ilse")
+    assert "above 8" in warnings[0].en
+    _, warnings = engine.groups.remove_member("klein", "Ilse")
+    assert warnings == []
+
+
+def test_groups_survive_in_sqlite_beside_the_meetings(tmp_path: Path, registry: Registry) -> None:
+    engine = Engine(SqliteJournal(tmp_path / "s.sqlite3"), registry)
+    group = make_group(engine, ["Anna", "Bram", "Carla", "Dirk"])
+    engine.start_meeting(group, facilitator="Anna")
+    again = Engine(SqliteJournal(tmp_path / "s.sqlite3"), registry)
+    assert [g.name for g in again.groups.all()] == ["Wijkteam Noord"]
+    [meeting] = again.meetings()
+    assert again.state(meeting.meeting_id).group_id == "wijkteam-noord"
+
+
+def hold_meeting(
+    engine: Engine, group: GroupState, facilitator: str, inbrenger: str, commitment: str
+) -> str:
+    meeting = engine.start_meeting(group, facilitator=facilitator, lang="nl")
+    meeting.advance(facilitator)
+    for person in meeting.state.present:
+        meeting.submit_leervraag(person, f"leervraag van {person}")
+    meeting.advance(facilitator)
+    meeting.choose_case(facilitator, inbrenger, consent=True)
+    meeting.choose_method(facilitator, "incident", inbrenger_agrees=True)
+    while meeting.state.frame == "method":
+        if meeting.phase and meeting.phase.decision:
+            meeting.decide(inbrenger, text=commitment)
+        meeting.advance(facilitator)
+    meeting.advance(facilitator)
+    for person in meeting.state.present:
+        meeting.contribute(person, "recognition", "herkenbaar")
+    meeting.advance(facilitator)
+    meeting.close(facilitator)
+    return meeting.id
+
+
+@pytest.fixture
+def series(registry: Registry) -> tuple[Engine, GroupState, Clock]:
+    clock = Clock()
+    engine = Engine(MemoryJournal(), registry, clock=clock)
+    group = make_group(engine, ["Anna", "Bram", "Carla", "Dirk"])
+    for facilitator, inbrenger in [("anna", "bram"), ("bram", "carla"), ("carla", "bram")]:
+        hold_meeting(engine, group, facilitator, inbrenger, f"{inbrenger} belt de ouders")
+        clock.now += timedelta(weeks=8)
+    return engine, group, clock
+
+
+def test_history_is_read_from_the_groups_meetings(series: tuple[Engine, GroupState, Clock]) -> None:
+    engine, group, _ = series
+    history = group_history(engine, group.id)
+    assert [r.facilitator for r in history] == ["anna", "bram", "carla"]
+    assert [r.inbrengers for r in history] == [("bram",), ("carla",), ("bram",)]
+    assert all(r.methods == ("incident",) for r in history)
+    assert [c.text for c in look_back(history)] == ["bram belt de ouders"]
+
+
+def test_rotation_proposes_who_facilitated_least_and_longest_ago(
+    series: tuple[Engine, GroupState, Clock],
+) -> None:
+    engine, group, _ = series
+    history = group_history(engine, group.id)
+    present = ["anna", "bram", "carla", "dirk"]
+    assert propose_facilitator(engine, group, present, history) == "dirk"
+    assert propose_facilitator(engine, group, ["anna", "bram", "carla"], history) == "anna"
+    guided = engine.groups.set_guided(group.id, "Mevrouw Jansen")
+    assert propose_facilitator(engine, guided, present, history) == "Mevrouw Jansen"
+
+
+def test_a_plugin_can_replace_the_rotation_policy(
+    series: tuple[Engine, GroupState, Clock], registry: Registry
+) -> None:
+    from intervision.engine import load_registry
+
+    class AlwaysCarla:
+        @hookimpl
+        def intervision_next_facilitator(self, members: list[str], history: list[dict]) -> str:  # type: ignore[type-arg]
+            assert history and "facilitator" in history[0]
+            return "carla"
+
+    engine, group, _ = series
+    engine.registry = load_registry(strict=True, extra=[("always-carla", AlwaysCarla())])
+    history = group_history(engine, group.id)
+    assert propose_facilitator(engine, group, ["anna", "carla", "dirk"], history) == "carla"
+
+
+def test_fairness_shows_who_waited_longest_to_bring_a_case(
+    series: tuple[Engine, GroupState, Clock],
+) -> None:
+    engine, group, _ = series
+    turns = fairness(group, group_history(engine, group.id))
+    assert [(t.member, t.times) for t in turns] == [
+        ("anna", 0),
+        ("dirk", 0),
+        ("carla", 1),
+        ("bram", 2),
+    ]
