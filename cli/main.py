@@ -93,17 +93,32 @@ def error_message(exc: Exception, lang: Lang) -> str:
     default=None,
     help="Where meetings are kept (default: $INTERVISION_STORE, else the user data dir).",
 )
+@click.option(
+    "--method-file",
+    "method_files",
+    metavar="PATH",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Also load the method in this TOML file (repeatable); see `methods export`.",
+)
 @click.option("-v", "--verbose", count=True, help="Log to stderr: -v info, -vv debug.")
 @click.version_option(package_name="intervision", prog_name="intervision")
 @click.pass_context
-def main(ctx: click.Context, lang: str | None, store: str | None, verbose: int) -> None:
+def main(
+    ctx: click.Context,
+    lang: str | None,
+    store: str | None,
+    method_files: tuple[str, ...],
+    verbose: int,
+) -> None:
     """Run intervision (intervisie) meetings from the terminal.
 
-    Start with `intervision run`; `intervision methods` lists the methods.
+    Start with `intervision run`; `intervision methods` lists the methods. TOML
+    methods in the user's methods folder ($INTERVISION_METHODS_DIR) load too.
     """
     default, explicit = default_lang()
     chosen: Lang = default if lang is None else ("nl" if lang == "nl" else "en")
-    ctx.obj = Settings(chosen, explicit or lang is not None, store, verbose)
+    ctx.obj = Settings(chosen, explicit or lang is not None, store, verbose, method_files)
     configure_logging(verbose)
 
 

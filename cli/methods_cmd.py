@@ -1,4 +1,10 @@
-"""``intervision methods``: what a facilitator can choose from, and what each asks of the group."""
+"""``intervision methods``: what a facilitator can choose from, and what each asks of the group.
+
+Besides listing and showing, a method can be drawn (``--diagram``, Mermaid text to
+pipe into a ``.mmd`` file) and exported as TOML: the way to adapt a method without
+Python is to export it, edit the file and load it back with ``--method-file`` or
+from the user's methods folder.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +14,19 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .console import say, wrap
+from .describe import describe_phase
 from .settings import Settings, pass_settings
-from .texts import INBRENGER_MODES, KIND_NAMES, ROLE_NAMES, Lang, pick, t
+from .texts import Lang, t
 
 if TYPE_CHECKING:
-    from intervision.engine import MethodSpec, PhaseSpec, Registry
+    from intervision.engine import MethodSpec, Registry
 
-__all__ = ["describe_phase", "kinds_text", "methods"]
+__all__ = [
+    "method_in_variant",
+    "methods",
+    "table",
+    "warn_faulty_files",
+]
 
 
 @click.group(invoke_without_command=True)
@@ -22,62 +34,133 @@ __all__ = ["describe_phase", "kinds_text", "methods"]
 @pass_settings
 @click.pass_context
 def methods(ctx: click.Context, settings: Settings, as_json: bool) -> None:
-    """List the installed methods."""
+    """List the installed methods (modules that only run inside another method are left out)."""
     if ctx.invoked_subcommand is not None:
         return
-    from intervision.engine import load_registry
-
-    registry = load_registry()
-    if as_json:
-        click.echo(
-            json.dumps(
-                [_summary(registry, m) for m in registry.methods()], indent=2, ensure_ascii=False
-            )
-        )
-        return
+    registry = settings.registry()
     lang = settings.lang
+    warn_faulty_files(registry, lang)
     specs = registry.methods()
+    if as_json:
+        data = [_summary(registry, m) for m in specs]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
     if not specs:
         say(t(lang, "methods.none"))
         return
+    click.echo(_grouped_table(registry, specs, lang))
+    click.echo()
+    say(t(lang, "methods.more"))
+
+
+def _grouped_table(registry: Registry, specs: list[MethodSpec], lang: Lang) -> str:
+    """The methods under the distribution that ships them, each with its variants.
+
+    Grouped rather than a column, so that the table fits 80 characters and a
+    facilitator sees at once which methods are built in and which come from the
+    community (``intervision-contrib``) or from their own files.
+    """
+    heads = tuple(t(lang, f"col.{c}") for c in ("id", "title", "minutes", "group"))
     rows = [
         (
             spec.id,
             spec.title(lang),
             str(spec.fit.minutes),
             f"{spec.fit.group_min}-{spec.fit.group_max}",
-            _plugin_label(registry, spec.id),
         )
         for spec in specs
     ]
-    heads = tuple(t(lang, f"col.{c}") for c in ("id", "title", "minutes", "group", "plugin"))
-    click.echo(table([heads, *rows]))
-    click.echo()
-    say(t(lang, "methods.more"))
+    formatted = table([heads, *rows]).splitlines()
+    by_line = dict(zip([spec.id for spec in specs], formatted[1:], strict=True))
+    lines = [f"  {formatted[0]}"]
+    groups: dict[str, list[MethodSpec]] = {}
+    for spec in specs:
+        groups.setdefault(registry.owner(spec.id).distribution, []).append(spec)
+    for distribution in sorted(groups, key=lambda d: (d != "intervision", d)):
+        lines.append(distribution)
+        for spec in groups[distribution]:
+            lines.append(f"  {by_line[spec.id]}")
+            if spec.variants:
+                ids = ", ".join(v.id for v in spec.variants)
+                text = t(lang, "methods.variants", ids=ids)
+                lines.append(wrap(text, indent=" " * 6, hanging=" " * 8))
+    return "\n".join(lines)
+
+
+def warn_faulty_files(registry: Registry, lang: Lang) -> None:
+    """One line on stderr per TOML method file that did not load.
+
+    A warning, not an error: the other methods work, and the facilitator who made
+    the file learns which field to fix without having to ask `intervision plugins`.
+    """
+    from .main import one_line
+
+    for info in registry.plugins:
+        if info.name.startswith("file:"):
+            for error in info.errors:
+                click.echo(t(lang, "methods.file_failed", error=one_line(error)), err=True)
+
+
+def method_in_variant(registry: Registry, method_id: str, variant: str | None) -> MethodSpec:
+    """The method as the variant runs it; an unknown variant is a usage error naming the known."""
+    from intervision.engine import UnknownMethodError
+
+    spec = registry.method(method_id)
+    if variant is None:
+        return spec
+    try:
+        return registry.method(spec.id, spec.version, variant)
+    except UnknownMethodError:
+        known = ", ".join(v.id for v in spec.variants) or "-"
+        raise click.BadParameter(
+            f"{method_id!r} has no variant {variant!r} (variants: {known})",
+            param_hint="--variant",
+        ) from None
 
 
 @methods.command("show")
 @click.argument("method_id", metavar="ID")
+@click.option("--variant", metavar="V", help="Show the method as this variant runs it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole method as JSON.")
+@click.option(
+    "--diagram", is_flag=True, help="Print only the phase flow as a Mermaid state diagram."
+)
 @pass_settings
-def show(settings: Settings, method_id: str, as_json: bool) -> None:
-    """Show one method: its fit, sources and every phase with its rules."""
-    from intervision.engine import load_registry
+def show(
+    settings: Settings, method_id: str, variant: str | None, as_json: bool, diagram: bool
+) -> None:
+    """Show one method: its fit, sources, variants and every phase with its rules."""
+    registry = settings.registry()
+    spec = method_in_variant(registry, method_id, variant)
+    lang = settings.lang
+    if diagram:
+        from intervision.engine.diagram import mermaid
 
-    registry = load_registry()
-    spec = registry.method(method_id)
+        click.echo(mermaid(spec, lang), nl=False)
+        return
     if as_json:
         data = spec.model_dump(mode="json")
         owner = registry.owner(spec.id)
         data.update(plugin=owner.name, distribution=owner.distribution)
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    lang = settings.lang
+    _show_text(registry, spec, variant, lang)
+
+
+def _show_text(registry: Registry, spec: MethodSpec, variant: str | None, lang: Lang) -> None:
     derived = f" · {t(lang, 'show.derived')}" if spec.derived else ""
     click.echo(f"{spec.title(lang)} ({spec.id}, {t(lang, 'show.version')} {spec.version}){derived}")
     click.echo(f"{t(lang, 'show.plugin')}: {_plugin_label(registry, spec.id)}")
+    base = registry.method(spec.id, spec.version)
+    chosen = next((v for v in base.variants if v.id == variant), None)
+    if chosen is not None:
+        click.echo(f"{t(lang, 'show.variant')}: {chosen.id} · {chosen.title(lang)}")
     click.echo()
-    say(spec.summary(lang))
+    say(chosen.summary(lang) if chosen is not None else spec.summary(lang))
+    if spec.kind == "module":
+        say(t(lang, "show.module"))
+    if spec.rounds == "per_member":
+        say(t(lang, "show.per_member"))
     click.echo()
     fit = spec.fit
     click.echo(f"{t(lang, 'show.fit')}:")
@@ -97,94 +180,64 @@ def show(settings: Settings, method_id: str, as_json: bool) -> None:
     if spec.rules:
         say(t(lang, "show.rules", rules=", ".join(r.kind for r in spec.rules)), indent="  ")
     click.echo(f"{t(lang, 'show.sources')}:")
-    for source in spec.sources:
+    for source in (*spec.sources, *(chosen.sources if chosen is not None else ())):
         click.echo(f"  {source}")
+    if base.variants and chosen is None:
+        click.echo()
+        click.echo(f"{t(lang, 'show.variants')}:")
+        for option in base.variants:
+            click.echo(f"  {option.id}  {option.title(lang)}")
+            say(option.summary(lang), indent="      ")
+        say(t(lang, "show.variant_hint", id=spec.id), indent="  ")
     click.echo()
     click.echo(f"{t(lang, 'show.phases')}:")
     for number, phase in enumerate(spec.phases, start=1):
         click.echo()
-        click.echo(describe_phase(spec, phase, number, lang))
+        click.echo(describe_phase(spec, phase, number, lang, registry=registry))
 
 
-def describe_phase(
-    spec: MethodSpec, phase: PhaseSpec, number: int, lang: Lang, names: dict[str, str] | None = None
-) -> str:
-    """A phase as the screen shows it; ``names`` puts people behind the roles."""
-    header = t(
-        lang,
-        "phase.header",
-        no=number,
-        total=len(spec.phases),
-        title=phase.title(lang),
-        minutes=phase.minutes,
-    )
-    lines = [
-        header,
-        wrap(
-            t(lang, "phase.inbrenger", mode=pick(lang, INBRENGER_MODES[phase.inbrenger_mode])),
-            indent="  ",
-        ),
-    ]
-    for role in _roles_in(spec, phase):
-        label = role_label(spec, role, lang)
-        if names and names.get(role):
-            label = f"{label} ({names[role]})"
-        kinds = phase.allowed.get(role, ())
-        may = (
-            t(lang, "phase.may", kinds=kinds_text(kinds, lang))
-            if kinds
-            else t(lang, "phase.may_nothing")
-        )
-        if role == "inbrenger" and phase.inbrenger_mode in ("listens", "away"):
-            may = t(lang, "phase.may_nothing")
-        lines.append(wrap(f"{label}: {may}", indent="  ", hanging="      "))
-        instruction = phase.instructions.get(role)
-        if instruction is not None:
-            lines.append(wrap(instruction(lang), indent="      "))
-    if phase.written_first:
-        lines.append(wrap(t(lang, "phase.written_first"), indent="  "))
-    for kind, limit in phase.quotas.items():
-        lines.append(
-            wrap(t(lang, "phase.quota", limit=limit, kind=kind_name(kind, lang)), indent="  ")
-        )
-    if phase.decision is not None:
-        decision = phase.decision
-        text = t(
-            lang,
-            "phase.decision",
-            role=role_label(spec, decision.by, lang).lower(),
-            title=decision.title(lang),
-        )
-        if decision.selects_from:
-            text += f"; {t(lang, 'phase.selects', kinds=kinds_text(decision.selects_from, lang))}"
-        lines.append(wrap(text, indent="  "))
-    if phase.advance_by != ("facilitator",):
-        roles = " / ".join(role_label(spec, r, lang) for r in phase.advance_by)
-        lines.append(f"  {t(lang, 'phase.advance_by', roles=roles)}")
-    if phase.rules:
-        lines.append(f"  {t(lang, 'phase.rules', rules=', '.join(r.kind for r in phase.rules))}")
-    return "\n".join(lines)
+@methods.command("export")
+@click.argument("method_id", metavar="ID")
+@click.option("--variant", metavar="V", help="Export the method as this variant runs it.")
+@click.option(
+    "--id",
+    "new_id",
+    metavar="NEW_ID",
+    help="Write it under another id, so that it loads next to the installed method.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to this file instead of standard output.",
+)
+@pass_settings
+def export(
+    settings: Settings,
+    method_id: str,
+    variant: str | None,
+    new_id: str | None,
+    output: str | None,
+) -> None:
+    """Write a method as TOML, to adapt it and load it back with --method-file."""
+    from pydantic import ValidationError
 
+    from intervision.engine import MethodSpec
+    from intervision.engine.method_files import dump_method
 
-def role_label(spec: MethodSpec, role: str, lang: Lang) -> str:
-    if role in ROLE_NAMES:
-        return pick(lang, ROLE_NAMES[role]).capitalize()
-    for declared in spec.roles:
-        if declared.id == role:
-            return declared.title(lang)
-    return role
-
-
-def kind_name(kind: str, lang: Lang) -> str:
-    return pick(lang, KIND_NAMES[kind]) if kind in KIND_NAMES else kind
-
-
-def kinds_text(kinds: tuple[str, ...] | list[str], lang: Lang) -> str:
-    """Kinds in the screen's language, each with the id the prompt also accepts."""
-    return ", ".join(
-        kind_name(k, lang) if kind_name(k, lang) == k else f"{kind_name(k, lang)} ({k})"
-        for k in kinds
-    )
+    spec = method_in_variant(settings.registry(), method_id, variant)
+    if new_id is not None:
+        try:
+            spec = MethodSpec.model_validate({**spec.model_dump(), "id": new_id})
+        except ValidationError:
+            raise click.BadParameter(t(settings.lang, "export.bad_id"), param_hint="--id") from None
+    text = dump_method(spec)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    with open(output, "w", encoding="utf-8") as file:
+        file.write(text)
+    say(t(settings.lang, "export.written", path=output, id=spec.id))
 
 
 def table(rows: list[tuple[str, ...]]) -> str:
@@ -196,11 +249,6 @@ def table(rows: list[tuple[str, ...]]) -> str:
         ).rstrip()
         for row in rows
     )
-
-
-def _roles_in(spec: MethodSpec, phase: PhaseSpec) -> list[str]:
-    mentioned = set(phase.instructions) | set(phase.allowed)
-    return [role.id for role in spec.roles if role.id in mentioned]
 
 
 def _plugin_label(registry: Registry, method_id: str) -> str:
@@ -219,6 +267,7 @@ def _summary(registry: Registry, spec: MethodSpec) -> dict[str, Any]:
         "minutes": spec.fit.minutes,
         "group_min": spec.fit.group_min,
         "group_max": spec.fit.group_max,
+        "variants": [v.id for v in spec.variants],
         "plugin": owner.name,
         "distribution": owner.distribution,
     }

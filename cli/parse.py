@@ -3,6 +3,10 @@
 Pure: no engine, no I/O. A facilitator types fast and in either language, so every
 command has a Dutch and an English word, and every contribution kind has short
 aliases. Whether the command is allowed is the engine's business, not the parser's.
+
+Two small notations carry references: ``@C3`` anywhere in a contribution makes it
+an answer to C3 (the inbrenger answering a labelled question), and ``C3=warm`` in a
+decision gives C3 a label, next to ``#C3`` which selects it.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ __all__ = [
     "KIND_ALIASES",
     "LEAVE_WORDS",
     "Advance",
+    "ChooseModule",
     "Close",
+    "Consensus",
     "Contribute",
     "Decide",
     "Empty",
@@ -26,10 +32,12 @@ __all__ = [
     "Reveal",
     "Show",
     "Skip",
+    "TakeLoop",
     "Unknown",
     "is_leave",
     "kind_of",
     "parse_line",
+    "parse_method_choice",
 ]
 
 
@@ -38,6 +46,8 @@ class Contribute:
     name: str
     kind: str
     text: str
+    #: The contribution this one answers (``@C3`` in the line).
+    reply_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,27 @@ class Reveal:
 class Decide:
     text: str
     selected: tuple[str, ...]
+    #: ``(contribution id, label)`` pairs, in the order typed.
+    labels: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class TakeLoop:
+    """Go back along a declared loop; an empty id means: the phase's only loop."""
+
+    loop_id: str
+
+
+@dataclass(frozen=True)
+class Consensus:
+    text: str
+
+
+@dataclass(frozen=True)
+class ChooseModule:
+    """Choose the module a nesting phase runs; an empty id means: the only one offered."""
+
+    method_id: str
 
 
 @dataclass(frozen=True)
@@ -109,6 +140,9 @@ Parsed = (
     | Advance
     | Reveal
     | Decide
+    | TakeLoop
+    | Consensus
+    | ChooseModule
     | Extend
     | Skip
     | Close
@@ -145,6 +179,9 @@ _KEYWORDS: dict[str, str] = {
     **dict.fromkeys(("next", "verder", "volgende", "advance"), "advance"),
     **dict.fromkeys(("reveal", "onthul", "onthullen"), "reveal"),
     **dict.fromkeys(("decide", "besluit", "besluiten"), "decide"),
+    **dict.fromkeys(("loop", "terug", "back"), "loop"),
+    **dict.fromkeys(("consensus", "eens", "agreed"), "consensus"),
+    **dict.fromkeys(("module", "werkvorm"), "module"),
     **dict.fromkeys(("extend", "verleng", "verlengen"), "extend"),
     **dict.fromkeys(("skip", "overslaan", "sla"), "skip"),
     **dict.fromkeys(("close", "afsluiten", "sluit"), "close"),
@@ -157,6 +194,8 @@ _COLON_FORM = re.compile(
     r"^(?P<name>[^:]+?)\s*:\s*(?P<kind>[^:\s]+)\s*(?::\s*|\s+)(?P<text>.*)$", re.S
 )
 _SELECTION = re.compile(r"(?<!\S)#[cC]?(\d+)(?!\S)")
+_LABEL = re.compile(r"(?<!\S)[cC](\d+)=(\S+)(?!\S)")
+_REPLY = re.compile(r"(?<!\S)@[cC]?(\d+)(?!\S)")
 
 
 def kind_of(word: str) -> str | None:
@@ -192,10 +231,20 @@ def parse_line(line: str) -> Parsed:
     return Unknown()
 
 
+def parse_method_choice(line: str) -> tuple[str, str | None]:
+    """``incident`` or ``incident/blind-position``: the method id and the variant, if any."""
+    method_id, slash, variant = line.strip().partition("/")
+    return method_id.strip(), (variant.strip() or None) if slash else None
+
+
 def _contribution(name: str, kind: str, text: str) -> Parsed:
-    if not text.strip():
+    replies = _REPLY.findall(text)
+    if len(replies) > 1:
+        return Invalid("parse.one_reply")
+    text = " ".join(_REPLY.sub(" ", text).split()) if replies else text.strip()
+    if not text:
         return Invalid("parse.need_text")
-    return Contribute(name.strip(), kind, text.strip())
+    return Contribute(name.strip(), kind, text, f"C{replies[0]}" if replies else None)
 
 
 def _command(keyword: str, rest: str) -> Parsed:
@@ -211,7 +260,15 @@ def _command(keyword: str, rest: str) -> Parsed:
         return Leave()
     if keyword == "decide":
         selected = tuple(f"C{number}" for number in _SELECTION.findall(rest))
-        return Decide(" ".join(_SELECTION.sub(" ", rest).split()), selected)
+        labels = tuple((f"C{number}", label) for number, label in _LABEL.findall(rest))
+        text = " ".join(_LABEL.sub(" ", _SELECTION.sub(" ", rest)).split())
+        return Decide(text, selected, labels)
+    if keyword == "loop":
+        return TakeLoop(rest.split()[0] if rest else "")
+    if keyword == "consensus":
+        return Consensus(rest)
+    if keyword == "module":
+        return ChooseModule(rest.split()[0] if rest else "")
     if keyword == "extend":
         minutes = rest.split()[0] if rest else ""
         if not minutes.isdigit() or int(minutes) < 1:

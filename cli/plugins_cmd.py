@@ -1,5 +1,8 @@
 """``intervision plugins``: which plugins loaded, and why the others did not.
 
+TOML method files are listed here too, as ``file:<name>`` with their path in place
+of a distribution: to the facilitator who wrote one, it is a plugin like any other.
+
 A report, not a check: it exits 0 even when a plugin failed, so that a method
 author can read what is wrong. ``INTERVISION_STRICT_PLUGINS=1`` is the fail-fast mode.
 """
@@ -22,10 +25,7 @@ __all__ = ["plugins"]
 @pass_settings
 def plugins(settings: Settings, as_json: bool) -> None:
     """List the installed method plugins and the errors of those that failed."""
-    from intervision.engine import load_registry
-
-    registry = load_registry()
-    infos = registry.plugins
+    infos = settings.registry().plugins
     if as_json:
         data = [
             {

@@ -30,6 +30,11 @@ __all__ = ["run", "split_names"]
     "--method", "method_id", metavar="ID", help="Propose this method; the inbrenger still agrees."
 )
 @click.option(
+    "--variant",
+    metavar="V",
+    help="Propose this variant of the --method (see `intervision methods show ID`).",
+)
+@click.option(
     "--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of this meeting."
 )
 @pass_settings
@@ -39,6 +44,7 @@ def run(
     members: str | None,
     facilitator: str | None,
     method_id: str | None,
+    variant: str | None,
     lang: str | None,
 ) -> None:
     """Run a meeting: the frame, the method's phases, recognitions and evaluation."""
@@ -47,9 +53,15 @@ def run(
     if resume_id and (members or facilitator):
         raise click.UsageError(t(settings.lang, "run.no_resume_options"))
     chosen: Lang | None = None if lang is None else ("nl" if lang == "nl" else "en")
+    if variant and not method_id:
+        raise click.UsageError(t(settings.lang, "run.variant_needs_method"))
     engine = settings.open_engine()
-    if method_id:
-        engine.registry.method(method_id)  # an unknown id fails now, not at method choice
+    from .methods_cmd import method_in_variant, warn_faulty_files
+
+    warn_faulty_files(engine.registry, settings.lang)
+    # An unknown id or variant fails now, not at method choice.
+    if method_id and method_in_variant(engine.registry, method_id, variant).kind == "module":
+        raise click.BadParameter(t(settings.lang, "run.module_not_method"), param_hint="--method")
     ui: Lang = chosen or settings.lang
     meeting: Meeting | None = None
     try:
@@ -66,7 +78,7 @@ def run(
         else:
             meeting = _start(engine, ui, members, facilitator)
             say(t(ui, "run.started", id=meeting.id))
-        Runner(meeting, ui, method_id=method_id).run()
+        Runner(meeting, ui, method_id=method_id, variant=variant).run()
     except Leave:
         say(t(ui, "run.paused"))
         _resume_hint(meeting, ui)

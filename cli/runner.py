@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import parse
 from .console import EndOfInput, ask, confirm, say, wrap
-from .methods_cmd import kind_name
+from .describe import kind_name
 from .screen import frame_screen, phase_screen, shown_contributions, time_line
 from .texts import Lang, t
 
@@ -38,10 +38,18 @@ class Leave(Exception):
 
 
 class Runner:
-    def __init__(self, meeting: Meeting, lang: Lang, *, method_id: str | None = None) -> None:
+    def __init__(
+        self,
+        meeting: Meeting,
+        lang: Lang,
+        *,
+        method_id: str | None = None,
+        variant: str | None = None,
+    ) -> None:
         self.meeting = meeting
         self.lang = lang
         self.method_id = method_id
+        self.variant = variant
         self._shown: object = None
         #: True right after a step's header was shown: lists are shown once per step.
         self._fresh = False
@@ -142,24 +150,44 @@ class Runner:
                     f"  {spec.id:<12} {spec.title(self.lang)} · {spec.fit.minutes} "
                     f"{t(self.lang, 'min')} · {spec.fit.group_min}-{spec.fit.group_max}"
                 )
+                for option in spec.variants:
+                    say(wrap(f"    {spec.id}/{option.id}: {option.title(self.lang)}"))
+            if any(spec.variants for spec in fitting or methods):
+                say(t(self.lang, "method.variant_hint"))
         self._fresh = False
         default = self.method_id or (fitting[0].id if len(fitting) == 1 else "")
+        if default and self.method_id and self.variant:
+            default = f"{default}/{self.variant}"
         line = self.answer(t(self.lang, "method.ask") + (f"[{default}] " if default else ""))
         parsed = parse.parse_line(line)
         if isinstance(parsed, parse.Close):
             self.send(self.meeting.close, self.facilitator, parsed.reason or None)
             return
-        method_id = line.strip() or default
+        method_id, variant = parse.parse_method_choice(line.strip() or default)
         known = {m.id: m for m in methods}
         if method_id not in known:
             say(t(self.lang, "method.unknown", id=method_id or "-"))
             return
+        spec = known[method_id]
+        title = spec.title(self.lang)
+        if variant is not None:
+            chosen = next((v for v in spec.variants if v.id == variant), None)
+            if chosen is None:
+                known_variants = ", ".join(v.id for v in spec.variants) or "-"
+                say(t(self.lang, "method.unknown_variant", id=variant, known=known_variants))
+                return
+            title = f"{title} ({chosen.title(self.lang)})"
         inbrenger = state.inbrenger or ""
-        title = known[method_id].title(self.lang)
         agrees = self.yes(
             t(self.lang, "method.agree", name=self.name(inbrenger), title=title), default=True
         )
-        self.send(self.meeting.choose_method, self.facilitator, method_id, inbrenger_agrees=agrees)
+        self.send(
+            self.meeting.choose_method,
+            self.facilitator,
+            method_id,
+            inbrenger_agrees=agrees,
+            variant=variant,
+        )
 
     def second_case(self) -> None:
         state = self.meeting.state
@@ -203,8 +231,8 @@ class Runner:
         meeting, lang = self.meeting, self.lang
         parsed = parse.parse_line(ask("> "))
         match parsed:
-            case parse.Contribute(name=name, kind=kind, text=text):
-                added = self.send(meeting.contribute, name, kind, text, who=name)
+            case parse.Contribute(name=name, kind=kind, text=text, reply_to=reply_to):
+                added = self.send(meeting.contribute, name, kind, text, who=name, reply_to=reply_to)
                 if added is not None:
                     say(t(lang, "recorded", id=added))
             case parse.Advance():
@@ -212,10 +240,18 @@ class Runner:
             case parse.Reveal():
                 if self.send(meeting.reveal, self.facilitator) is not None:
                     say("\n".join(shown_contributions(meeting, lang)))
-            case parse.Decide(text=text, selected=selected):
-                inbrenger = meeting.state.inbrenger or self.facilitator
-                if self.send(meeting.decide, inbrenger, text=text, selected=selected):
+            case parse.Decide(text=text, selected=selected, labels=labels):
+                decider = self._decider()
+                given = {cid: self._label(label) for cid, label in labels}
+                if self.send(meeting.decide, decider, text=text, selected=selected, labels=given):
                     say(t(lang, "decision.recorded"))
+            case parse.TakeLoop(loop_id=loop_id):
+                self._take_loop(loop_id)
+            case parse.Consensus(text=text):
+                if self.send(meeting.record_consensus, self.facilitator, text):
+                    say(t(lang, "consensus.recorded"))
+            case parse.ChooseModule(method_id=module_id):
+                self._choose_module(module_id)
             case parse.Extend(minutes=minutes):
                 if self.send(meeting.extend, self.facilitator, minutes) is not None:
                     say(time_line(meeting, lang))
@@ -240,6 +276,67 @@ class Runner:
                 say(t(lang, "unknown_command"))
             case parse.Empty():
                 pass
+
+    def _decider(self) -> str:
+        """Who the phase's decision belongs to: the inbrenger unless the method says otherwise."""
+        phase, state = self.meeting.phase, self.meeting.state
+        if phase is not None and phase.decision is not None and phase.decision.by != "inbrenger":
+            return self.facilitator
+        return state.inbrenger or self.facilitator
+
+    def _label(self, typed: str) -> str:
+        """The label value a typed word means: the value itself, or its title in either
+        language (``koud`` for ``cold``), so a Dutch group labels in Dutch."""
+        phase = self.meeting.phase
+        if phase is None or phase.labels is None:
+            return typed
+        folded = typed.casefold()
+        for value in phase.labels.values:
+            title = phase.labels.titles.get(value)
+            words = {value.casefold()}
+            if title is not None:
+                for text in (title.nl, title.en):
+                    words |= {text.casefold(), text.split(":")[0].strip().casefold()}
+            if folded in words:
+                return value
+        return typed
+
+    def _take_loop(self, loop_id: str) -> None:
+        """Sent as the role the loop belongs to: the inbrenger's own "not helped yet"."""
+        phase = self.meeting.phase
+        loops = phase.loops if phase is not None else ()
+        if not loop_id and len(loops) == 1:
+            loop_id = loops[0].id
+        loop = next((lp for lp in loops if lp.id == loop_id), None)
+        if loop is None:
+            known = ", ".join(lp.id for lp in loops) or "-"
+            say(t(self.lang, "loop.unknown", id=loop_id or "-", known=known))
+            return
+        by = self.facilitator
+        if loop.by == "inbrenger" and self.meeting.state.inbrenger:
+            by = self.meeting.state.inbrenger
+        self.send(self.meeting.take_loop, by, loop.id)
+
+    def _choose_module(self, module_id: str) -> None:
+        phase, registry = self.meeting.phase, self.meeting.engine.registry
+        if phase is None or phase.nested is None:
+            offered: tuple[str, ...] = ()
+        else:
+            offered = phase.nested.choose_from or tuple(
+                m.id for m in registry.methods(modules=True) if m.kind == "module"
+            )
+        if not module_id and len(offered) == 1:
+            module_id = offered[0]
+        if not module_id:
+            say(t(self.lang, "module.which", known=", ".join(offered) or "-"))
+            return
+        from intervision.engine import UnknownMethodError
+
+        by = self.meeting.state.inbrenger or self.facilitator
+        try:
+            self.send(self.meeting.choose_module, by, module_id)
+        except UnknownMethodError:
+            say(t(self.lang, "module.which", known=", ".join(offered) or "-"))
 
     # -- helpers ------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ that registers them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import click
@@ -15,7 +15,7 @@ import click
 from .texts import Lang
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine
+    from intervision.engine import Engine, Registry
 
 __all__ = ["LANG_ENV", "Settings", "default_lang", "pass_settings"]
 
@@ -30,12 +30,26 @@ class Settings:
     lang_explicit: bool
     store: str | None
     verbosity: int
+    #: TOML methods named with ``--method-file``, loaded next to the installed ones.
+    method_files: tuple[str, ...] = ()
+    _registry: Registry | None = field(default=None, init=False, repr=False)
+
+    def registry(self) -> Registry:
+        """The one place the CLI builds its registry, so every command sees the same methods.
+
+        Built once per command: loading imports every plugin and reads every method file.
+        """
+        if self._registry is None:
+            from intervision.engine import load_registry
+
+            self._registry = load_registry(method_files=self.method_files)
+        return self._registry
 
     def open_engine(self) -> Engine:
         """An engine on the chosen store; its journal is closed when the command ends."""
         from intervision.engine import open_engine
 
-        engine = open_engine(self.store)
+        engine = open_engine(self.store, registry=self.registry())
         click.get_current_context().call_on_close(engine.journal.close)
         return engine
 

@@ -33,11 +33,37 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "col.where": ("waar nu", "where now"),
     "col.closed": ("klaar", "closed"),
     "methods.none": ("Er zijn geen methodes geïnstalleerd.", "No methods are installed."),
+    "methods.variants": ("varianten: {ids}", "variants: {ids}"),
     "methods.more": (
         "Meer over een methode: intervision methods show ID",
         "More about a method: intervision methods show ID",
     ),
+    "methods.file_failed": (
+        "intervision: waarschuwing: methodebestand niet geladen: {error}",
+        "intervision: warning: method file not loaded: {error}",
+    ),
     "show.version": ("versie", "version"),
+    "show.variant": ("variant", "variant"),
+    "show.variants": ("Varianten", "Variants"),
+    "show.variant_hint": (
+        "Een variant kies je bij de methodekeuze als ID/VARIANT, of met "
+        "`intervision run --method {id} --variant VARIANT`.",
+        "Choose a variant at method choice as ID/VARIANT, or with "
+        "`intervision run --method {id} --variant VARIANT`.",
+    ),
+    "show.module": (
+        "Dit is een werkvorm: hij draait binnen een fase van een andere methode.",
+        "This is a module: it runs inside a phase of another method.",
+    ),
+    "show.per_member": (
+        "De fasen worden doorlopen voor elk aanwezig lid, steeds met een andere inbrenger.",
+        "The phases run once for every member present, each time with another inbrenger.",
+    ),
+    "export.written": ("{id} geschreven naar {path}.", "{id} written to {path}."),
+    "export.bad_id": (
+        "een id begint met een kleine letter en bevat alleen a-z, 0-9, - en _.",
+        "an id starts with a lowercase letter and has only a-z, 0-9, - and _.",
+    ),
     "show.derived": ("afgeleid (geen gepubliceerde procedure)", "derived (no published procedure)"),
     "show.summary": ("Samenvatting", "Summary"),
     "show.sources": ("Bronnen", "Sources"),
@@ -65,6 +91,35 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Hooguit {limit} × {kind} per persoon.",
         "At most {limit} × {kind} per person.",
     ),
+    "phase.hidden_until": (
+        "Wat hier gezegd wordt, blijft verborgen tot de fase '{phase}'.",
+        "What is said here stays hidden until the phase '{phase}'.",
+    ),
+    "phase.everyone": (
+        "Iedere deelnemer komt aan de beurt voordat je verder kunt.",
+        "Every participant takes a turn before you can move on.",
+    ),
+    "phase.consensus": (
+        "Verder pas als de groep het eens is: de begeleider legt de consensus vast (eens).",
+        "Move on only once the group agrees: the facilitator records consensus (consensus).",
+    ),
+    "phase.labels": (
+        "De {role} geeft elke {kinds} een label: {values}.",
+        "The {role} gives every {kinds} a label: {values}.",
+    ),
+    "phase.answers_labelled": (
+        "De inbrenger beantwoordt alleen vragen met het label {labels}.",
+        "The inbrenger answers only questions labelled {labels}.",
+    ),
+    "phase.loop": (
+        "Terug naar '{to}' ({title}) kan, als de {role} dat wil: terug {id}.",
+        "Going back to '{to}' ({title}) is possible if the {role} wants it: loop {id}.",
+    ),
+    "phase.nested": (
+        "Hier kiest de {roles} een werkvorm: {modules}.",
+        "Here the {roles} chooses a module: {modules}.",
+    ),
+    "phase.any_module": ("elke geïnstalleerde werkvorm", "any installed module"),
     "phase.decision": ("Besluit van de {role}: {title}", "Decision by the {role}: {title}"),
     "phase.selects": ("kiest uit: {kinds}", "selects from: {kinds}"),
     "phase.advance_by": ("verder: {roles}", "moves on: {roles}"),
@@ -108,6 +163,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "run.no_resume_options": (
         "--members en --facilitator horen bij een nieuwe bijeenkomst, niet bij --resume.",
         "--members and --facilitator belong to a new meeting, not to --resume.",
+    ),
+    "run.variant_needs_method": (
+        "--variant hoort bij een methode: noem die met --method.",
+        "--variant belongs to a method: name it with --method.",
+    ),
+    "run.module_not_method": (
+        "dit is een werkvorm binnen een andere methode, geen methode op zich.",
+        "this is a module of another method, not a method of its own.",
     ),
     "run.saved": (
         "Alles wat is ingevoerd, is bewaard. Verder gaan met:\n    intervision run --resume {id}",
@@ -167,6 +230,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "method.ask": ("Welke methode? (id) ", "Which method? (id) "),
     "method.unknown": ("Die methode ken ik niet: {id}.", "I don't know that method: {id}."),
+    "method.variant_hint": (
+        "Een variant kies je als id/variant, bijvoorbeeld incident/blind-position.",
+        "Choose a variant as id/variant, for example incident/blind-position.",
+    ),
+    "method.unknown_variant": (
+        "Die variant heeft deze methode niet: {id}. Varianten: {known}.",
+        "This method has no such variant: {id}. Variants: {known}.",
+    ),
     "method.agree": ("Stemt {name} in met de {title}?", "Does {name} agree to the {title}?"),
     "second.ask": ("Nog een casus bespreken?", "Discuss another case?"),
     "recognitions.ask": (
@@ -184,11 +255,53 @@ _TEXTS: dict[str, tuple[str, str]] = {
     # -- run: method phases -----------------------------------------------------
     "phase.help_hint": ("Typ 'hulp' voor de commando's.", "Type 'help' for the commands."),
     "phase.eligible": ("Om uit te kiezen:", "To choose from:"),
+    "phase.now_visible": (
+        "Tot nu toe verborgen, vanaf deze fase zichtbaar:",
+        "Kept hidden until now, visible from this phase on:",
+    ),
+    "phase.to_label": ("Om te labelen (en uit te kiezen):", "To label (and choose from):"),
+    "phase.label_hint": (
+        "Labelen gaat met het besluit: besluit {example} <tekst>. Labels: {values}.",
+        "Labels go with the decision: decide {example} <text>. Labels: {values}.",
+    ),
+    "phase.answerable": (
+        "Deze vragen mogen beantwoord worden:",
+        "These questions may be answered:",
+    ),
+    "phase.answer_hint": (
+        "Zeg welke vraag je beantwoordt: {name}: r: <antwoord> @{id}",
+        "Say which question you answer: {name}: r: <answer> @{id}",
+    ),
+    "phase.round": (
+        "Ronde {no} van {total}: {name} is nu de inbrenger.",
+        "Round {no} of {total}: {name} is the inbrenger now.",
+    ),
+    "phase.in_module": (
+        "Werkvorm binnen de {method}, fase '{phase}'.",
+        "A module inside the {method}, phase '{phase}'.",
+    ),
+    "show.hidden_count": (
+        "Nog verborgen: {n} bijdrage(n), geschreven en niet onthuld of bewaard voor een "
+        "latere fase.",
+        "Still hidden: {n} contribution(s), written and not revealed or kept for a later phase.",
+    ),
     "show.none": ("Nog geen bijdragen.", "No contributions yet."),
     "show.hidden": ("[geschreven; verborgen tot onthullen]", "[written; hidden until revealed]"),
     "show.decision": ("Besluit van {name}: {text}", "Decision by {name}: {text}"),
     "recorded": ("{id} vastgelegd.", "{id} recorded."),
     "decision.recorded": ("Besluit vastgelegd.", "Decision recorded."),
+    "consensus.recorded": (
+        "Consensus vastgelegd: de groep is het eens.",
+        "Consensus recorded: the group agrees.",
+    ),
+    "loop.unknown": (
+        "Terug kan hier via: {known} (niet '{id}'). Typ: terug <id>.",
+        "The ways back here are: {known} (not '{id}'). Type: loop <id>.",
+    ),
+    "module.which": (
+        "Welke werkvorm? Typ: werkvorm <id>. Te kiezen: {known}.",
+        "Which module? Type: module <id>. To choose from: {known}.",
+    ),
     "unknown_command": (
         "Dat begrijp ik niet. Typ 'hulp' voor de commando's.",
         "I don't understand that. Type 'help' for the commands.",
@@ -198,7 +311,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  <naam>: <soort>: <tekst>   bijdrage vastleggen (ook: <naam> <soort> <tekst>)\n"
         "  verder                     naar de volgende fase\n"
         "  onthul                     geschreven bijdragen zichtbaar maken\n"
+        "  <naam>: r: <tekst> @C3     antwoord op bijdrage C3 (@C3 mag overal staan)\n"
         "  besluit <tekst> #C3 #C5    besluit van de inbrenger, met gekozen bijdragen\n"
+        "  besluit C3=warm C4=koud    ... met labels, als de fase daarom vraagt\n"
+        "  terug <id>                 terug naar een eerdere fase (de inbrenger beslist)\n"
+        "  eens [tekst]               de begeleider legt vast dat de groep het eens is\n"
+        "  werkvorm <id>              de inbrenger kiest de werkvorm voor deze fase\n"
         "  verleng <minuten>          de fase verlengen\n"
         "  overslaan <reden>          de fase overslaan\n"
         "  toon                       de bijdragen tot nu toe\n"
@@ -209,7 +327,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  <name>: <kind>: <text>     record a contribution (also: <name> <kind> <text>)\n"
         "  next                       go to the next phase\n"
         "  reveal                     make written contributions visible\n"
-        "  decide <text> #C3 #C5      the inbrenger's decision, with selected contributions\n"
+        "  <name>: r: <text> @C3      an answer to contribution C3 (@C3 may go anywhere)\n"
+        "  decide <text> #C3 #C5      the inbrenger's decision, with chosen contributions\n"
+        "  decide C3=warm C4=cold     ... and with labels for contributions, where asked\n"
+        "  loop <id>                  go back to an earlier phase (the inbrenger decides)\n"
+        "  consensus [text]           the facilitator records that the group agrees\n"
+        "  module <id>                the inbrenger chooses this phase's module\n"
         "  extend <minutes>           extend the phase\n"
         "  skip <reason>              skip the phase\n"
         "  show                       the contributions so far\n"
@@ -225,6 +348,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "parse.need_text": (
         "Wat is de bijdrage? <naam>: <soort>: <tekst>",
         "What is the contribution? <name>: <kind>: <text>",
+    ),
+    "parse.one_reply": (
+        "Een bijdrage beantwoordt één andere: noem één @C-nummer.",
+        "A contribution answers one other: give one @C number.",
     ),
     "parse.unknown_kind": (
         "Onbekende soort '{kind}'. Soorten: {kinds}",

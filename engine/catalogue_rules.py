@@ -7,6 +7,8 @@ command; a phase without the field is untouched by them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from . import commands as cmd
 from .rules import Refusal, RuleContext, refuse
 from .specs import kind_titles
@@ -58,15 +60,30 @@ def answers_labelled(ctx: RuleContext) -> Refusal | None:
     label = state.labels.get(command.reply_to or "")
     if label in phase.answers_labelled:
         return None
+    titles = _label_titles(ctx)
     return refuse(
         "answers_labelled",
         "Beantwoord hier alleen vragen met het label {ok}; noem welke vraag je beantwoordt "
         "(deze heeft label: {label}).",
         "Only questions labelled {ok} are answered here; name the question you answer "
         "(this one is labelled: {label}).",
-        ok=" / ".join(phase.answers_labelled),
-        label=label or "-",
+        ok=_join(titles(v) for v in phase.answers_labelled),
+        label=titles(label) if label else "-",
     )
+
+
+def _label_titles(ctx: RuleContext) -> Callable[[str], Text]:
+    """A label's title in both languages, from the phase of the method that set it."""
+    titles: dict[str, Text] = {}
+    for phase in ctx.method.phases if ctx.method else ():
+        if phase.labels is not None:
+            titles.update(phase.labels.titles)
+    return lambda value: titles.get(value, Text(nl=value, en=value))
+
+
+def _join(texts: Iterable[Text]) -> Text:
+    items = list(texts)
+    return Text(nl=" / ".join(t.nl for t in items), en=" / ".join(t.en for t in items))
 
 
 def loops(ctx: RuleContext) -> Refusal | None:

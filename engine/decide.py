@@ -13,7 +13,7 @@ from typing import Any
 
 from . import commands as cmd
 from . import events as ev
-from .errors import CommandRefused, NotAMemberError, WrongPhaseError
+from .errors import CommandRefused, NotAMemberError, UnknownMethodError, WrongPhaseError
 from .flow import END, Flow, frame_flow, method_flow
 from .registry import Registry
 from .rules import RuleContext, RuleKind, roles_of
@@ -69,9 +69,11 @@ def decide(
     phase = method.phase(state.phase) if method and state.phase else None
     if isinstance(command, cmd.ChooseMethod):
         method = _chosen_method(registry, command, lang, state.meeting_id)
+    if isinstance(command, cmd.ChooseModule):
+        _chosen_module(registry, command, lang, state.meeting_id)
     _check_rules(state, command, registry, method, phase)
     if isinstance(command, cmd.ChooseModule):
-        module = registry.method(command.method_id)
+        module = _chosen_module(registry, command, lang, state.meeting_id)
         return [
             ev.ModuleChosen(
                 at=now, by=command.by, method_id=module.id, method_version=module.version
@@ -84,6 +86,28 @@ def decide(
             ),
         ]
     return _events(state, command, registry, method, phase, flow, position, now)
+
+
+def _chosen_module(
+    registry: Registry, command: cmd.ChooseModule, lang: str, meeting_id: str
+) -> MethodSpec:
+    """The module a nesting phase runs: it must exist and be a module, not a method."""
+    try:
+        module = registry.method(command.method_id)
+    except UnknownMethodError:
+        module = None
+    if module is not None and module.kind == "module":
+        return module
+    known = ", ".join(m.id for m in registry.methods(modules=True) if m.kind == "module")
+    raise CommandRefused(
+        "nesting",
+        Text(
+            nl=f"'{command.method_id}' is geen werkvorm die hier kan; werkvormen: {known}.",
+            en=f"'{command.method_id}' is not a module that can run here; modules: {known}.",
+        ),
+        lang,  # type: ignore[arg-type]
+        meeting_id=meeting_id,
+    )
 
 
 def _chosen_method(
@@ -102,7 +126,7 @@ def _chosen_method(
         )
     try:
         return registry.method(method.id, method.version, command.variant)
-    except KeyError as exc:
+    except UnknownMethodError as exc:
         raise CommandRefused(
             "method_choice",
             Text(nl=f"Onbekende variant: {exc.args[0]}", en=f"Unknown variant: {exc.args[0]}"),

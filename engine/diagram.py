@@ -24,7 +24,10 @@ def mermaid(method: MethodSpec, lang: Lang = "en") -> str:
         label = f"{phase.title(lang)} ({phase.minutes} min)"
         if phase.nested is not None:
             modules = ", ".join(phase.nested.choose_from) or "*"
-            lines.append(f'    state "{label}" as {name} {{')
+            # A titled composite state ('state "x" as y {') renders badly in Mermaid;
+            # the title goes on a line of its own.
+            lines.append(f"    {name}: {label}")
+            lines.append(f"    state {name} {{")
             lines.append(f"        [*] --> module_{name}: {_word('module', lang)}")
             lines.append(f'        state "{modules}" as module_{name}')
             lines.append(f"        module_{name} --> [*]")

@@ -81,16 +81,18 @@ class Registry:
     ) -> MethodSpec:
         """A method by id (newest version unless pinned), in a variant if named.
 
-        Raises :class:`UnknownMethodError` for an unknown id or version and
-        ``KeyError`` for an unknown variant. The same object comes back each time,
-        so the compiled flow is found again.
+        Raises :class:`UnknownMethodError` for an unknown id, version or variant.
+        The same object comes back each time, so the compiled flow is found again.
         """
         spec = self._method(method_id, version)
         if variant is None:
             return spec
         key = (spec.id, spec.version, variant)
         if key not in self._variants:
-            self._variants[key] = spec.variant(variant)
+            try:
+                self._variants[key] = spec.variant(variant)
+            except KeyError as exc:
+                raise UnknownMethodError(str(exc.args[0])) from None
         return self._variants[key]
 
     def _method(self, method_id: str, version: str | None) -> MethodSpec:

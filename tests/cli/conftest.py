@@ -62,6 +62,69 @@ PLANTED = [
 ]
 MEMBERS = ["--members", "Anna,Bram,Carla,Dirk", "--facilitator", "Anna"]
 
+#: A small TOML method with what the incident method lacks: a loop back, consensus,
+#: everyone's turn and a phase that nests a module (the module is its own file).
+LOOPER = """
+id = "looper"
+version = "1.0"
+derived = true
+title = { nl = "Lusmethode", en = "Loop method" }
+summary = { nl = "Een kleine methode met een lus.", en = "A small method with a loop." }
+fit = { minutes = 20, group_min = 3 }
+
+[[phases]]
+id = "tell"
+title = { nl = "Vertellen", en = "Telling" }
+minutes = 5
+allowed = { inbrenger = ["statement"] }
+
+[[phases]]
+id = "advise"
+title = { nl = "Adviseren", en = "Advising" }
+minutes = 5
+inbrenger_mode = "listens"
+consensus = true
+everyone_contributes = true
+allowed = { participant = ["advice"] }
+
+[[phases.loops]]
+id = "not_helped"
+to = "tell"
+title = { nl = "Nog niet geholpen", en = "Not helped yet" }
+
+[[phases]]
+id = "consult"
+title = { nl = "Werkvorm", en = "Module" }
+minutes = 10
+nested = { choose_from = ["mini-module"] }
+"""
+
+MINI_MODULE = """
+id = "mini-module"
+version = "1.0"
+kind = "module"
+derived = true
+title = { nl = "Minimodule", en = "Mini module" }
+summary = { nl = "Eén ronde ideeën.", en = "One round of ideas." }
+fit = { minutes = 5 }
+
+[[phases]]
+id = "ideas"
+title = { nl = "Ideeën", en = "Ideas" }
+minutes = 5
+inbrenger_mode = "listens"
+allowed = { participant = ["advice"] }
+"""
+
+
+@pytest.fixture
+def looper(tmp_path: Path) -> list[str]:
+    """The group options that load the loop method and the module it nests."""
+    method, module = tmp_path / "looper.toml", tmp_path / "mini.toml"
+    method.write_text(LOOPER, encoding="utf-8")
+    module.write_text(MINI_MODULE, encoding="utf-8")
+    return ["--method-file", str(method), "--method-file", str(module)]
+
 
 def lines(*parts: list[str]) -> str:
     return "".join(f"{line}\n" for part in parts for line in part)
@@ -91,7 +154,9 @@ def incident() -> Scripts:
 
 
 @pytest.fixture(autouse=True)
-def no_user_methods(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def no_user_methods(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """An empty methods folder: no TOML file of the developer's own leaks into a test."""
     folder = tmp_path_factory.mktemp("user-methods")
     monkeypatch.setenv("INTERVISION_METHODS_DIR", str(folder))

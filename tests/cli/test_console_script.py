@@ -22,8 +22,7 @@ BIN = Path(sys.executable).parent
 
 def _script(name: str) -> Path:
     path = BIN / name
-    if not path.exists():
-        pytest.skip(f"the console script {name} is not installed next to {sys.executable}")
+    assert path.exists(), f"the console script {name} is not installed next to {sys.executable}"
     return path
 
 

@@ -88,3 +88,65 @@ def test_the_words_for_leaving_work_at_every_prompt() -> None:
     assert p.is_leave(" Pauze ")
     assert p.is_leave("quit")
     assert not p.is_leave("pauze graag")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("terug not_helped", p.TakeLoop("not_helped")),
+        ("loop not_helped", p.TakeLoop("not_helped")),
+        ("Terug", p.TakeLoop("")),
+        ("eens we kiezen voor optie B", p.Consensus("we kiezen voor optie B")),
+        ("consensus we choose option B", p.Consensus("we choose option B")),
+        ("eens", p.Consensus("")),
+        ("werkvorm cb-headstand", p.ChooseModule("cb-headstand")),
+        ("module cb-headstand", p.ChooseModule("cb-headstand")),
+        ("werkvorm", p.ChooseModule("")),
+    ],
+)
+def test_loop_consensus_and_module_in_dutch_and_english(line: str, expected: p.Parsed) -> None:
+    assert p.parse_line(line) == expected
+
+
+@pytest.mark.parametrize("word", ["besluit", "decide"])
+def test_a_decision_carries_labels_next_to_selections(word: str) -> None:
+    assert p.parse_line(f"{word} C1=warm c2=koud C3=neutral de warme #C1") == p.Decide(
+        "de warme", ("C1",), (("C1", "warm"), ("C2", "koud"), ("C3", "neutral"))
+    )
+    assert p.parse_line(f"{word} C4=cold") == p.Decide("", (), (("C4", "cold"),))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Bram: r: @C3 ja, dat raakt me",
+            p.Contribute("Bram", "reaction", "ja, dat raakt me", "C3"),
+        ),
+        ("Bram: reactie: dat raakt me @C3", p.Contribute("Bram", "reaction", "dat raakt me", "C3")),
+        ("Bram r @c3 it touches me", p.Contribute("Bram", "reaction", "it touches me", "C3")),
+        ("Bram answer it touches me @3", p.Contribute("Bram", "reaction", "it touches me", "C3")),
+        ("Carla: q: mail a@b.nl?", p.Contribute("Carla", "question", "mail a@b.nl?")),
+    ],
+)
+def test_an_answer_names_the_contribution_it_answers(line: str, expected: p.Parsed) -> None:
+    assert p.parse_line(line) == expected
+
+
+@pytest.mark.parametrize(("line", "key"), [("Bram r @C3", "parse.need_text"),
+                                           ("Bram r @C3 @C4 x", "parse.one_reply")])  # fmt: skip
+def test_an_answer_needs_text_and_one_reference(line: str, key: str) -> None:
+    parsed = p.parse_line(line)
+    assert isinstance(parsed, p.Invalid) and parsed.key == key
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("incident", ("incident", None)),
+        (" incident/blind-position ", ("incident", "blind-position")),
+        ("incident/", ("incident", None)),
+    ],
+)
+def test_a_method_choice_may_name_a_variant(line: str, expected: tuple[str, str | None]) -> None:
+    assert p.parse_method_choice(line) == expected

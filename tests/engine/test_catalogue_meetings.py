@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from support import FACILITATOR, INBRENGER, assert_replays, refused, start, to_case_choice
 
-from intervision.engine import Engine
+from intervision.engine import CommandRefused, Engine
 
 
 def test_troika_gives_every_member_one_round_as_inbrenger(engine: Engine) -> None:
@@ -129,3 +129,46 @@ def test_incident_blind_position_hides_the_actual_action_until_every_position_is
     assert meeting.state.phase == "compare"
     assert actual in [c.id for c in meeting.visible_to("carla")]
     assert_replays(meeting)
+
+
+def test_only_a_module_can_run_inside_a_phase_and_an_unknown_one_is_refused(
+    engine: Engine,
+) -> None:
+    meeting = start(engine, "collegial-consultation")
+    while meeting.state.phase != "consultation":
+        if meeting.state.phase == "key_question":
+            meeting.contribute(INBRENGER, "statement", "my key question")
+        meeting.advance(FACILITATOR)
+    with refused(meeting, "nesting"):
+        meeting.choose_module(INBRENGER, "no-such-module")
+    with refused(meeting, "nesting"):
+        meeting.choose_module(INBRENGER, "gossip")
+
+
+def test_an_unknown_variant_is_refused_at_method_choice(engine: Engine) -> None:
+    meeting = engine.start_meeting(["Anna", "Bram", "Carla", "Dirk"], facilitator="Anna")
+    to_case_choice(meeting)
+    meeting.choose_case(FACILITATOR, INBRENGER, consent=True)
+    with refused(meeting, "method_choice"):
+        meeting.choose_method(FACILITATOR, "incident", inbrenger_agrees=True, variant="nope")
+
+
+def test_a_dutch_refusal_names_the_labels_in_dutch(engine: Engine) -> None:
+    meeting = engine.start_meeting(
+        ["Anna", "Bram", "Carla", "Dirk", "Eva"], facilitator="Anna", lang="nl"
+    )
+    to_case_choice(meeting)
+    meeting.choose_case(FACILITATOR, INBRENGER, consent=True)
+    meeting.choose_method(FACILITATOR, "socratic", inbrenger_agrees=True)
+    meeting.advance(FACILITATOR)
+    cold = meeting.contribute("carla", "open_question", "waarom stop je niet?")
+    meeting.reveal(FACILITATOR)
+    meeting.advance(FACILITATOR)
+    meeting.decide(INBRENGER, labels={cold: "cold"})
+    meeting.advance(FACILITATOR)
+    try:
+        meeting.contribute(INBRENGER, "reaction", "nee", reply_to=cold)
+    except CommandRefused as refusal:
+        assert "koud" in str(refusal) and "cold" in refusal.reason.en
+    else:
+        raise AssertionError("a cold question was answered")

@@ -1,0 +1,216 @@
+"""A phase in words: what `methods show` prints and what the runner's screen opens with.
+
+One function for both, so that what a facilitator reads beforehand is what the
+screen says during the meeting: who may say what, and what else applies in this
+phase (loops back, labels, consensus, everyone's turn, a module to choose).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .console import wrap
+from .texts import INBRENGER_MODES, KIND_NAMES, ROLE_NAMES, Lang, pick, t
+
+if TYPE_CHECKING:
+    from intervision.engine import MethodSpec, PhaseSpec, Registry
+
+__all__ = [
+    "describe_phase",
+    "kind_name",
+    "kinds_text",
+    "label_values",
+    "module_choices",
+    "phase_title",
+    "role_label",
+]
+
+
+def describe_phase(
+    spec: MethodSpec,
+    phase: PhaseSpec,
+    number: int,
+    lang: Lang,
+    names: dict[str, str] | None = None,
+    registry: Registry | None = None,
+) -> str:
+    """A phase as the screen shows it; ``names`` puts people behind the roles, and
+    ``registry`` gives the titles of the modules a nesting phase offers."""
+    header = t(
+        lang,
+        "phase.header",
+        no=number,
+        total=len(spec.phases),
+        title=phase.title(lang),
+        minutes=phase.minutes,
+    )
+    lines = [
+        header,
+        wrap(
+            t(lang, "phase.inbrenger", mode=pick(lang, INBRENGER_MODES[phase.inbrenger_mode])),
+            indent="  ",
+        ),
+    ]
+    for role in _roles_in(spec, phase):
+        label = role_label(spec, role, lang)
+        if names and names.get(role):
+            label = f"{label} ({names[role]})"
+        kinds = phase.allowed.get(role, ())
+        may = (
+            t(lang, "phase.may", kinds=kinds_text(kinds, lang))
+            if kinds
+            else t(lang, "phase.may_nothing")
+        )
+        if role == "inbrenger" and phase.inbrenger_mode in ("listens", "away"):
+            may = t(lang, "phase.may_nothing")
+        lines.append(wrap(f"{label}: {may}", indent="  ", hanging="      "))
+        instruction = phase.instructions.get(role)
+        if instruction is not None:
+            lines.append(wrap(instruction(lang), indent="      "))
+    applies = _applies(spec, phase, lang, names or {})
+    lines.extend(wrap(line, indent="  ", hanging="    ") for line in applies)
+    if phase.nested is not None:
+        text = t(
+            lang,
+            "phase.nested",
+            roles=_roles(spec, phase.nested.by, lang, names or {}),
+            modules=", ".join(module_choices(phase, registry, lang)) or t(lang, "phase.any_module"),
+        )
+        lines.append(wrap(text, indent="  ", hanging="    "))
+    if phase.advance_by != ("facilitator",):
+        roles = " / ".join(role_label(spec, r, lang) for r in phase.advance_by)
+        lines.append(f"  {t(lang, 'phase.advance_by', roles=roles)}")
+    if phase.rules:
+        lines.append(f"  {t(lang, 'phase.rules', rules=', '.join(r.kind for r in phase.rules))}")
+    return "\n".join(lines)
+
+
+def _applies(spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, str]) -> list[str]:
+    """The phase's rules beyond who says what, each as one sentence."""
+    lines: list[str] = []
+    if phase.written_first:
+        lines.append(t(lang, "phase.written_first"))
+    if phase.hidden_until is not None:
+        lines.append(
+            t(lang, "phase.hidden_until", phase=phase_title(spec, phase.hidden_until, lang))
+        )
+    lines.extend(
+        t(lang, "phase.quota", limit=limit, kind=kind_name(kind, lang))
+        for kind, limit in phase.quotas.items()
+    )
+    if phase.everyone_contributes:
+        lines.append(t(lang, "phase.everyone"))
+    if phase.decision is not None:
+        decision = phase.decision
+        text = t(
+            lang,
+            "phase.decision",
+            role=role_label(spec, decision.by, lang).lower(),
+            title=decision.title(lang),
+        )
+        if decision.selects_from:
+            text += f"; {t(lang, 'phase.selects', kinds=kinds_text(decision.selects_from, lang))}"
+        lines.append(text)
+    if phase.labels is not None:
+        by = phase.decision.by if phase.decision is not None else "inbrenger"
+        lines.append(
+            t(
+                lang,
+                "phase.labels",
+                role=_roles(spec, (by,), lang, names),
+                kinds=kinds_text(phase.labels.kinds, lang),
+                values=", ".join(label_values(phase, lang)),
+            )
+        )
+    if phase.answers_labelled:
+        lines.append(t(lang, "phase.answers_labelled", labels=" / ".join(phase.answers_labelled)))
+    if phase.consensus:
+        lines.append(t(lang, "phase.consensus"))
+    for loop in phase.loops:
+        lines.append(
+            t(
+                lang,
+                "phase.loop",
+                to=phase_title(spec, loop.to, lang),
+                title=loop.title(lang),
+                role=_roles(spec, (loop.by,), lang, names),
+                id=loop.id,
+            )
+        )
+    return lines
+
+
+def label_values(phase: PhaseSpec, lang: Lang) -> list[str]:
+    """Each label a phase gives, with its title where that says more than the value."""
+    if phase.labels is None:
+        return []
+    shown = []
+    for value in phase.labels.values:
+        title = phase.labels.titles.get(value)
+        text = title(lang) if title is not None else value
+        shown.append(value if text.casefold() == value.casefold() else f"{value} ({text})")
+    return shown
+
+
+def module_choices(phase: PhaseSpec, registry: Registry | None, lang: Lang) -> list[str]:
+    """The modules a nesting phase offers, with titles when the registry knows them."""
+    if phase.nested is None:
+        return []
+    ids = list(phase.nested.choose_from)
+    if not ids and registry is not None:
+        ids = [m.id for m in registry.methods(modules=True) if m.kind == "module"]
+    if registry is None:
+        return ids
+    from intervision.engine import IntervisionError
+
+    shown = []
+    for module_id in ids:
+        try:
+            shown.append(f"{module_id} ({registry.method(module_id).title(lang)})")
+        except IntervisionError:
+            shown.append(module_id)
+    return shown
+
+
+def phase_title(spec: MethodSpec, phase_id: str, lang: Lang) -> str:
+    try:
+        return spec.phase(phase_id).title(lang)
+    except KeyError:
+        return phase_id
+
+
+def role_label(spec: MethodSpec, role: str, lang: Lang) -> str:
+    if role in ROLE_NAMES:
+        return pick(lang, ROLE_NAMES[role]).capitalize()
+    for declared in spec.roles:
+        if declared.id == role:
+            return declared.title(lang)
+    return role
+
+
+def kind_name(kind: str, lang: Lang) -> str:
+    return pick(lang, KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
+def kinds_text(kinds: tuple[str, ...] | list[str], lang: Lang) -> str:
+    """Kinds in the screen's language, each with the id the prompt also accepts."""
+    return ", ".join(
+        kind_name(k, lang) if kind_name(k, lang) == k else f"{kind_name(k, lang)} ({k})"
+        for k in kinds
+    )
+
+
+def _roles(
+    spec: MethodSpec, roles: tuple[str, ...], lang: Lang, names: dict[str, str] | None = None
+) -> str:
+    """Roles in a sentence (lower case), with the person behind each where known."""
+    shown = []
+    for role in roles:
+        label = role_label(spec, role, lang).lower()
+        shown.append(f"{label} ({names[role]})" if names and names.get(role) else label)
+    return " / ".join(shown)
+
+
+def _roles_in(spec: MethodSpec, phase: PhaseSpec) -> list[str]:
+    mentioned = set(phase.instructions) | set(phase.allowed)
+    return [role.id for role in spec.roles if role.id in mentioned]
