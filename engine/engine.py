@@ -109,7 +109,7 @@ class Engine:
             )
             refs.append(external)
             facilitator_id = external.id
-        meeting_id = meeting_id or f"{_utcnow():%Y%m%d}-{secrets.token_hex(3)}"
+        meeting_id = meeting_id or f"{self.clock():%Y%m%d}-{secrets.token_hex(3)}"
         started = ev.MeetingStarted(
             at=self.clock(),
             meeting_id=meeting_id,

@@ -9,7 +9,8 @@ promised) is not stored here: it is read from the group's meetings.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
@@ -83,6 +84,15 @@ class SeriesPlan(BaseModel):
     meetings: int
     every_days: int
     minutes: int
+    #: The time zone's name ("Europe/Amsterdam"): a stored datetime keeps only its
+    #: offset, and without the name summer meetings would move an hour.
+    zone: str | None = None
+
+    @property
+    def local_start(self) -> datetime:
+        """The first meeting's start in the plan's own time zone."""
+        start = self.start if self.start.tzinfo else self.start.replace(tzinfo=UTC)
+        return start.astimezone(ZoneInfo(self.zone)) if self.zone else start
 
 
 @dataclass

@@ -135,7 +135,10 @@ def plan(start: datetime, meetings: int, every_days: int, minutes: int) -> Serie
         raise ValueError(
             f"a meeting lasts {MIN_MINUTES} to {MAX_MINUTES} minutes (8 hours), not {minutes}"
         )
-    return SeriesPlan(start=start, meetings=meetings, every_days=every_days, minutes=minutes)
+    zone = start.tzinfo.key if isinstance(start.tzinfo, ZoneInfo) else None
+    return SeriesPlan(
+        start=start, meetings=meetings, every_days=every_days, minutes=minutes, zone=zone
+    )
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,7 @@ def schedule(series: SeriesPlan) -> list[PlannedMeeting]:
     Adding days to a zone-aware datetime keeps the wall-clock time, so a series
     planned at 09:00 Europe/Amsterdam stays at 09:00 across daylight saving.
     """
-    start = _aware(series.start)
+    start = series.local_start
     length = timedelta(minutes=series.minutes)
     found = []
     for n in range(series.meetings):
@@ -256,7 +259,7 @@ def to_ics(
 
 
 def _uid(group_name: str, series: SeriesPlan, number: int) -> str:
-    key = f"{group_name}\n{_aware(series.start).astimezone(UTC).isoformat()}\n{number}"
+    key = f"{group_name}\n{series.local_start.astimezone(UTC).isoformat()}\n{number}"
     return hashlib.sha256(key.encode()).hexdigest()[:32] + "@intervision"
 
 

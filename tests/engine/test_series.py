@@ -304,3 +304,17 @@ def test_the_calendar_written_to_a_file_reads_back(tmp_path: Path) -> None:
         m.start for m in schedule(series)
     ]
     assert path.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+def test_a_stored_plan_keeps_its_time_zone_across_summer_time(tmp_path: Path) -> None:
+    from intervision.engine import SqliteJournal, load_registry
+
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    engine = Engine(SqliteJournal(tmp_path / "s.sqlite3"), load_registry(user_methods=False))
+    engine.groups.create("Noord")
+    series = plan(datetime(2026, 1, 12, 9, 0, tzinfo=amsterdam), 6, 56, 120)
+    engine.groups.plan_series("noord", series)
+    stored = Engine(SqliteJournal(tmp_path / "s.sqlite3")).groups.get("noord").series
+    assert stored is not None and stored.zone == "Europe/Amsterdam"
+    starts = [m.start for m in schedule(stored)]
+    assert all(s.astimezone(amsterdam).hour == 9 for s in starts)  # summer and winter
