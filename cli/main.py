@@ -123,13 +123,22 @@ def main(
 
 
 def _register() -> None:
+    from .group_cmd import group
+    from .meeting_cmd import meeting
     from .meetings_cmd import meetings
     from .methods_cmd import methods
     from .plugins_cmd import plugins
     from .run import run
 
-    for command in (methods, plugins, meetings, run):
+    for command in (methods, plugins, meetings, meeting, group, run):
         main.add_command(command)
+    from .recommend_cmd import recommend
+    from .report_cmd import report
+    from .series_cmd import series
+
+    main.add_command(series)
+    main.add_command(recommend)
+    main.add_command(report)
 
 
 _register()

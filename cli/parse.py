@@ -18,6 +18,8 @@ __all__ = [
     "KIND_ALIASES",
     "LEAVE_WORDS",
     "Advance",
+    "ChooseCase",
+    "ChooseMethod",
     "ChooseModule",
     "Close",
     "Consensus",
@@ -25,10 +27,13 @@ __all__ = [
     "Decide",
     "Empty",
     "Extend",
+    "FrameCommand",
     "Help",
     "Invalid",
     "Leave",
+    "Leervraag",
     "Parsed",
+    "Pass",
     "Reveal",
     "Show",
     "Skip",
@@ -36,6 +41,7 @@ __all__ = [
     "Unknown",
     "is_leave",
     "kind_of",
+    "parse_command",
     "parse_line",
     "parse_method_choice",
 ]
@@ -154,6 +160,36 @@ Parsed = (
     | Unknown
 )
 
+
+@dataclass(frozen=True)
+class Leervraag:
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Pass:
+    name: str
+
+
+@dataclass(frozen=True)
+class ChooseCase:
+    """The group's choice; sent as a command, it records the inbrenger's consent too."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class ChooseMethod:
+    """Sent as a command, it records that the inbrenger agrees to the method."""
+
+    method_id: str
+    variant: str | None = None
+
+
+#: What the runner asks for in the frame, written as one line (``meeting do``).
+FrameCommand = Leervraag | Pass | ChooseCase | ChooseMethod
+
 KIND_ALIASES: dict[str, str] = {
     alias: kind
     for kind, aliases in {
@@ -229,6 +265,40 @@ def parse_line(line: str) -> Parsed:
         if kind is not None:
             return _contribution(" ".join(words[:index]), kind, " ".join(words[index + 1 :]))
     return Unknown()
+
+
+_FRAME_WORDS: dict[str, str] = {
+    **dict.fromkeys(("leervraag", "lv"), "leervraag"),
+    **dict.fromkeys(("pass", "pas", "passen"), "pass"),
+    **dict.fromkeys(("case", "casus"), "case"),
+    **dict.fromkeys(("method", "methode"), "method"),
+}
+
+
+def parse_command(line: str) -> Parsed | FrameCommand:
+    """A whole step as one line: the frame's questions as words, else a ``>`` line.
+
+    ``leervraag NAME: TEXT`` (or ``leervraag NAME TEXT`` for a one-word name),
+    ``pass NAME``, ``case NAME``, ``method ID[/VARIANT]``; the rest as ``parse_line``.
+    """
+    first, _, rest = line.strip().partition(" ")
+    word = _FRAME_WORDS.get(first.rstrip(":").casefold())
+    rest = rest.strip()
+    if word is None:
+        return parse_line(line)
+    if word == "leervraag":
+        name, colon, text = rest.partition(":")
+        if not colon:
+            name, _, text = rest.partition(" ")
+        if not name.strip() or not text.strip():
+            return Invalid("parse.leervraag_usage")
+        return Leervraag(name.strip(), text.strip())
+    if word == "pass":
+        return Pass(rest) if rest else Invalid("parse.pass_usage")
+    if word == "case":
+        return ChooseCase(rest) if rest else Invalid("parse.case_usage")
+    method_id, variant = parse_method_choice(rest)
+    return ChooseMethod(method_id, variant) if method_id else Invalid("parse.method_usage")
 
 
 def parse_method_choice(line: str) -> tuple[str, str | None]:

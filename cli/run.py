@@ -25,6 +25,12 @@ __all__ = ["run", "split_names"]
 @click.command()
 @click.option("--resume", "resume_id", metavar="ID", help="Continue a meeting where it stopped.")
 @click.option("--members", metavar="NAMES", help='Who is present: "Anna,Bram,Carla,Dirk".')
+@click.option(
+    "--group",
+    "group_ref",
+    metavar="GROUP",
+    help="A meeting of this group: asks who is here and proposes the facilitator.",
+)
 @click.option("--facilitator", metavar="NAME", help="Who facilitates (default: the first member).")
 @click.option(
     "--method", "method_id", metavar="ID", help="Propose this method; the inbrenger still agrees."
@@ -42,6 +48,7 @@ def run(
     settings: Settings,
     resume_id: str | None,
     members: str | None,
+    group_ref: str | None,
     facilitator: str | None,
     method_id: str | None,
     variant: str | None,
@@ -50,8 +57,10 @@ def run(
     """Run a meeting: the frame, the method's phases, recognitions and evaluation."""
     from .runner import Leave, Runner
 
-    if resume_id and (members or facilitator):
+    if resume_id and (members or facilitator or group_ref):
         raise click.UsageError(t(settings.lang, "run.no_resume_options"))
+    if members and group_ref:
+        raise click.UsageError(t(settings.lang, "run.group_or_members"))
     chosen: Lang | None = None if lang is None else ("nl" if lang == "nl" else "en")
     if variant and not method_id:
         raise click.UsageError(t(settings.lang, "run.variant_needs_method"))
@@ -75,6 +84,9 @@ def run(
             from .meetings_cmd import where
 
             say(t(ui, "run.resumed", id=meeting.id, where=where(engine, meeting.state, ui)))
+        elif group_ref:
+            meeting, ui = _start_group(engine, settings, chosen, group_ref, facilitator)
+            say(t(ui, "run.started", id=meeting.id))
         else:
             meeting = _start(engine, ui, members, facilitator)
             say(t(ui, "run.started", id=meeting.id))
@@ -110,6 +122,26 @@ def _start(engine: Engine, lang: Lang, members: str | None, facilitator: str | N
             raise Leave
         facilitator = answer or names[0]
     return engine.start_meeting(names, facilitator=facilitator, lang=lang)
+
+
+def _start_group(
+    engine: Engine, settings: Settings, chosen: Lang | None, ref: str, facilitator: str | None
+) -> tuple[Meeting, Lang]:
+    """A meeting of a group, in the group's language unless one was chosen on purpose."""
+    from .group_start import ask_facilitator, ask_present, facilitator_problem
+    from .group_view import find_group
+
+    group = find_group(engine, ref, chosen or settings.lang)
+    lang: Lang = chosen or (settings.lang if settings.lang_explicit else group.lang)
+    present = ask_present(group, lang)
+    if facilitator is not None:
+        problem = facilitator_problem(group, facilitator, present, lang)
+        if problem:
+            raise click.BadParameter(problem, param_hint="--facilitator")
+    else:
+        facilitator = ask_facilitator(engine, group, present, lang)
+    meeting = engine.start_meeting(group, facilitator=facilitator, present=present, lang=lang)
+    return meeting, lang
 
 
 def _ask_names(lang: Lang) -> list[str]:

@@ -10,34 +10,24 @@ to the journal before the next prompt: stopping at any point loses nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import parse
 from .console import EndOfInput, ask, confirm, say, wrap
-from .describe import kind_name
-from .screen import frame_screen, phase_screen, shown_contributions, time_line
+from .driver import Driver, Leave, short_kinds
+from .screen import frame_screen, phase_screen
 from .texts import Lang, t
 
 if TYPE_CHECKING:
     from intervision.engine import Meeting
+    from intervision.engine.groups import GroupState
 
-__all__ = ["EndOfInput", "Leave", "Runner"]
-
-
-def short_kinds(kinds: tuple[str, ...], lang: Lang) -> str:
-    """Each kind with the shortest word the prompt takes for it: what a hurried hand types."""
-    shortest: dict[str, str] = {}
-    for alias, kind in parse.KIND_ALIASES.items():
-        if kind not in shortest or len(alias) < len(shortest[kind]):
-            shortest[kind] = alias
-    return ", ".join(f"{shortest.get(k, k)}={kind_name(k, lang)}" for k in kinds)
+__all__ = ["EndOfInput", "Leave", "Runner", "short_kinds"]
 
 
-class Leave(Exception):
-    """The facilitator stops for now; everything entered is already saved."""
+class Runner(Driver):
+    """Asks each step's question; the lines themselves go through :class:`Driver`."""
 
-
-class Runner:
     def __init__(
         self,
         meeting: Meeting,
@@ -46,11 +36,11 @@ class Runner:
         method_id: str | None = None,
         variant: str | None = None,
     ) -> None:
-        self.meeting = meeting
-        self.lang = lang
+        super().__init__(meeting, lang)
         self.method_id = method_id
         self.variant = variant
         self._shown: object = None
+        self._group: GroupState | bool | None = False
         #: True right after a step's header was shown: lists are shown once per step.
         self._fresh = False
 
@@ -89,15 +79,58 @@ class Runner:
 
     # -- frame steps --------------------------------------------------------------
 
+    @property
+    def group(self) -> GroupState | None:
+        """The meeting's group, read once: its contract and history frame the meeting."""
+        if self._group is False:
+            from .group_view import group_of
+
+            self._group = group_of(self.meeting)
+        return self._group  # type: ignore[return-value]
+
     def opening(self) -> None:
-        state = self.meeting.state
-        say(t(self.lang, "opening.confidential"))
+        state, group = self.meeting.state, self.group
+        if group is None:
+            say(t(self.lang, "opening.confidential"))
+        else:
+            say(t(self.lang, "opening.contract"))
+            for key in ("confidentiality", "attendance"):
+                text = getattr(group.contract, key)
+                say(wrap(t(self.lang, f"contract.{key}", text=text), indent="  ", hanging="    "))
         present = ", ".join(self.name(p) for p in state.present)
         say(
             t(self.lang, "opening.roles", facilitator=self.name(state.facilitator), present=present)
         )
+        if group is not None:
+            self._look_back(group)
         self.answer(f"{t(self.lang, 'opening.enter')} ")
         self.send(self.meeting.advance, self.facilitator)
+
+    def _look_back(self, group: GroupState) -> None:
+        """The last meeting's commitments, and from each of their makers how it went."""
+        from intervision.engine.history import look_back
+
+        from .group_view import commitment_line, history_of
+
+        state = self.meeting.state
+        earlier = [
+            r for r in history_of(self.meeting.engine, group) if r.meeting_id != state.meeting_id
+        ]
+        promised = look_back(earlier)
+        if not promised:
+            return
+        say(t(self.lang, "opening.look_back"))
+        for commitment in promised:
+            say(wrap(commitment_line(group, commitment, self.lang), indent="  ", hanging="    "))
+        told = {c.author for c in state.step_contributions()}
+        for member in dict.fromkeys(c.member for c in promised):
+            if member not in state.present:
+                say(t(self.lang, "opening.absent", name=self.name(member)))
+            elif member not in told:
+                answer = self.answer(t(self.lang, "opening.ask_commitment", name=self.name(member)))
+                if answer.strip():
+                    line = parse.Contribute(member, "statement", answer.strip())
+                    self.do(line)
 
     def leervragen(self) -> None:
         state = self.meeting.state
@@ -105,9 +138,9 @@ class Runner:
         for person in [p for p in state.present if p not in done]:
             text = self.answer(t(self.lang, "leervragen.ask", name=self.name(person)))
             if text.strip():
-                self.send(self.meeting.submit_leervraag, person, text.strip())
+                self.do(parse.Leervraag(person, text.strip()))
             else:
-                self.send(self.meeting.pass_leervraag, person)
+                self.do(parse.Pass(person))
         if not self.meeting.state.leervragen:
             say(t(self.lang, "leervragen.none"))
             reason = t(self.lang, "leervragen.none_reason")
@@ -120,6 +153,12 @@ class Runner:
         discussed = {case.inbrenger for case in state.cases}
         open_ = [lv for lv in state.leervragen.values() if lv.by not in discussed]
         if self._fresh or self.meeting.state.frame == "second_case":
+            if self.group is not None:
+                from .group_view import fairness_lines, history_of
+
+                history = history_of(self.meeting.engine, self.group)
+                say("\n".join(fairness_lines(self.group, history, self.lang, state.present)))
+                say(t(self.lang, "fair.decides"))
             say(t(self.lang, "case.list"))
             for number, leervraag in enumerate(open_, start=1):
                 say(
@@ -164,30 +203,14 @@ class Runner:
             self.send(self.meeting.close, self.facilitator, parsed.reason or None)
             return
         method_id, variant = parse.parse_method_choice(line.strip() or default)
-        known = {m.id: m for m in methods}
-        if method_id not in known:
-            say(t(self.lang, "method.unknown", id=method_id or "-"))
+        title = self.method_title(method_id, variant)
+        if title is None:
             return
-        spec = known[method_id]
-        title = spec.title(self.lang)
-        if variant is not None:
-            chosen = next((v for v in spec.variants if v.id == variant), None)
-            if chosen is None:
-                known_variants = ", ".join(v.id for v in spec.variants) or "-"
-                say(t(self.lang, "method.unknown_variant", id=variant, known=known_variants))
-                return
-            title = f"{title} ({chosen.title(self.lang)})"
         inbrenger = state.inbrenger or ""
         agrees = self.yes(
             t(self.lang, "method.agree", name=self.name(inbrenger), title=title), default=True
         )
-        self.send(
-            self.meeting.choose_method,
-            self.facilitator,
-            method_id,
-            inbrenger_agrees=agrees,
-            variant=variant,
-        )
+        self.choose_method(method_id, variant, agrees=agrees)
 
     def second_case(self) -> None:
         state = self.meeting.state
@@ -228,125 +251,9 @@ class Runner:
 
     def method_phase(self) -> None:
         """One line at the ``>`` prompt."""
-        meeting, lang = self.meeting, self.lang
-        parsed = parse.parse_line(ask("> "))
-        match parsed:
-            case parse.Contribute(name=name, kind=kind, text=text, reply_to=reply_to):
-                added = self.send(meeting.contribute, name, kind, text, who=name, reply_to=reply_to)
-                if added is not None:
-                    say(t(lang, "recorded", id=added))
-            case parse.Advance():
-                self.send(meeting.advance, self.facilitator)
-            case parse.Reveal():
-                if self.send(meeting.reveal, self.facilitator) is not None:
-                    say("\n".join(shown_contributions(meeting, lang)))
-            case parse.Decide(text=text, selected=selected, labels=labels):
-                decider = self._decider()
-                given = {cid: self._label(label) for cid, label in labels}
-                if self.send(meeting.decide, decider, text=text, selected=selected, labels=given):
-                    say(t(lang, "decision.recorded"))
-            case parse.TakeLoop(loop_id=loop_id):
-                self._take_loop(loop_id)
-            case parse.Consensus(text=text):
-                if self.send(meeting.record_consensus, self.facilitator, text):
-                    say(t(lang, "consensus.recorded"))
-            case parse.ChooseModule(method_id=module_id):
-                self._choose_module(module_id)
-            case parse.Extend(minutes=minutes):
-                if self.send(meeting.extend, self.facilitator, minutes) is not None:
-                    say(time_line(meeting, lang))
-            case parse.Skip(reason=reason):
-                self.send(meeting.skip, self.facilitator, reason)
-            case parse.Close(reason=reason):
-                self.send(meeting.close, self.facilitator, reason or None)
-            case parse.Show():
-                say("\n".join(shown_contributions(meeting, lang)))
-                say(f"  {time_line(meeting, lang)}")
-            case parse.Help():
-                from intervision.engine import CONTRIBUTION_KINDS
-
-                say(t(lang, "help", kinds=short_kinds(CONTRIBUTION_KINDS, lang)))
-            case parse.Leave():
-                raise Leave
-            case parse.Invalid(key=key, kind=kind):
-                from intervision.engine import CONTRIBUTION_KINDS
-
-                say(t(lang, key, kind=kind, kinds=", ".join(CONTRIBUTION_KINDS)))
-            case parse.Unknown():
-                say(t(lang, "unknown_command"))
-            case parse.Empty():
-                pass
-
-    def _decider(self) -> str:
-        """Who the phase's decision belongs to: the inbrenger unless the method says otherwise."""
-        phase, state = self.meeting.phase, self.meeting.state
-        if phase is not None and phase.decision is not None and phase.decision.by != "inbrenger":
-            return self.facilitator
-        return state.inbrenger or self.facilitator
-
-    def _label(self, typed: str) -> str:
-        """The label value a typed word means: the value itself, or its title in either
-        language (``koud`` for ``cold``), so a Dutch group labels in Dutch."""
-        phase = self.meeting.phase
-        if phase is None or phase.labels is None:
-            return typed
-        folded = typed.casefold()
-        for value in phase.labels.values:
-            title = phase.labels.titles.get(value)
-            words = {value.casefold()}
-            if title is not None:
-                for text in (title.nl, title.en):
-                    words |= {text.casefold(), text.split(":")[0].strip().casefold()}
-            if folded in words:
-                return value
-        return typed
-
-    def _take_loop(self, loop_id: str) -> None:
-        """Sent as the role the loop belongs to: the inbrenger's own "not helped yet"."""
-        phase = self.meeting.phase
-        loops = phase.loops if phase is not None else ()
-        if not loop_id and len(loops) == 1:
-            loop_id = loops[0].id
-        loop = next((lp for lp in loops if lp.id == loop_id), None)
-        if loop is None:
-            known = ", ".join(lp.id for lp in loops) or "-"
-            say(t(self.lang, "loop.unknown", id=loop_id or "-", known=known))
-            return
-        by = self.facilitator
-        if loop.by == "inbrenger" and self.meeting.state.inbrenger:
-            by = self.meeting.state.inbrenger
-        self.send(self.meeting.take_loop, by, loop.id)
-
-    def _choose_module(self, module_id: str) -> None:
-        phase, registry = self.meeting.phase, self.meeting.engine.registry
-        if phase is None or phase.nested is None:
-            offered: tuple[str, ...] = ()
-        else:
-            offered = phase.nested.choose_from or tuple(
-                m.id for m in registry.methods(modules=True) if m.kind == "module"
-            )
-        if not module_id and len(offered) == 1:
-            module_id = offered[0]
-        if not module_id:
-            say(t(self.lang, "module.which", known=", ".join(offered) or "-"))
-            return
-        from intervision.engine import UnknownMethodError
-
-        by = self.meeting.state.inbrenger or self.facilitator
-        try:
-            self.send(self.meeting.choose_module, by, module_id)
-        except UnknownMethodError:
-            say(t(self.lang, "module.which", known=", ".join(offered) or "-"))
+        self.do(parse.parse_line(ask("> ")))
 
     # -- helpers ------------------------------------------------------------------
-
-    @property
-    def facilitator(self) -> str:
-        return self.meeting.state.facilitator
-
-    def name(self, person: str) -> str:
-        member = self.meeting.state.members.get(person)
-        return member.name if member else person
 
     def answer(self, prompt: str) -> str:
         """A line at a frame prompt; the words for pausing work here too."""
@@ -360,26 +267,3 @@ class Runner:
         if isinstance(answer, str):
             raise Leave
         return answer
-
-    def send(self, action: Callable[..., Any], *args: Any, who: str = "", **kwargs: Any) -> Any:
-        """Send one command; a refusal is said and the meeting goes on.
-
-        Returns what the command returned, or None when it was refused. ``True``
-        stands in for commands that return nothing, so callers can tell.
-        """
-        from intervision.engine import CommandRefused, ConcurrencyError, NotAMemberError
-
-        try:
-            result = action(*args, **kwargs)
-        except CommandRefused as exc:
-            say(t(self.lang, "run.refused", rule=exc.rule, reason=exc.reason(self.lang)))
-            return None
-        except NotAMemberError:
-            present = ", ".join(self.name(m) for m in self.meeting.state.present)
-            say(t(self.lang, "run.not_member", name=who or "?", present=present))
-            return None
-        except ConcurrencyError:
-            self.meeting.refresh()
-            say(t(self.lang, "run.conflict"))
-            return None
-        return True if result is None else result

@@ -357,6 +357,245 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Onbekende soort '{kind}'. Soorten: {kinds}",
         "Unknown kind '{kind}'. Kinds: {kinds}",
     ),
+    # -- groups -----------------------------------------------------------------
+    "warning": ("intervision: waarschuwing: {text}", "intervision: warning: {text}"),
+    "col.name": ("naam", "name"),
+    "col.members": ("leden", "members"),
+    "col.meetings": ("bijeenkomsten", "meetings"),
+    "col.guided": ("begeleiding", "facilitation"),
+    "group.need_name": ("Noem een naam.", "Give a name."),
+    "group.created": (
+        "Groep {name} ({id}) is aangemaakt. Voeg leden toe met: intervision group add {id} NAAM",
+        "Group {name} ({id}) is created. Add members with: intervision group add {id} NAME",
+    ),
+    "group.exists": (
+        "er is al een groep '{id}'; kies een andere naam of bekijk hem met "
+        "`intervision group show {id}`",
+        "a group '{id}' already exists; choose another name or see it with "
+        "`intervision group show {id}`",
+    ),
+    "group.unknown": (
+        "er is geen groep '{ref}' (groepen: {known}); maak er een met "
+        "`intervision group create NAAM`",
+        "there is no group '{ref}' (groups: {known}); create one with "
+        "`intervision group create NAME`",
+    ),
+    "group.none_known": ("nog geen", "none yet"),
+    "group.none": (
+        "Er zijn nog geen groepen. Maak er een met: intervision group create NAAM",
+        "There are no groups yet. Create one with: intervision group create NAME",
+    ),
+    "group.added": (
+        "{name} is lid van {group}; de groep telt nu {n}.",
+        "{name} is a member of {group}; the group now has {n}.",
+    ),
+    "group.removed": (
+        "{name} is geen lid meer van {group}; de groep telt nu {n}.",
+        "{name} is no longer a member of {group}; the group now has {n}.",
+    ),
+    "group.already_member": ("{name} is al lid van {group}", "{name} is already in {group}"),
+    "group.not_member": (
+        "'{name}' is geen lid van {group} (leden: {names})",
+        "'{name}' is not a member of {group} (members: {names})",
+    ),
+    "group.reports_to": ("{a} valt onder {b}", "{a} reports to {b}"),
+    "group.relation": (
+        "{name} niet toegevoegd: {relation}. Intervisie vraagt een groep van gelijken, "
+        "zonder directe werk- of gezagsrelatie. Accepteert de groep het toch, voeg {name} "
+        'dan toe met de reden erbij: --reason "..."',
+        "{name} not added: {relation}. Intervision needs a group of equals, without a "
+        "direct work or authority relation. If the group accepts it anyway, add {name} "
+        'with the reason: --reason "..."',
+    ),
+    "group.relation_accepted": (
+        "Werkrelatie geaccepteerd en met de reden vastgelegd: {relation}.",
+        "Work relation accepted and recorded with the reason: {relation}.",
+    ),
+    "group.member_reports": ("valt onder {name}", "reports to {name}"),
+    "group.member_reason": ("relatie geaccepteerd: {reason}", "relation accepted: {reason}"),
+    "group.language": ("taal: {code}", "language: {code}"),
+    "group.guided_by": ("begeleid door {name}", "guided by {name}"),
+    "group.self_run_short": (
+        "zelfsturend: de leden begeleiden om de beurt",
+        "self-run: the members facilitate in turn",
+    ),
+    "group.self_run_col": ("zelfsturend", "self-run"),
+    "group.guided_set": (
+        "{group} wordt voortaan begeleid door {name}.",
+        "{group} is guided by {name} from now on.",
+    ),
+    "group.self_run": (
+        "{group} is zelfsturend: de leden begeleiden om de beurt.",
+        "{group} runs itself: the members facilitate in turn.",
+    ),
+    "group.guided_one": (
+        "Kies --by NAAM of --self-run, niet allebei.",
+        "Choose --by NAME or --self-run, not both.",
+    ),
+    "group.members": ("Leden ({n})", "Members ({n})"),
+    "group.contract": ("Contract", "Contract"),
+    "group.contract_set": (
+        "Het contract van {group} is aangepast.",
+        "The contract of {group} is changed.",
+    ),
+    "group.empty_text": ("Een afspraak mag niet leeg zijn.", "An agreement cannot be empty."),
+    "contract.confidentiality": ("Vertrouwelijkheid: {text}", "Confidentiality: {text}"),
+    "contract.attendance": ("Aanwezigheid: {text}", "Attendance: {text}"),
+    "contract.consent_topics": (
+        "Onderwerpen en leerdoelen mogen in accreditatieverslagen: {answer}",
+        "Topics and learning goals may go into accreditation reports: {answer}",
+    ),
+    "group.history": ("Bijeenkomsten", "Meetings"),
+    "group.no_history": ("Nog geen bijeenkomsten.", "No meetings yet."),
+    "group.meeting_line": (
+        "{date} · begeleider {facilitator} · inbrenger: {inbrengers} · {present} aanwezig",
+        "{date} · facilitator {facilitator} · inbrenger: {inbrengers} · {present} present",
+    ),
+    "group.no_case": ("geen casus", "no case"),
+    "group.still_open": ("(loopt nog)", "(still open)"),
+    "fair.title": (
+        "Inbrengers: wie het langst niet aan de beurt was, staat bovenaan",
+        "Inbrengers: whoever has waited longest comes first",
+    ),
+    "fair.line": (
+        "{name}: {times}× inbrenger, laatst: {last}",
+        "{name}: {times}× inbrenger, last: {last}",
+    ),
+    "fair.never": ("nog nooit", "never"),
+    "fair.absent": ("(er vandaag niet)", "(not here today)"),
+    "fair.decides": (
+        "Dat is een geheugensteun; de groep beslist zelf.",
+        "That is a reminder; the group decides.",
+    ),
+    # -- run: a group's meeting -------------------------------------------------
+    "run.group_or_members": (
+        "--group en --members gaan niet samen: de leden van een groep staan in de groep.",
+        "--group and --members do not go together: a group's members are in the group.",
+    ),
+    "rotation.ask_present": (
+        "Wie zijn er vandaag? Namen met komma's, Enter = iedereen ({names}): ",
+        "Who is here today? Names with commas, Enter = everyone ({names}): ",
+    ),
+    "rotation.not_members": (
+        "Geen lid van de groep: {names}. Leden: {known}.",
+        "Not in the group: {names}. Members: {known}.",
+    ),
+    "rotation.proposed": (
+        "Voorstel voor de begeleiding vandaag: {name} ({why}).",
+        "Proposed to facilitate today: {name} ({why}).",
+    ),
+    "rotation.why_rotation": (
+        "begeleidde het minst vaak: {times}×, laatst: {last}",
+        "facilitated least often: {times}×, last: {last}",
+    ),
+    "rotation.why_guided": ("begeleide groep", "guided group"),
+    "rotation.why_plugin": ("voorgesteld door een plugin", "proposed by a plugin"),
+    "rotation.ask": (
+        "Enter = akkoord, of typ wie er wel begeleidt:",
+        "Enter = agreed, or type who facilitates instead:",
+    ),
+    "rotation.absent": (
+        "{name} is er vandaag niet en kan dus niet begeleiden.",
+        "{name} is not here today, so cannot facilitate.",
+    ),
+    "rotation.guest": (
+        "{name} is geen lid van de groep. Begeleidt {name} als gast?",
+        "{name} is not a member of the group. Does {name} facilitate as a guest?",
+    ),
+    "opening.contract": ("Onze afspraken:", "Our agreements:"),
+    "opening.look_back": (
+        "Terugblik: dit namen inbrengers zich de vorige keer voor.",
+        "Looking back: this is what inbrengers committed to last time.",
+    ),
+    "opening.commitment": ("{name}: {text}", "{name}: {text}"),
+    "opening.ask_commitment": (
+        "{name}, hoe is het gegaan? (leeg = overslaan) ",
+        "{name}, how did it go? (empty = skip) ",
+    ),
+    "opening.absent": (
+        "{name} is er vandaag niet; vraag het de volgende keer.",
+        "{name} is not here today; ask next time.",
+    ),
+    # -- meeting: one command at a time -----------------------------------------
+    "meeting.group_or_members": (
+        "Noem --group of --members (één van beide).",
+        "Give --group or --members (one of them).",
+    ),
+    "meeting.present_needs_group": (
+        "--present hoort bij --group; met --members is iedereen aanwezig.",
+        "--present belongs to --group; with --members everyone is present.",
+    ),
+    "meeting.facilitator_needed": (
+        "Noem wie begeleidt: --facilitator NAAM.",
+        "Say who facilitates: --facilitator NAME.",
+    ),
+    "status.where": ("Bijeenkomst {id}: {where}", "Meeting {id}: {where}"),
+    "status.version": ("versie {version}", "version {version}"),
+    "status.inbrenger": ("Inbrenger: {name}.", "Inbrenger: {name}."),
+    "status.waiting": ("Wacht nog op: {names}.", "Still waiting for: {names}."),
+    "status.next.opening": (
+        "Verder met: NAAM: s: TEKST (hoe ging je voornemen?) · verder",
+        "Go on with: NAME: s: TEXT (how did your commitment go?) · next",
+    ),
+    "status.next.leervragen": (
+        "Verder met: leervraag NAAM: TEKST · pas NAAM · verder",
+        "Go on with: leervraag NAME: TEXT · pass NAME · next",
+    ),
+    "status.next.case_choice": ("Verder met: casus NAAM", "Go on with: case NAME"),
+    "status.next.method_choice": (
+        "Verder met: methode ID[/VARIANT]",
+        "Go on with: method ID[/VARIANT]",
+    ),
+    "status.next.method": (
+        "Verder met een regel zoals bij de prompt van intervision run; 'hulp' toont ze.",
+        "Go on with a line as at the intervision run prompt; 'help' lists them.",
+    ),
+    "status.next.second_case": (
+        "Verder met: casus NAAM (nog een casus) · verder",
+        "Go on with: case NAME (another case) · next",
+    ),
+    "status.next.recognitions": (
+        "Verder met: NAAM: h: TEKST · verder",
+        "Go on with: NAME: h: TEXT · next",
+    ),
+    "status.next.evaluation": (
+        "Verder met: NAAM: n: TEKST · afsluiten",
+        "Go on with: NAME: n: TEXT · close",
+    ),
+    "status.next.closed": ("De bijeenkomst is afgesloten.", "The meeting is closed."),
+    "do.ok": ("Gedaan. Nu: {where} (versie {version}).", "Done. Now: {where} (version {version})."),
+    "do.unknown": (
+        "Dat commando ken ik niet; `intervision meeting do ID hulp` toont ze.",
+        "I don't know that command; `intervision meeting do ID help` lists them.",
+    ),
+    "do.frame_help": (
+        "In het kader (ook met intervision meeting do):\n"
+        "  NAAM: s: TEKST              opening: hoe ging je voornemen van de vorige keer\n"
+        "  leervraag NAAM: TEKST       een leervraag inbrengen (ook: lv)\n"
+        "  pas NAAM                    geen leervraag vandaag\n"
+        "  casus NAAM                  de gekozen leervraag; de inbrenger stemt in\n"
+        "  methode ID[/VARIANT]        de methode; de inbrenger stemt in\n"
+        "  NAAM: h: TEKST              een herkenning\n"
+        "  NAAM: n: TEKST              een notitie bij de evaluatie",
+        "In the frame (also with intervision meeting do):\n"
+        "  NAME: s: TEXT               opening: how last time's commitment went\n"
+        "  leervraag NAME: TEXT        bring a leervraag (also: lv)\n"
+        "  pass NAME                   no leervraag today\n"
+        "  case NAME                   the chosen leervraag; the inbrenger agrees\n"
+        "  method ID[/VARIANT]         the method; the inbrenger agrees\n"
+        "  NAME: h: TEXT               a recognition\n"
+        "  NAME: n: TEXT               a note at the evaluation",
+    ),
+    "parse.leervraag_usage": (
+        "Wie brengt wat in? leervraag NAAM: TEKST",
+        "Who brings what? leervraag NAME: TEXT",
+    ),
+    "parse.pass_usage": ("Wie past er? pas NAAM", "Who passes? pass NAME"),
+    "parse.case_usage": ("Wiens leervraag? casus NAAM", "Whose leervraag? case NAME"),
+    "parse.method_usage": (
+        "Welke methode? methode ID[/VARIANT]",
+        "Which method? method ID[/VARIANT]",
+    ),
 }
 
 ROLE_NAMES: dict[str, tuple[str, str]] = {

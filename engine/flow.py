@@ -23,7 +23,7 @@ END = "end"
 
 #: Commands that stay within a frame step (internal transitions).
 _FRAME_INTERNAL: dict[str, tuple[str, ...]] = {
-    "opening": (),
+    "opening": ("contribute",),
     "leervragen": ("submit_leervraag", "pass_leervraag"),
     "case_choice": (),
     "method_choice": (),

@@ -95,6 +95,8 @@ def refuse(rule: str, nl: str, en: str, **values: object) -> Refusal:
 
 #: Kinds allowed in the frame steps that take contributions.
 FRAME_KINDS: dict[str, tuple[str, ...]] = {
+    #: At the opening, earlier inbrengers tell what came of their commitments.
+    "opening": ("statement",),
     "recognitions": ("recognition",),
     "evaluation": ("note", "learning_point"),
 }

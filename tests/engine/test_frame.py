@@ -140,7 +140,7 @@ def test_bad_input_gets_a_specific_error_and_writes_nothing(engine: Engine) -> N
     with pytest.raises(NotAMemberError, match="Zoë"):
         meeting.advance("Zoë")
     with pytest.raises(WrongPhaseError):
-        meeting.contribute("carla", "question", "the opening takes no questions")
+        meeting.reveal(FACILITATOR)
     with pytest.raises(MeetingNotFoundError):
         engine.meeting("no-such-meeting")
     stale = meeting.state.version
@@ -149,6 +149,21 @@ def test_bad_input_gets_a_specific_error_and_writes_nothing(engine: Engine) -> N
         engine.execute(meeting.id, Advance(by=FACILITATOR), expected_version=stale)
     assert (conflict.value.expected, conflict.value.actual) == (stale, stale + 1)
     assert len(journal.load(meeting.id)) == len(before) + 1
+
+
+def test_the_opening_hears_how_earlier_commitments_went(engine: Engine) -> None:
+    meeting = engine.start_meeting(MEMBERS, facilitator="Anna")
+    added = meeting.contribute("bram", "statement", "I called the parents; it helped")
+    assert [(c.id, c.frame, c.case_no) for c in meeting.state.contributions] == [
+        (added, "opening", None)
+    ]
+    assert meeting.allowed_kinds("carla") == ("statement",)
+    with refused(meeting, "allowed_kinds"):
+        meeting.contribute("carla", "question", "the opening takes no questions")
+    meeting.advance(FACILITATOR)
+    with refused(meeting, "phase"):
+        meeting.contribute("carla", "statement", "the leervragen step takes none")
+    assert_replays(meeting)
 
 
 def test_refusals_explain_in_the_meetings_language(engine: Engine) -> None:

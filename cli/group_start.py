@@ -1,0 +1,94 @@
+"""Starting a meeting of a group: who is here, and who facilitates today.
+
+``intervision run --group`` asks; ``intervision meeting start --group`` is told.
+Both take the members present from the group, let the engine propose the
+facilitator (the guide, a plugin's policy, or the rotation) and start the meeting
+with ``start_meeting(group, ...)``, so its history is the group's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .console import ask, confirm, say
+from .texts import Lang, t
+
+if TYPE_CHECKING:
+    from intervision.engine import Engine
+    from intervision.engine.groups import GroupState
+
+__all__ = ["ask_facilitator", "ask_present", "facilitator_problem", "present_problem"]
+
+
+def present_problem(group: GroupState, names: list[str], lang: Lang) -> tuple[list[str], str]:
+    """The ids of the members named, or what is wrong with the names."""
+    from .group_view import match_members
+
+    ids, unknown = match_members(group, names)
+    if unknown:
+        known = ", ".join(m.name for m in group.members.values())
+        return ids, t(lang, "rotation.not_members", names=", ".join(unknown), known=known)
+    if len(ids) < 2:
+        return ids, t(lang, "run.too_few")
+    return ids, ""
+
+
+def ask_present(group: GroupState, lang: Lang) -> list[str]:
+    """Who is here today; Enter means everyone."""
+    from .parse import is_leave
+    from .run import split_names
+    from .runner import Leave
+
+    everyone = [m.name for m in group.members.values()]
+    while True:
+        answer = ask(t(lang, "rotation.ask_present", names=", ".join(everyone)))
+        if is_leave(answer):
+            raise Leave
+        ids, problem = present_problem(group, split_names(answer) or everyone, lang)
+        if not problem:
+            return ids
+        say(problem)
+
+
+def facilitator_problem(group: GroupState, name: str, present: list[str], lang: Lang) -> str:
+    """A member who is not here cannot facilitate; anyone else not a member is a guest."""
+    from .group_view import find_member
+
+    member = find_member(group, name)
+    if member is not None and member.id not in present:
+        return t(lang, "rotation.absent", name=member.name)
+    return ""
+
+
+def ask_facilitator(engine: Engine, group: GroupState, present: list[str], lang: Lang) -> str:
+    """The proposal and its reason; Enter accepts it, a name overrides it."""
+    from .group_view import find_member, history_of, propose
+    from .parse import is_leave
+    from .runner import Leave
+
+    proposal = propose(engine, group, present, history_of(engine, group), lang)
+    proposed = proposal.facilitator
+    if proposed is not None:
+        member = group.members.get(proposed)
+        shown = member.name if member else proposed
+        say(t(lang, "rotation.proposed", name=shown, why=proposal.why))
+    while True:
+        answer = ask(t(lang, "rotation.ask" if proposed else "run.ask_facilitator") + " ").strip()
+        if is_leave(answer):
+            raise Leave
+        if not answer and proposed is not None:
+            return proposed
+        if not answer:
+            continue
+        problem = facilitator_problem(group, answer, present, lang)
+        if problem:
+            say(problem)
+            continue
+        guide = (group.guided_by or "").casefold()
+        if find_member(group, answer) is None and answer.casefold() != guide:
+            agreed = confirm(lang, t(lang, "rotation.guest", name=answer), default=False)
+            if isinstance(agreed, str):
+                raise Leave
+            if not agreed:
+                continue
+        return answer

@@ -1,0 +1,251 @@
+"""A group as the facilitator sees it: who is in it, who came and did what, who is next.
+
+Shared by ``intervision group``, ``intervision run --group`` and ``intervision
+meeting``. Everything here comes from the group's stream and its meetings' journals
+(the engine's history); what it shows of a meeting is names, dates and methods,
+never a leervraag or what was said. A commitment is the one piece of content, and
+it is shown only to the group itself, at its next opening.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .texts import Lang, t
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from intervision.engine import Engine, Meeting
+    from intervision.engine.groups import GroupMember, GroupState
+    from intervision.engine.history import Commitment, MeetingRecord
+
+__all__ = [
+    "Proposal",
+    "fairness_lines",
+    "find_group",
+    "group_json",
+    "group_of",
+    "history_of",
+    "match_members",
+    "member_line",
+    "propose",
+    "relation_text",
+]
+
+
+def find_group(engine: Engine, ref: str, lang: Lang) -> GroupState:
+    """A group by id or by name; an unknown one is a GroupError that lists the groups."""
+    from intervision.engine.group_book import GroupError
+    from intervision.engine.specs import slug
+
+    groups = engine.groups.all()
+    for group in groups:
+        if ref in (group.id, group.name) or group.name.casefold() == ref.strip().casefold():
+            return group
+    for group in groups:
+        if group.id == slug(ref):
+            return group
+    known = ", ".join(g.id for g in groups) or t(lang, "group.none_known")
+    raise GroupError(t(lang, "group.unknown", ref=ref, known=known))
+
+
+def find_member(group: GroupState, who: str) -> GroupMember | None:
+    from intervision.engine.specs import slug
+
+    folded = who.strip().casefold()
+    for member in group.members.values():
+        if folded in (member.id, member.name.casefold()) or member.id == slug(who):
+            return member
+    return None
+
+
+def match_members(group: GroupState, names: list[str]) -> tuple[list[str], list[str]]:
+    """The member ids for ``names``, and the names that are not members."""
+    ids: list[str] = []
+    unknown: list[str] = []
+    for name in names:
+        member = find_member(group, name)
+        if member is None:
+            unknown.append(name)
+        elif member.id not in ids:
+            ids.append(member.id)
+    return ids, unknown
+
+
+def group_of(meeting: Meeting) -> GroupState | None:
+    """The group a meeting belongs to, if it was started for one that still exists."""
+    from intervision.engine.group_book import GroupError
+
+    group_id = meeting.state.group_id
+    if group_id is None:
+        return None
+    try:
+        return meeting.engine.groups.get(group_id)
+    except GroupError:
+        return None
+
+
+def history_of(engine: Engine, group: GroupState) -> list[MeetingRecord]:
+    from intervision.engine.history import group_history
+
+    return group_history(engine, group.id)
+
+
+def day(moment: datetime | None, lang: Lang) -> str:
+    if moment is None:
+        return t(lang, "fair.never")
+    return moment.astimezone().strftime("%Y-%m-%d")
+
+
+# -- members ------------------------------------------------------------------------
+
+
+def relation_text(group: GroupState, member: GroupMember, lang: Lang) -> str:
+    """The direct work relations of ``member`` with the group, in words."""
+    parts = []
+    for other in group.relations(member):
+        if (member.reports_to or "").casefold() == other.casefold():
+            parts.append(t(lang, "group.reports_to", a=member.name, b=other))
+        else:
+            parts.append(t(lang, "group.reports_to", a=other, b=member.name))
+    return "; ".join(parts)
+
+
+def member_line(member: GroupMember, lang: Lang) -> str:
+    parts = [member.name]
+    if member.function:
+        parts.append(member.function)
+    if member.reports_to:
+        parts.append(t(lang, "group.member_reports", name=member.reports_to))
+    if member.relation_reason:
+        parts.append(t(lang, "group.member_reason", reason=member.relation_reason))
+    return " · ".join(parts)
+
+
+# -- rotation -----------------------------------------------------------------------
+
+
+class Proposal:
+    """Who facilitates today, and why: the guide, a plugin, or the rotation."""
+
+    def __init__(self, facilitator: str | None, why: str) -> None:
+        self.facilitator = facilitator
+        self.why = why
+
+
+def propose(
+    engine: Engine, group: GroupState, present: list[str], history: list[MeetingRecord], lang: Lang
+) -> Proposal:
+    """The engine's proposal (a plugin may replace the rotation), with the reason."""
+    from intervision.engine.history import propose_facilitator
+
+    proposed = propose_facilitator(engine, group, present, history)
+    if group.guided_by:
+        return Proposal(proposed, t(lang, "rotation.why_guided"))
+    held = {m: [r.started_at for r in history if r.facilitator == m] for m in present}
+
+    def rotation_key(member: str) -> tuple[int, float, int]:
+        last = max((d.timestamp() for d in held[member]), default=float("-inf"))
+        return (len(held[member]), last, present.index(member))
+
+    by_rotation = min(present, key=rotation_key) if present else None
+    hook = engine.registry.pm.hook.intervision_next_facilitator
+    if proposed is None or (hook.get_hookimpls() and proposed != by_rotation):
+        return Proposal(proposed, t(lang, "rotation.why_plugin"))
+    times = len(held[proposed])
+    last = max(held[proposed], default=None)
+    return Proposal(proposed, t(lang, "rotation.why_rotation", times=times, last=day(last, lang)))
+
+
+# -- fairness and history -----------------------------------------------------------
+
+
+def fairness_lines(
+    group: GroupState, history: list[MeetingRecord], lang: Lang, present: tuple[str, ...] = ()
+) -> list[str]:
+    """Who has waited longest to bring a case comes first; the group still decides."""
+    from intervision.engine.history import fairness
+
+    lines = [t(lang, "fair.title")]
+    for turn in fairness(group, history):
+        member = group.members.get(turn.member)
+        name = member.name if member else turn.member
+        line = t(lang, "fair.line", name=name, times=turn.times, last=day(turn.last, lang))
+        if present and turn.member not in present:
+            line += f" {t(lang, 'fair.absent')}"
+        lines.append(f"  {line}")
+    return lines
+
+
+def commitment_line(group: GroupState | None, commitment: Commitment, lang: Lang) -> str:
+    member = group.members.get(commitment.member) if group else None
+    name = member.name if member else commitment.member
+    return t(lang, "opening.commitment", name=name, text=commitment.text)
+
+
+def _names(group: GroupState, ids: tuple[str, ...]) -> list[str]:
+    from intervision.engine.specs import slug
+
+    known = {m.id: m.name for m in group.members.values()}
+    if group.guided_by:
+        known.setdefault(slug(group.guided_by), group.guided_by)
+    return [known.get(i, i) for i in ids]
+
+
+def history_lines(group: GroupState, history: list[MeetingRecord], lang: Lang) -> list[str]:
+    if not history:
+        return [f"  {t(lang, 'group.no_history')}"]
+    lines = []
+    for record in history:
+        [facilitator] = _names(group, (record.facilitator,))
+        inbrengers = ", ".join(_names(group, record.inbrengers))
+        line = t(
+            lang,
+            "group.meeting_line",
+            date=day(record.started_at, lang),
+            facilitator=facilitator,
+            inbrengers=inbrengers or t(lang, "group.no_case"),
+            present=len(record.present),
+        )
+        if record.closed_at is None:
+            line += f" {t(lang, 'group.still_open')}"
+        lines.append(f"  {line}")
+    return lines
+
+
+def group_json(group: GroupState, history: list[MeetingRecord] | None = None) -> dict[str, Any]:
+    """The group for a script: members, contract, settings and, if given, its history."""
+    from intervision.engine.history import fairness
+
+    data: dict[str, Any] = {
+        "id": group.id,
+        "name": group.name,
+        "lang": group.lang,
+        "created": group.created.isoformat(),
+        "guided_by": group.guided_by,
+        "members": [m.model_dump() for m in group.members.values()],
+        "contract": group.contract.model_dump(),
+    }
+    if history is not None:
+        data["meetings"] = [
+            {
+                "meeting_id": r.meeting_id,
+                "started": r.started_at.isoformat(),
+                "closed": r.closed_at.isoformat() if r.closed_at else None,
+                "present": list(r.present),
+                "facilitator": r.facilitator,
+                "inbrengers": list(r.inbrengers),
+                "methods": list(r.methods),
+            }
+            for r in history
+        ]
+        data["fairness"] = [
+            {
+                "member": turn.member,
+                "times": turn.times,
+                "last": turn.last.isoformat() if turn.last else None,
+            }
+            for turn in fairness(group, history)
+        ]
+    return data

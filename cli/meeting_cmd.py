@@ -1,0 +1,289 @@
+"""``intervision meeting``: a meeting driven one command at a time, for scripts and tools.
+
+The same engine calls as ``intervision run``: ``meeting do`` sends the lines the
+runner's prompt takes (and the frame's questions as words: ``leervraag``, ``pass``,
+``case``, ``method``) through the runner's own :class:`Driver`. With ``--json`` a
+refusal is an object naming the rule, and the exit code says what happened (4 for
+a refusal); nothing printed ever holds case content.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from .console import say
+from .settings import Settings, pass_settings
+from .texts import Lang, t
+
+if TYPE_CHECKING:
+    from intervision.engine import Engine, Meeting
+
+__all__ = ["meeting"]
+
+_JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+def _ui(settings: Settings, meeting: Meeting) -> Lang:
+    return settings.lang if settings.lang_explicit else meeting.state.lang
+
+
+def _name(meeting: Meeting, person: str) -> str:
+    member = meeting.state.members.get(person)
+    return member.name if member else person
+
+
+def _position(meeting: Meeting) -> dict[str, Any]:
+    state = meeting.state
+    return {"version": state.version, "frame": state.frame, "phase": state.phase}
+
+
+@click.group()
+def meeting() -> None:
+    """Drive a meeting one command at a time (for scripts; `run` is the interactive way)."""
+
+
+@meeting.command()
+@click.option("--group", "group_ref", metavar="GROUP", help="A meeting of this group.")
+@click.option("--members", metavar="NAMES", help='The members: "Anna,Bram,Carla,Dirk".')
+@click.option("--present", metavar="NAMES", help="Of the group, who is here (default: all).")
+@click.option("--facilitator", metavar="NAME", help="Who facilitates (with --group: the proposal).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Meeting language.")
+@_JSON
+@pass_settings
+def start(
+    settings: Settings,
+    group_ref: str | None,
+    members: str | None,
+    present: str | None,
+    facilitator: str | None,
+    lang: str | None,
+    as_json: bool,
+) -> None:
+    """Start a meeting and print its id."""
+    chosen: Lang | None = None if lang is None else ("nl" if lang == "nl" else "en")
+    ui = chosen or settings.lang
+    if bool(group_ref) == bool(members):
+        raise click.UsageError(t(ui, "meeting.group_or_members"))
+    if present and not group_ref:
+        raise click.UsageError(t(ui, "meeting.present_needs_group"))
+    engine = settings.open_engine()
+    if group_ref:
+        started = _start_group(engine, settings, chosen, group_ref, present, facilitator)
+    else:
+        from .run import _names_problem, split_names
+
+        names = split_names(members or "")
+        problem = _names_problem(names, ui)
+        if problem:
+            raise click.BadParameter(problem, param_hint="--members")
+        if not facilitator:
+            raise click.UsageError(t(ui, "meeting.facilitator_needed"))
+        started = engine.start_meeting(names, facilitator=facilitator, lang=ui)
+    if as_json:
+        click.echo(json.dumps({"meeting_id": started.id, **_position(started)}))
+    else:
+        click.echo(started.id)
+
+
+def _start_group(
+    engine: Engine,
+    settings: Settings,
+    chosen: Lang | None,
+    ref: str,
+    present: str | None,
+    facilitator: str | None,
+) -> Meeting:
+    from .group_start import facilitator_problem, present_problem
+    from .group_view import find_group, history_of, propose
+    from .run import split_names
+
+    group = find_group(engine, ref, chosen or settings.lang)
+    lang: Lang = chosen or (settings.lang if settings.lang_explicit else group.lang)
+    names = split_names(present) if present else [m.name for m in group.members.values()]
+    ids, problem = present_problem(group, names, lang)
+    if problem:
+        raise click.BadParameter(problem, param_hint="--present")
+    if facilitator:
+        problem = facilitator_problem(group, facilitator, ids, lang)
+        if problem:
+            raise click.BadParameter(problem, param_hint="--facilitator")
+    else:
+        facilitator = propose(engine, group, ids, history_of(engine, group), lang).facilitator
+        if facilitator is None:
+            raise click.UsageError(t(lang, "meeting.facilitator_needed"))
+    return engine.start_meeting(group, facilitator=facilitator, present=ids, lang=lang)
+
+
+@meeting.command()
+@click.argument("meeting_id", metavar="ID")
+@_JSON
+@pass_settings
+def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
+    """Where a meeting is, and what each member present may contribute now."""
+    from .meetings_cmd import where
+    from .screen import time_line
+
+    engine = settings.open_engine()
+    handle = engine.meeting(meeting_id)
+    state, lang = handle.state, _ui(settings, handle)
+    case = state.case
+    may = {_name(handle, p): list(handle.allowed_kinds(p)) for p in state.present}
+    waiting = [_name(handle, p) for p in _waiting(handle)]
+    remaining = handle.remaining_seconds()
+    data: dict[str, Any] = {
+        "meeting_id": state.meeting_id,
+        "group_id": state.group_id,
+        "lang": state.lang,
+        **_position(handle),
+        "closed": state.closed,
+        "method": case.method_id if case else None,
+        "variant": case.variant if case else None,
+        "method_version": case.method_version if case else None,
+        "facilitator": _name(handle, state.facilitator),
+        "inbrenger": _name(handle, state.inbrenger) if state.inbrenger else None,
+        "present": [_name(handle, p) for p in state.present],
+        "may_contribute": may,
+        "waiting_for": waiting,
+        "remaining_seconds": None if remaining is None else round(remaining),
+        **_series(handle),
+    }
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    say(t(lang, "status.where", id=state.meeting_id, where=where(engine, state, lang)))
+    say(t(lang, "status.version", version=state.version))
+    if state.closed:
+        return
+    say(t(lang, "opening.roles", facilitator=data["facilitator"], present=", ".join(may)))
+    if data["inbrenger"]:
+        say(t(lang, "status.inbrenger", name=data["inbrenger"]))
+    from .describe import kind_name
+
+    for name, kinds in may.items():
+        text = ", ".join(kind_name(k, lang) for k in kinds) or t(lang, "phase.may_nothing")
+        say(f"  {name}: {text}")
+    if waiting:
+        say(t(lang, "status.waiting", names=", ".join(waiting)))
+    timer = time_line(handle, lang)
+    if timer:
+        say(f"  {timer}")
+    if data.get("look_back"):
+        say(t(lang, "opening.look_back"))
+    for promise in data.get("look_back", []):
+        say(f"  {t(lang, 'opening.commitment', name=promise['member'], text=promise['text'])}")
+    if "fairness" in data:
+        from .group_view import fairness_lines, group_of, history_of
+
+        group = group_of(handle)
+        assert group is not None
+        history = history_of(engine, group)
+        say("\n".join(fairness_lines(group, history, lang, state.present)))
+    say(t(lang, f"status.next.{state.frame}"))
+
+
+def _series(handle: Meeting) -> dict[str, Any]:
+    """What the group's history adds to a step: the last commitments at the opening,
+    and at case choice who has waited longest to bring a case."""
+    from .group_view import group_of, history_of
+
+    state, group = handle.state, group_of(handle)
+    if group is None or state.frame not in ("opening", "case_choice", "second_case"):
+        return {}
+    history = history_of(handle.engine, group)
+    if state.frame == "opening":
+        from intervision.engine.history import look_back
+
+        earlier = [r for r in history if r.meeting_id != state.meeting_id]
+        return {
+            "look_back": [
+                {"member": _name(handle, c.member), "text": c.text} for c in look_back(earlier)
+            ]
+        }
+    from intervision.engine.history import fairness
+
+    return {
+        "fairness": [
+            {
+                "member": _name(handle, turn.member),
+                "times": turn.times,
+                "last": turn.last.isoformat() if turn.last else None,
+            }
+            for turn in fairness(group, history)
+        ]
+    }
+
+
+def _waiting(handle: Meeting) -> list[str]:
+    """Who the step still waits for: a leervraag or pass, or a recognition."""
+    state = handle.state
+    if state.frame == "leervragen":
+        done = set(state.passed) | {lv.by for lv in state.leervragen.values()}
+        return [p for p in state.present if p not in done]
+    if state.frame == "recognitions":
+        shared = {c.author for c in state.step_contributions()}
+        return [p for p in state.present if p not in shared]
+    return []
+
+
+@meeting.command(context_settings={"ignore_unknown_options": True})
+@click.argument("meeting_id", metavar="ID")
+@click.argument("words", metavar="COMMAND...", nargs=-1, required=True)
+@_JSON
+@pass_settings
+def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: bool) -> None:
+    """Send one command, as typed at the runner's prompt.
+
+    \b
+    Frame:  leervraag NAME: TEXT · pass NAME · case NAME · method ID[/VARIANT]
+            (case and method record the inbrenger's consent)
+    Any step: NAME: KIND: TEXT · next · close REASON
+    Phases: reveal · decide TEXT #C3 · loop ID · consensus · module ID ·
+            extend MIN · skip REASON
+    `intervision meeting do ID help` lists them all.
+    """
+    from intervision.engine import CommandRefused, ConcurrencyError, MeetingNotFoundError
+
+    from . import parse
+    from .driver import Driver, Problem
+    from .meetings_cmd import where
+
+    engine = settings.open_engine()
+    try:
+        handle = engine.meeting(meeting_id)
+    except MeetingNotFoundError as exc:
+        _fail(as_json, "meeting", str(exc), exc.exit_code)
+    lang = _ui(settings, handle)
+    told: list[str] = []
+    driver = Driver(handle, lang, strict=True, tell=told.append)
+    try:
+        accepted = driver.do(parse.parse_command(" ".join(words)))
+    except CommandRefused as exc:
+        _fail(as_json, exc.rule, exc.reason(lang), exc.exit_code)
+    except Problem as exc:
+        _fail(as_json, exc.rule, str(exc), exc.exit_code)
+    except ConcurrencyError as exc:
+        _fail(as_json, "conflict", t(lang, "run.conflict"), exc.exit_code)
+    if as_json:
+        result: dict[str, Any] = {"ok": True, **_position(handle)}
+        if driver.recorded:
+            result["recorded"] = driver.recorded
+        click.echo(json.dumps(result))
+        return
+    for text in told:
+        say(text)
+    if accepted:
+        say(t(lang, "do.ok", where=where(engine, handle.state, lang), version=handle.state.version))
+
+
+def _fail(as_json: bool, rule: str, reason: str, code: int) -> NoReturn:
+    """Like every other error (main.py), but a script asking for JSON gets JSON."""
+    from .main import one_line
+
+    if as_json:
+        click.echo(json.dumps({"ok": False, "rule": rule, "reason": one_line(reason)}))
+    else:
+        click.echo(f"intervision: error: [{rule}] {one_line(reason)}", err=True)
+    click.get_current_context().exit(code)

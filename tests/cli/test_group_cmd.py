@@ -1,0 +1,132 @@
+"""``intervision group``: a group of equals, its contract and its guide."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from click.testing import Result
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def wijkteam(invoke: Invoke) -> str:
+    assert invoke("group", "create", "Wijkteam Noord", "--lang", "nl").exit_code == 0
+    for name in ("Anna", "Bram", "Carla"):
+        assert invoke("group", "add", "wijkteam-noord", name).exit_code == 0
+    return "wijkteam-noord"
+
+
+def test_a_group_is_created_filled_listed_and_shown(invoke: Invoke) -> None:
+    created = invoke("--lang", "en", "group", "create", "Wijkteam Noord")
+    assert created.exit_code == 0, created.output
+    assert "Group Wijkteam Noord (wijkteam-noord) is created" in created.stdout
+    added = invoke("group", "add", "wijkteam-noord", "Anna", "--function", "nurse")
+    assert added.exit_code == 0
+    assert "the group now has 1" in added.stdout
+    assert "works best with 3 to 8" in added.stderr
+    for name in ("Bram", "Carla"):
+        invoke("group", "add", "Wijkteam Noord", name)
+    fourth = invoke("group", "add", "wijkteam-noord", "Dirk")
+    assert fourth.exit_code == 0 and fourth.stderr == ""
+    twice = invoke("group", "add", "wijkteam-noord", "anna")
+    assert twice.exit_code == 7 and "already in Wijkteam Noord" in twice.stderr
+    listed = json.loads(invoke("group", "list", "--json").stdout)
+    assert [(g["id"], len(g["members"]), g["meetings"]) for g in listed] == [
+        ("wijkteam-noord", 4, 0)
+    ]
+    table = invoke("--lang", "en", "group", "list").stdout
+    assert "wijkteam-noord" in table and "self-run" in table
+    shown = invoke("--lang", "en", "group", "show", "wijkteam-noord").stdout
+    assert "Anna · nurse" in shown
+    assert "No meetings yet." in shown and "Anna: 0× inbrenger, last: never" in shown
+    removed = invoke("group", "remove", "wijkteam-noord", "Dirk")
+    assert removed.exit_code == 0 and "the group now has 3" in removed.stdout
+    unknown = invoke("group", "remove", "wijkteam-noord", "Zoë")
+    assert unknown.exit_code == 7
+    assert "'Zoë' is not a member of Wijkteam Noord (members: Anna, Bram, Carla)" in unknown.stderr
+
+
+def test_an_unknown_group_names_the_groups_there_are(invoke: Invoke, wijkteam: str) -> None:
+    result = invoke("--lang", "en", "group", "show", "zuid")
+    assert result.exit_code == 7
+    assert "there is no group 'zuid' (groups: wijkteam-noord)" in result.stderr
+    again = invoke("--lang", "en", "group", "create", "Wijkteam Noord")
+    assert again.exit_code == 7 and "already exists" in again.stderr
+
+
+def test_a_work_relation_is_refused_unless_the_group_records_why(
+    invoke: Invoke, wijkteam: str
+) -> None:
+    refused = invoke("--lang", "en", "group", "add", wijkteam, "Dirk", "--reports-to", "Bram")
+    assert refused.exit_code == 7
+    [line] = refused.stderr.splitlines()
+    assert "Dirk reports to Bram" in line and "--reason" in line and "group of equals" in line
+    dutch = invoke("group", "add", wijkteam, "Dirk", "--reports-to", "bram")
+    assert "Dirk valt onder Bram" in dutch.stderr and "groep van gelijken" in dutch.stderr
+    # The relation also counts the other way round: a manager joining their own staff.
+    invoke("group", "add", wijkteam, "Eva", "--reports-to", "Femke")
+    boss = invoke("--lang", "en", "group", "add", wijkteam, "Femke")
+    assert boss.exit_code == 7 and "Eva reports to Femke" in boss.stderr
+    accepted = invoke(
+        "group", "add", wijkteam, "Dirk", "--reports-to", "Bram", "--reason", "andere locatie"
+    )
+    assert accepted.exit_code == 0, accepted.output
+    assert "geaccepteerd" in accepted.stdout
+    members = json.loads(invoke("group", "show", wijkteam, "--json").stdout)["members"]
+    dirk = next(m for m in members if m["name"] == "Dirk")
+    assert (dirk["reports_to"], dirk["relation_reason"]) == ("Bram", "andere locatie")
+    shown = invoke("group", "show", wijkteam).stdout
+    assert "Dirk · valt onder Bram · relatie geaccepteerd: andere locatie" in shown
+
+
+def test_more_than_eight_members_warns_and_is_still_added(invoke: Invoke, wijkteam: str) -> None:
+    for name in ("Dirk", "Eva", "Fleur", "Gijs", "Hanna"):
+        assert invoke("group", "add", wijkteam, name).stderr == ""
+    ninth = invoke("group", "add", wijkteam, "Ilse")
+    assert ninth.exit_code == 0
+    assert "boven de 8" in ninth.stderr and "waarschuwing" in ninth.stderr
+
+
+def test_the_default_contract_is_in_the_groups_language_and_can_be_changed(
+    invoke: Invoke, wijkteam: str
+) -> None:
+    dutch = invoke("group", "contract", wijkteam).stdout
+    assert "Vertrouwelijkheid: Wat we hier bespreken, blijft in de groep." in dutch
+    assert "Aanwezigheid:" in dutch
+    invoke("group", "create", "Peer Group", "--lang", "en")
+    english = invoke("group", "contract", "peer-group").stdout
+    assert "Confidentiality: What we discuss here stays in the group." in english
+    changed = invoke(
+        "group",
+        "contract",
+        wijkteam,
+        "--attendance",
+        "Wie niet kan, belt Anna.",
+        "--consent-topics",
+    )
+    assert changed.exit_code == 0, changed.output
+    contract = json.loads(invoke("group", "show", wijkteam, "--json").stdout)["contract"]
+    assert contract["attendance"] == "Wie niet kan, belt Anna."
+    assert contract["confidentiality"].startswith("Wat we hier bespreken")
+    assert contract["consent_topics"] is True
+    reset = invoke("group", "contract", wijkteam, "--default")
+    assert "meldt zich vooraf af" in reset.stdout
+    empty = invoke("group", "contract", wijkteam, "--confidentiality", " ")
+    assert empty.exit_code == 2
+
+
+def test_a_guided_group_and_back_to_self_run(invoke: Invoke, wijkteam: str) -> None:
+    guided = invoke("--lang", "en", "group", "guided", wijkteam, "--by", "Mevrouw Jansen")
+    assert guided.exit_code == 0 and "guided by Mevrouw Jansen" in guided.stdout
+    assert json.loads(invoke("group", "show", wijkteam, "--json").stdout)["guided_by"] == (
+        "Mevrouw Jansen"
+    )
+    assert "begeleid door Mevrouw Jansen" in invoke("group", "show", wijkteam).stdout
+    both = invoke("group", "guided", wijkteam, "--by", "X", "--self-run")
+    assert both.exit_code == 2
+    back = invoke("group", "guided", wijkteam, "--self-run")
+    assert "zelfsturend" in back.stdout
+    assert json.loads(invoke("group", "show", wijkteam, "--json").stdout)["guided_by"] is None

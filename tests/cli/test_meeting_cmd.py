@@ -1,0 +1,179 @@
+"""``intervision meeting``: a whole meeting sent one command at a time, as a script would."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from click.testing import Result
+
+from intervision.engine import open_engine
+
+Invoke = Callable[..., Result]
+
+
+def start(invoke: Invoke, *extra: str) -> str:
+    result = invoke(
+        "meeting", "start", "--members", "Anna,Bram,Carla,Dirk", "--facilitator", "Anna", *extra
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["meeting_id"] if "--json" in extra else result.stdout.strip()
+
+
+def do(invoke: Invoke, meeting_id: str, *line: str) -> dict[str, Any]:
+    result = invoke("meeting", "do", meeting_id, "--json", *line)
+    data: dict[str, Any] = json.loads(result.stdout)
+    data["exit_code"] = result.exit_code
+    return data
+
+
+def test_a_whole_meeting_by_script_with_json(invoke: Invoke, store: Path) -> None:
+    result = invoke(
+        "meeting", "start", "--members", "Anna,Bram,Carla,Dirk", "--facilitator", "Anna", "--json"
+    )
+    started = json.loads(result.stdout)
+    assert started["frame"] == "opening" and started["phase"] is None
+    meeting_id = started["meeting_id"]
+    steps = [
+        ["next"],
+        ["leervraag", "Bram:", "GEHEIM-leervraag hoe zeg ik nee?"],
+        ["lv", "Carla", "GEHEIM-tweede"],
+        ["pass", "Anna"],
+        ["pas", "Dirk"],
+        ["verder"],
+        ["case", "Bram"],
+        ["method", "incident"],
+        ["Bram: s: GEHEIM-situatie"],
+        ["next"],
+        ["Carla", "q", "GEHEIM-vraag"],
+        ["next"],
+        ["Dirk: an: GEHEIM-analyse"],
+        ["next"],
+        ["Carla: ad: GEHEIM-advies"],
+        ["next"],
+        ["decide", "GEHEIM-besluit", "#C4"],
+        ["next"],
+        ["next"],  # no second case
+        *[[f"{name}: h: GEHEIM-herkenning"] for name in ("Anna", "Bram", "Carla", "Dirk")],
+        ["next"],
+        ["Dirk: n: GEHEIM-evaluatie"],
+        ["close"],
+    ]
+    versions = []
+    for line in steps:
+        answer = do(invoke, meeting_id, *line)
+        assert answer["ok"] is True and answer["exit_code"] == 0, (line, answer)
+        versions.append(answer["version"])
+    assert versions == sorted(versions)
+    assert answer["frame"] == "closed"
+    assert do(invoke, meeting_id, "Anna: n: te laat")["rule"] == "meeting_closed"
+    engine = open_engine(str(store))
+    try:
+        state = engine.reload(meeting_id)
+        assert state.decisions[0].selected == ("C4",)
+        assert [c.kind for c in state.contributions].count("recognition") == 4
+    finally:
+        engine.journal.close()
+
+
+def test_a_refusal_is_json_with_the_rule_and_exit_4(invoke: Invoke) -> None:
+    meeting_id = start(invoke)
+    do(invoke, meeting_id, "next")
+    do(invoke, meeting_id, "leervraag", "Bram:", "GEHEIM-leervraag")
+    refused = do(invoke, meeting_id, "next")
+    assert refused == {
+        "ok": False,
+        "rule": "leervragen_complete",
+        "reason": "Still waiting for a leervraag or a pass from: Anna, Carla, Dirk.",
+        "exit_code": 4,
+    }
+    twice = do(invoke, meeting_id, "leervraag", "Bram", "GEHEIM-nog-een")
+    assert twice["rule"] == "one_leervraag_each" and "GEHEIM" not in twice["reason"]
+    stranger = do(invoke, meeting_id, "pass", "Zoë")
+    assert (stranger["rule"], stranger["exit_code"]) == ("not_a_member", 4)
+    assert "Zoë" in stranger["reason"]
+    garbled = do(invoke, meeting_id, "GEHEIM-zomaar iets")
+    assert (garbled["rule"], garbled["exit_code"]) == ("syntax", 2)
+    assert "GEHEIM" not in garbled["reason"]
+    human = invoke("meeting", "do", meeting_id, "next")
+    assert human.exit_code == 4
+    assert human.stderr.startswith("intervision: error: [leervragen_complete] Still waiting")
+    missing = do(invoke, "no-such-meeting", "next")
+    assert (missing["ok"], missing["rule"], missing["exit_code"]) == (False, "meeting", 4)
+
+
+def test_the_wrong_step_and_an_unknown_method_are_refused(invoke: Invoke) -> None:
+    meeting_id = start(invoke)
+    early = do(invoke, meeting_id, "case", "Bram")
+    assert (early["rule"], early["exit_code"]) == ("phase", 4)
+    for line in (["next"], ["lv", "Bram", "GEHEIM"], *[["pass", n] for n in ("Anna", "Carla")]):
+        do(invoke, meeting_id, *line)
+    do(invoke, meeting_id, "pass", "Dirk")
+    do(invoke, meeting_id, "next")
+    assert do(invoke, meeting_id, "case", "Carla")["rule"] == "case_choice"
+    do(invoke, meeting_id, "case", "Bram")
+    unknown = do(invoke, meeting_id, "method", "nosuch")
+    assert unknown["rule"] == "method_choice" and "nosuch" in unknown["reason"]
+    variant = do(invoke, meeting_id, "method", "incident/nosuch")
+    assert variant["rule"] == "method_choice" and "blind-position" in variant["reason"]
+    assert do(invoke, meeting_id, "method", "incident")["phase"] == "situation"
+    wrong_kind = do(invoke, meeting_id, "Carla: ad: GEHEIM-te-vroeg")
+    assert wrong_kind["rule"] == "allowed_kinds" and "GEHEIM" not in wrong_kind["reason"]
+    added = do(invoke, meeting_id, "Bram: s: GEHEIM-situatie")
+    assert added["recorded"] == "C1"
+
+
+def test_status_says_where_and_who_may_say_what(invoke: Invoke) -> None:
+    meeting_id = start(invoke, "--lang", "nl")
+    for line in (["next"], ["lv", "Bram", "GEHEIM"]):
+        do(invoke, meeting_id, *line)
+    status = json.loads(invoke("meeting", "status", meeting_id, "--json").stdout)
+    assert status["frame"] == "leervragen" and status["waiting_for"] == ["Anna", "Carla", "Dirk"]
+    for name in ("Anna", "Carla", "Dirk"):
+        do(invoke, meeting_id, "pass", name)
+    for line in (["next"], ["case", "Bram"], ["method", "incident"], ["next"]):
+        do(invoke, meeting_id, *line)
+    status = json.loads(invoke("meeting", "status", meeting_id, "--json").stdout)
+    assert (status["method"], status["phase"], status["inbrenger"]) == (
+        "incident",
+        "questions",
+        "Bram",
+    )
+    assert status["may_contribute"]["Carla"] == ["question"]
+    assert status["may_contribute"]["Bram"] == ["reaction"]
+    assert 0 < status["remaining_seconds"] <= 15 * 60
+    text = invoke("meeting", "status", meeting_id).stdout
+    assert "Incidentmethode 2/5" in text and "Carla: vraag" in text and "Inbrenger: Bram." in text
+    english = invoke("--lang", "en", "meeting", "status", meeting_id).stdout
+    assert "Incident method 2/5" in english and "Carla: question" in english
+    assert "GEHEIM" not in text + english
+
+
+def test_start_needs_a_group_or_members(invoke: Invoke) -> None:
+    assert invoke("meeting", "start").exit_code == 2
+    lone = invoke("meeting", "start", "--members", "Anna,Bram")
+    assert lone.exit_code == 2 and "--facilitator" in lone.output
+    few = invoke("meeting", "start", "--members", "Anna", "--facilitator", "Anna")
+    assert few.exit_code == 2
+    unknown = invoke("--lang", "nl", "meeting", "start", "--group", "zuid")
+    assert unknown.exit_code == 7 and "er is geen groep 'zuid'" in unknown.stderr
+    invoke("group", "create", "Noord")
+    for name in ("Anna", "Bram", "Carla"):
+        invoke("group", "add", "noord", name)
+    absent = invoke(
+        "meeting", "start", "--group", "noord", "--present", "Anna,Bram", "--facilitator", "Carla"
+    )
+    assert absent.exit_code == 2 and "Carla is not here today" in absent.output
+    chosen = invoke("meeting", "start", "--group", "noord", "--present", "Anna,Bram", "--json")
+    meeting_id = json.loads(chosen.stdout)["meeting_id"]
+    status = json.loads(invoke("meeting", "status", meeting_id, "--json").stdout)
+    assert status["present"] == ["Anna", "Bram"] and status["facilitator"] == "Anna"
+
+
+def test_help_lists_the_frame_words_too(invoke: Invoke) -> None:
+    meeting_id = start(invoke)
+    result = invoke("--lang", "nl", "meeting", "do", meeting_id, "hulp")
+    assert result.exit_code == 0
+    assert "leervraag NAAM: TEKST" in result.stdout and "verder" in result.stdout
