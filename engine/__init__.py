@@ -30,6 +30,7 @@ from .errors import (
     ConcurrencyError,
     CorruptJournalError,
     DuplicateMethodError,
+    GroupError,
     IntervisionError,
     MeetingError,
     MeetingNotFoundError,
@@ -41,7 +42,8 @@ from .errors import (
     WrongPhaseError,
 )
 from .frame import FRAME, FRAME_STEPS
-from .hookspecs import hookimpl, hookspec
+from .groups import GroupContract, GroupMember, GroupState, SeriesPlan
+from .hookspecs import HOOK_API_VERSION, hookimpl, hookspec
 from .journal import Journal, MemoryJournal, SqliteJournal, default_store_path, open_journal
 from .meeting import Meeting
 from .method_files import dump_method, load_method_file, user_methods_dir
@@ -69,6 +71,7 @@ __all__ = [
     "CONTRIBUTION_KINDS",
     "FRAME",
     "FRAME_STEPS",
+    "HOOK_API_VERSION",
     "KIND_TITLES",
     "STANDARD_ROLES",
     "Advance",
@@ -88,6 +91,10 @@ __all__ = [
     "Engine",
     "Extend",
     "Fit",
+    "GroupContract",
+    "GroupError",
+    "GroupMember",
+    "GroupState",
     "IntervisionError",
     "Journal",
     "LabelSpec",
@@ -112,6 +119,7 @@ __all__ = [
     "RuleContext",
     "RuleKind",
     "RuleRef",
+    "SeriesPlan",
     "Skip",
     "SpecError",
     "SqliteJournal",

@@ -269,7 +269,8 @@ class Engine:
 
     def _call(self, hook: str, **kwargs: Any) -> None:
         """Call each plugin's hook on its own: one failing plugin does not stop the rest."""
-        for impl in getattr(self.registry.pm.hook, hook).get_hookimpls():
+        # reversed: pluggy's own call order (last registered first, tryfirst first).
+        for impl in reversed(getattr(self.registry.pm.hook, hook).get_hookimpls()):
             try:
                 impl.function(*(kwargs[name] for name in impl.argnames))
             except Exception as exc:

@@ -10,6 +10,7 @@ up in logs and bug reports, which are outside the group.
     │   ├── SpecError           a method spec is invalid (names plugin, method, field)
     │   └── DuplicateMethodError  two plugins registered one method id (names both)
     ├── UnknownMethodError      no installed method has that id (or that version)
+    ├── GroupError              a group command that cannot be done (a work relation, ...)
     ├── MeetingError            anything about one meeting
     │   ├── MeetingNotFoundError
     │   ├── NotAMemberError     the person is not a member present at the meeting
@@ -32,6 +33,7 @@ __all__ = [
     "ConcurrencyError",
     "CorruptJournalError",
     "DuplicateMethodError",
+    "GroupError",
     "IntervisionError",
     "MeetingError",
     "MeetingNotFoundError",
@@ -74,6 +76,12 @@ class UnknownMethodError(IntervisionError):
     """No installed method has the requested id (or the pinned version)."""
 
     exit_code = 2
+
+
+class GroupError(IntervisionError):
+    """A group command that cannot be done; nothing was written."""
+
+    exit_code = 7
 
 
 class MeetingError(IntervisionError):

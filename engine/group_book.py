@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from . import events as ev
-from .errors import IntervisionError
+from .errors import GroupError
 from .groups import GROUP_PREFIX, GroupContract, GroupMember, GroupState, SeriesPlan
 from .journal.port import Journal
 from .specs import slug
@@ -22,12 +22,6 @@ __all__ = ["GroupBook", "GroupError", "apply_group"]
 
 #: intervision groups are 3 to 8 members; outside that range we warn, not refuse.
 GROUP_MIN, GROUP_MAX = 3, 8
-
-
-class GroupError(IntervisionError):
-    """A group command that cannot be done; nothing was written."""
-
-    exit_code = 7
 
 
 def apply_group(state: GroupState | None, event: ev.Event) -> GroupState:

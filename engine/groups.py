@@ -97,6 +97,8 @@ class SeriesPlan(BaseModel):
 
 @dataclass
 class GroupState:
+    """A group as its journal stream gives it: members, contract, settings, plan."""
+
     id: str
     name: str
     lang: Lang

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+import structlog
+
 from .errors import UnknownMethodError
 from .groups import GroupState
 from .state import MeetingState
@@ -20,6 +22,8 @@ from .state import MeetingState
 if TYPE_CHECKING:
     from .engine import Engine
     from .registry import Registry
+
+log = structlog.get_logger("intervision.history")
 
 __all__ = [
     "Commitment",
@@ -123,10 +127,16 @@ def propose_facilitator(
     """
     if group.guided_by:
         return group.guided_by
-    answer = engine.registry.pm.hook.intervision_next_facilitator(
-        members=list(present),
-        history=[{"facilitator": r.facilitator, "inbrengers": list(r.inbrengers)} for r in history],
-    )
+    try:
+        answer = engine.registry.pm.hook.intervision_next_facilitator(
+            members=list(present),
+            history=[
+                {"facilitator": r.facilitator, "inbrengers": list(r.inbrengers)} for r in history
+            ],
+        )
+    except Exception as exc:  # a broken policy plugin must not block the opening
+        log.error("hook_failed", hook="intervision_next_facilitator", error=type(exc).__name__)
+        answer = None
     if answer in present:
         return str(answer)
     if not present:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .specs import MethodSpec
     from .state import Contribution, MeetingState
 
-__all__ = ["PROJECT", "hookimpl", "hookspec"]
+__all__ = ["HOOK_API_VERSION", "PROJECT", "hookimpl", "hookspec"]
 
 PROJECT = "intervision"
 hookspec = pluggy.HookspecMarker(PROJECT)

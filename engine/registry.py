@@ -159,7 +159,7 @@ def load_registry(
     user's methods folder. ``strict`` defaults to ``INTERVISION_STRICT_PLUGINS``.
     """
     if strict is None:
-        strict = os.environ.get(STRICT_ENV, "") not in ("", "0", "false", "no")
+        strict = os.environ.get(STRICT_ENV, "").strip().lower() not in ("", "0", "false", "no")
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
     registry = Registry(pm)
@@ -186,6 +186,15 @@ def load_registry(
             pm.register(plugin, name=info.name)
         except Exception as exc:  # a broken plugin must not take the others down
             _fail(info, _describe_load_error(info, exc), strict, exc)
+            continue
+        for unknown in _unknown_hooks(pm, plugin):
+            _fail(
+                info,
+                f"plugin {info.name!r} (distribution {info.distribution}) implements "
+                f"{unknown!r}, which is not an intervision hook: is it misspelt? The hooks "
+                "are listed in PLUGINS.md",
+                strict,
+            )
 
     _collect_rule_kinds(registry, infos, strict)
     _collect_methods(registry, infos, strict)
@@ -200,6 +209,20 @@ def load_registry(
         except PluginError as exc:
             _fail(info, str(exc), strict, exc)
     return registry
+
+
+def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> list[str]:
+    """Hook implementations that match no hookspec (pluggy would only ignore them)."""
+    found = []
+    for name in dir(plugin):
+        if not name.startswith(hookspecs.PROJECT + "_"):
+            continue
+        if pm.parse_hookimpl_opts(plugin, name) is None:
+            continue
+        caller = getattr(pm.hook, name, None)
+        if caller is None or caller.spec is None:
+            found.append(name)
+    return found
 
 
 def _dist_name(ep: metadata.EntryPoint) -> str:

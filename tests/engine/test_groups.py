@@ -164,3 +164,25 @@ def test_fairness_shows_who_waited_longest_to_bring_a_case(
         ("carla", 1),
         ("bram", 2),
     ]
+
+
+def test_a_failing_rotation_plugin_falls_back_to_the_rotation(
+    series: tuple[Engine, GroupState, Clock],
+) -> None:
+    import structlog
+
+    from intervision.engine import load_registry
+
+    class Broken:
+        @hookimpl
+        def intervision_next_facilitator(self, members: list[str], history: list[dict]) -> str:  # type: ignore[type-arg]
+            raise RuntimeError("boom")
+
+    engine, group, _ = series
+    engine.registry = load_registry(strict=True, extra=[("broken", Broken())])
+    with structlog.testing.capture_logs() as logs:
+        proposal = propose_facilitator(
+            engine, group, ["anna", "bram", "carla", "dirk"], group_history(engine, group.id)
+        )
+    assert proposal == "dirk"
+    assert [e["event"] for e in logs] == ["hook_failed"]

@@ -521,3 +521,33 @@ def test_a_failing_lifecycle_hook_does_not_undo_the_commit() -> None:
     assert failure["meeting_id"] == meeting.id
     for entry in logs:
         assert secret not in repr(entry)
+
+
+def test_a_misspelt_hook_is_reported_not_silently_ignored() -> None:
+    class Typo:
+        @hookimpl
+        def intervision_method(self) -> list[object]:  # missing 's'
+            return []
+
+    registry = load_registry(entry_points=False, extra=[("typo", Typo())])
+    [(info, error)] = registry.errors
+    assert info.name == "typo" and "'intervision_method'" in error and "misspelt" in error
+    with pytest.raises(PluginError, match="intervision_method"):
+        load_registry(strict=True, entry_points=False, extra=[("typo", Typo())])
+
+
+@pytest.mark.parametrize(("value", "strict"), [("False", False), ("NO", False), ("1", True)])
+def test_strict_mode_reads_the_environment_variable_like_a_person_writes_it(
+    monkeypatch: pytest.MonkeyPatch, value: str, strict: bool
+) -> None:
+    class Typo:
+        @hookimpl
+        def intervision_method(self) -> list[object]:
+            return []
+
+    monkeypatch.setenv("INTERVISION_STRICT_PLUGINS", value)
+    if strict:
+        with pytest.raises(PluginError):
+            load_registry(entry_points=False, extra=[("typo", Typo())])
+    else:
+        assert load_registry(entry_points=False, extra=[("typo", Typo())]).errors
