@@ -160,7 +160,10 @@ def test_the_loading_and_testing_snippets_run(monkeypatch: pytest.MonkeyPatch) -
     loaded = as_module(code_blocks(python, "python")[1], "doc_try")
     assert loaded.meeting.state.frame == "opening"
     testing = as_module(code_blocks(section("Testing your method"), "python")[0], "doc_test")
-    testing.test_quick_advice_runs_with_every_rule_tried()
+    registry = load_registry(strict=True, extra=[("quick-advice", python_example())])
+    testing.test_quick_advice_conforms(registry)
+    engine = Engine(MemoryJournal(), registry)
+    testing.test_no_advice_before_the_advice_round(lambda m: start(engine, m))
 
 
 def test_the_rule_example_refuses_with_its_reason() -> None:
