@@ -31,6 +31,9 @@ __all__ = ["ENTRY_POINT_GROUP", "PluginInfo", "Registry", "load_registry"]
 
 ENTRY_POINT_GROUP = "intervision"
 STRICT_ENV = "INTERVISION_STRICT_PLUGINS"
+#: A comma-separated allow-list of entry point names; set but empty loads none.
+ALLOW_ENV = "INTERVISION_PLUGINS"
+BUILTIN_DISTRIBUTION = "intervision"
 
 
 @dataclass
@@ -152,11 +155,16 @@ def load_registry(
     extra: Iterable[tuple[str, object]] = (),
     method_files: Iterable[str | os.PathLike[str]] = (),
     user_methods: bool = True,
+    allow: Iterable[str] | None = None,
+    builtin_only: bool = False,
 ) -> Registry:
     """Discover the installed plugins (and ``extra`` ones, for tests and hosts).
 
     TOML methods come from ``method_files`` and, with ``user_methods``, from the
-    user's methods folder. ``strict`` defaults to ``INTERVISION_STRICT_PLUGINS``.
+    user's methods folder. ``strict`` defaults to ``INTERVISION_STRICT_PLUGINS``;
+    ``allow`` (default: ``INTERVISION_PLUGINS``) names the only entry points to
+    load, and ``builtin_only`` skips every plugin not shipped with intervision:
+    the two ways to take a misbehaving plugin out of the picture.
     """
     if strict is None:
         strict = os.environ.get(STRICT_ENV, "").strip().lower() not in ("", "0", "false", "no")
@@ -170,7 +178,12 @@ def load_registry(
     if entry_points:
         # Built-in methods first: a third-party plugin cannot take their ids.
         eps = metadata.entry_points(group=ENTRY_POINT_GROUP)
-        for ep in sorted(eps, key=lambda e: (_dist_name(e) != "intervision", e.name)):
+        allowed = _allowed(allow)
+        for ep in sorted(eps, key=lambda e: (_dist_name(e) != BUILTIN_DISTRIBUTION, e.name)):
+            if allowed is not None and ep.name not in allowed:
+                continue
+            if builtin_only and _dist_name(ep) != BUILTIN_DISTRIBUTION:
+                continue
             dist = ep.dist
             info = PluginInfo(ep.name, dist.name if dist else "?", dist.version if dist else "?")
             candidates.append((info, ep))
@@ -209,6 +222,15 @@ def load_registry(
         except PluginError as exc:
             _fail(info, str(exc), strict, exc)
     return registry
+
+
+def _allowed(allow: Iterable[str] | None) -> set[str] | None:
+    if allow is not None:
+        return set(allow)
+    configured = os.environ.get(ALLOW_ENV)
+    if configured is None:
+        return None
+    return {name.strip() for name in configured.split(",") if name.strip()}
 
 
 def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> list[str]:

@@ -551,3 +551,20 @@ def test_strict_mode_reads_the_environment_variable_like_a_person_writes_it(
             load_registry(entry_points=False, extra=[("typo", Typo())])
     else:
         assert load_registry(entry_points=False, extra=[("typo", Typo())]).errors
+
+
+def test_an_allow_list_loads_only_the_plugins_it_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTERVISION_PLUGINS", "incident, socratic")
+    assert [m.id for m in load_registry(user_methods=False).methods()] == ["incident", "socratic"]
+    monkeypatch.setenv("INTERVISION_PLUGINS", "")
+    assert load_registry(user_methods=False).methods() == []
+    monkeypatch.delenv("INTERVISION_PLUGINS")
+    assert len(load_registry(user_methods=False, allow=["gossip"]).methods()) == 1
+
+
+def test_builtin_only_leaves_out_every_other_distribution() -> None:
+    everything = load_registry(user_methods=False)
+    builtin = load_registry(user_methods=False, builtin_only=True)
+    assert {p.distribution for p in builtin.plugins} == {"intervision"}
+    assert {p.distribution for p in everything.plugins} > {"intervision"}
+    assert "incident" in [m.id for m in builtin.methods()]
