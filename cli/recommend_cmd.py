@@ -72,7 +72,10 @@ def recommend(
 
         engine = settings.open_engine()
         group = engine.groups.get(group_id)
-        history = group_history(engine, group.id)
+        # Only meetings where a method was used: a meeting still at its case choice
+        # (where this is asked) would otherwise count as "the last meeting" and hide
+        # the method the group used last time.
+        history = [r for r in group_history(engine, group.id) if r.methods]
         if size is None:
             if not group.members:
                 raise click.UsageError(t(lang, "recommend.empty_group", name=group.name))

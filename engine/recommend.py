@@ -151,7 +151,8 @@ def recommend(
         )
     if experience not in (None, "beginning", "experienced"):
         raise ValueError(f"unknown group experience {experience!r}; known: beginning, experienced")
-    recent = sorted(history, key=lambda record: record.started_at)
+    # A meeting still at its case choice has no method yet: it is not "the last one".
+    recent = sorted((r for r in history if r.methods), key=lambda record: record.started_at)
     last_three = recent[-_RECENT:]
     plugin_votes = _plugin_votes(registry, leervraag_kind, group_size, minutes)
 

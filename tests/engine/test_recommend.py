@@ -125,6 +125,16 @@ def test_the_method_of_the_last_meeting_ranks_lower(registry: Registry) -> None:
     assert any("last meeting" in c.en and "vorige bijeenkomst" in c.nl for c in incident.cautions)
 
 
+def test_a_meeting_still_at_its_case_choice_is_not_the_last_meeting(registry: Registry) -> None:
+    """Asked during a meeting, the history holds that meeting too, without a method."""
+    history = [meeting(0, "socratic"), meeting(1, "incident"), meeting(2)]
+    suggestions = recommend(
+        registry, leervraag_kind="incident", group_size=5, history=history, limit=50
+    )
+    incident = next(s for s in suggestions if s.method_id == "incident")
+    assert any("last meeting" in c.en for c in incident.cautions)
+
+
 def test_methods_not_used_lately_say_so(registry: Registry) -> None:
     history = [
         meeting(0, "imi"),
