@@ -568,3 +568,17 @@ def test_builtin_only_leaves_out_every_other_distribution() -> None:
     assert {p.distribution for p in builtin.plugins} == {"intervision"}
     assert {p.distribution for p in everything.plugins} > {"intervision"}
     assert "incident" in [m.id for m in builtin.methods()]
+
+
+def test_a_hook_with_wrong_arguments_is_reported_with_the_fix() -> None:
+    class WrongArgs:
+        @hookimpl
+        def intervision_meeting_started(self, state: object, group: object) -> None:
+            """'group' is not an argument of this hook."""
+
+    registry = load_registry(entry_points=False, extra=[("wrong-args", WrongArgs())])
+    [(info, error)] = registry.errors
+    assert info.name == "wrong-args"
+    assert "group" in error and "PLUGINS.md" in error
+    with pytest.raises(PluginError, match="wrong-args"):
+        load_registry(strict=True, entry_points=False, extra=[("wrong-args", WrongArgs())])
