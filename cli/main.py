@@ -139,6 +139,11 @@ def _register() -> None:
     main.add_command(series)
     main.add_command(recommend)
     main.add_command(report)
+    from .check_cmd import check
+    from .scaffold_cmd import new_method
+
+    main.add_command(check)
+    main.add_command(new_method)
 
 
 _register()
