@@ -6,6 +6,7 @@ not listed in ``__all__`` is private and may change without notice.
 
 from __future__ import annotations
 
+from .checker import Problem, check_method
 from .commands import (
     Advance,
     ChooseCase,
@@ -111,6 +112,7 @@ __all__ = [
     "PhaseSpec",
     "PluginError",
     "PluginInfo",
+    "Problem",
     "RecordConsensus",
     "Refusal",
     "Registry",
@@ -131,6 +133,7 @@ __all__ = [
     "UnknownMethodError",
     "VariantSpec",
     "WrongPhaseError",
+    "check_method",
     "default_store_path",
     "dump_method",
     "hookimpl",
