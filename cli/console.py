@@ -4,20 +4,107 @@ Not ``click.prompt``: it turns both Ctrl-C and end of input into the same
 ``Abort``, and the runner must tell them apart (exit 130 against a calm exit 0).
 A line read from a pipe is echoed, so that a scripted session's output reads like
 the conversation it was.
+
+The screen is as wide as the terminal up to :data:`MAX_WIDTH`, and everything is
+written to read well at 80 columns. Output to a pipe is plain text, 80 wide unless
+``COLUMNS`` says otherwise. Colour only at a terminal, and never with ``NO_COLOR``
+(any value) or ``TERM=dumb``. rich draws the phase screen, but is imported only when
+something is drawn, so that ``intervision --help`` stays quick.
 """
 
 from __future__ import annotations
 
+import io
+import os
+import shutil
 import sys
 import textwrap
+from typing import TYPE_CHECKING
 
 import click
 
 from .texts import Lang, t
 
-__all__ = ["WIDTH", "EndOfInput", "ask", "confirm", "rule", "say", "wrap"]
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
+__all__ = [
+    "MAX_WIDTH",
+    "WIDTH",
+    "EndOfInput",
+    "ask",
+    "colour",
+    "confirm",
+    "render",
+    "rule",
+    "say",
+    "screen_width",
+    "show",
+    "wrap",
+]
+
+#: The width when it cannot be asked (a pipe): what every screen is written for.
 WIDTH = 80
+#: Wider than this, lines get too long to read at a glance.
+MAX_WIDTH = 100
+_MIN_WIDTH = 40
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return False
+
+
+def screen_width() -> int:
+    """The terminal's width up to :data:`MAX_WIDTH`; ``COLUMNS``, else 80, for a pipe."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        width = int(columns)
+    elif _isatty(sys.stdout):
+        width = shutil.get_terminal_size((WIDTH, 24)).columns
+    else:
+        width = WIDTH
+    return max(_MIN_WIDTH, min(width, MAX_WIDTH))
+
+
+def colour() -> bool:
+    """Colour (and any other escape code) only at a terminal that wants it."""
+    if "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
+        return False
+    return _isatty(sys.stdout)
+
+
+def render(*parts: RenderableType, width: int | None = None) -> str:
+    """Draw rich renderables to a string, for :func:`show` or a test.
+
+    Plain text unless :func:`colour`; no line ends in spaces.
+    """
+    from rich.console import Console
+
+    styled = colour()
+    console = Console(
+        file=io.StringIO(),
+        width=width or screen_width(),
+        force_terminal=styled,
+        no_color=not styled,
+        color_system="auto" if styled else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+        safe_box=True,
+    )
+    with console.capture() as captured:
+        for part in parts:
+            console.print(part)
+    return "\n".join(line.rstrip() for line in captured.get().rstrip("\n").split("\n"))
+
+
+def show(text: str) -> None:
+    """Print text already laid out (by :func:`render`): no wrapping again."""
+    click.echo(text)
 
 
 class EndOfInput(Exception):
@@ -70,7 +157,7 @@ def say(text: str = "", *, indent: str = "") -> None:
 def wrap(text: str, *, indent: str = "", hanging: str | None = None) -> str:
     return textwrap.fill(
         text,
-        width=WIDTH,
+        width=screen_width(),
         initial_indent=indent,
         subsequent_indent=indent if hanging is None else hanging,
         break_on_hyphens=False,
@@ -80,4 +167,4 @@ def wrap(text: str, *, indent: str = "", hanging: str | None = None) -> str:
 def rule(title: str) -> str:
     """A section heading the width of the screen."""
     head = f"── {title} "
-    return head + "─" * max(3, WIDTH - len(head))
+    return head + "─" * max(3, screen_width() - len(head))

@@ -5,6 +5,11 @@ the meeting is (``state.frame`` and ``state.phase``) and asks the one question t
 step needs, so a resumed meeting continues exactly where it stopped and a refused
 command simply asks again. Every answer goes to the engine at once, which commits it
 to the journal before the next prompt: stopping at any point loses nothing.
+
+At a phase's ``>`` prompt an :class:`~intervision.cli.timebox.Alarm` watches the
+timebox: at a terminal it says once, by itself, when the time is up. ``tijd``
+(``time``) shows the timebox on demand; it is a prompt word only, not a command
+the engine or ``meeting do`` knows.
 """
 
 from __future__ import annotations
@@ -13,16 +18,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import parse
-from .console import EndOfInput, ask, confirm, say, wrap
+from .console import EndOfInput, ask, confirm, render, say, show, wrap
 from .driver import Driver, Leave, short_kinds
 from .screen import frame_screen, phase_screen
 from .texts import Lang, t
+from .timebox import Alarm, timebox_text, timebox_total
 
 if TYPE_CHECKING:
     from intervision.engine import Meeting
     from intervision.engine.groups import GroupState
 
-__all__ = ["EndOfInput", "Leave", "Runner", "short_kinds"]
+__all__ = ["TIME_WORDS", "EndOfInput", "Leave", "Runner", "short_kinds"]
+
+#: What shows the timebox at a phase prompt.
+TIME_WORDS = frozenset({"tijd", "time", "timer", "klok"})
 
 
 class Runner(Driver):
@@ -43,6 +52,7 @@ class Runner(Driver):
         self._group: GroupState | bool | None = False
         #: True right after a step's header was shown: lists are shown once per step.
         self._fresh = False
+        self.alarm = Alarm(meeting, lang)
 
     # -- the loop -----------------------------------------------------------------
 
@@ -73,7 +83,8 @@ class Runner(Driver):
         self._shown = key
         say()
         if state.frame == "method":
-            say(phase_screen(self.meeting, self.lang))
+            show(phase_screen(self.meeting, self.lang))
+            self._told_if_over()
         else:
             say(frame_screen(self.meeting, self.lang))
 
@@ -250,8 +261,41 @@ class Runner(Driver):
     # -- method phases ------------------------------------------------------------
 
     def method_phase(self) -> None:
-        """One line at the ``>`` prompt."""
-        self.do(parse.parse_line(ask("> ")))
+        """One line at the ``>`` prompt; meanwhile the alarm watches the timebox."""
+        prompt = "> "
+        if self.alarm.due() and self.alarm.watches():
+            self.show_time()
+        with self.alarm.watching(prompt):
+            line = ask(prompt)
+        if line.strip().casefold() in TIME_WORDS:
+            self.show_time()
+            return
+        parsed = parse.parse_line(line)
+        self.do(parsed)
+        if isinstance(parsed, parse.Show):
+            self._told_if_over()
+
+    def do(self, parsed: parse.Parsed | parse.FrameCommand) -> bool:
+        """As the driver does it; the help adds ``tijd``, a word of this prompt only."""
+        done = super().do(parsed)
+        if isinstance(parsed, parse.Help):
+            self.tell(t(self.lang, "help.time"))
+        return done
+
+    def show_time(self) -> None:
+        """The timebox line: time left, the bar, and the soft warning once it is over."""
+        remaining = self.meeting.remaining_seconds()
+        if remaining is None:
+            say(t(self.lang, "timebox.none"))
+            return
+        text = timebox_text(remaining, timebox_total(self.meeting), self.lang)
+        show(render(text))
+        self._told_if_over()
+
+    def _told_if_over(self) -> None:
+        remaining = self.meeting.remaining_seconds()
+        if remaining is not None and remaining <= 0:
+            self.alarm.told()
 
     # -- helpers ------------------------------------------------------------------
 

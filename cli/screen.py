@@ -1,5 +1,12 @@
 """What the runner shows: the step or phase the group is in, and what was said so far.
 
+A method phase is drawn with rich: a rule with the method, the phase with its
+number and minutes, a table of what each role does, who may contribute what now, the
+contributions so far, the timebox as a bar, and the commands that make sense
+here. It reads on a plain 80-column terminal: no boxes around text, two
+characters for the bar rather than two colours, plain text when written to a
+pipe (see :func:`intervision.cli.console.render`).
+
 Hidden contributions stay hidden on this screen too (written and not yet revealed,
 or kept until a later phase, like the inbrenger's actual action in the blind
 position): the facilitator's terminal is often projected for the whole group, so
@@ -10,14 +17,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .console import rule, wrap
-from .describe import describe_phase, kind_name, label_values
-from .texts import Lang, t
+from . import parse
+from .console import render, rule, wrap
+from .describe import _applies, kind_name, label_values, role_label  # as `methods show` says them
+from .texts import INBRENGER_MODES, Lang, pick, t
+from .timebox import timebox_line, timebox_text, timebox_total
 
 if TYPE_CHECKING:
-    from intervision.engine import Contribution, Meeting
+    from rich.console import RenderableType
 
-__all__ = ["contribution_line", "frame_screen", "phase_screen", "shown_contributions", "time_line"]
+    from intervision.engine import Contribution, Meeting, MethodSpec, PhaseSpec
+
+__all__ = [
+    "SO_FAR",
+    "contribution_line",
+    "frame_screen",
+    "phase_screen",
+    "shown_contributions",
+    "time_line",
+]
+
+#: The contributions the phase screen lists; the earlier ones are behind ``toon``.
+SO_FAR = 8
 
 
 def frame_screen(meeting: Meeting, lang: Lang) -> str:
@@ -28,22 +49,162 @@ def frame_screen(meeting: Meeting, lang: Lang) -> str:
 
 
 def phase_screen(meeting: Meeting, lang: Lang) -> str:
-    method, phase, state = meeting.method, meeting.phase, meeting.state
+    """The whole screen for the method phase the meeting is in, laid out and drawn
+    at :func:`~intervision.cli.console.screen_width`."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    method, phase = meeting.method, meeting.phase
     assert method is not None and phase is not None
     number = [p.id for p in method.phases].index(phase.id) + 1
-    names = {
+    names = _role_names(meeting)
+    header = t(
+        lang,
+        "phase.header",
+        no=number,
+        total=len(method.phases),
+        title=phase.title(lang),
+        minutes=phase.minutes,
+    )
+    parts: list[RenderableType] = [Text(rule(method.title(lang)), style="bold")]
+    parts.extend(Text(line) for line in _where_in_method(meeting, lang))
+    parts.append(Text(header, style="bold"))
+    mode = pick(lang, INBRENGER_MODES[phase.inbrenger_mode])
+    parts.append(Text(wrap(t(lang, "phase.inbrenger", mode=mode), indent="  ")))
+    roles = _roles_table(method, phase, lang, names)
+    if roles is not None:
+        parts.append(Padding(roles, (1, 0, 0, 2)))
+    parts.append(Text(""))
+    parts.append(Text(t(lang, "screen.now"), style="bold"))
+    parts.append(Padding(_may_table(method, phase, lang, names), (0, 0, 0, 2)))
+    applies = [wrap(line, indent="  ", hanging="    ") for line in _applies_to(meeting, lang)]
+    if applies:
+        parts.append(Text("\n".join(applies)))
+    chosen = _to_choose_from(meeting, lang)
+    if chosen:
+        parts.append(Text("\n".join(chosen)))
+    listed = _listed_ids(meeting)
+    so_far = shown_contributions(meeting, lang, skip=listed, last=SO_FAR)
+    if so_far:
+        parts.append(Text(t(lang, "screen.so_far"), style="bold"))
+        parts.append(Text("\n".join(so_far)))
+    remaining = meeting.remaining_seconds()
+    if remaining is not None:
+        timebox = timebox_text(remaining, timebox_total(meeting), lang)
+        parts.append(Padding(timebox, (1, 0, 0, 2)))
+    parts.append(Text(_keys(phase, lang), style="dim"))
+    parts.append(Text(t(lang, "phase.help_hint")))
+    return render(*parts)
+
+
+def _role_names(meeting: Meeting) -> dict[str, str]:
+    state = meeting.state
+    return {
         "facilitator": _name(meeting, state.facilitator),
         "inbrenger": _name(meeting, state.inbrenger),
         "participant": ", ".join(_name(meeting, p) for p in state.present if p != state.inbrenger),
     }
-    lines = [rule(method.title(lang)), *_where_in_method(meeting, lang)]
-    lines.append(describe_phase(method, phase, number, lang, names, meeting.engine.registry))
-    timer = time_line(meeting, lang)
-    if timer:
-        lines.append(f"  {timer}")
-    lines.extend(_to_choose_from(meeting, lang))
-    lines.append(t(lang, "phase.help_hint"))
-    return "\n".join(lines)
+
+
+def _roles_in(spec: MethodSpec, phase: PhaseSpec) -> list[str]:
+    mentioned = set(phase.instructions) | set(phase.allowed)
+    return [role.id for role in spec.roles if role.id in mentioned]
+
+
+def _role_cell(spec: MethodSpec, role: str, lang: Lang, names: dict[str, str]) -> str:
+    label = role_label(spec, role, lang)
+    return f"{label} ({names[role]})" if names.get(role) else label
+
+
+def _roles_table(
+    spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, str]
+) -> RenderableType | None:
+    """Role -> instruction: what each role does in this phase."""
+    from rich.table import Table
+
+    rows = [
+        (_role_cell(spec, role, lang, names), phase.instructions[role](lang))
+        for role in _roles_in(spec, phase)
+        if role in phase.instructions
+    ]
+    if not rows:
+        return None
+    table = Table(box=None, show_edge=False, padding=(0, 2, 0, 0), header_style="bold")
+    table.add_column(t(lang, "screen.role"), max_width=24, overflow="fold")
+    table.add_column(t(lang, "screen.instruction"), overflow="fold")
+    for role, instruction in rows:
+        table.add_row(role, instruction)
+    return table
+
+
+def _may_table(
+    spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, str]
+) -> RenderableType:
+    """Who may contribute what now, with the short word the prompt takes for each kind."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(max_width=34, overflow="fold")
+    grid.add_column(overflow="fold")
+    for role in _roles_in(spec, phase):
+        kinds = phase.allowed.get(role, ())
+        if role == "inbrenger" and phase.inbrenger_mode in ("listens", "away"):
+            kinds = ()
+        may = (
+            t(lang, "phase.may", kinds=_kinds_typed(kinds, lang))
+            if kinds
+            else t(lang, "phase.may_nothing")
+        )
+        grid.add_row(_role_cell(spec, role, lang, names), may)
+    return grid
+
+
+def _kinds_typed(kinds: tuple[str, ...], lang: Lang) -> str:
+    """Each kind in the screen's language with the shortest word the prompt takes."""
+    shortest: dict[str, str] = {}
+    for alias, kind in parse.KIND_ALIASES.items():
+        if kind not in shortest or len(alias) < len(shortest[kind]):
+            shortest[kind] = alias
+    return ", ".join(f"{kind_name(k, lang)} ({shortest.get(k, k)})" for k in kinds)
+
+
+def _applies_to(meeting: Meeting, lang: Lang) -> list[str]:
+    """The phase's rules beyond who says what (as ``methods show`` words them), then
+    the module to choose, who moves on and the phase's named rules."""
+    from .describe import _roles, module_choices
+
+    method, phase = meeting.method, meeting.phase
+    assert method is not None and phase is not None
+    names = _role_names(meeting)
+    lines = _applies(method, phase, lang, names)
+    if phase.nested is not None:
+        modules = module_choices(phase, meeting.engine.registry, lang)
+        lines.append(
+            t(
+                lang,
+                "phase.nested",
+                roles=_roles(method, phase.nested.by, lang, names),
+                modules=", ".join(modules) or t(lang, "phase.any_module"),
+            )
+        )
+    if phase.advance_by != ("facilitator",):
+        roles = " / ".join(role_label(method, r, lang) for r in phase.advance_by)
+        lines.append(t(lang, "phase.advance_by", roles=roles))
+    if phase.rules:
+        lines.append(t(lang, "phase.rules", rules=", ".join(r.kind for r in phase.rules)))
+    return lines
+
+
+def _keys(phase: PhaseSpec, lang: Lang) -> str:
+    """The commands that make sense in this phase, on one line."""
+    keys = [t(lang, "keys.next"), t(lang, "keys.extend"), t(lang, "keys.skip")]
+    if phase.written_first:
+        keys.append(t(lang, "keys.reveal"))
+    if phase.decision is not None:
+        keys.append(t(lang, "keys.decide"))
+    keys.extend(t(lang, "keys.back", id=loop.id) for loop in phase.loops)
+    keys.extend([t(lang, "keys.time"), t(lang, "keys.show"), t(lang, "keys.pause")])
+    return wrap(" · ".join(keys))
 
 
 def _where_in_method(meeting: Meeting, lang: Lang) -> list[str]:
@@ -107,14 +268,12 @@ def _to_choose_from(meeting: Meeting, lang: Lang) -> list[str]:
 
 
 def time_line(meeting: Meeting, lang: Lang) -> str:
-    """Advisory: the timer warns, the facilitator decides."""
+    """Advisory: the timer warns, the facilitator decides. Plain text, no styles;
+    empty outside a method phase."""
     seconds = meeting.remaining_seconds()
     if seconds is None:
         return ""
-    minutes = round(abs(seconds) / 60)
-    if seconds >= 0:
-        return t(lang, "phase.remaining", minutes=max(minutes, 0))
-    return t(lang, "phase.over", minutes=max(minutes, 1))
+    return timebox_line(seconds, timebox_total(meeting), lang)
 
 
 def contribution_line(
@@ -152,11 +311,34 @@ def _visible(meeting: Meeting) -> set[str]:
     return {c.id for c in meeting.visible_to(None)}
 
 
-def shown_contributions(meeting: Meeting, lang: Lang) -> list[str]:
+def _listed_ids(meeting: Meeting) -> set[str]:
+    """The contributions the phase screen already lists to choose from, label or answer."""
+    phase, state = meeting.phase, meeting.state
+    if phase is None:
+        return set()
+    case_no = state.case.no if state.case else None
+    visible = [c for c in meeting.visible_to(None) if c.case_no == case_no]
+    kinds: set[str] = set(phase.decision.selects_from) if phase.decision is not None else set()
+    if phase.labels is not None:
+        kinds.update(phase.labels.kinds)
+    listed = {c.id for c in visible if c.kind in kinds}
+    listed |= {
+        c.id for c in visible if c.hidden_until is not None and c.hidden_until == state.phase
+    }
+    if phase.answers_labelled:
+        listed |= {c.id for c in visible if state.labels.get(c.id) in phase.answers_labelled}
+    return listed
+
+
+def shown_contributions(
+    meeting: Meeting, lang: Lang, *, skip: set[str] | None = None, last: int | None = None
+) -> list[str]:
     """This case's contributions in a method, else this step's; then the decisions.
 
     Hidden contributions are left out and counted, not shown as placeholders: even
-    the number of lines per person could give away who wrote what.
+    the number of lines per person could give away who wrote what. The phase
+    screen leaves out what it lists elsewhere (``skip``) and shows only the
+    ``last`` few, saying how many earlier ones ``toon`` would add.
     """
     state = meeting.state
     if state.frame == "method" and state.case is not None:
@@ -167,7 +349,9 @@ def shown_contributions(meeting: Meeting, lang: Lang) -> list[str]:
         items, decisions = state.step_contributions(), []
     visible = _visible(meeting)
     shown = [c for c in items if c.id in visible]
-    lines = [contribution_line(meeting, c, lang, visible) for c in shown]
+    lines = [
+        contribution_line(meeting, c, lang, visible) for c in shown if c.id not in (skip or ())
+    ]
     for decision in decisions:
         labels = [f"{cid}={label}" for cid, label in decision.labels]
         text = " ".join([decision.text, *decision.selected, *labels]).strip()
@@ -178,10 +362,15 @@ def shown_contributions(meeting: Meeting, lang: Lang) -> list[str]:
                 hanging=" " * 6,
             )
         )
+    if last is not None and len(lines) > last:
+        earlier = len(lines) - last
+        lines = [t(lang, "screen.earlier", n=earlier), *lines[earlier:]]
     hidden = len(items) - len(shown)
     if hidden:
         lines.append(t(lang, "show.hidden_count", n=hidden))
-    return lines or [t(lang, "show.none")]
+    if lines or (skip and shown):
+        return lines  # empty when everything is listed elsewhere on the screen
+    return [t(lang, "show.none") if last is None else f"  {t(lang, 'show.none')}"]
 
 
 def _name(meeting: Meeting, person: str | None) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .texts import Lang
+from .texts import Lang, t
 
 if TYPE_CHECKING:
     from intervision.engine import Engine, Registry
@@ -46,10 +46,23 @@ class Settings:
         return self._registry
 
     def open_engine(self) -> Engine:
-        """An engine on the chosen store; its journal is closed when the command ends."""
-        from intervision.engine import open_engine
+        """An engine on the chosen store; its journal is closed when the command ends.
 
-        engine = open_engine(self.store, registry=self.registry())
+        Its clock runs ``INTERVISION_TIME_SCALE`` times as fast as the real one (for
+        tests and demos; see :mod:`intervision.cli.timebox`).
+        """
+        from intervision.engine import Engine
+        from intervision.engine.journal import open_journal
+
+        from .timebox import TIME_SCALE_ENV, scaled_clock, time_scale
+
+        try:
+            scale = time_scale()
+        except ValueError:
+            value = os.environ.get(TIME_SCALE_ENV, "")
+            raise click.UsageError(t(self.lang, "timebox.bad_scale", value=value)) from None
+        journal = open_journal(self.store)
+        engine = Engine(journal, self.registry(), clock=scaled_clock(scale))
         click.get_current_context().call_on_close(engine.journal.close)
         return engine
 

@@ -280,6 +280,45 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Werkvorm binnen de {method}, fase '{phase}'.",
         "A module inside the {method}, phase '{phase}'.",
     ),
+    # -- run: the phase screen and its timebox ------------------------------------
+    "screen.role": ("Rol", "Role"),
+    "screen.instruction": ("Wat je doet", "What to do"),
+    "screen.now": ("Wie mag nu wat inbrengen:", "Who may contribute what now:"),
+    "screen.so_far": ("Bijdragen tot nu toe:", "Contributions so far:"),
+    "screen.earlier": (
+        "  ({n} eerdere niet getoond; 'toon' laat alles zien)",
+        "  ({n} earlier ones not shown; 'show' lists them all)",
+    ),
+    "keys.next": ("verder", "next"),
+    "keys.extend": ("verleng 5", "extend 5"),
+    "keys.skip": ("overslaan <reden>", "skip <reason>"),
+    "keys.reveal": ("onthul", "reveal"),
+    "keys.decide": ("besluit <tekst> #C3", "decide <text> #C3"),
+    "keys.back": ("terug {id}", "loop {id}"),
+    "keys.time": ("tijd", "time"),
+    "keys.show": ("toon", "show"),
+    "keys.pause": ("pauze", "pause"),
+    "timebox.left": ("Tijd: nog {clock}", "Time: {clock} left"),
+    "timebox.over": ("Tijd: {clock} over de tijd", "Time: {clock} over"),
+    "timebox.of": ("van {minutes} min", "of {minutes} min"),
+    # Two lines, each under 80 columns, broken where the sentence allows it.
+    "timebox.up": (
+        "De tijd voor deze fase is om — verleng (verleng 5), ga verder (verder)\n"
+        "  of sla over (overslaan <reden>).",
+        "The time for this phase is up — extend (extend 5), move on (next)\n"
+        "  or skip (skip <reason>).",
+    ),
+    "timebox.none": ("Deze stap loopt niet op de klok.", "This step has no timebox."),
+    "timebox.bad_scale": (
+        "INTERVISION_TIME_SCALE moet een positief getal zijn (60 = een seconde telt als een "
+        "minuut), niet '{value}'.",
+        "INTERVISION_TIME_SCALE must be a positive number (60 = a second counts as a minute), "
+        "not '{value}'.",
+    ),
+    "help.time": (
+        "Aan de prompt van een fase laat 'tijd' zien hoeveel tijd er nog is.",
+        "At a phase prompt, 'time' shows how much time is left.",
+    ),
     "show.hidden_count": (
         "Nog verborgen: {n} bijdrage(n), geschreven en niet onthuld of bewaard voor een "
         "latere fase.",

@@ -79,7 +79,7 @@ def test_help_loads_neither_the_engine_nor_its_dependencies() -> None:
         "    main(['--help'])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = ('pydantic', 'structlog', 'transitions', 'intervision.engine')\n"
+        "heavy = ('pydantic', 'structlog', 'transitions', 'rich', 'intervision.engine')\n"
         "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
     )
     result = subprocess.run(
