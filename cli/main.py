@@ -101,6 +101,12 @@ def error_message(exc: Exception, lang: Lang) -> str:
     type=click.Path(exists=True, dir_okay=False),
     help="Also load the method in this TOML file (repeatable); see `methods export`.",
 )
+@click.option(
+    "--builtin-only",
+    is_flag=True,
+    help="Load only the methods shipped with intervision: no plugins, no method files "
+    "(also: INTERVISION_PLUGINS=name,name loads only those plugins).",
+)
 @click.option("-v", "--verbose", count=True, help="Log to stderr: -v info, -vv debug.")
 @click.version_option(package_name="intervision", prog_name="intervision")
 @click.pass_context
@@ -109,6 +115,7 @@ def main(
     lang: str | None,
     store: str | None,
     method_files: tuple[str, ...],
+    builtin_only: bool,
     verbose: int,
 ) -> None:
     """Run intervision (intervisie) meetings from the terminal.
@@ -118,7 +125,9 @@ def main(
     """
     default, explicit = default_lang()
     chosen: Lang = default if lang is None else ("nl" if lang == "nl" else "en")
-    ctx.obj = Settings(chosen, explicit or lang is not None, store, verbose, method_files)
+    ctx.obj = Settings(
+        chosen, explicit or lang is not None, store, verbose, method_files, builtin_only
+    )
     configure_logging(verbose)
 
 

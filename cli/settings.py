@@ -32,6 +32,9 @@ class Settings:
     verbosity: int
     #: TOML methods named with ``--method-file``, loaded next to the installed ones.
     method_files: tuple[str, ...] = ()
+    #: ``--builtin-only``: no third-party plugins and no method files, to find out
+    #: whether a problem comes from a plugin.
+    builtin_only: bool = False
     _registry: Registry | None = field(default=None, init=False, repr=False)
 
     def registry(self) -> Registry:
@@ -42,7 +45,11 @@ class Settings:
         if self._registry is None:
             from intervision.engine import load_registry
 
-            self._registry = load_registry(method_files=self.method_files)
+            self._registry = load_registry(
+                method_files=() if self.builtin_only else self.method_files,
+                user_methods=not self.builtin_only,
+                builtin_only=self.builtin_only,
+            )
         return self._registry
 
     def open_engine(self) -> Engine:

@@ -63,3 +63,10 @@ def test_json_has_ok_and_errors(invoke: Invoke, with_broken_plugin: None) -> Non
 def test_dutch_report(invoke: Invoke, with_broken_plugin: None) -> None:
     out = invoke("--lang", "nl", "plugins").stdout
     assert re.search(r"^1 van de \d+ plugin\(s\) konden niet laden\.$", out, re.M)
+
+
+def test_builtin_only_leaves_out_plugins_and_method_files(invoke: Invoke) -> None:
+    everything = json.loads(invoke("plugins", "--json").stdout)
+    builtin = json.loads(invoke("--builtin-only", "plugins", "--json").stdout)
+    assert {p["distribution"] for p in everything} > {"intervision"}
+    assert {p["distribution"] for p in builtin} == {"intervision"}
