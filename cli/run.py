@@ -41,6 +41,18 @@ __all__ = ["run", "split_names"]
     help="Propose this variant of the --method (see `intervision methods show ID`).",
 )
 @click.option(
+    "--kind",
+    type=click.Choice(["incident", "relational", "values", "advice", "pattern"]),
+    default=None,
+    help="The kind of leervraag, for the method suggestions (see `intervision recommend`).",
+)
+@click.option(
+    "--minutes",
+    type=click.IntRange(5, 480),
+    default=None,
+    help="Time there is for the method, for the method suggestions.",
+)
+@click.option(
     "--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of this meeting."
 )
 @pass_settings
@@ -52,6 +64,8 @@ def run(
     facilitator: str | None,
     method_id: str | None,
     variant: str | None,
+    kind: str | None,
+    minutes: int | None,
     lang: str | None,
 ) -> None:
     """Run a meeting: the frame, the method's phases, recognitions and evaluation."""
@@ -90,7 +104,7 @@ def run(
         else:
             meeting = _start(engine, ui, members, facilitator)
             say(t(ui, "run.started", id=meeting.id))
-        Runner(meeting, ui, method_id=method_id, variant=variant).run()
+        Runner(meeting, ui, method_id=method_id, variant=variant, kind=kind, minutes=minutes).run()
     except Leave:
         say(t(ui, "run.paused"))
         _resume_hint(meeting, ui)

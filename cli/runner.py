@@ -27,6 +27,7 @@ from .timebox import Alarm, timebox_text, timebox_total
 if TYPE_CHECKING:
     from intervision.engine import Meeting
     from intervision.engine.groups import GroupState
+    from intervision.engine.recommend import Suggestion
 
 __all__ = ["TIME_WORDS", "EndOfInput", "Leave", "Runner", "short_kinds"]
 
@@ -44,10 +45,14 @@ class Runner(Driver):
         *,
         method_id: str | None = None,
         variant: str | None = None,
+        kind: str | None = None,
+        minutes: int | None = None,
     ) -> None:
         super().__init__(meeting, lang)
         self.method_id = method_id
         self.variant = variant
+        self.kind = kind
+        self.minutes = minutes
         self._shown: object = None
         self._group: GroupState | bool | None = False
         #: True right after a step's header was shown: lists are shown once per step.
@@ -193,7 +198,9 @@ class Runner(Driver):
         size = sum(1 for p in state.present if not state.members[p].external)
         methods = registry.methods()
         fitting = [m for m in methods if m.fit.group_min <= size <= m.fit.group_max]
+        suggested = self.suggestions(size)
         if self._fresh:
+            self.show_suggestions(suggested)
             say(t(self.lang, "method.list" if fitting else "method.none_fit", n=size))
             for spec in fitting or methods:
                 say(
@@ -205,7 +212,8 @@ class Runner(Driver):
             if any(spec.variants for spec in fitting or methods):
                 say(t(self.lang, "method.variant_hint"))
         self._fresh = False
-        default = self.method_id or (fitting[0].id if len(fitting) == 1 else "")
+        first = suggested[0].method_id if suggested else ""
+        default = self.method_id or first or (fitting[0].id if len(fitting) == 1 else "")
         if default and self.method_id and self.variant:
             default = f"{default}/{self.variant}"
         line = self.answer(t(self.lang, "method.ask") + (f"[{default}] " if default else ""))
@@ -222,6 +230,32 @@ class Runner(Driver):
             t(self.lang, "method.agree", name=self.name(inbrenger), title=title), default=True
         )
         self.choose_method(method_id, variant, agrees=agrees)
+
+    def suggestions(self, size: int) -> list[Suggestion]:
+        """Methods that fit this leervraag, group, time and the group's recent meetings."""
+        from intervision.engine.history import group_history
+        from intervision.engine.recommend import recommend
+
+        state, engine = self.meeting.state, self.meeting.engine
+        history = group_history(engine, state.group_id) if state.group_id else []
+        return recommend(
+            engine.registry,
+            leervraag_kind=self.kind,
+            group_size=size,
+            minutes=self.minutes,
+            history=[r for r in history if r.meeting_id != state.meeting_id],
+            limit=3,
+        )
+
+    def show_suggestions(self, suggested: list[Suggestion]) -> None:
+        if not suggested:
+            return
+        say(t(self.lang, "method.suggested"))
+        for suggestion in suggested:
+            spec = self.meeting.engine.registry.method(suggestion.method_id)
+            say(f"  {spec.id:<12} {spec.title(self.lang)}")
+            for reason in (*suggestion.reasons[:3], *suggestion.cautions):
+                say(wrap(f"· {reason(self.lang)}", indent="      ", hanging="        "))
 
     def second_case(self) -> None:
         state = self.meeting.state

@@ -220,6 +220,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "case.bad_number": ("Kies een nummer uit de lijst.", "Choose a number from the list."),
     "case.consent": ("Stemt {name} in?", "Does {name} agree?"),
+    "method.suggested": (
+        "Voorstel van methodes (de inbrenger beslist mee), met waarom:",
+        "Suggested methods (the inbrenger agrees or not), and why:",
+    ),
     "method.list": (
         "Methodes die passen bij een groep van {n}:",
         "Methods that fit a group of {n}:",

@@ -317,3 +317,22 @@ def test_help_at_the_prompt_lists_commands_and_short_kinds(invoke: Invoke, incid
     assert "Commands (Dutch and English both work)" in out
     assert "q=question" in out and "an=analysis" in out and "ad=advice" in out
     assert "reveal" in out and "decide <text> #C3 #C5" in out
+
+
+def test_method_choice_suggests_methods_with_reasons_and_enter_takes_the_first(
+    invoke: Invoke, incident
+) -> None:
+    opening = list(incident.opening)
+    opening[opening.index("incident")] = ""  # Enter at the method prompt
+    result = invoke(
+        "--lang", "en", "run", *incident.members, "--kind", "incident", "--minutes", "60",
+        input=incident.lines(opening[: opening.index("") + 9], ["pause"]),
+    )  # fmt: skip
+    out = result.stdout
+    assert "Suggested methods" in out
+    suggested = out.split("Suggested methods", 1)[1]
+    first = suggested.split("\n")[1].split()[0]
+    reasons = suggested.split("Methods that fit", 1)[0]
+    assert reasons.count("· fits a concrete incident") == 3  # each suggestion says why
+    assert "60 minutes are" in reasons
+    assert f"Which method? (id) [{first}]" in out  # the first suggestion is the default
