@@ -10,10 +10,11 @@ from importlib import metadata
 from urllib.parse import urlparse
 
 import pytest
+from support import ROLES, phases_of, texts_of
 
 from intervision.engine import Registry
+from intervision.engine.recommend import LEERVRAAG_KINDS
 from intervision.engine.specs import MethodSpec, PhaseSpec
-from intervision.engine.text import Text
 
 try:
     from intervision.contrib_methods.collegial_consultation import (
@@ -43,25 +44,9 @@ METHODS = (
     REFLECTION,
 )
 ALL_SPECS = (*METHODS, *MODULES)
-ROLES = ("facilitator", "inbrenger", "participant")
-LEERVRAAG_KINDS = {"incident", "relational", "values", "advice", "pattern"}
 
 
-def _phases(method: MethodSpec) -> list[tuple[str, int]]:
-    return [(phase.id, phase.minutes) for phase in method.phases]
-
-
-def _texts(method: MethodSpec) -> list[tuple[str, Text]]:
-    found = [("title", method.title), ("summary", method.summary)]
-    for phase in method.phases:
-        found.append((f"{phase.id}.title", phase.title))
-        found.extend((f"{phase.id}.{role}", text) for role, text in phase.instructions.items())
-        if phase.decision is not None:
-            found.append((f"{phase.id}.decision", phase.decision.title))
-    return found
-
-
-def _all_phases() -> list[object]:
+def _allphases_of() -> list[object]:
     return [
         pytest.param(spec, phase, id=f"{spec.id}-{phase.id}")
         for spec in ALL_SPECS
@@ -116,7 +101,7 @@ def test_the_modules_are_registered_by_the_collegial_consultation_plugin(
 
 
 def test_wise_crowds_gives_every_member_fifteen_minutes() -> None:
-    assert _phases(WISE_CROWDS) == [
+    assert phases_of(WISE_CROWDS) == [
         ("present", 2),
         ("questions", 3),
         ("consultation", 8),
@@ -138,7 +123,7 @@ def test_wise_crowds_client_is_away_while_the_consultants_talk() -> None:
 # -- collegial-consultation --------------------------------------------------------
 
 
-def test_collegial_consultation_follows_tietzes_phases() -> None:
+def test_collegial_consultation_follows_tietzesphases_of() -> None:
     assert [phase.id for phase in COLLEGIAL_CONSULTATION.phases] == [
         "casting",
         "narration",
@@ -328,17 +313,17 @@ def test_only_reflection_is_derived() -> None:
 
 
 @pytest.mark.parametrize("spec", ALL_SPECS, ids=_by_id)
-def test_fit_minutes_are_the_sum_of_the_phases(spec: MethodSpec) -> None:
+def test_fit_minutes_are_the_sum_of_thephases_of(spec: MethodSpec) -> None:
     assert spec.fit.minutes == sum(phase.minutes for phase in spec.phases)
 
 
 @pytest.mark.parametrize("method", METHODS, ids=_by_id)
 def test_fit_uses_only_known_leervraag_kinds(method: MethodSpec) -> None:
     assert method.fit.leervraag_kinds
-    assert set(method.fit.leervraag_kinds) <= LEERVRAAG_KINDS
+    assert set(method.fit.leervraag_kinds) <= set(LEERVRAAG_KINDS)
 
 
-@pytest.mark.parametrize(("spec", "phase"), _all_phases())
+@pytest.mark.parametrize(("spec", "phase"), _allphases_of())
 def test_every_role_has_instructions_in_both_languages(spec: MethodSpec, phase: PhaseSpec) -> None:
     assert set(ROLES) <= set(phase.instructions)
     for text in phase.instructions.values():
@@ -347,7 +332,7 @@ def test_every_role_has_instructions_in_both_languages(spec: MethodSpec, phase: 
     assert len(set(dutch)) == len(ROLES)
 
 
-@pytest.mark.parametrize(("spec", "phase"), _all_phases())
+@pytest.mark.parametrize(("spec", "phase"), _allphases_of())
 def test_answering_briefly_means_reactions_only(spec: MethodSpec, phase: PhaseSpec) -> None:
     if phase.inbrenger_mode == "answers_briefly":
         assert phase.allowed["inbrenger"] == ("reaction",)
@@ -357,7 +342,7 @@ def test_answering_briefly_means_reactions_only(spec: MethodSpec, phase: PhaseSp
 
 @pytest.mark.parametrize("spec", ALL_SPECS, ids=_by_id)
 def test_dutch_and_english_texts_are_not_copies(spec: MethodSpec) -> None:
-    same = [where for where, text in _texts(spec) if text.nl.strip() == text.en.strip()]
+    same = [where for where, text in texts_of(spec) if text.nl.strip() == text.en.strip()]
     assert same == []
 
 

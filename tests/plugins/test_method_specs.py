@@ -8,10 +8,11 @@ from urllib.parse import urlparse
 
 import pluggy
 import pytest
+from support import ROLES, phases_of, texts_of
 
 from intervision.engine import hookspecs
+from intervision.engine.recommend import LEERVRAAG_KINDS
 from intervision.engine.specs import MethodSpec, PhaseSpec
-from intervision.engine.text import Text
 from intervision.plugins import (
     balint,
     gossip,
@@ -36,22 +37,6 @@ RUNS: dict[str, MethodSpec] = {
     for method in METHODS
     for variant_id in (None, *(variant.id for variant in method.variants))
 }
-ROLES = ("facilitator", "inbrenger", "participant")
-LEERVRAAG_KINDS = {"incident", "relational", "values", "advice", "pattern"}
-
-
-def _phases(method: MethodSpec) -> list[tuple[str, int]]:
-    return [(phase.id, phase.minutes) for phase in method.phases]
-
-
-def _texts(method: MethodSpec) -> list[tuple[str, Text]]:
-    found = [("title", method.title), ("summary", method.summary)]
-    for phase in method.phases:
-        found.append((f"{phase.id}.title", phase.title))
-        found.extend((f"{phase.id}.{role}", text) for role, text in phase.instructions.items())
-        if phase.decision is not None:
-            found.append((f"{phase.id}.decision", phase.decision.title))
-    return found
 
 
 def _phase_params(where: Callable[[PhaseSpec], bool] = lambda phase: True) -> list[object]:
@@ -67,7 +52,7 @@ def _phase_params(where: Callable[[PhaseSpec], bool] = lambda phase: True) -> li
 
 
 def test_incident_phases_and_minutes() -> None:
-    assert _phases(INCIDENT) == [
+    assert phases_of(INCIDENT) == [
         ("situation", 5),
         ("questions", 15),
         ("analysis", 10),
@@ -78,7 +63,7 @@ def test_incident_phases_and_minutes() -> None:
 
 
 def test_balint_phases_and_minutes() -> None:
-    assert _phases(BALINT) == [
+    assert phases_of(BALINT) == [
         ("explanation", 10),
         ("associations", 5),
         ("image_forming", 15),
@@ -91,7 +76,7 @@ def test_balint_phases_and_minutes() -> None:
 
 
 def test_socratic_phases_and_minutes() -> None:
-    assert _phases(SOCRATIC) == [
+    assert phases_of(SOCRATIC) == [
         ("introduction", 5),
         ("writing", 10),
         ("sorting", 5),
@@ -126,7 +111,7 @@ def test_fit_group_size_and_experience(
 @pytest.mark.parametrize("method", RUNS.values(), ids=RUNS.keys())
 def test_fit_uses_only_known_leervraag_kinds(method: MethodSpec) -> None:
     assert method.fit.leervraag_kinds
-    assert set(method.fit.leervraag_kinds) <= LEERVRAAG_KINDS
+    assert set(method.fit.leervraag_kinds) <= set(LEERVRAAG_KINDS)
 
 
 # -- incident ----------------------------------------------------------------------
@@ -299,7 +284,7 @@ def test_every_role_has_instructions_in_both_languages(
 
 @pytest.mark.parametrize("method", RUNS.values(), ids=RUNS.keys())
 def test_dutch_and_english_texts_are_not_copies(method: MethodSpec) -> None:
-    same = [where for where, text in _texts(method) if text.nl.strip() == text.en.strip()]
+    same = [where for where, text in texts_of(method) if text.nl.strip() == text.en.strip()]
     assert same == []
 
 
