@@ -46,7 +46,7 @@ METHODS = (
 ALL_SPECS = (*METHODS, *MODULES)
 
 
-def _allphases_of() -> list[object]:
+def _all_phases() -> list[object]:
     return [
         pytest.param(spec, phase, id=f"{spec.id}-{phase.id}")
         for spec in ALL_SPECS
@@ -323,7 +323,7 @@ def test_fit_uses_only_known_leervraag_kinds(method: MethodSpec) -> None:
     assert set(method.fit.leervraag_kinds) <= set(LEERVRAAG_KINDS)
 
 
-@pytest.mark.parametrize(("spec", "phase"), _allphases_of())
+@pytest.mark.parametrize(("spec", "phase"), _all_phases())
 def test_every_role_has_instructions_in_both_languages(spec: MethodSpec, phase: PhaseSpec) -> None:
     assert set(ROLES) <= set(phase.instructions)
     for text in phase.instructions.values():
@@ -332,7 +332,7 @@ def test_every_role_has_instructions_in_both_languages(spec: MethodSpec, phase: 
     assert len(set(dutch)) == len(ROLES)
 
 
-@pytest.mark.parametrize(("spec", "phase"), _allphases_of())
+@pytest.mark.parametrize(("spec", "phase"), _all_phases())
 def test_answering_briefly_means_reactions_only(spec: MethodSpec, phase: PhaseSpec) -> None:
     if phase.inbrenger_mode == "answers_briefly":
         assert phase.allowed["inbrenger"] == ("reaction",)
