@@ -226,10 +226,44 @@ class Runner(Driver):
         if title is None:
             return
         inbrenger = state.inbrenger or ""
+        if not self.facilitator_may_stay(method_id, variant, inbrenger):
+            return
         agrees = self.yes(
             t(self.lang, "method.agree", name=self.name(inbrenger), title=title), default=True
         )
         self.choose_method(method_id, variant, agrees=agrees)
+
+    def facilitator_may_stay(self, method_id: str, variant: str | None, inbrenger: str) -> bool:
+        """A method that forbids facilitating one's own case gets another facilitator
+        first: the rotation's next proposal, or whoever the group names."""
+        from intervision.engine import IntervisionError
+
+        try:
+            spec = self.meeting.engine.registry.method(method_id, variant=variant)
+        except IntervisionError:
+            return True  # the engine's refusal will say what is wrong
+        forbids = any(rule.kind == "facilitator_not_inbrenger" for rule in spec.rules)
+        if not forbids or self.facilitator != inbrenger:
+            return True
+        state = self.meeting.state
+        others = [p for p in state.present if p != inbrenger]
+        proposal = others[0] if others else ""
+        group = self.group
+        if group is not None:
+            from intervision.engine.history import group_history, propose_facilitator
+
+            history = group_history(self.meeting.engine, group.id)
+            proposal = (
+                propose_facilitator(
+                    self.meeting.engine, group, list(state.present), history, not_=inbrenger
+                )
+                or proposal
+            )
+        say(t(self.lang, "method.hand_over", name=self.name(inbrenger)))
+        line = self.answer(t(self.lang, "method.hand_over_ask") + f"[{self.name(proposal)}] ")
+        who = line.strip() or proposal
+        self.send(self.meeting.hand_over, self.facilitator, who)
+        return self.facilitator != inbrenger
 
     def suggestions(self, size: int) -> list[Suggestion]:
         """Methods that fit this leervraag, group, time and the group's recent meetings."""

@@ -220,6 +220,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "case.bad_number": ("Kies een nummer uit de lijst.", "Choose a number from the list."),
     "case.consent": ("Stemt {name} in?", "Does {name} agree?"),
+    "method.hand_over": (
+        "Bij deze methode begeleidt de inbrenger niet zelf; {name} geeft de begeleiding "
+        "voor deze casus door.",
+        "In this method the inbrenger does not facilitate; {name} hands the facilitation "
+        "over for this case.",
+    ),
+    "method.hand_over_ask": ("Wie neemt de begeleiding over? ", "Who takes over? "),
     "method.suggested": (
         "Voorstel van methodes (de inbrenger beslist mee), met waarom:",
         "Suggested methods (the inbrenger agrees or not), and why:",

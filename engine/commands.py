@@ -21,6 +21,7 @@ __all__ = [
     "Contribute",
     "Decide",
     "Extend",
+    "HandOver",
     "PassLeervraag",
     "RecordConsensus",
     "Reveal",
@@ -147,6 +148,15 @@ class ChooseModule(_Command):
     method_id: str
 
 
+class HandOver(_Command):
+    """The facilitator hands the facilitation to another member present, before the
+    method starts (the method may forbid a facilitator who is the inbrenger)."""
+
+    trigger: ClassVar[str] = "hand_over"
+    command: Literal["hand_over"] = "hand_over"
+    to: str
+
+
 class Close(_Command):
     """Close the meeting; before the evaluation it needs a reason (closing early)."""
 
@@ -169,6 +179,7 @@ Command = Annotated[
     | TakeLoop
     | RecordConsensus
     | ChooseModule
+    | HandOver
     | Close,
     Field(discriminator="command"),
 ]

@@ -272,6 +272,8 @@ def _events(
             return [ev.PhaseExtended(at=now, by=command.by, minutes=command.minutes)]
         case cmd.Close():
             return [ev.MeetingClosed(at=now, by=command.by, reason=command.reason)]
+        case cmd.HandOver():
+            return [ev.FacilitatorChanged(at=now, by=command.by, to=command.to)]
         case cmd.TakeLoop():
             destination = flow.destination(position, f"loop:{command.loop_id}")
             return [

@@ -21,6 +21,7 @@ __all__ = [
     "ContributionAdded",
     "DecisionMade",
     "Event",
+    "FacilitatorChanged",
     "GroupCreated",
     "GuidedSet",
     "LeervraagPassed",
@@ -201,6 +202,12 @@ class SeriesPlanned(_Event):
     plan: SeriesPlan
 
 
+class FacilitatorChanged(_Event):
+    type: Literal["facilitator_changed"] = "facilitator_changed"
+    by: str
+    to: str
+
+
 class MeetingClosed(_Event):
     type: Literal["meeting_closed"] = "meeting_closed"
     by: str
@@ -222,6 +229,7 @@ Event = Annotated[
     | LoopTaken
     | ConsensusRecorded
     | ModuleChosen
+    | FacilitatorChanged
     | MeetingClosed
     | GroupCreated
     | MemberAdded

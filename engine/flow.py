@@ -22,12 +22,14 @@ __all__ = ["END", "Flow", "frame_flow", "method_flow"]
 END = "end"
 
 #: Commands that stay within a frame step (internal transitions).
+#: Before the method starts the facilitator can hand over (see ``HandOver``).
+_HAND_OVER = ("hand_over",)
 _FRAME_INTERNAL: dict[str, tuple[str, ...]] = {
-    "opening": ("contribute",),
-    "leervragen": ("submit_leervraag", "pass_leervraag"),
-    "case_choice": (),
-    "method_choice": (),
-    "second_case": (),
+    "opening": ("contribute", *_HAND_OVER),
+    "leervragen": ("submit_leervraag", "pass_leervraag", *_HAND_OVER),
+    "case_choice": _HAND_OVER,
+    "method_choice": _HAND_OVER,
+    "second_case": _HAND_OVER,
     "recognitions": ("contribute",),
     "evaluation": ("contribute",),
 }

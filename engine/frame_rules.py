@@ -52,6 +52,14 @@ def frame_steps(ctx: RuleContext) -> Refusal | None:
             )
     if isinstance(command, cmd.ChooseCase):
         return _case_choice(state, command)
+    if isinstance(command, cmd.HandOver) and (
+        command.to not in state.present or command.to == state.facilitator
+    ):
+        return refuse(
+            "hand_over",
+            "Geef de begeleiding aan iemand anders die er vandaag is.",
+            "Hand the facilitation to someone else who is here today.",
+        )
     if isinstance(command, cmd.ChooseMethod) and not command.inbrenger_agrees:
         return refuse(
             "inbrenger_agrees",

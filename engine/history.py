@@ -118,13 +118,20 @@ def group_history(engine: Engine, group_id: str) -> list[MeetingRecord]:
 
 
 def propose_facilitator(
-    engine: Engine, group: GroupState, present: list[str], history: list[MeetingRecord]
+    engine: Engine,
+    group: GroupState,
+    present: list[str],
+    history: list[MeetingRecord],
+    *,
+    not_: str | None = None,
 ) -> str | None:
     """Who facilitates today: the group's guide, a plugin's choice, or the rotation.
 
     The rotation proposes the member present who facilitated least often, then
-    longest ago. The facilitator can always choose someone else.
+    longest ago; ``not_`` leaves one out (today's inbrenger, when the method
+    forbids them to facilitate). The facilitator can always choose someone else.
     """
+    present = [p for p in present if p != not_]
     if group.guided_by:
         return group.guided_by
     try:

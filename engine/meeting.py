@@ -157,6 +157,10 @@ class Meeting:
     def skip(self, by: str, reason: str) -> None:
         self._send(cmd.Skip, by=by, reason=reason)
 
+    def hand_over(self, by: str, to: str) -> None:
+        """The facilitator hands the facilitation to another member present."""
+        self._send(cmd.HandOver, by=by, to=self.person(to))
+
     def close(self, by: str, reason: str | None = None) -> None:
         self._send(cmd.Close, by=by, reason=reason)
 

@@ -202,7 +202,13 @@ def who_moves_on(ctx: RuleContext) -> Refusal | None:
         allowed = ctx.phase.advance_by if ctx.phase is not None else ("facilitator",)
     elif isinstance(
         command,
-        cmd.Extend | cmd.Skip | cmd.Reveal | cmd.Close | cmd.ChooseCase | cmd.RecordConsensus,
+        cmd.Extend
+        | cmd.Skip
+        | cmd.Reveal
+        | cmd.Close
+        | cmd.ChooseCase
+        | cmd.RecordConsensus
+        | cmd.HandOver,
     ):
         allowed = ("facilitator",)
     elif isinstance(command, cmd.ChooseMethod):

@@ -247,6 +247,8 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
             state.loops_taken.append((state.cases[-1].no, event.loop_id))
         case ev.ModuleChosen():
             state.nest_parent = state.phase
+        case ev.FacilitatorChanged():
+            state.facilitator = event.to
         case ev.DecisionMade():
             case = state.cases[-1]
             state.decisions.append(

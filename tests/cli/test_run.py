@@ -206,7 +206,12 @@ def test_an_unknown_name_at_the_prompt_is_said_and_the_meeting_goes_on(
 
 
 def test_balint_refuses_a_facilitator_who_is_the_inbrenger(invoke: Invoke) -> None:
-    answers = ["", "", "GEHEIM-anna", "", "", "", "", "1", "", "balint", "", "incident", "", "quit"]
+    # Anna facilitates and brings the case; she keeps facilitating (no hand-over),
+    # so balint cannot run and the group picks incident instead.
+    answers = [
+        "", "", "GEHEIM-anna", "", "", "", "", "1", "", "balint", "Anna", "incident", "",
+        "quit",
+    ]  # fmt: skip
     result = invoke(
         "--lang",
         "en",
@@ -216,7 +221,8 @@ def test_balint_refuses_a_facilitator_who_is_the_inbrenger(invoke: Invoke) -> No
         input="\n".join(answers) + "\n",
     )
     assert result.exit_code == 0, result.output
-    assert "Not allowed [facilitator_not_inbrenger]" in result.stdout
+    assert "the inbrenger does not facilitate" in result.stdout
+    assert "[hand_over]" in result.stdout
     assert "Phase 1/5 · Sketching the situation" in result.stdout
 
 
@@ -336,3 +342,26 @@ def test_method_choice_suggests_methods_with_reasons_and_enter_takes_the_first(
     assert reasons.count("· fits a concrete incident") == 3  # each suggestion says why
     assert "60 minutes are" in reasons
     assert f"Which method? (id) [{first}]" in out  # the first suggestion is the default
+
+
+def test_a_method_that_forbids_it_gets_another_facilitator_first(invoke: Invoke) -> None:
+    script = [
+        "",  # opening
+        "GEHEIM-mijn-eigen-casus",  # Anna, who facilitates, brings a leervraag
+        "", "", "", "",  # the others pass
+        "1", "",  # Anna's case, and she agrees
+        "balint",
+        "",  # who takes over: Enter accepts the proposal (Bram)
+        "",  # Anna agrees to the method
+        "pause",
+    ]  # fmt: skip
+    result = invoke(
+        "--lang", "en", "run", "--members", "Anna,Bram,Carla,Dirk,Eva", "--facilitator", "Anna",
+        input="".join(f"{line}\n" for line in script),
+    )  # fmt: skip
+    assert "the inbrenger does not facilitate" in result.stdout
+    assert "Who takes over? [Bram]" in result.stdout
+    [meeting] = json.loads(invoke("meetings", "--json").stdout)
+    status = json.loads(invoke("meeting", "status", meeting["id"], "--json").stdout)
+    assert status["phase"] == "explanation"
+    assert (status["facilitator"], status["inbrenger"]) == ("Bram", "Anna")

@@ -184,3 +184,24 @@ def test_invalid_command_fields_do_not_echo_the_text(start_method: Callable[...,
         meeting.extend(FACILITATOR, 0)
     with refused(meeting, "command"):
         meeting.contribute(INBRENGER, "statement", "")
+
+
+def test_the_facilitator_hands_over_when_the_method_forbids_facilitating_ones_own_case(
+    engine: Engine,
+) -> None:
+    meeting = engine.start_meeting(MEMBERS, facilitator="Anna")
+    to_case_choice(meeting)
+    meeting.choose_case(FACILITATOR, FACILITATOR, consent=True)
+    with refused(meeting, "facilitator_not_inbrenger"):
+        meeting.choose_method(FACILITATOR, "balint", inbrenger_agrees=True)
+    with refused(meeting, "advance_by"):
+        meeting.hand_over("carla", "dirk")
+    with refused(meeting, "hand_over"):
+        meeting.hand_over(FACILITATOR, FACILITATOR)
+    meeting.hand_over(FACILITATOR, "dirk")
+    assert meeting.state.facilitator == "dirk"
+    meeting.choose_method("dirk", "balint", inbrenger_agrees=True)
+    assert meeting.state.phase == "explanation"
+    with refused(meeting, "phase"):
+        meeting.hand_over("dirk", "eva")
+    assert_replays(meeting)

@@ -38,6 +38,7 @@ PUBLIC_API = [
     "GroupError",
     "GroupMember",
     "GroupState",
+    "HandOver",
     "IntervisionError",
     "Journal",
     "LabelSpec",
