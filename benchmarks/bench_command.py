@@ -1,0 +1,192 @@
+"""One command through a full meeting: in memory, and durable on SQLite.
+
+``command.memory`` replays a recorded full meeting (see scenario.py) on an engine
+with a :class:`MemoryJournal` and times each ``contribute`` and ``advance``,
+building the command from its fields included. The baseline does, for the same
+steps, what a bare-Python engine would: look the transition up in a dict, call a
+function that applies the event to a dict, and ``json.dumps`` the event. Both sides
+wrap every step in the same ``perf_counter`` pair.
+
+``command.sqlite`` is a rate: commands per second through an engine on a
+:class:`SqliteJournal` (WAL, ``synchronous=FULL``, one transaction per command),
+against single-row ``INSERT`` + ``COMMIT`` of the same event rows on a raw
+``sqlite3`` connection with the same pragmas, in the same folder.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from common import Config, Figure
+from scenario import Scenario, quiet_logs, record
+
+from intervision.engine import Engine, MemoryJournal, Registry, load_registry
+from intervision.engine.journal.sqlite import SqliteJournal
+
+TIMED = ("contribute", "advance")
+
+
+def _ours_memory(scenario: Scenario, registry: Registry, meetings: int) -> float:
+    """Mean microseconds per contribute/advance over ``meetings`` full meetings."""
+    engine = Engine(MemoryJournal(), registry)
+    times: list[float] = []
+    for n in range(meetings):
+        steps = scenario.replay(engine, f"bench-{n}", timer=time.perf_counter)
+        times.extend(seconds for trigger, seconds in steps if trigger in TIMED)
+    return statistics.fmean(times) * 1e6
+
+
+def _bare_steps(scenario: Scenario) -> list[tuple[tuple[str, str], dict[str, Any]]]:
+    """The timed steps as (transition key, event dict), phase by phase."""
+    steps = []
+    step = 0
+    for command in scenario.commands:
+        trigger = type(command).trigger
+        if trigger not in TIMED:
+            continue
+        event = {"type": trigger, "at": "2026-01-01T10:00:00+00:00", **command.model_dump()}
+        steps.append(((f"step-{step}", trigger), event))
+        if trigger == "advance":
+            step += 1
+    return steps
+
+
+def _bare_apply(state: dict[str, Any], event: dict[str, Any], to: str) -> None:
+    state["version"] += 1
+    state["step"] = to
+    state["events"].append(event)
+
+
+def _baseline_memory(scenario: Scenario, meetings: int) -> float:
+    steps = _bare_steps(scenario)
+    transitions = {
+        key: (f"step-{n + 1}" if key[1] == "advance" else key[0])
+        for n, (key, _) in enumerate(steps)
+    }
+    times: list[float] = []
+    timer = time.perf_counter
+    dumps = json.dumps
+    for _ in range(meetings):
+        state: dict[str, Any] = {"version": 0, "step": "step-0", "events": []}
+        for key, event in steps:
+            t0 = timer()
+            to = transitions[key]
+            _bare_apply(state, dict(event), to)
+            dumps(event)
+            times.append(timer() - t0)
+    return statistics.fmean(times) * 1e6
+
+
+def memory_figure(config: Config, scenario: Scenario, registry: Registry) -> Figure:
+    runs, meetings = config.pick(full=9, quick=3), config.pick(full=40, quick=3)
+    _ours_memory(scenario, registry, 2), _baseline_memory(scenario, 2)  # warm up
+    ours, base = [], []
+    for _ in range(runs):
+        ours.append(_ours_memory(scenario, registry, meetings))
+        base.append(_baseline_memory(scenario, meetings))
+    commands = sum(type(c).trigger in TIMED for c in scenario.commands)
+    return Figure(
+        "command.memory",
+        "µs",
+        ours,
+        base,
+        target=10,
+        notes=[f"{commands} contribute/advance commands a meeting, {meetings} meetings a run"],
+    )
+
+
+def _ours_sqlite(scenario: Scenario, registry: Registry, folder: Path, meetings: int) -> float:
+    journal = SqliteJournal(folder / "ours.sqlite")
+    engine = Engine(journal, registry)
+    try:
+        total = 0.0
+        count = 0
+        for n in range(meetings):
+            steps = scenario.replay(engine, f"bench-{n}", timer=time.perf_counter)
+            total += sum(seconds for _, seconds in steps)
+            count += len(steps)
+    finally:
+        journal.close()
+    return count / total
+
+
+def _raw_connection(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=5, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("PRAGMA busy_timeout=5000")
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS events (meeting_id TEXT NOT NULL, version INTEGER NOT NULL,"
+        " type TEXT NOT NULL, schema INTEGER NOT NULL, at TEXT NOT NULL, data TEXT NOT NULL,"
+        " PRIMARY KEY (meeting_id, version))"
+    )
+    return db
+
+
+def _baseline_sqlite(
+    rows: list[tuple[str, str, int, str, str]], folder: Path, meetings: int
+) -> float:
+    db = _raw_connection(folder / "raw.sqlite")
+    timer = time.perf_counter
+    try:
+        total = 0.0
+        for n in range(meetings):
+            meeting_id = f"bench-{n}"
+            for version, (_, kind, schema, at, data) in enumerate(rows, 1):
+                t0 = timer()
+                db.execute("BEGIN IMMEDIATE")
+                db.execute(
+                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)",
+                    (meeting_id, version, kind, schema, at, data),
+                )
+                db.execute("COMMIT")
+                total += timer() - t0
+    finally:
+        db.close()
+    return meetings * len(rows) / total
+
+
+def _rows_of(scenario: Scenario, registry: Registry) -> list[tuple[str, str, int, str, str]]:
+    """The scenario's stored rows, one per command (its last event), for the raw inserts."""
+    with tempfile.TemporaryDirectory() as tmp:
+        journal = SqliteJournal(Path(tmp) / "rows.sqlite")
+        scenario.replay(Engine(journal, registry), "rows")
+        journal.close()
+        db = sqlite3.connect(Path(tmp) / "rows.sqlite")
+        rows = db.execute(
+            "SELECT meeting_id, type, schema, at, data FROM events ORDER BY version"
+        ).fetchall()
+        db.close()
+    return [tuple(row) for row in rows[-len(scenario.commands) :]]
+
+
+def sqlite_figure(
+    config: Config, scenario: Scenario, registry: Registry, folder: Path | None = None
+) -> Figure:
+    runs, meetings = config.pick(full=5, quick=2), config.pick(full=4, quick=1)
+    rows = _rows_of(scenario, registry)
+    ours, base = [], []
+    with tempfile.TemporaryDirectory(prefix="intervision-bench-", dir=folder) as tmp:
+        for run in range(runs):
+            where = Path(tmp) / f"run-{run}"
+            where.mkdir()
+            ours.append(_ours_sqlite(scenario, registry, where, meetings))
+            base.append(_baseline_sqlite(rows, where, meetings))
+        notes = [f"folder {tmp}; {len(scenario.commands)} commands a meeting, {meetings} a run"]
+    return Figure(
+        "command.sqlite", "cmd/s", ours, base, target=0.75, higher_is_better=True, notes=notes
+    )
+
+
+def run(config: Config) -> list[Figure]:
+    quiet_logs()
+    registry = load_registry(user_methods=False)
+    scenario = record(registry)
+    return [memory_figure(config, scenario, registry), sqlite_figure(config, scenario, registry)]

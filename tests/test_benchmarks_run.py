@@ -1,0 +1,36 @@
+"""The benchmarks still run (issue #8): quick mode, every figure printed, no timing asserted."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIGURES = (
+    "startup.help",
+    "startup.methods",
+    "command.memory",
+    "command.sqlite",
+    "memory.meeting",
+    "memory.gc",
+    "resume.sqlite",
+    "discovery.plugins",
+)
+
+
+@pytest.mark.slow
+def test_quick_benchmarks_run_and_print_every_figure() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = result.stdout.splitlines()
+    for name in FIGURES:
+        assert any(line.startswith(f"{name} ") for line in lines), f"{name} not printed"
