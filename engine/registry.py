@@ -177,15 +177,18 @@ def load_registry(
     candidates: list[tuple[PluginInfo, Any]] = []
     if entry_points:
         # Built-in methods first: a third-party plugin cannot take their ids.
-        eps = metadata.entry_points(group=ENTRY_POINT_GROUP)
         allowed = _allowed(allow)
-        for ep in sorted(eps, key=lambda e: (_dist_name(e) != BUILTIN_DISTRIBUTION, e.name)):
-            if allowed is not None and ep.name not in allowed:
+        # Each .name/.version reads and parses METADATA again: read them once.
+        found = [
+            (PluginInfo(ep.name, *_name_and_version(ep.dist)), ep)
+            for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)
+            if allowed is None or ep.name in allowed
+        ]
+        for info, ep in sorted(
+            found, key=lambda f: (f[0].distribution != BUILTIN_DISTRIBUTION, f[0].name)
+        ):
+            if builtin_only and info.distribution != BUILTIN_DISTRIBUTION:
                 continue
-            if builtin_only and _dist_name(ep) != BUILTIN_DISTRIBUTION:
-                continue
-            dist = ep.dist
-            info = PluginInfo(ep.name, dist.name if dist else "?", dist.version if dist else "?")
             candidates.append((info, ep))
     for name, plugin in extra:
         module = getattr(plugin, "__module__", None) or name
@@ -247,8 +250,11 @@ def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> list[str]:
     return found
 
 
-def _dist_name(ep: metadata.EntryPoint) -> str:
-    return ep.dist.name if ep.dist is not None else "?"
+def _name_and_version(dist: metadata.Distribution | None) -> tuple[str, str]:
+    if dist is None:
+        return "?", "?"
+    meta = dist.metadata
+    return meta["Name"], meta["Version"]
 
 
 def _distribution_of(plugin: object, module: str) -> str:
