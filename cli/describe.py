@@ -36,16 +36,8 @@ def describe_phase(
 ) -> str:
     """A phase as the screen shows it; ``names`` puts people behind the roles, and
     ``registry`` gives the titles of the modules a nesting phase offers."""
-    header = t(
-        lang,
-        "phase.header",
-        no=number,
-        total=len(spec.phases),
-        title=phase.title(lang),
-        minutes=phase.minutes,
-    )
     lines = [
-        header,
+        phase_header(spec, phase, number, lang),
         wrap(
             t(lang, "phase.inbrenger", mode=pick(lang, INBRENGER_MODES[phase.inbrenger_mode])),
             indent="  ",
@@ -170,6 +162,18 @@ def module_choices(phase: PhaseSpec, registry: Registry | None, lang: Lang) -> l
         except IntervisionError:
             shown.append(module_id)
     return shown
+
+
+def phase_header(spec: MethodSpec, phase: PhaseSpec, number: int, lang: Lang) -> str:
+    """ "Phase n/N · title · m min": the same line in `methods show` and on the run screen."""
+    return t(
+        lang,
+        "phase.header",
+        no=number,
+        total=len(spec.phases),
+        title=phase.title(lang),
+        minutes=phase.minutes,
+    )
 
 
 def phase_title(spec: MethodSpec, phase_id: str, lang: Lang) -> str:

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING
 
 from . import parse
 from .console import render, rule, wrap
-from .describe import _applies, kind_name, label_values, role_label  # as `methods show` says them
+from .describe import (  # as `methods show` says them
+    _applies,
+    kind_name,
+    label_values,
+    phase_header,
+    role_label,
+)
 from .texts import INBRENGER_MODES, Lang, pick, t
 from .timebox import timebox_line, timebox_text, timebox_total
 
@@ -58,14 +64,7 @@ def phase_screen(meeting: Meeting, lang: Lang) -> str:
     assert method is not None and phase is not None
     number = [p.id for p in method.phases].index(phase.id) + 1
     names = _role_names(meeting)
-    header = t(
-        lang,
-        "phase.header",
-        no=number,
-        total=len(method.phases),
-        title=phase.title(lang),
-        minutes=phase.minutes,
-    )
+    header = phase_header(method, phase, number, lang)
     parts: list[RenderableType] = [Text(rule(method.title(lang)), style="bold")]
     parts.extend(Text(line) for line in _where_in_method(meeting, lang))
     parts.append(Text(header, style="bold"))

@@ -19,7 +19,7 @@ from .registry import Registry
 from .rules import RuleContext, RuleKind, roles_of
 from .specs import MethodSpec, PhaseSpec, RuleRef
 from .state import MeetingState
-from .text import Text
+from .text import Lang, Text
 
 __all__ = ["current_method", "current_phase", "decide"]
 
@@ -69,11 +69,14 @@ def decide(
     phase = method.phase(state.phase) if method and state.phase else None
     if isinstance(command, cmd.ChooseMethod):
         method = _chosen_method(registry, command, lang, state.meeting_id)
-    if isinstance(command, cmd.ChooseModule):
+    module = (
         _chosen_module(registry, command, lang, state.meeting_id)
+        if isinstance(command, cmd.ChooseModule)
+        else None
+    )
     _check_rules(state, command, registry, method, phase)
     if isinstance(command, cmd.ChooseModule):
-        module = _chosen_module(registry, command, lang, state.meeting_id)
+        assert module is not None
         return [
             ev.ModuleChosen(
                 at=now, by=command.by, method_id=module.id, method_version=module.version
@@ -89,7 +92,7 @@ def decide(
 
 
 def _chosen_module(
-    registry: Registry, command: cmd.ChooseModule, lang: str, meeting_id: str
+    registry: Registry, command: cmd.ChooseModule, lang: Lang, meeting_id: str
 ) -> MethodSpec:
     """The module a nesting phase runs: it must exist and be a module, not a method."""
     try:
@@ -105,13 +108,13 @@ def _chosen_module(
             nl=f"'{command.method_id}' is geen werkvorm die hier kan; werkvormen: {known}.",
             en=f"'{command.method_id}' is not a module that can run here; modules: {known}.",
         ),
-        lang,  # type: ignore[arg-type]
+        lang,
         meeting_id=meeting_id,
     )
 
 
 def _chosen_method(
-    registry: Registry, command: cmd.ChooseMethod, lang: str, meeting_id: str
+    registry: Registry, command: cmd.ChooseMethod, lang: Lang, meeting_id: str
 ) -> MethodSpec:
     method = registry.method(command.method_id)
     if method.kind == "module":
@@ -121,7 +124,7 @@ def _chosen_method(
                 nl=f"'{method.id}' is een onderdeel van een andere methode, geen methode op zich.",
                 en=f"'{method.id}' is a module of another method, not a method of its own.",
             ),
-            lang,  # type: ignore[arg-type]
+            lang,
             meeting_id=meeting_id,
         )
     try:
@@ -130,7 +133,7 @@ def _chosen_method(
         raise CommandRefused(
             "method_choice",
             Text(nl=f"Onbekende variant: {exc.args[0]}", en=f"Unknown variant: {exc.args[0]}"),
-            lang,  # type: ignore[arg-type]
+            lang,
             meeting_id=meeting_id,
         ) from None
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pluggy
@@ -192,7 +191,7 @@ def load_registry(
             candidates.append((info, ep))
     for name, plugin in extra:
         module = getattr(plugin, "__module__", None) or name
-        candidates.append((PluginInfo(name, _distribution_of(plugin, module), "-"), plugin))
+        candidates.append((PluginInfo(name, _distribution_of(module), "-"), plugin))
 
     for info, source in candidates:
         registry.plugins.append(info)
@@ -257,11 +256,8 @@ def _name_and_version(dist: metadata.Distribution | None) -> tuple[str, str]:
     return meta["Name"], meta["Version"]
 
 
-def _distribution_of(plugin: object, module: str) -> str:
-    top = module.split(".")[0]
-    dists = metadata.packages_distributions().get(top, [])
-    if isinstance(plugin, ModuleType) and dists:
-        return dists[0]
+def _distribution_of(module: str) -> str:
+    dists = metadata.packages_distributions().get(module.split(".")[0], [])
     return dists[0] if dists else "(not installed)"
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from . import commands as cmd
 from .specs import MethodSpec, PhaseSpec
 from .state import MeetingState
-from .text import Text
+from .text import Lang, Text
 
 __all__ = ["FRAME_KINDS", "Refusal", "RuleContext", "RuleKind", "refuse", "roles_of"]
 
@@ -87,8 +87,8 @@ def refuse(rule: str, nl: str, en: str, **values: object) -> Refusal:
     """A refusal whose texts are formatted with ``values``; a :class:`Text` value
     is put in each language as itself."""
 
-    def pick(lang: str) -> dict[str, object]:
-        return {k: (v(lang) if isinstance(v, Text) else v) for k, v in values.items()}  # type: ignore[arg-type]
+    def pick(lang: Lang) -> dict[str, object]:
+        return {k: (v(lang) if isinstance(v, Text) else v) for k, v in values.items()}
 
     return Refusal(rule, Text(nl=nl.format(**pick("nl")), en=en.format(**pick("en"))))
 
