@@ -159,6 +159,16 @@ class Engine:
         """Every meeting in the journal, oldest first (groups are streams too; not these)."""
         return [s for s in self.journal.meetings() if not s.meeting_id.startswith(GROUP_PREFIX)]
 
+    def close(self) -> None:
+        """Release the journal (its file or connections); the engine is unusable after."""
+        self.journal.close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def subscribe(self, callback: Subscriber) -> Callable[[], None]:
         """Call ``callback(state, event)`` after every committed event; returns an unsubscribe."""
         self._subscribers.append(callback)

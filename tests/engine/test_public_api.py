@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from pathlib import Path
 
 import pytest
 
@@ -177,3 +178,12 @@ def test_every_error_is_public_and_in_the_documented_tree() -> None:
     assert documented <= set(api.__all__)
     for name in documented:
         assert f" {name}" in (errors.__doc__ or ""), f"{name} missing from the tree diagram"
+
+
+def test_an_engine_closes_its_journal_when_used_as_a_context_manager(tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    with api.open_engine(str(store)) as engine:
+        engine.groups.create("Team")
+
+    with pytest.raises(api.StoreError, match="closed"):
+        engine.groups.all()
