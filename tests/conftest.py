@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 
+import postgres_cluster
 import pytest
 import structlog
 from support import FACILITATOR, INBRENGER, MEMBERS, to_case_choice
@@ -51,3 +53,49 @@ def start_method(engine: Engine) -> Callable[..., Meeting]:
         return meeting
 
     return start
+
+
+# -- PostgreSQL ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a PostgreSQL server to test against; see ``postgres_cluster``."""
+    if os.environ.get(postgres_cluster.SKIP_ENV, "").strip() not in ("", "0"):
+        pytest.skip(f"PostgreSQL tests skipped on request: {postgres_cluster.SKIP_ENV} is set")
+    external = os.environ.get(postgres_cluster.URL_ENV)
+    if external:
+        yield external
+        return
+    bindir = postgres_cluster.find_bindir()
+    if bindir is None:
+        pytest.fail(
+            "the PostgreSQL tests need the PostgreSQL server programs (initdb, pg_ctl) to "
+            "start a throwaway server: install them (Debian: apt-get install postgresql; "
+            f".ci/run does this), or name a server in {postgres_cluster.URL_ENV}, or set "
+            f"{postgres_cluster.SKIP_ENV}=1 to skip them",
+            pytrace=False,
+        )
+    cluster = postgres_cluster.Cluster(bindir)
+    try:
+        try:
+            url = cluster.start()
+        except postgres_cluster.NoPostgres as exc:
+            pytest.fail(f"could not start a throwaway PostgreSQL server: {exc}", pytrace=False)
+        yield url
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def postgres_store(postgres_server: str) -> str:
+    """The URL of a new, empty database: each test starts from nothing."""
+    return postgres_cluster.new_database(postgres_server)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if os.environ.get(postgres_cluster.SKIP_ENV, "").strip() not in ("", "0"):
+        terminalreporter.write_line(
+            f"NOTE: the PostgreSQL tests were skipped because {postgres_cluster.SKIP_ENV} is set",
+            yellow=True,
+        )

@@ -23,7 +23,9 @@ __all__ = ["default_store_path", "open_journal"]
 
 ENV_VAR = "INTERVISION_STORE"
 
-_SUPPORTED = "a file path, sqlite:///absolute/path, :memory: or memory://"
+_SUPPORTED = (
+    "a file path, sqlite:///absolute/path, postgresql://user@host/database, :memory: or memory://"
+)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
@@ -38,7 +40,8 @@ def default_store_path() -> Path:
 def open_journal(store: str | os.PathLike[str] | None = None) -> Journal:
     """Open the journal a store string names; ``None`` means the default store.
 
-    Accepts a file path, ``sqlite:///absolute/path``, ``:memory:`` or ``memory://``.
+    Accepts a file path, ``sqlite:///absolute/path``, ``postgresql://...`` (also
+    ``postgres://``; needs the ``postgres`` extra), ``:memory:`` or ``memory://``.
     """
     if store is None:
         store = os.environ.get(ENV_VAR) or default_store_path()
@@ -54,8 +57,12 @@ def open_journal(store: str | os.PathLike[str] | None = None) -> Journal:
     scheme = match.group(1).lower()
     if scheme == "sqlite":
         return SqliteJournal(_sqlite_path(store))
+    if scheme in ("postgresql", "postgres"):
+        from .postgres import PostgresJournal  # psycopg is optional: import on demand
+
+        return PostgresJournal(store)
     # Only the scheme is quoted back: the rest of a URL may hold a password.
-    raise StoreError(f"stores of the kind {scheme}:// are not supported yet; use {_SUPPORTED}")
+    raise StoreError(f"stores of the kind {scheme}:// are not supported; use {_SUPPORTED}")
 
 
 def _sqlite_path(url: str) -> Path:

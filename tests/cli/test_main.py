@@ -41,7 +41,9 @@ def test_a_usage_error_keeps_clicks_exit_code(invoke: Invoke) -> None:
 
 
 def test_a_store_error_is_one_line_with_its_exit_code_and_no_secret(store: object) -> None:
-    result = CliRunner().invoke(main, ["--store", "postgresql://u:s3cret@db/x", "meetings"])
+    result = CliRunner().invoke(
+        main, ["--store", "postgresql://u:s3cret@127.0.0.1:1/x", "meetings"]
+    )
     assert result.exit_code == 6
     assert result.stderr.startswith("intervision: error: ")
     assert result.stderr.count("\n") == 1

@@ -11,7 +11,7 @@ import pytest
 
 from intervision.engine.errors import ConcurrencyError
 from intervision.engine.events import ContributionAdded, Event, MeetingStarted, MemberRef
-from intervision.engine.journal import Journal, MemoryJournal, SqliteJournal
+from intervision.engine.journal import Journal, MemoryJournal, SqliteJournal, open_journal
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 
@@ -41,11 +41,15 @@ def contribution_ids(events: list[Event]) -> list[str]:
     return [e.contribution_id for e in events if isinstance(e, ContributionAdded)]
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", "postgres"])
 def journal(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Journal]:
-    journal: Journal = (
-        MemoryJournal() if request.param == "memory" else SqliteJournal(tmp_path / "store.sqlite3")
-    )
+    journal: Journal
+    if request.param == "memory":
+        journal = MemoryJournal()
+    elif request.param == "sqlite":
+        journal = SqliteJournal(tmp_path / "store.sqlite3")
+    else:
+        journal = open_journal(request.getfixturevalue("postgres_store"))
     yield journal
     journal.close()
 

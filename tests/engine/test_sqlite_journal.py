@@ -277,10 +277,10 @@ def test_open_journal_accepts_sqlite_urls_and_paths(tmp_path: Path) -> None:
 
 def test_open_journal_refuses_an_unsupported_scheme_without_echoing_secrets() -> None:
     with pytest.raises(StoreError) as caught:
-        open_journal("postgresql://carer:hunter2@db.example/intervision")
+        open_journal("mysql://carer:hunter2@db.example/intervision")
 
     message = str(caught.value)
-    assert "postgresql://" in message and "not supported" in message
+    assert "mysql://" in message and "not supported" in message and "postgresql://" in message
     assert "sqlite:///" in message and ":memory:" in message and "memory://" in message
     assert "hunter2" not in message
 
