@@ -31,7 +31,8 @@ URL_ENV = "INTERVISION_TEST_POSTGRES_URL"
 SKIP_ENV = "INTERVISION_SKIP_POSTGRES"
 
 _PORT = 5432  # the socket lives in a private folder, so the port cannot collide
-_UNPRIVILEGED_USER = "postgres"  # initdb refuses to run as root
+#: initdb refuses root: the server runs as the first of these that exists.
+_UNPRIVILEGED_USERS = ("postgres", "nobody")
 
 
 class NoPostgres(RuntimeError):
@@ -127,16 +128,21 @@ class Cluster:
 
 
 def _unprivileged() -> tuple[Callable[[], None] | None, pwd.struct_passwd | None]:
-    """As root, run the server as the ``postgres`` user the Debian package creates."""
+    """As root, run the server as the ``postgres`` user Debian's package creates."""
     if os.geteuid() != 0:
         return None, None
-    try:
-        owner = pwd.getpwnam(_UNPRIVILEGED_USER)
-    except KeyError:
+    owner = None
+    for name in _UNPRIVILEGED_USERS:
+        try:
+            owner = pwd.getpwnam(name)
+            break
+        except KeyError:
+            continue
+    if owner is None:
         raise NoPostgres(
-            "the tests run as root, and initdb refuses root; there is no 'postgres' user "
-            "to run the server as (Debian's postgresql package creates it)"
-        ) from None
+            "the tests run as root, and initdb refuses root; there is no 'postgres' or "
+            "'nobody' user to run the server as"
+        )
 
     def drop() -> None:
         os.setgid(owner.pw_gid)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -165,3 +168,29 @@ def test_a_closed_journal_says_so(postgres_store: str) -> None:
 
     with pytest.raises(StoreError, match="was closed"):
         journal.version("m1")
+
+
+@pytest.mark.slow
+def test_the_skip_switch_is_the_only_way_to_skip_and_the_summary_says_so() -> None:
+    env = {**os.environ, "INTERVISION_SKIP_POSTGRES": "1"}
+    env.pop("INTERVISION_TEST_POSTGRES_URL", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"{__file__}::test_a_closed_journal_says_so",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).parents[2],
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout
+    assert "1 skipped" in result.stdout
+    assert "INTERVISION_SKIP_POSTGRES is set" in result.stdout
