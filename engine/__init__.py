@@ -46,7 +46,14 @@ from .errors import (
 from .frame import FRAME, FRAME_STEPS
 from .groups import GroupContract, GroupMember, GroupState, SeriesPlan
 from .hookspecs import HOOK_API_VERSION, hookimpl, hookspec
-from .journal import Journal, MemoryJournal, SqliteJournal, default_store_path, open_journal
+from .journal import (
+    Journal,
+    MemoryJournal,
+    PostgresJournal,
+    SqliteJournal,
+    default_store_path,
+    open_journal,
+)
 from .meeting import Meeting
 from .method_files import dump_method, load_method_file, user_methods_dir
 from .registry import PluginInfo, Registry, load_registry
@@ -114,6 +121,7 @@ __all__ = [
     "PhaseSpec",
     "PluginError",
     "PluginInfo",
+    "PostgresJournal",
     "Problem",
     "RecordConsensus",
     "Refusal",
@@ -150,7 +158,8 @@ __all__ = [
 
 
 def open_engine(store: str | None = None, *, registry: Registry | None = None) -> Engine:
-    """An engine on the store at ``store`` (a path, ``sqlite:///...`` or ``:memory:``).
+    """An engine on the store at ``store``: a path, ``sqlite:///...``, ``postgresql://...``
+    or ``:memory:``.
 
     Without ``store``: ``INTERVISION_STORE``, else the default file in the user's
     data directory.

@@ -1,14 +1,16 @@
 """The journal port: where a meeting's events are kept, append-only.
 
-Adapters: :class:`MemoryJournal` for tests and short-lived hosts, and
-:class:`SqliteJournal`, the embedded default. Every adapter passes the same
-contract tests (``tests/engine/test_journal_contract.py``).
+Adapters: :class:`MemoryJournal` for tests and short-lived hosts,
+:class:`SqliteJournal`, the embedded default, and :class:`PostgresJournal` for host
+apps on their own database (psycopg is imported only when one is opened). Every
+adapter passes the same contract tests (``tests/engine/test_journal_contract.py``).
 """
 
 from __future__ import annotations
 
 from .memory import MemoryJournal
 from .port import Journal, MeetingSummary, StoredEvent, decode_event, encode_event
+from .postgres import PostgresJournal
 from .sqlite import SqliteJournal
 from .store_path import default_store_path, open_journal
 
@@ -16,6 +18,7 @@ __all__ = [
     "Journal",
     "MeetingSummary",
     "MemoryJournal",
+    "PostgresJournal",
     "SqliteJournal",
     "StoredEvent",
     "decode_event",

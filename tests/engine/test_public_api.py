@@ -56,6 +56,7 @@ PUBLIC_API = [
     "PhaseSpec",
     "PluginError",
     "PluginInfo",
+    "PostgresJournal",
     "Problem",
     "RecordConsensus",
     "Refusal",
