@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..errors import CorruptJournalError
 from ..events import Event
-from .cipher import TOKEN_PREFIX, FieldCipher, reading_sealed, token_key_id
+from .cipher import FieldCipher, is_token, reading_sealed, token_key_id
 from .content import map_content
 from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError, parse_key
 from .port import Journal, MeetingSummary
@@ -82,7 +82,7 @@ class EncryptedJournal:
         count = SealedCount()
 
         def tally(path: str, value: str) -> str:
-            if value.startswith(TOKEN_PREFIX):
+            if is_token(value):
                 count.sealed += 1
             else:
                 count.plain += 1
@@ -109,8 +109,9 @@ class EncryptedJournal:
 
     def _open(self, meeting_id: str, version: int, event: Event) -> Event:
         def open_(path: str, value: str) -> str:
-            # Not a token: written before the store had a key (see the module's docstring).
-            if not value.startswith(TOKEN_PREFIX):
+            # Not a token: written before the store had a key (see the module's docstring),
+            # or a text that only starts like one.
+            if not is_token(value):
                 return value
             opened = self._cipher.open(meeting_id, version, event.type, path, value)
             self._key_fits = True

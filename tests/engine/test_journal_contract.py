@@ -11,7 +11,7 @@ import pytest
 
 from intervision.engine.errors import ConcurrencyError
 from intervision.engine.events import ContributionAdded, Event, MeetingStarted, MemberRef
-from intervision.engine.journal import Journal, MemoryJournal, SqliteJournal
+from intervision.engine.journal import EncryptedJournal, Journal, MemoryJournal, SqliteJournal
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 
@@ -41,11 +41,18 @@ def contribution_ids(events: list[Event]) -> list[str]:
     return [e.contribution_id for e in events if isinstance(e, ContributionAdded)]
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+#: A key for the encrypted wrapper: it keeps the contract over any adapter.
+KEY = "x9V2kq0cQw6bX1f8hJ3mT5rY7uI9oP2aS4dF6gH8jK0="
+
+
+@pytest.fixture(params=["memory", "sqlite", "encrypted-memory", "encrypted-sqlite"])
 def journal(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Journal]:
+    adapter = request.param.removeprefix("encrypted-")
     journal: Journal = (
-        MemoryJournal() if request.param == "memory" else SqliteJournal(tmp_path / "store.sqlite3")
+        MemoryJournal() if adapter == "memory" else SqliteJournal(tmp_path / "store.sqlite3")
     )
+    if request.param.startswith("encrypted-"):
+        journal = EncryptedJournal(journal, KEY)
     yield journal
     journal.close()
 
