@@ -93,7 +93,7 @@ def new(settings: Settings, output: Path | None) -> None:
             raise click.ClickException(str(exc)) from None
         say(t(settings.lang, "new.written", id=fingerprint, path=output))
         say(t(settings.lang, "new.use"))
-        say(f"export INTERVISION_KEY_FILE={output.resolve()}", indent="  ")
+        click.echo(f"  export INTERVISION_KEY_FILE={output.resolve()}")  # unwrapped: to copy
         return
     text = new_key()
     click.echo(text)

@@ -126,6 +126,7 @@ def write_key_file(path: str | os.PathLike[str]) -> str:
     path = Path(path).expanduser()
     key = new_key()
     try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         raise EncryptionError(

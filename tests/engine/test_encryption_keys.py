@@ -70,7 +70,7 @@ def test_no_key_configured_means_no_encryption() -> None:
 
 @posix_only
 def test_a_key_file_is_written_private_and_never_overwritten(tmp_path: Path) -> None:
-    path = tmp_path / "intervision.key"
+    path = tmp_path / "config" / "intervision" / "key"  # folders made on the way
 
     fingerprint = write_key_file(path)
 
