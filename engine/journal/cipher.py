@@ -48,6 +48,9 @@ _TOKEN = re.compile(r"enc:v1:([0-9a-f]{8}):([A-Za-z0-9_-]{38,})")
 
 _READING_SEALED: ContextVar[bool] = ContextVar("intervision_reading_sealed", default=False)
 
+# One encoder for every value: json.dumps with options builds a new one per call.
+_compact_json = json.JSONEncoder(separators=(",", ":")).encode
+
 INSTALL_HINT = "pip install 'intervision[encryption]'"
 
 
@@ -160,4 +163,4 @@ class FieldCipher:
 
 def _bound(meeting_id: str, version: int, event_type: str, path: str) -> bytes:
     """The associated data: where a value belongs, so that it opens only there."""
-    return json.dumps([meeting_id, version, event_type, path], separators=(",", ":")).encode()
+    return _compact_json([meeting_id, version, event_type, path]).encode()

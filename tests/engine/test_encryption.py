@@ -26,8 +26,9 @@ from intervision.engine.journal import (
     SqliteJournal,
     open_journal,
 )
+from intervision.engine.journal.cipher import FieldCipher
 from intervision.engine.journal.content import content_plan, map_content, stored_models
-from intervision.engine.journal.keys import new_key
+from intervision.engine.journal.keys import new_key, parse_key
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 KEY, OTHER_KEY = new_key(), new_key()
@@ -330,3 +331,32 @@ def test_opening_a_store_without_a_key_does_not_load_the_library(path: Path) -> 
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
     )
     assert done.stdout.strip() == "False"
+
+
+#: Sealed once and kept: the token format and what a value is bound to may never change
+#: under ``enc:v1``, or every store sealed before the change stops opening.
+PINNED_KEY = "x9V2kq0cQw6bX1f8hJ3mT5rY7uI9oP2aS4dF6gH8jK0="
+PINNED = [
+    (
+        ("20250301-abc123", 3, "contribution_added", "text"),
+        "enc:v1:cd8c0bb0:d0Tsxl1_3kjdycr3hkEV8wDRMmc1PgGRmC1vsPP6ylYKz29S37JR_U0t3ms0YaVTOMcedDIsQPN9",
+        "Wat maakte dat je toen zweeg?",
+    ),
+    (
+        ("20250301-abc123", 1, "meeting_started", "members.1.name"),
+        "enc:v1:cd8c0bb0:Uzj4pkRZbS6fAS_Y341O7iJRIjuE1DWUngYaW_mgw9I",
+        "Bram",
+    ),
+]
+
+
+@pytest.mark.parametrize(("where", "token", "value"), PINNED, ids=["contribution", "name"])
+def test_tokens_sealed_by_an_earlier_version_still_open(
+    where: tuple[str, int, str, str], token: str, value: str
+) -> None:
+    cipher = FieldCipher(parse_key(PINNED_KEY, "test"))
+
+    assert cipher.open(*where, token) == value
+    moved = (where[0], where[1] + 1, where[2], where[3])
+    with pytest.raises(CorruptJournalError, match="does not open although the key fits"):
+        cipher.open(*moved, token)
