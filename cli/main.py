@@ -153,6 +153,9 @@ def _register() -> None:
 
     main.add_command(check)
     main.add_command(new_method)
+    from .key_cmd import key
+
+    main.add_command(key)
 
 
 _register()

@@ -157,11 +157,14 @@ __all__ = [
 ]
 
 
-def open_engine(store: str | None = None, *, registry: Registry | None = None) -> Engine:
+def open_engine(
+    store: str | None = None, *, registry: Registry | None = None, key: bytes | str | None = None
+) -> Engine:
     """An engine on the store at ``store``: a path, ``sqlite:///...``, ``postgresql://...``
     or ``:memory:``.
 
     Without ``store``: ``INTERVISION_STORE``, else the default file in the user's
-    data directory.
+    data directory. With ``key`` (else ``INTERVISION_KEY`` or ``INTERVISION_KEY_FILE``)
+    the case content is encrypted at rest.
     """
-    return Engine(open_journal(store), registry)
+    return Engine(open_journal(store, key=key), registry)

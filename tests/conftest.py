@@ -30,6 +30,14 @@ def _no_user_methods(
     monkeypatch.setenv("INTERVISION_METHODS_DIR", str(tmp_path_factory.mktemp("no-user-methods")))
 
 
+@pytest.fixture(autouse=True)
+def _no_user_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own store key must not turn every test's store into an encrypted one;
+    the encryption tests set a key of their own."""
+    monkeypatch.delenv("INTERVISION_KEY", raising=False)
+    monkeypatch.delenv("INTERVISION_KEY_FILE", raising=False)
+
+
 @pytest.fixture(scope="session")
 def registry() -> Registry:
     registry = load_registry(strict=True)

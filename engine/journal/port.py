@@ -6,6 +6,8 @@
 - Versions start at 1 (the ``meeting_started`` event) and have no gaps.
 - ``load`` returns the events in version order; an unreadable row raises
   :class:`CorruptJournalError` naming meeting and version, never its content.
+- A row sealed by :class:`~.sealed.EncryptedJournal` read without it raises a clear
+  ``EncryptionError`` (:func:`decode_event` checks), never passes tokens on as text.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pydantic import ValidationError
 
 from ..errors import CorruptJournalError
 from ..events import Event, event_adapter
+from .cipher import SEALED_MARK, refuse_sealed
 
 __all__ = ["Journal", "MeetingSummary", "StoredEvent", "decode_event", "encode_event"]
 
@@ -79,7 +82,7 @@ def decode_event(meeting_id: str, version: int, raw: str) -> Event:
     """
     problem: str
     try:
-        return event_adapter.validate_python(json.loads(raw))
+        event = event_adapter.validate_python(json.loads(raw))
     except (TypeError, ValueError) as exc:
         if isinstance(exc, ValidationError):
             fields = ", ".join(".".join(str(p) for p in e["loc"]) or "(root)" for e in exc.errors())
@@ -92,4 +95,8 @@ def decode_event(meeting_id: str, version: int, raw: str) -> Event:
                 f"the stored event is not valid JSON ({type(exc).__name__}); "
                 "restore the store from a backup"
             )
+    else:
+        if SEALED_MARK in raw:
+            refuse_sealed(meeting_id, version, event)  # read without the key: say so
+        return event
     raise CorruptJournalError(f"meeting {meeting_id}, version {version}: {problem}")

@@ -15,6 +15,8 @@ from urllib.parse import unquote, urlsplit
 import platformdirs
 
 from ..errors import StoreError
+from .cipher import require_cryptography
+from .keys import configured_key, parse_key
 from .memory import MemoryJournal
 from .port import Journal
 from .sqlite import SqliteJournal
@@ -37,12 +39,27 @@ def default_store_path() -> Path:
     return platformdirs.user_data_path("intervision") / "intervision.sqlite3"
 
 
-def open_journal(store: str | os.PathLike[str] | None = None) -> Journal:
+def open_journal(
+    store: str | os.PathLike[str] | None = None, *, key: bytes | str | None = None
+) -> Journal:
     """Open the journal a store string names; ``None`` means the default store.
 
     Accepts a file path, ``sqlite:///absolute/path``, ``postgresql://...`` (also
     ``postgres://``; needs the ``postgres`` extra), ``:memory:`` or ``memory://``.
+    With a ``key`` (else ``INTERVISION_KEY`` or ``INTERVISION_KEY_FILE``), the
+    content is encrypted at rest (:class:`~.sealed.EncryptedJournal`).
     """
+    # The key is read before the store is touched: a bad key file leaves no new file.
+    key = configured_key() if key is None else parse_key(key, "the key given")
+    if key is not None:
+        from .sealed import EncryptedJournal
+
+        require_cryptography()
+        return EncryptedJournal(_open_adapter(store), key)
+    return _open_adapter(store)
+
+
+def _open_adapter(store: str | os.PathLike[str] | None) -> Journal:
     if store is None:
         store = os.environ.get(ENV_VAR) or default_store_path()
     if not isinstance(store, str):

@@ -11,7 +11,13 @@ import pytest
 
 from intervision.engine.errors import ConcurrencyError
 from intervision.engine.events import ContributionAdded, Event, MeetingStarted, MemberRef
-from intervision.engine.journal import Journal, MemoryJournal, SqliteJournal, open_journal
+from intervision.engine.journal import (
+    EncryptedJournal,
+    Journal,
+    MemoryJournal,
+    SqliteJournal,
+    open_journal,
+)
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 
@@ -41,15 +47,31 @@ def contribution_ids(events: list[Event]) -> list[str]:
     return [e.contribution_id for e in events if isinstance(e, ContributionAdded)]
 
 
-@pytest.fixture(params=["memory", "sqlite", "postgres"])
+#: A key for the encrypted wrapper: it keeps the contract over any adapter.
+KEY = "x9V2kq0cQw6bX1f8hJ3mT5rY7uI9oP2aS4dF6gH8jK0="
+
+
+@pytest.fixture(
+    params=[
+        "memory",
+        "sqlite",
+        "postgres",
+        "encrypted-memory",
+        "encrypted-sqlite",
+        "encrypted-postgres",
+    ]
+)
 def journal(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Journal]:
+    adapter = request.param.removeprefix("encrypted-")
     journal: Journal
-    if request.param == "memory":
+    if adapter == "memory":
         journal = MemoryJournal()
-    elif request.param == "sqlite":
+    elif adapter == "sqlite":
         journal = SqliteJournal(tmp_path / "store.sqlite3")
     else:
         journal = open_journal(request.getfixturevalue("postgres_store"))
+    if request.param.startswith("encrypted-"):
+        journal = EncryptedJournal(journal, KEY)
     yield journal
     journal.close()
 
