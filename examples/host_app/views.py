@@ -1,0 +1,177 @@
+"""What one person sees of a meeting, as JSON: the screen a host draws for them.
+
+Visibility is the engine's, never the host's own guess: contributions come from
+``Meeting.visible_to(person)``, so a contribution written in silence stays hidden
+until the facilitator reveals it, one hidden until a later phase stays hidden until
+that phase comes, and its author always sees it. What a person "may do" is a hint
+for drawing buttons; the engine still checks every command against the rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from intervision.engine import FRAME_STEPS, Contribution, GroupState, Meeting
+
+__all__ = ["contribution_view", "group_view", "meeting_view", "position", "roles", "waiting_for"]
+
+
+def group_view(group: GroupState) -> dict[str, Any]:
+    return {
+        "id": group.id,
+        "name": group.name,
+        "lang": group.lang,
+        "version": group.version,
+        "members": [{"id": m.id, "name": m.name} for m in group.members.values()],
+    }
+
+
+def position(meeting: Meeting) -> dict[str, Any]:
+    """Where the meeting is: enough for a client to tell whether its screen is stale."""
+    state = meeting.state
+    remaining = meeting.remaining_seconds()
+    return {
+        "meeting_id": state.meeting_id,
+        "version": state.version,
+        "frame": state.frame,
+        "phase": state.phase,
+        "step": state.step_no,
+        "title": meeting.title()(state.lang),
+        "seconds_left": None if remaining is None else round(remaining),
+        "closed": state.closed,
+    }
+
+
+def meeting_view(meeting: Meeting, viewer: str) -> dict[str, Any]:
+    """The meeting as ``viewer`` (a member id or name) may see it now."""
+    person = meeting.person(viewer)
+    state, lang = meeting.state, meeting.state.lang
+    case, method = state.case, meeting.method
+    chosen = None
+    if case is not None and case.method_id is not None and method is not None:
+        chosen = {
+            "id": case.method_id,
+            "version": case.method_version,
+            "variant": case.variant,
+            "title": method.title(lang),
+        }
+    their_roles = roles(meeting, person)
+    return {
+        **position(meeting),
+        "group_id": state.group_id,
+        "lang": lang,
+        "method": chosen,
+        "facilitator": _name(meeting, state.facilitator),
+        "inbrenger": _name(meeting, state.inbrenger),
+        "present": [_name(meeting, p) for p in state.present],
+        "you": {
+            "id": person,
+            "name": _name(meeting, person),
+            "roles": sorted(their_roles),
+            "instructions": _instructions(meeting, their_roles),
+            "may_contribute": list(meeting.allowed_kinds(person)),
+            "may": may_do(meeting, person, their_roles),
+        },
+        "waiting_for": [_name(meeting, p) for p in waiting_for(meeting)],
+        "leervragen": [
+            {"id": lv.id, "by": _name(meeting, lv.by), "text": lv.text}
+            for lv in state.leervragen.values()
+        ],
+        "contributions": [contribution_view(meeting, c) for c in meeting.visible_to(person)],
+    }
+
+
+def contribution_view(meeting: Meeting, contribution: Contribution) -> dict[str, Any]:
+    return {
+        "id": contribution.id,
+        "author": _name(meeting, contribution.author),
+        "kind": contribution.kind,
+        "text": contribution.text,
+        "frame": contribution.frame,
+        "phase": contribution.phase,
+        "reply_to": contribution.reply_to,
+        "at": contribution.at.isoformat(),
+    }
+
+
+def roles(meeting: Meeting, person: str) -> set[str]:
+    """The roles a member has now, as the engine counts them: the inbrenger only while
+    their case runs; a member who facilitates is a participant too, unless the method
+    wants a neutral facilitator."""
+    state, method = meeting.state, meeting.method
+    found: set[str] = set()
+    if person == state.facilitator:
+        found.add("facilitator")
+    neutral = method is not None and method.neutral_facilitator and person == state.facilitator
+    if state.frame == "method" and person == state.inbrenger:
+        found.add("inbrenger")
+    elif person in state.members and not state.members[person].external and not neutral:
+        found.add("participant")
+    return found
+
+
+def waiting_for(meeting: Meeting) -> list[str]:
+    """Who the step still waits for: a leervraag or a pass, a recognition, or a turn in a
+    phase where everyone contributes before the group moves on."""
+    state, phase = meeting.state, meeting.phase
+    said = {c.author for c in state.step_contributions()}
+    if state.frame == "leervragen":
+        done = set(state.passed) | {lv.by for lv in state.leervragen.values()}
+        return [p for p in state.present if p not in done]
+    if state.frame == "recognitions":
+        return [p for p in state.present if p not in said]
+    if phase is not None and phase.everyone_contributes:
+        return [p for p in state.present if "participant" in roles(meeting, p) and p not in said]
+    return []
+
+
+def may_do(meeting: Meeting, person: str, their_roles: set[str]) -> list[str]:
+    """The commands worth offering this person now (the engine has the last word)."""
+    state, phase = meeting.state, meeting.phase
+    if state.closed:
+        return []
+    may: list[str] = []
+    if state.frame == "leervragen" and person in waiting_for(meeting):
+        may += ["submit_leervraag", "pass_leervraag"]
+    if meeting.allowed_kinds(person):
+        may.append("contribute")
+    facilitates = "facilitator" in their_roles
+    if phase is None:
+        if facilitates:
+            may += {
+                "opening": ["advance", "hand_over"],
+                "case_choice": ["choose_case"],
+                "second_case": ["choose_case", "advance"],
+                "method_choice": ["choose_method"],
+                "evaluation": [],
+            }.get(state.frame, ["advance"])
+    else:
+        if their_roles & set(phase.advance_by):
+            may.append("advance")
+        if facilitates:
+            may += ["extend", "skip"]
+            may += ["reveal"] if phase.written_first else []
+            may += ["record_consensus"] if phase.consensus else []
+        if phase.decision is not None and phase.decision.by in their_roles:
+            may.append("decide")
+        if any(loop.by in their_roles for loop in phase.loops):
+            may.append("take_loop")
+        if phase.nested is not None and their_roles & set(phase.nested.by):
+            may.append("choose_module")
+    if facilitates:
+        may.append("close")
+    return list(dict.fromkeys(may))
+
+
+def _instructions(meeting: Meeting, their_roles: set[str]) -> list[str]:
+    lang, phase = meeting.state.lang, meeting.phase
+    if phase is None:
+        return [FRAME_STEPS[meeting.state.frame].instructions(lang)]
+    return [phase.instructions[r](lang) for r in sorted(their_roles) if r in phase.instructions]
+
+
+def _name(meeting: Meeting, person: str | None) -> str | None:
+    if person is None:
+        return None
+    member = meeting.state.members.get(person)
+    return member.name if member is not None else person

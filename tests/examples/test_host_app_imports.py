@@ -1,0 +1,74 @@
+"""The example host app uses intervision's public API only, so host developers can copy it.
+
+Read from the source (its syntax tree), not from what happens to run: an import of
+a private module, a name outside ``intervision.engine.__all__`` or a reach into
+another object's private attribute fails here even on a path no test drives.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import intervision.engine
+
+APP = Path(__file__).parents[2] / "examples" / "host_app"
+MODULES = sorted(APP.glob("*.py"))
+
+
+def private_uses(source: str) -> list[str]:
+    """What the source takes from intervision beyond its public API."""
+    public = set(intervision.engine.__all__)
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.split(".")[0] == "intervision"]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if node.module == "intervision.engine":
+                found += [f"{node.module}.{a.name}" for a in node.names if a.name not in public]
+            elif node.module.split(".")[0] == "intervision":
+                found.append(node.module)
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and not (isinstance(node.value, ast.Name) and node.value.id == "self")
+        ):
+            found.append(f"{ast.unparse(node.value)}.{node.attr}")
+    return found
+
+
+def test_the_app_has_its_modules() -> None:
+    assert {p.name for p in MODULES} >= {"__init__.py", "app.py", "stream.py", "views.py"}
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
+def test_each_module_uses_only_the_public_api(path: Path) -> None:
+    assert private_uses(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
+def test_each_module_says_why_it_exists(path: Path) -> None:
+    docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+    assert docstring is not None and len(docstring.split()) >= 12, path.name
+
+
+def test_the_check_catches_private_uses() -> None:
+    source = (
+        "import intervision.engine.state\n"
+        "from intervision.engine.journal import SqliteJournal\n"
+        "from intervision.engine import Engine, apply\n"
+        "from intervision.cli import main\n"
+        "from .views import position\n"
+        "engine._states.clear()\n"
+        "self._lock\n"
+    )
+    assert private_uses(source) == [
+        "intervision.engine.state",
+        "intervision.engine.journal",
+        "intervision.engine.apply",
+        "intervision.cli",
+        "engine._states",
+    ]
