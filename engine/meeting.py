@@ -34,9 +34,18 @@ class Meeting:
     def __init__(self, engine: Engine, meeting_id: str) -> None:
         self.engine = engine
         self.id = meeting_id
-        self.state: MeetingState = engine.state(meeting_id)
+        engine.state(meeting_id)  # an unknown meeting fails here, not at first use
 
     # -- reading ------------------------------------------------------------------
+
+    @property
+    def state(self) -> MeetingState:
+        """The engine's current state of the meeting: every handle sees the same one.
+
+        After a conflict the engine drops its cached state; the next read loads the
+        journal again, so a handle never keeps sending on a version that is gone.
+        """
+        return self.engine.state(self.id)
 
     @property
     def method(self) -> MethodSpec | None:
@@ -165,8 +174,8 @@ class Meeting:
         self._send(cmd.Close, by=by, reason=reason)
 
     def refresh(self) -> MeetingState:
-        self.state = self.engine.reload(self.id)
-        return self.state
+        """Read the journal again: what other processes wrote becomes visible."""
+        return self.engine.reload(self.id)
 
     def _send(self, command_type: type[cmd._Command], **fields: Any) -> None:
         fields["by"] = self.person(fields["by"])
@@ -181,7 +190,7 @@ class Meeting:
                 self.state.lang,
                 meeting_id=self.id,
             ) from None
-        self.state = self.engine.execute(
+        self.engine.execute(
             self.id,
             command,  # type: ignore[arg-type]  # each _Command subclass is in the union
             expected_version=self.state.version,
