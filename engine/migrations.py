@@ -106,6 +106,16 @@ def upgrade(
                 "open the store with the intervision release that wrote it, or restore "
                 "it from a backup"
             )
-        upgraded = dict(step(upgraded))
-        upgraded["v"] = version + 1
+        try:
+            upgraded = dict(step(upgraded))
+        except (LookupError, TypeError, ValueError):
+            broken = True  # raised below, so the step's error (it may quote) is not chained
+        else:
+            broken = False
+            upgraded["v"] = version + 1
+        if broken:
+            raise UnreadableEvent(
+                f"the stored {event_type} event does not have the shape of its schema "
+                f"version {version}; restore the store from a backup"
+            )
     return upgraded

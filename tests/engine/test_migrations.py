@@ -110,6 +110,12 @@ def test_a_missing_step_in_the_middle_names_where_the_chain_breaks() -> None:
         upgrade({"type": "t", "v": 1}, steps=steps, versions={"t": 3})
 
 
+@pytest.mark.usefixtures("passed_at_v2")
+def test_an_old_row_that_does_not_fit_its_step_is_refused_not_half_upgraded() -> None:
+    message = read(row(v=1, type="leervraag_passed", by=SECRET))
+    assert "does not have the shape of its schema version 1" in message
+
+
 def test_a_version_newer_than_known_says_to_upgrade_intervision() -> None:
     message = read(row(v=2, type="contribution_added", text=SECRET))
     assert "contribution_added" in message and "schema version 2" in message
