@@ -32,6 +32,7 @@ def meetings(settings: Settings, as_json: bool) -> None:
     engine = settings.open_engine()
     lang = settings.lang
     listed: list[dict[str, Any]] = []
+    unreadable: list[StoreError] = []
     for summary in engine.meetings():
         entry: dict[str, Any] = {
             "id": summary.meeting_id,
@@ -43,6 +44,7 @@ def meetings(settings: Settings, as_json: bool) -> None:
             state = engine.reload(summary.meeting_id)
         except StoreError as exc:
             entry.update(frame=None, phase=None, method=None, closed=None, error=str(exc))
+            unreadable.append(exc)
         else:
             case = state.case
             entry.update(
@@ -57,10 +59,21 @@ def meetings(settings: Settings, as_json: bool) -> None:
         for entry in listed:
             entry.pop("where", None)
         click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
-        return
-    if not listed:
+    elif not listed:
         say(t(lang, "meetings.none"))
-        return
+    else:
+        click.echo(_table(listed, lang))
+    # The readable meetings are listed all the same; the exit code says the store
+    # needs attention, one line per meeting that cannot be read says where.
+    if unreadable:
+        from .main import one_line
+
+        for error in unreadable:
+            click.echo(f"intervision: error: {one_line(str(error))}", err=True)
+        raise SystemExit(StoreError.exit_code)
+
+
+def _table(listed: list[dict[str, Any]], lang: Lang) -> str:
     heads = tuple(t(lang, f"col.{c}") for c in ("id", "started", "version", "closed", "where"))
     rows = [
         (
@@ -72,7 +85,7 @@ def meetings(settings: Settings, as_json: bool) -> None:
         )
         for e in listed
     ]
-    click.echo(table([heads, *rows]))
+    return table([heads, *rows])
 
 
 def where(engine: Engine, state: MeetingState, lang: Lang) -> str:

@@ -25,7 +25,8 @@ from .journal.port import Journal, MeetingSummary
 from .registry import Registry, load_registry
 from .rules import roles_of
 from .specs import slug
-from .state import MeetingState, apply, replay
+from .state import MeetingState, apply
+from .stored_replay import replay_stored
 from .text import Lang
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ class Engine:
                 f"no meeting {meeting_id!r} in this store; `intervision meetings` lists them",
                 meeting_id=meeting_id,
             )
-        state = replay(events)
+        state = replay_stored(meeting_id, events)
         self._states[meeting_id] = state
         log.debug("meeting_loaded", meeting_id=meeting_id, version=state.version)
         return state

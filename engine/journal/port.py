@@ -20,7 +20,8 @@ from typing import Protocol, runtime_checkable
 from pydantic import ValidationError
 
 from ..errors import CorruptJournalError
-from ..events import Event, event_adapter
+from ..events import Event, MeetingStarted, event_adapter
+from ..migrations import UnreadableEvent, upgrade
 from .cipher import SEALED_MARK, refuse_sealed
 
 __all__ = ["Journal", "MeetingSummary", "StoredEvent", "decode_event", "encode_event"]
@@ -76,27 +77,49 @@ def encode_event(event: Event) -> str:
 def decode_event(meeting_id: str, version: int, raw: str) -> Event:
     """Read one stored event; a broken row names where it is, not what it says.
 
-    The error is raised outside the ``except`` block on purpose: the JSON or
+    The row is parsed, brought to the current shape by the explicit steps of
+    :mod:`..migrations` (a version newer than known, or an older one without a
+    step, is refused), validated, and checked to belong to this meeting.
+
+    The error is raised outside the ``except`` blocks on purpose: the JSON or
     pydantic error would otherwise ride along as ``__context__``, and it quotes the
     row, which may hold case content.
     """
-    problem: str
+    event = _problem(meeting_id, raw)
+    if isinstance(event, str):
+        raise CorruptJournalError(f"meeting {meeting_id}, version {version}: {event}")
+    if SEALED_MARK in raw:
+        refuse_sealed(meeting_id, version, event)  # read without the key: say so
+    return event
+
+
+def _problem(meeting_id: str, raw: str) -> Event | str:
+    """The event, or what is wrong with the row in words free of its content."""
     try:
-        event = event_adapter.validate_python(json.loads(raw))
+        data = json.loads(raw)
     except (TypeError, ValueError) as exc:
-        if isinstance(exc, ValidationError):
-            fields = ", ".join(".".join(str(p) for p in e["loc"]) or "(root)" for e in exc.errors())
-            problem = (
-                f"the stored event does not match any known event type (fields: {fields}); "
-                "is this store from a newer intervision? Upgrade, or restore from a backup"
-            )
-        else:
-            problem = (
-                f"the stored event is not valid JSON ({type(exc).__name__}); "
-                "restore the store from a backup"
-            )
-    else:
-        if SEALED_MARK in raw:
-            refuse_sealed(meeting_id, version, event)  # read without the key: say so
-        return event
-    raise CorruptJournalError(f"meeting {meeting_id}, version {version}: {problem}")
+        return (
+            f"the stored event is not valid JSON ({type(exc).__name__}); "
+            "restore the store from a backup"
+        )
+    if not isinstance(data, dict):
+        return "the stored event is not a JSON object; restore the store from a backup"
+    try:
+        data = upgrade(data)
+    except UnreadableEvent as exc:
+        return str(exc)
+    try:
+        event = event_adapter.validate_python(data)
+    except ValidationError as exc:
+        fields = ", ".join(".".join(str(p) for p in e["loc"]) or "(root)" for e in exc.errors())
+        return (
+            f"the stored {data['type']} event does not have the fields of its schema "
+            f"version (fields: {fields}); restore the store from a backup"
+        )
+    if isinstance(event, MeetingStarted) and event.meeting_id != meeting_id:
+        # The other id is not repeated: it is stored text like the rest of the row.
+        return (
+            "the stored meeting_started event names another meeting (the row was "
+            "copied or moved); restore the store from a backup"
+        )
+    return event

@@ -258,7 +258,9 @@ def test_a_sealed_store_without_a_key_says_to_set_one(
         f"intervision: error: meeting {sealed_meeting}, version 1: this store is encrypted; "
         "set INTERVISION_KEY or INTERVISION_KEY_FILE to the key it was written with\n"
     )
-    assert listed.exit_code == 0 and sealed_meeting in listed.stdout  # structure only
+    # The listing shows what it can (structure only) and says why the rest is not read.
+    assert listed.exit_code == 6 and sealed_meeting in listed.stdout, listed.output
+    assert "this store is encrypted" in listed.stderr
     assert "GEHEIM" not in result.output + listed.output
     assert rows(store) == before
 

@@ -227,7 +227,8 @@ def test_a_sealed_value_moved_to_another_row_or_field_does_not_open(
     path: Path, sealed: EncryptedJournal
 ) -> None:
     sealed.append("m1", 0, meeting_events())
-    sealed.append("m2", 0, [*meeting_events()[:1], meeting_events()[2]])
+    m2_started = meeting_events()[0].model_copy(update={"meeting_id": "m2"})
+    sealed.append("m2", 0, [m2_started, meeting_events()[2]])
     with sqlite3.connect(path) as db:  # m2's contribution takes m1's
         (data,) = db.execute(
             "SELECT data FROM events WHERE meeting_id='m1' AND version=3"
