@@ -12,12 +12,22 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    ValidationError,
+)
+from pydantic_core import PydanticCustomError
 
 from .errors import GroupError
 from .groups import GroupContract, GroupState
@@ -39,10 +49,37 @@ __all__ = [
 #: A group of 3 to 8 with a contract fits in a few kilobytes; more is not a group file.
 MAX_FILE_BYTES = 256 * 1024
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
-Agreement = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+
+def _one_line(value: str) -> str:
+    """A name is printed in lists and tables: a control character in it is a slip."""
+    if any(unicodedata.category(c) == "Cc" for c in value):
+        raise PydanticCustomError("control_character", "contains a control character")
+    return value
+
+
+def _lines(value: str) -> str:
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value):
+        raise PydanticCustomError("control_character", "contains a control character")
+    return value
+
+
+_Short = StringConstraints(strip_whitespace=True, min_length=1, max_length=100)
+Name = Annotated[str, _Short, AfterValidator(_one_line)]
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_one_line),
+]
+Reason = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=1000),
+    AfterValidator(_lines),
+]
+Agreement = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=4000),
+    AfterValidator(_lines),
+]
 GroupId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
 
 
@@ -348,6 +385,12 @@ def _from_pydantic(err: Any) -> FileProblem:
             loc,
             nl="mag alleen kleine letters, cijfers en streepjes bevatten (zoals wijkteam-noord)",
             en="may hold only lower-case letters, digits and dashes (like wijkteam-noord)",
+        )
+    if kind == "control_character":
+        return _problem(
+            loc,
+            nl="bevat een stuurteken (onzichtbaar teken); haal het weg",
+            en="contains a control character (an invisible one); remove it",
         )
     if kind == "bool_type":
         return _problem(loc, nl="moet true of false zijn", en="must be true or false")

@@ -72,8 +72,10 @@ def test_a_refused_import_through_the_api_writes_nothing_and_names_no_member() -
 def test_export_writes_what_import_reads(tmp_path: Path) -> None:
     book = GroupBook(MemoryJournal(), clock)
     book.create("Peer Group", lang="en")
-    book.add_member("peer-group", 'Zoë "Z" O\'Neil', function="GP\nand trainer")
-    book.add_member("peer-group", "Yusuf", reports_to='Zoë "Z" O\'Neil', relation_reason="ok")
+    book.add_member("peer-group", 'Zoë "Z" O\'Neil', function="GP & trainer")
+    book.add_member(
+        "peer-group", "Yusuf", reports_to='Zoë "Z" O\'Neil', relation_reason="two\nlines"
+    )
     original = book.get("peer-group")
     path = tmp_path / "peer.toml"
     path.write_text(dump_group(original), encoding="utf-8")
