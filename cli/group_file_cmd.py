@@ -67,7 +67,12 @@ def import_(settings: Settings, path: str) -> None:
 
 @click.command()
 @click.argument("group_ref", metavar="GROUP")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (readable by you only).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to FILE (readable by you only).",
+)
 @pass_settings
 def export(settings: Settings, group_ref: str, output: str | None) -> None:
     """Write a group as a TOML file that `group import` reads back."""

@@ -558,6 +558,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "rotation.why_guided": ("begeleide groep", "guided group"),
     "rotation.why_plugin": ("voorgesteld door een plugin", "proposed by a plugin"),
+    "rotation.plugin_failed": (
+        "de plugin '{plugin}' kon geen begeleider voorstellen (een fout in de plugin); "
+        "het voorstel komt uit de rotatie en je kunt altijd iemand anders kiezen.",
+        "the plugin '{plugin}' could not propose a facilitator (an error in the plugin); "
+        "the proposal comes from the rotation, and you can always choose someone else.",
+    ),
     "rotation.ask": (
         "Enter = akkoord, of typ wie er wel begeleidt:",
         "Enter = agreed, or type who facilitates instead:",
