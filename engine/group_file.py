@@ -157,6 +157,7 @@ class FileProblem:
                 out += f"[{part + 1}]"
             else:
                 shown = part if len(part) <= 40 else part[:39] + "…"
+                shown = shown if shown.isprintable() else repr(shown)
                 out += f".{shown}" if out else shown
         return out or "(file)"
 

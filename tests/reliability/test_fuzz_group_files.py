@@ -156,6 +156,11 @@ def test_a_valid_group_file_gives_the_group_it_describes(
         attempt.close()
 
 
+def shown(key: str) -> str:
+    """How a message shows a key: one that would break the line, quoted."""
+    return key if key.isprintable() else repr(key)
+
+
 @st.composite
 def broken_files(draw: st.DrawFn) -> tuple[dict[str, Any], str, int]:
     """A valid file with one thing broken: the data, the field it names, the exit code."""
@@ -188,13 +193,13 @@ def broken_files(draw: st.DrawFn) -> tuple[dict[str, Any], str, int]:
         del people[n]["name"]
         return data, f"members[{n + 1}].name", 2
     if how == "unknown_key":
-        key = draw(st.sampled_from(["naam", "Name", "members_", "taal", "id_"]))
+        key = draw(st.sampled_from(["naam", "Name", "members_", "taal", "id_", "a\nb"]))
         if people and draw(st.booleans()):
             n = draw(st.integers(0, len(people) - 1))
             people[n][key] = draw(texts)
-            return data, f"members[{n + 1}].{key}", 2
+            return data, f"members[{n + 1}].{shown(key)}", 2
         data[key] = draw(texts)
-        return data, key, 2
+        return data, shown(key), 2
     if how == "huge":
         size = draw(st.sampled_from([101, 5_000, 300_000]))
         data["name"] = "x" * size
