@@ -14,7 +14,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -29,7 +29,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .errors import GroupError
+from .file_problems import FileProblem, GroupFileError, line_of, locate
 from .groups import GroupContract, GroupState
 from .specs import slug
 from .text import Text
@@ -128,7 +128,7 @@ class GroupFile(BaseModel):
 
     def line_of(self, loc: Sequence[str | int]) -> int | None:
         """The line in the file this field is on (or its table, or its list), if known."""
-        return _line(self._lines, tuple(loc))
+        return line_of(self._lines, tuple(loc))
 
     def contract_for(self, lang: Literal["nl", "en"]) -> GroupContract:
         default = GroupContract.default(lang)
@@ -138,59 +138,6 @@ class GroupFile(BaseModel):
             attendance=entry.attendance or default.attendance,
             consent_topics=entry.consent_topics,
         )
-
-
-@dataclass(frozen=True)
-class FileProblem:
-    """One thing wrong in a group file: where (field path and line) and what to do."""
-
-    loc: tuple[str | int, ...]
-    text: Text
-    line: int | None = None
-
-    @property
-    def field(self) -> str:
-        """``members[3].reports_to``: list positions count from 1, like the tables in the file."""
-        out = ""
-        for part in self.loc:
-            if isinstance(part, int):
-                out += f"[{part + 1}]"
-            else:
-                shown = part if len(part) <= 40 else part[:39] + "…"
-                shown = shown if shown.isprintable() else repr(shown)
-                out += f".{shown}" if out else shown
-        return out or "(file)"
-
-    def where(self, lang: Literal["nl", "en"]) -> str:
-        """``line 12, members[3].name``; a problem of the whole file names only its line."""
-        parts = [f"{'regel' if lang == 'nl' else 'line'} {self.line}"] if self.line else []
-        if self.loc:
-            parts.append(self.field)
-        return ", ".join(parts)
-
-
-class GroupFileError(GroupError):
-    """A group file that is not one (exit 2), or whose group cannot be made (exit 7).
-
-    ``problems`` holds every problem found, each in Dutch and English; the message
-    (English) names the file, and never a value from it.
-    """
-
-    def __init__(self, path: str, problems: list[FileProblem], *, refused: bool = False) -> None:
-        self.path = path
-        self.problems = problems
-        self.exit_code = 7 if refused else 2
-        listed = "; ".join(_joined(p.where("en"), p.text.en) for p in problems)
-        super().__init__(f"{path}: {listed}" if path else listed)
-
-    def lines(self, lang: Literal["nl", "en"]) -> list[str]:
-        """One line per problem, in ``lang``, each starting with the file."""
-        prefix = f"{self.path}: " if self.path else ""
-        return [prefix + _joined(p.where(lang), p.text(lang)) for p in self.problems]
-
-
-def _joined(where: str, text: str) -> str:
-    return f"{where}: {text}" if where else text
 
 
 def read_group_file(path: str | Path) -> GroupFile:
@@ -246,13 +193,13 @@ def read_group_file(path: str | Path) -> GroupFile:
                 )
             ],
         ) from None
-    lines = _locate(source)
+    lines = locate(source)
     try:
         group = GroupFile.model_validate(data)
     except ValidationError as exc:
         problems = [_from_pydantic(err) for err in exc.errors()]
         raise GroupFileError(
-            shown, [replace(p, line=_line(lines, p.loc)) for p in problems]
+            shown, [replace(p, line=line_of(lines, p.loc)) for p in problems]
         ) from None
     group._lines.update(lines)
     return group
@@ -413,46 +360,3 @@ def _from_pydantic(err: Any) -> FileProblem:
             en=f"has too many entries: {most} at most",
         )
     return _problem(loc, nl=f"klopt niet ({kind})", en=f"is not valid ({kind})")
-
-
-# -- where things are ---------------------------------------------------------------
-
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_\-\"' .]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)\s*=""")
-
-
-def _locate(source: str) -> dict[tuple[str | int, ...], int]:
-    """Field paths to line numbers, read from the file's own layout.
-
-    tomllib keeps no positions; the few shapes a group file has (top-level keys,
-    ``[contract]``, ``[[members]]``) are found line by line. Fields in inline
-    tables fall back to the line of their list or table.
-    """
-    lines: dict[tuple[str | int, ...], int] = {}
-    table: tuple[str | int, ...] = ()
-    counts: dict[str, int] = {}
-    for number, text in enumerate(source.splitlines(), 1):
-        header = _HEADER.match(text)
-        if header:
-            name = header.group(2).strip().strip("\"'")
-            if header.group(1) == "[[":
-                index = counts.get(name, 0)
-                counts[name] = index + 1
-                table = (name, index)
-                lines.setdefault((name,), number)
-            else:
-                table = (name,)
-            lines.setdefault(table, number)
-            continue
-        key = _KEY.match(text)
-        if key:
-            lines.setdefault((*table, key.group(1).strip("\"'")), number)
-    return lines
-
-
-def _line(lines: dict[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int | None:
-    for end in range(len(loc), 0, -1):
-        found = lines.get(loc[:end])
-        if found is not None:
-            return found
-    return None
