@@ -285,3 +285,13 @@ def guided(settings: Settings, group_ref: str, guide: str | None, self_run: bool
         say(t(lang, "group.guided_set", group=changed.name, name=changed.guided_by))
     else:
         say(t(lang, "group.self_run", group=changed.name))
+
+
+def _register_file_commands() -> None:
+    from .group_file_cmd import export, import_
+
+    group.add_command(import_)
+    group.add_command(export)
+
+
+_register_file_commands()

@@ -137,10 +137,21 @@ class Proposal:
 def propose(
     engine: Engine, group: GroupState, present: list[str], history: list[MeetingRecord], lang: Lang
 ) -> Proposal:
-    """The engine's proposal (a plugin may replace the rotation), with the reason."""
+    """The engine's proposal (a plugin may replace the rotation), with the reason.
+
+    A policy plugin that failed is named in a warning on stderr: the proposal then
+    comes from the rotation, and the facilitator knows why it may look different.
+    """
+    import click
+
     from intervision.engine.history import propose_facilitator
 
-    proposed = propose_facilitator(engine, group, present, history)
+    failed: list[str] = []
+    proposed = propose_facilitator(engine, group, present, history, failed=failed)
+    for plugin in failed:
+        click.echo(
+            t(lang, "warning", text=t(lang, "rotation.plugin_failed", plugin=plugin)), err=True
+        )
     if group.guided_by:
         return Proposal(proposed, t(lang, "rotation.why_guided"))
     held = {m: [r.started_at for r in history if r.facilitator == m] for m in present}

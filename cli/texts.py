@@ -489,6 +489,24 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The contract of {group} is changed.",
     ),
     "group.empty_text": ("Een afspraak mag niet leeg zijn.", "An agreement cannot be empty."),
+    "group.imported": (
+        "Groep {name} ({id}) is aangemaakt uit {path}, met {n} leden.",
+        "Group {name} ({id}) is created from {path}, with {n} members.",
+    ),
+    "group.exported": (
+        "Groep {name} is weggeschreven naar {path}.",
+        "Group {name} is written to {path}.",
+    ),
+    "group.import_exists": (
+        "er is al een groep '{id}'; geef de groep in {path} een andere `name` (of `id`), "
+        "of bekijk de bestaande met `intervision group show {id}`",
+        "a group '{id}' already exists; give the group in {path} another `name` (or `id`), "
+        "or see the existing one with `intervision group show {id}`",
+    ),
+    "group.file_nothing": (
+        "Er is niets opgeslagen; verbeter het bestand en importeer het opnieuw.",
+        "Nothing was saved; fix the file and import it again.",
+    ),
     "contract.confidentiality": ("Vertrouwelijkheid: {text}", "Confidentiality: {text}"),
     "contract.attendance": ("Aanwezigheid: {text}", "Attendance: {text}"),
     "contract.consent_topics": (
@@ -540,6 +558,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "rotation.why_guided": ("begeleide groep", "guided group"),
     "rotation.why_plugin": ("voorgesteld door een plugin", "proposed by a plugin"),
+    "rotation.plugin_failed": (
+        "de plugin '{plugin}' kon geen begeleider voorstellen (een fout in de plugin); "
+        "het voorstel komt uit de rotatie en je kunt altijd iemand anders kiezen.",
+        "the plugin '{plugin}' could not propose a facilitator (an error in the plugin); "
+        "the proposal comes from the rotation, and you can always choose someone else.",
+    ),
     "rotation.ask": (
         "Enter = akkoord, of typ wie er wel begeleidt:",
         "Enter = agreed, or type who facilitates instead:",

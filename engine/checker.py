@@ -365,6 +365,8 @@ def _file_fields(path: Path) -> list[Problem]:
 def _loc(loc: tuple[int | str, ...]) -> str:
     text = ""
     for part in loc:
+        if isinstance(part, str) and not part.isprintable():
+            part = repr(part)  # a key with a newline in it must not break the line
         text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
     return text or "(root)"
 

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from datetime import datetime
 
 from . import events as ev
-from .errors import GroupError
+from .errors import ConcurrencyError, GroupError
+from .group_file import GroupFile, GroupFileError, group_file_problems
 from .groups import GROUP_PREFIX, GroupContract, GroupMember, GroupState, SeriesPlan
 from .journal.port import Journal
 from .specs import slug
@@ -70,6 +71,58 @@ class GroupBook:
         self.journal.append(GROUP_PREFIX + group_id, 0, [event])
         return apply_group(None, event)
 
+    def import_group(
+        self, group: GroupFile, *, lang: Lang = "en", path: str = ""
+    ) -> tuple[GroupState, list[Text]]:
+        """Create a whole group from a group file, in one append, or nothing at all.
+
+        Every member is checked first (a name twice, a work relation without a
+        reason); then the group, its members, its guide are one atomic write, so a
+        problem with the fifth member leaves no group of four behind. ``lang`` is the
+        group's language when the file names none. Returns the group and warnings.
+        """
+        problems = group_file_problems(group)
+        if problems:
+            raise GroupFileError(path, problems, refused=True)
+        group_id = group.group_id
+        chosen: Lang = group.lang or lang
+        with self._lock:
+            if self.journal.version(GROUP_PREFIX + group_id):
+                raise GroupError(
+                    f"a group {group_id!r} already exists; choose another name (or id) in "
+                    "the file, or see `intervision group show`"
+                )
+            now = self.clock()
+            events: list[ev.Event] = [
+                ev.GroupCreated(
+                    at=now,
+                    group_id=group_id,
+                    name=group.name,
+                    lang=chosen,
+                    contract=group.contract_for(chosen),
+                )
+            ]
+            taken: set[str] = set()
+            for entry in group.members:
+                member_id = _free_id(entry.name, taken)
+                taken.add(member_id)
+                member = GroupMember(id=member_id, **entry.model_dump())
+                events.append(ev.MemberAdded(at=now, member=member))
+            if group.guided_by:
+                events.append(ev.GuidedSet(at=now, facilitator=group.guided_by))
+            try:
+                self.journal.append(GROUP_PREFIX + group_id, 0, events)
+            except ConcurrencyError:
+                raise GroupError(
+                    f"a group {group_id!r} was created just now by someone else; see "
+                    "`intervision group show`"
+                ) from None
+        state: GroupState | None = None
+        for event in events:
+            state = apply_group(state, event)
+        assert state is not None
+        return state, _size_warnings(len(state.members))
+
     def get(self, group_id: str) -> GroupState:
         events = self.journal.load(GROUP_PREFIX + group_id)
         if not events:
@@ -108,11 +161,7 @@ class GroupBook:
             group = self.get(group_id)
             if any(m.name.casefold() == name.strip().casefold() for m in group.members.values()):
                 raise GroupError(f"{name!r} is already a member of {group.name!r}")
-            taken = set(group.members)
-            member_id, n = slug(name), 1
-            while member_id in taken:
-                n += 1
-                member_id = f"{slug(name)}-{n}"
+            member_id = _free_id(name, set(group.members))
             member = GroupMember(
                 id=member_id,
                 name=name.strip(),
@@ -158,6 +207,15 @@ class GroupBook:
     def _append(self, group: GroupState, event: ev.Event) -> None:
         self.journal.append(group.stream, group.version, [event])
         apply_group(group, event)
+
+
+def _free_id(name: str, taken: set[str]) -> str:
+    """The member id for ``name``: its slug, numbered when another member has it."""
+    member_id, n = slug(name), 1
+    while member_id in taken:
+        n += 1
+        member_id = f"{slug(name)}-{n}"
+    return member_id
 
 
 def _find(group: GroupState, who: str) -> GroupMember:

@@ -124,26 +124,45 @@ def propose_facilitator(
     history: list[MeetingRecord],
     *,
     not_: str | None = None,
+    failed: list[str] | None = None,
 ) -> str | None:
     """Who facilitates today: the group's guide, a plugin's choice, or the rotation.
 
     The rotation proposes the member present who facilitated least often, then
     longest ago; ``not_`` leaves one out (today's inbrenger, when the method
     forbids them to facilitate). The facilitator can always choose someone else.
+
+    A policy plugin that raises is skipped, not obeyed and not fatal: the proposal
+    is only a proposal, and a broken plugin must not keep a group from meeting.
+    Its name is logged and appended to ``failed``, so the caller can say so.
     """
     present = [p for p in present if p != not_]
     if group.guided_by:
         return group.guided_by
-    try:
-        answer = engine.registry.pm.hook.intervision_next_facilitator(
-            members=list(present),
-            history=[
-                {"facilitator": r.facilitator, "inbrengers": list(r.inbrengers)} for r in history
-            ],
-        )
-    except Exception as exc:  # a broken policy plugin must not block the opening
-        log.error("hook_failed", hook="intervision_next_facilitator", error=type(exc).__name__)
-        answer = None
+    args = {
+        "members": list(present),
+        "history": [
+            {"facilitator": r.facilitator, "inbrengers": list(r.inbrengers)} for r in history
+        ],
+    }
+    answer = None
+    # One plugin at a time, in pluggy's order (firstresult): one failing plugin
+    # costs only its own answer, and is named.
+    for impl in reversed(engine.registry.pm.hook.intervision_next_facilitator.get_hookimpls()):
+        try:
+            answer = impl.function(*(args[name] for name in impl.argnames))
+        except Exception as exc:
+            log.error(
+                "hook_failed",
+                hook="intervision_next_facilitator",
+                plugin=impl.plugin_name,
+                error=type(exc).__name__,
+            )
+            if failed is not None:
+                failed.append(impl.plugin_name)
+            continue
+        if answer is not None:
+            break
     if answer in present:
         return str(answer)
     if not present:

@@ -9,6 +9,7 @@ plugin authors who want to fail fast.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,14 +18,16 @@ from pathlib import Path
 from typing import Any
 
 import pluggy
+import structlog
 from pydantic import ValidationError
 
 from . import hookspecs
 from .builtin_rules import BUILTIN_RULE_KINDS
 from .errors import DuplicateMethodError, PluginError, SpecError, UnknownMethodError
 from .method_files import load_method_file, user_methods_dir
-from .rules import RuleKind
+from .rules import Refusal, RuleContext, RuleKind
 from .specs import MethodSpec
+from .text import Text
 
 __all__ = ["ENTRY_POINT_GROUP", "PluginInfo", "Registry", "load_registry"]
 
@@ -33,6 +36,8 @@ STRICT_ENV = "INTERVISION_STRICT_PLUGINS"
 #: A comma-separated allow-list of entry point names; set but empty loads none.
 ALLOW_ENV = "INTERVISION_PLUGINS"
 BUILTIN_DISTRIBUTION = "intervision"
+
+log = structlog.get_logger("intervision.registry")
 
 
 @dataclass
@@ -306,7 +311,55 @@ def _collect_rule_kinds(registry: Registry, infos: Mapping[str, PluginInfo], str
             if kind.id in registry.rule_kinds and info is not None:
                 _fail(info, f"plugin {info.name!r}: rule kind {kind.id!r} already exists", strict)
                 continue
-            registry.rule_kinds[kind.id] = kind
+            registry.rule_kinds[kind.id] = kind if info is None else _guarded(kind, info)
+
+
+def _guarded(kind: RuleKind, info: PluginInfo) -> RuleKind:
+    """A plugin's rule kind whose failure refuses the command instead of crashing it.
+
+    A check that raises (or answers something that is not a refusal) cannot say
+    whether the command is allowed, so the command is refused, naming the plugin
+    and the rule kind, and nothing is written. The log gets the error's type, not
+    its message: a check reads the command's text, and its message may quote it.
+    """
+    check = kind.check
+    plugin, distribution = info.name, info.distribution
+
+    def guarded_check(ctx: RuleContext) -> Refusal | None:
+        try:
+            answer = check(ctx)
+        except Exception as exc:
+            error = type(exc).__name__
+            what = Text(nl=f"liep vast ({error})", en=f"failed ({error})")
+        else:
+            if answer is None or isinstance(answer, Refusal):
+                return answer
+            error = f"answered {type(answer).__name__}"
+            what = Text(
+                nl=f"gaf een {type(answer).__name__} terug in plaats van een weigering",
+                en=f"answered a {type(answer).__name__} instead of a refusal",
+            )
+        log.error(
+            "rule_failed",
+            rule=kind.id,
+            plugin=plugin,
+            distribution=distribution,
+            meeting_id=ctx.state.meeting_id,
+            error=error,
+        )
+        return Refusal(
+            kind.id,
+            Text(
+                nl=f"De regel '{kind.id}' van plugin '{plugin}' ({distribution}) {what.nl}, "
+                "dus kan niet worden nagegaan of dit mag. Er is niets vastgelegd. Probeer "
+                "het opnieuw; gebeurt het weer, meld het dan bij de maker van de plugin.",
+                en=f"The rule '{kind.id}' of plugin '{plugin}' ({distribution}) {what.en}, "
+                "so whether this is allowed cannot be checked. Nothing was recorded. Try "
+                "again; if it happens again, tell the plugin's author.",
+            ),
+        )
+
+    return dataclasses.replace(kind, check=guarded_check)
 
 
 def _collect_methods(registry: Registry, infos: Mapping[str, PluginInfo], strict: bool) -> None:
