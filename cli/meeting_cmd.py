@@ -96,8 +96,11 @@ def _start_group(
     present: str | None,
     facilitator: str | None,
 ) -> Meeting:
+    from intervision.engine import PluginError
+    from intervision.engine.history import propose_facilitator
+
     from .group_start import facilitator_problem, present_problem
-    from .group_view import find_group, history_of, propose
+    from .group_view import find_group, history_of
     from .run import split_names
 
     group = find_group(engine, ref, chosen or settings.lang)
@@ -111,7 +114,18 @@ def _start_group(
         if problem:
             raise click.BadParameter(problem, param_hint="--facilitator")
     else:
-        facilitator = propose(engine, group, ids, history_of(engine, group), lang).facilitator
+        # No one at the keyboard to confirm a fallback: a policy plugin that failed
+        # refuses the start, so a script never silently gets another facilitator
+        # than the organisation's policy would have chosen.
+        failed: list[str] = []
+        facilitator = propose_facilitator(
+            engine, group, ids, history_of(engine, group), failed=failed
+        )
+        if failed:
+            raise PluginError(
+                t(lang, "meeting.policy_failed", plugins=", ".join(f"'{p}'" for p in failed)),
+                plugin=failed[0],
+            )
         if facilitator is None:
             raise click.UsageError(t(lang, "meeting.facilitator_needed"))
     return engine.start_meeting(group, facilitator=facilitator, present=ids, lang=lang)

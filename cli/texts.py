@@ -564,6 +564,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the plugin '{plugin}' could not propose a facilitator (an error in the plugin); "
         "the proposal comes from the rotation, and you can always choose someone else.",
     ),
+    "meeting.policy_failed": (
+        "de plugin {plugins} kon geen begeleider voorstellen (een fout in de plugin); er is "
+        "niets gestart. Noem de begeleider met --facilitator NAAM, of laat de plugin weg "
+        "(INTERVISION_PLUGINS of --builtin-only).",
+        "the plugin {plugins} could not propose a facilitator (an error in the plugin); "
+        "nothing was started. Name the facilitator with --facilitator NAME, or leave the "
+        "plugin out (INTERVISION_PLUGINS or --builtin-only).",
+    ),
     "rotation.ask": (
         "Enter = akkoord, of typ wie er wel begeleidt:",
         "Enter = agreed, or type who facilitates instead:",

@@ -29,6 +29,7 @@ from intervision.engine import (
     RuleContext,
     RuleKind,
     RuleRef,
+    SqliteJournal,
     Text,
     hookimpl,
     load_registry,
@@ -317,7 +318,7 @@ def test_another_policy_plugin_still_answers_when_one_fails() -> None:
     assert failed == ["broken-rotation"]
 
 
-def test_meeting_start_with_a_failing_policy_warns_and_starts_with_the_rotation(
+def test_meeting_start_with_a_failing_policy_refuses_naming_the_plugin_and_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import intervision.engine as engine_api
@@ -333,14 +334,26 @@ def test_meeting_start_with_a_failing_policy_warns_and_starts_with_the_rotation(
     runner = CliRunner()
     for args in (["group", "create", "Noord"], *(["group", "add", "noord", n] for n in MEMBERS)):
         assert runner.invoke(main, ["--store", store, *args]).exit_code == 0
-    started = runner.invoke(
+    before = SqliteJournal(store)
+    versions = {s.meeting_id: s.version for s in before.meetings()}
+    before.close()
+
+    refused = runner.invoke(
         main, ["--lang", "nl", "--store", store, "meeting", "start", "--group", "noord", "--json"]
     )
-    assert started.exit_code == 0, started.output
+
+    assert refused.exit_code == 3, refused.output
     assert (
-        "intervision: waarschuwing: de plugin 'broken-rotation' kon geen begeleider voorstellen"
-        in started.stderr
+        "intervision: error: de plugin 'broken-rotation' kon geen begeleider voorstellen"
+        in refused.stderr  # after the error log line, which names plugin and error type
     )
-    meeting_id = json.loads(started.stdout)["meeting_id"]
-    status = runner.invoke(main, ["--store", store, "meeting", "status", meeting_id, "--json"])
-    assert json.loads(status.stdout)["facilitator"] == "Anna"
+    assert "--facilitator" in refused.stderr and refused.stdout == ""
+    after = SqliteJournal(store)
+    assert {s.meeting_id: s.version for s in after.meetings()} == versions
+    after.close()
+    # Naming the facilitator needs no policy: the meeting starts.
+    started = runner.invoke(
+        main,
+        ["--store", store, "meeting", "start", "--group", "noord", "--facilitator", "Carla"],
+    )
+    assert started.exit_code == 0, started.output
