@@ -171,9 +171,19 @@ class Engine:
         self.close()
 
     def subscribe(self, callback: Subscriber) -> Callable[[], None]:
-        """Call ``callback(state, event)`` after every committed event; returns an unsubscribe."""
-        self._subscribers.append(callback)
-        return lambda: self._subscribers.remove(callback)
+        """Call ``callback(state, event)`` after every committed event; returns an unsubscribe.
+
+        The callback runs on the thread that committed the event. Unsubscribing twice
+        (a web stream that ends and is also cancelled, say) is harmless.
+        """
+        with self._guard:
+            self._subscribers = [*self._subscribers, callback]
+
+        def unsubscribe() -> None:
+            with self._guard:
+                self._subscribers = [s for s in self._subscribers if s is not callback]
+
+        return unsubscribe
 
     # -- commands -----------------------------------------------------------------
 
@@ -267,14 +277,14 @@ class Engine:
                     frame, phase = next(left_steps)
                     self._call("intervision_phase_left", state=state, frame=frame, phase=phase)
                     self._call("intervision_meeting_closed", state=state)
-            for subscriber in list(self._subscribers):
+            for subscriber in self._subscribers:  # replaced, never changed in place
                 try:
                     subscriber(state, event)
                 except Exception as exc:
                     log.error(
                         "subscriber_failed",
                         meeting_id=state.meeting_id,
-                        event=event.type,
+                        event_type=event.type,
                         error=type(exc).__name__,
                     )
 
