@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .texts import Lang, t
-
 if TYPE_CHECKING:
     from intervision.engine import Engine, Registry
+
+    from .texts import Lang
 
 __all__ = ["LANG_ENV", "Settings", "default_lang", "pass_settings"]
 
@@ -61,6 +61,7 @@ class Settings:
         from intervision.engine import Engine
         from intervision.engine.journal import open_journal
 
+        from .texts import t
         from .timebox import TIME_SCALE_ENV, scaled_clock, time_scale
 
         try:
