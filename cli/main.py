@@ -40,23 +40,30 @@ def configure_logging(verbosity: int) -> None:
     """Logs go to stderr: WARNING by default, INFO with -v, DEBUG with -vv.
 
     The engine logs ids, kinds and phase names only; stdout stays for the screen.
+    structlog is configured just before the engine's first line: most commands log
+    none, and importing structlog costs more than the rest of ``intervision methods``.
     """
-    import logging
+    from intervision.engine.logs import configure_before_first_log
 
-    import structlog
+    def configure() -> None:
+        import logging
 
-    level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
-    stream: TextIO = _Stderr()  # type: ignore[assignment]
-    structlog.configure(
-        processors=[
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="%H:%M:%S"),
-            structlog.dev.ConsoleRenderer(colors=False),
-        ],
-        wrapper_class=structlog.make_filtering_bound_logger(level),
-        logger_factory=structlog.PrintLoggerFactory(file=stream),
-        cache_logger_on_first_use=False,
-    )
+        import structlog
+
+        level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
+        stream: TextIO = _Stderr()  # type: ignore[assignment]
+        structlog.configure(
+            processors=[
+                structlog.processors.add_log_level,
+                structlog.processors.TimeStamper(fmt="%H:%M:%S"),
+                structlog.dev.ConsoleRenderer(colors=False),
+            ],
+            wrapper_class=structlog.make_filtering_bound_logger(level),
+            logger_factory=structlog.PrintLoggerFactory(file=stream),
+            cache_logger_on_first_use=False,
+        )
+
+    configure_before_first_log(configure)
 
 
 #: Every command of ``intervision``: its name, where it lives (a module of

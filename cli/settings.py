@@ -44,12 +44,14 @@ class Settings:
         """
         if self._registry is None:
             from intervision.engine import load_registry
+            from intervision.engine.logs import configure_if_structlog_loaded
 
             self._registry = load_registry(
                 method_files=() if self.builtin_only else self.method_files,
                 user_methods=not self.builtin_only,
                 builtin_only=self.builtin_only,
             )
+            configure_if_structlog_loaded()  # a plugin may log through structlog itself
         return self._registry
 
     def open_engine(self) -> Engine:

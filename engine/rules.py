@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import commands as cmd
-from .specs import MethodSpec, PhaseSpec
-from .state import MeetingState
 from .text import Lang, Text
+
+if TYPE_CHECKING:  # at run time only the annotations name them: loading methods needs neither
+    from . import commands as cmd
+    from .specs import MethodSpec, PhaseSpec
+    from .state import MeetingState
 
 __all__ = ["FRAME_KINDS", "Refusal", "RuleContext", "RuleKind", "refuse", "roles_of"]
 
