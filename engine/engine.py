@@ -13,8 +13,6 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-import structlog
-
 from . import commands as cmd
 from . import events as ev
 from .decide import decide
@@ -22,6 +20,7 @@ from .errors import ConcurrencyError, MeetingNotFoundError
 from .group_book import GroupBook
 from .groups import GROUP_PREFIX, GroupState
 from .journal.port import Journal, MeetingSummary
+from .logs import get_logger
 from .registry import Registry, load_registry
 from .rules import roles_of
 from .specs import slug
@@ -33,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Engine", "Subscriber"]
 
-log = structlog.get_logger("intervision.engine")
+log = get_logger("intervision.engine")
 
 Subscriber = Callable[[MeetingState, ev.Event], None]
 Clock = Callable[[], datetime]
@@ -273,7 +272,7 @@ class Engine:
                     log.error(
                         "subscriber_failed",
                         meeting_id=state.meeting_id,
-                        event=event.type,
+                        event_type=event.type,
                         error=type(exc).__name__,
                     )
 
