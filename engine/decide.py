@@ -7,17 +7,15 @@ Nothing here writes or reads a clock: ``now`` is passed in and stamped on events
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 from . import commands as cmd
 from . import events as ev
 from .errors import CommandRefused, NotAMemberError, UnknownMethodError, WrongPhaseError
 from .flow import END, Flow, frame_flow, method_flow
 from .registry import Registry
-from .rules import RuleContext, RuleKind, roles_of
-from .specs import MethodSpec, PhaseSpec, RuleRef
+from .rules import Refusal, RuleContext, roles_of
+from .specs import MethodSpec, PhaseSpec
 from .state import MeetingState
 from .text import Lang, Text
 
@@ -180,23 +178,28 @@ def _check_rules(
     method: MethodSpec | None,
     phase: PhaseSpec | None,
 ) -> None:
-    refs: list[RuleRef] = []
-    if method is not None:
-        refs.extend(method.rules)
-    if phase is not None:
-        refs.extend(phase.rules)
+    """Every always-on kind, then the method's rules, then the phase's, in that order.
+
+    One context serves every check without parameters; a kind that names the command
+    types it concerns is not called for the others (it would return ``None``).
+    """
     neutral = method is not None and method.neutral_facilitator
     roles = roles_of(state, command.by, neutral_facilitator=neutral)
-    checks: list[tuple[RuleKind, Mapping[str, Any]]] = [
-        (kind, {}) for kind in registry.rule_kinds.values() if kind.always
-    ]
-    checks.extend((registry.rule_kinds[ref.kind], ref.params) for ref in refs)
-    for kind, params in checks:
-        refusal = kind.check(RuleContext(state, command, method, phase, roles, params))
-        if refusal is not None:
-            raise CommandRefused(
-                refusal.rule, refusal.reason, state.lang, meeting_id=state.meeting_id
-            )
+    plain = RuleContext(state, command, method, phase, roles, {})
+    for kind in registry.rule_kinds.values():
+        if kind.always and (not kind.commands or isinstance(command, kind.commands)):
+            _refuse_if(kind.check(plain), state)
+    for refs in (method.rules if method is not None else (), phase.rules if phase else ()):
+        for ref in refs:
+            kind = registry.rule_kinds[ref.kind]
+            if not kind.commands or isinstance(command, kind.commands):
+                ctx = RuleContext(state, command, method, phase, roles, ref.params)
+                _refuse_if(kind.check(ctx), state)
+
+
+def _refuse_if(refusal: Refusal | None, state: MeetingState) -> None:
+    if refusal is not None:
+        raise CommandRefused(refusal.rule, refusal.reason, state.lang, meeting_id=state.meeting_id)
 
 
 def _events(

@@ -50,12 +50,18 @@ RuleCheck = Callable[[RuleContext], Refusal | None]
 
 @dataclass(frozen=True)
 class RuleKind:
-    """A named check that method specs reference by id; ``always`` kinds run on every command."""
+    """A named check that method specs reference by id; ``always`` kinds run on every command.
+
+    ``commands`` names the command types the check can refuse (subclasses included);
+    the engine does not call it for any other command, which keeps a command cheap
+    when many kinds run on every command. Empty (the default): every command.
+    """
 
     id: str
     title: Text
     check: RuleCheck
     always: bool = False
+    commands: tuple[type[Any], ...] = ()
 
 
 def roles_of(
