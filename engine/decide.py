@@ -186,9 +186,8 @@ def _check_rules(
     neutral = method is not None and method.neutral_facilitator
     roles = roles_of(state, command.by, neutral_facilitator=neutral)
     plain = RuleContext(state, command, method, phase, roles, {})
-    for kind in registry.rule_kinds.values():
-        if kind.always and (not kind.commands or isinstance(command, kind.commands)):
-            _refuse_if(kind.check(plain), state)
+    for kind in registry.always_rule_kinds(type(command)):
+        _refuse_if(kind.check(plain), state)
     for refs in (method.rules if method is not None else (), phase.rules if phase else ()):
         for ref in refs:
             kind = registry.rule_kinds[ref.kind]
@@ -212,7 +211,23 @@ def _events(
     position: str,
     now: datetime,
 ) -> list[ev.Event]:
+    # the commands of every phase first: each case is one isinstance check
     match command:
+        case cmd.Advance():
+            return _move_on(state, registry, flow, position, "advance", now)
+        case cmd.Contribute():
+            return [
+                ev.ContributionAdded(
+                    at=now,
+                    contribution_id=f"C{len(state.contributions) + 1}",
+                    author=command.by,
+                    kind=command.kind,
+                    text=command.text,
+                    written=phase is not None and phase.written_first,
+                    reply_to=command.reply_to,
+                    hidden_until=phase.hidden_until if phase is not None else None,
+                )
+            ]
         case cmd.SubmitLeervraag():
             number = len(state.leervragen) + 1
             return [
@@ -244,19 +259,6 @@ def _events(
                     variant=command.variant,
                 ),
                 ev.StepEntered(at=now, frame="method", phase=method.phases[0].id),
-            ]
-        case cmd.Contribute():
-            return [
-                ev.ContributionAdded(
-                    at=now,
-                    contribution_id=f"C{len(state.contributions) + 1}",
-                    author=command.by,
-                    kind=command.kind,
-                    text=command.text,
-                    written=phase is not None and phase.written_first,
-                    reply_to=command.reply_to,
-                    hidden_until=phase.hidden_until if phase is not None else None,
-                )
             ]
         case cmd.Reveal():
             return [ev.WrittenRevealed(at=now, by=command.by)]
@@ -291,8 +293,6 @@ def _events(
                 ev.PhaseSkipped(at=now, by=command.by, reason=command.reason),
                 *_move_on(state, registry, flow, position, "skip", now),
             ]
-        case cmd.Advance():
-            return _move_on(state, registry, flow, position, "advance", now)
     raise AssertionError(f"unhandled command {type(command).__name__}")
 
 

@@ -7,6 +7,7 @@ command writes nothing; a hook that fails cannot undo what was committed.
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 from collections.abc import Callable, Sequence
@@ -215,6 +216,12 @@ class Engine:
                         steps.append((state.frame, state.phase))
                     apply(state, event)
                 break
+        if log.enabled_for(logging.INFO):
+            self._log_accepted(meeting_id, command, state)
+        self._notify(state, events, steps)
+        return state
+
+    def _log_accepted(self, meeting_id: str, command: cmd.Command, state: MeetingState) -> None:
         log.info(
             "command_accepted",
             meeting_id=meeting_id,
@@ -222,11 +229,9 @@ class Engine:
             roles=sorted(roles_of(state, command.by)),
             frame=state.frame,
             phase=state.phase,
-            kind=getattr(command, "kind", None),
+            kind=command.kind if isinstance(command, cmd.Contribute) else None,
             version=state.version,
         )
-        self._notify(state, events, steps)
-        return state
 
     # -- internals ----------------------------------------------------------------
 

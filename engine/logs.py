@@ -69,6 +69,19 @@ class Logger:
             self._logger = _structlog_logger(self._name)
         return self._logger
 
+    def enabled_for(self, level: int) -> bool:
+        """Whether a line at ``level`` (``logging.INFO``, ...) would be kept.
+
+        Lets a caller skip working out the fields of a line nobody keeps. Only
+        structlog's filtering loggers know (its default, and what
+        ``make_filtering_bound_logger`` makes); with any other wrapper: yes.
+        """
+        bound = self._bound()
+        if hasattr(type(bound), "bind"):  # a lazy proxy: the logger it stands for
+            bound = bound.bind()
+        check = getattr(type(bound), "is_enabled_for", None)
+        return True if check is None else bool(check(bound, level))
+
     def debug(self, event: str, /, **fields: Any) -> None:
         self._bound().debug(event, **fields)
 

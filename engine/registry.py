@@ -68,6 +68,9 @@ class Registry:
     _methods: dict[str, dict[str, MethodSpec]] = field(default_factory=dict)
     _owners: dict[str, PluginInfo] = field(default_factory=dict)
     _variants: dict[tuple[str, str, str], MethodSpec] = field(default_factory=dict)
+    _always: dict[tuple[type, int], tuple[RuleKind, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def errors(self) -> list[tuple[PluginInfo, str]]:
@@ -114,6 +117,23 @@ class Registry:
                 "version this meeting was started with"
             )
         return versions[version]
+
+    def always_rule_kinds(self, command_type: type) -> tuple[RuleKind, ...]:
+        """The always-on rule kinds that concern a command type, in checking order.
+
+        Worked out once per command type (and again if kinds are added), not on every
+        command: most kinds concern a few command types only.
+        """
+        key = (command_type, len(self.rule_kinds))
+        kinds = self._always.get(key)
+        if kinds is None:
+            kinds = tuple(
+                kind
+                for kind in self.rule_kinds.values()
+                if kind.always and (not kind.commands or issubclass(command_type, kind.commands))
+            )
+            self._always[key] = kinds
+        return kinds
 
     def owner(self, method_id: str) -> PluginInfo:
         return self._owners[method_id]

@@ -205,7 +205,26 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
     if state is None:
         raise ValueError(f"the first event must be meeting_started, not {event.type}")
     state.version += 1
+    # the most frequent first: each case is one isinstance check
     match event:
+        case ev.ContributionAdded():
+            in_method = state.frame == "method" and state.cases
+            state.contributions.append(
+                Contribution(
+                    event.contribution_id,
+                    event.author,
+                    event.kind,
+                    event.text,
+                    state.frame,
+                    state.phase_path,
+                    state.cases[-1].no if in_method else None,
+                    event.written,
+                    _utc(event.at),
+                    state.step_no,
+                    event.reply_to,
+                    event.hidden_until,
+                )
+            )
         case ev.StepEntered():
             state.frame, state.phase, state.module = event.frame, event.phase, event.module
             if event.module is None:
@@ -234,24 +253,6 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
                 event.method_version,
                 event.variant,
                 case.auto,
-            )
-        case ev.ContributionAdded():
-            in_method = state.frame == "method" and state.cases
-            state.contributions.append(
-                Contribution(
-                    event.contribution_id,
-                    event.author,
-                    event.kind,
-                    event.text,
-                    state.frame,
-                    state.phase_path,
-                    state.cases[-1].no if in_method else None,
-                    event.written,
-                    _utc(event.at),
-                    state.step_no,
-                    event.reply_to,
-                    event.hidden_until,
-                )
             )
         case ev.WrittenRevealed():
             state.revealed.add(state.step_no)
