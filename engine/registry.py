@@ -9,6 +9,7 @@ plugin authors who want to fail fast.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -197,9 +198,11 @@ def load_registry(
     if entry_points:
         # Built-in methods first: a third-party plugin cannot take their ids.
         allowed = _allowed(allow)
-        # Each .name/.version reads and parses METADATA again: read them once.
+        # Each .name/.version reads and parses METADATA again: read them once, and
+        # once per distribution (the entry points of one share its object).
+        name_and_version = functools.cache(_name_and_version)
         found = [
-            (PluginInfo(ep.name, *_name_and_version(ep.dist)), ep)
+            (PluginInfo(ep.name, *name_and_version(ep.dist)), ep)
             for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)
             if allowed is None or ep.name in allowed
         ]
