@@ -11,7 +11,6 @@ so the listing cannot drift from the commands.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from gettext import gettext as _
 from typing import Any
 
@@ -20,17 +19,20 @@ import click
 __all__ = ["LazyCommand", "LazyGroup"]
 
 
-@dataclass(frozen=True)
 class LazyCommand:
     """Where a command lives (``module`` relative to ``intervision.cli``) and its short help.
 
     ``short_help`` is the first paragraph of the command's docstring, as ``--help``
-    shortens it; a test compares the two.
+    shortens it; a test compares the two. (A plain class: ``--help`` imports this
+    module, and a dataclass would cost more than the rest of it.)
     """
 
-    module: str
-    attribute: str
-    short_help: str
+    __slots__ = ("attribute", "module", "short_help")
+
+    def __init__(self, module: str, attribute: str, short_help: str) -> None:
+        self.module = module
+        self.attribute = attribute
+        self.short_help = short_help
 
     def load(self) -> click.Command:
         module = importlib.import_module(f"intervision.cli.{self.module}")
