@@ -187,18 +187,20 @@ def _check_rules(
     roles = roles_of(state, command.by, neutral_facilitator=neutral)
     plain = RuleContext(state, command, method, phase, roles, {})
     for kind in registry.always_rule_kinds(type(command)):
-        _refuse_if(kind.check(plain), state)
+        refusal = kind.check(plain)
+        if refusal is not None:
+            _refuse(refusal, state)
     for refs in (method.rules if method is not None else (), phase.rules if phase else ()):
         for ref in refs:
             kind = registry.rule_kinds[ref.kind]
             if not kind.commands or isinstance(command, kind.commands):
-                ctx = RuleContext(state, command, method, phase, roles, ref.params)
-                _refuse_if(kind.check(ctx), state)
+                refusal = kind.check(RuleContext(state, command, method, phase, roles, ref.params))
+                if refusal is not None:
+                    _refuse(refusal, state)
 
 
-def _refuse_if(refusal: Refusal | None, state: MeetingState) -> None:
-    if refusal is not None:
-        raise CommandRefused(refusal.rule, refusal.reason, state.lang, meeting_id=state.meeting_id)
+def _refuse(refusal: Refusal, state: MeetingState) -> None:
+    raise CommandRefused(refusal.rule, refusal.reason, state.lang, meeting_id=state.meeting_id)
 
 
 def _events(
