@@ -9,12 +9,15 @@ that ``intervision --help`` answers at once.
 from __future__ import annotations
 
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
+from .lazy import LazyCommand, LazyGroup
 from .settings import Settings, default_lang
-from .texts import Lang
+
+if TYPE_CHECKING:
+    from .texts import Lang
 
 __all__ = ["error_message", "main"]
 
@@ -37,26 +40,98 @@ def configure_logging(verbosity: int) -> None:
     """Logs go to stderr: WARNING by default, INFO with -v, DEBUG with -vv.
 
     The engine logs ids, kinds and phase names only; stdout stays for the screen.
+    structlog is configured just before the engine's first line: most commands log
+    none, and importing structlog costs more than the rest of ``intervision methods``.
     """
-    import logging
+    from intervision.engine.logs import configure_before_first_log
 
-    import structlog
+    def configure() -> None:
+        import logging
 
-    level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
-    stream: TextIO = _Stderr()  # type: ignore[assignment]
-    structlog.configure(
-        processors=[
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="%H:%M:%S"),
-            structlog.dev.ConsoleRenderer(colors=False),
-        ],
-        wrapper_class=structlog.make_filtering_bound_logger(level),
-        logger_factory=structlog.PrintLoggerFactory(file=stream),
-        cache_logger_on_first_use=False,
-    )
+        import structlog
+
+        level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
+        stream: TextIO = _Stderr()  # type: ignore[assignment]
+        structlog.configure(
+            processors=[
+                structlog.processors.add_log_level,
+                structlog.processors.TimeStamper(fmt="%H:%M:%S"),
+                structlog.dev.ConsoleRenderer(colors=False),
+            ],
+            wrapper_class=structlog.make_filtering_bound_logger(level),
+            logger_factory=structlog.PrintLoggerFactory(file=stream),
+            cache_logger_on_first_use=False,
+        )
+
+    configure_before_first_log(configure)
 
 
-class IntervisionGroup(click.Group):
+#: Every command of ``intervision``: its name, where it lives (a module of
+#: ``intervision.cli`` and the command in it) and its short help, the first paragraph
+#: of its docstring, which ``--help`` lists without importing the command. A new
+#: command is one line here; ``tests/cli/test_lazy_commands.py`` fails until the short
+#: help matches the command's docstring.
+COMMANDS: dict[str, LazyCommand] = {
+    "check": LazyCommand(
+        "check_cmd",
+        "check",
+        "Check methods for their authors: an installed method ID or plugin name, a TOML "
+        "FILE, or the PATH of a plugin distribution (a folder with pyproject.toml, not "
+        "installed yet).",
+    ),
+    "group": LazyCommand(
+        "group_cmd",
+        "group",
+        "Groups: members, the contract, a guide, and the history of their meetings.",
+    ),
+    "key": LazyCommand(
+        "key_cmd", "key", "Encryption at rest: make a key, check that it opens the store."
+    ),
+    "meeting": LazyCommand(
+        "meeting_cmd",
+        "meeting",
+        "Drive a meeting one command at a time (for scripts; `run` is the interactive way).",
+    ),
+    "meetings": LazyCommand("meetings_cmd", "meetings", "List the meetings in the store."),
+    "methods": LazyCommand(
+        "methods_cmd",
+        "methods",
+        "List the installed methods (modules that only run inside another method are left out).",
+    ),
+    "new-method": LazyCommand(
+        "scaffold_cmd",
+        "new_method",
+        "Write a new method plugin NAME (like walk-and-talk) as an installable distribution.",
+    ),
+    "plugins": LazyCommand(
+        "plugins_cmd",
+        "plugins",
+        "List the installed method plugins and the errors of those that failed.",
+    ),
+    "recommend": LazyCommand(
+        "recommend_cmd",
+        "recommend",
+        "Suggest methods for a leervraag, with the reasons for each and what to mind.",
+    ),
+    "report": LazyCommand(
+        "report_cmd",
+        "report",
+        "Write the report of a MEETING for the group, or of a GROUP for outside it.",
+    ),
+    "run": LazyCommand(
+        "run",
+        "run",
+        "Run a meeting: the frame, the method's phases, recognitions and evaluation.",
+    ),
+    "series": LazyCommand(
+        "series_cmd",
+        "series",
+        "Plan a group's series (reeks) of meetings and set it against those held.",
+    ),
+}
+
+
+class IntervisionGroup(LazyGroup):
     """Turns every ``IntervisionError`` into one line and its exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -80,7 +155,11 @@ def error_message(exc: Exception, lang: Lang) -> str:
     return one_line(str(exc))
 
 
-@click.group(cls=IntervisionGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=IntervisionGroup,
+    lazy=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--lang",
     type=click.Choice(["nl", "en"]),
@@ -89,9 +168,12 @@ def error_message(exc: Exception, lang: Lang) -> str:
 )
 @click.option(
     "--store",
-    metavar="PATH",
+    metavar="STORE",
     default=None,
-    help="Where meetings are kept (default: $INTERVISION_STORE, else the user data dir).",
+    help=(
+        "Where meetings are kept: a file path, sqlite:///PATH or postgresql://USER@HOST/DB "
+        "(default: $INTERVISION_STORE, else the user data dir)."
+    ),
 )
 @click.option(
     "--method-file",
@@ -129,33 +211,3 @@ def main(
         chosen, explicit or lang is not None, store, verbose, method_files, builtin_only
     )
     configure_logging(verbose)
-
-
-def _register() -> None:
-    from .group_cmd import group
-    from .meeting_cmd import meeting
-    from .meetings_cmd import meetings
-    from .methods_cmd import methods
-    from .plugins_cmd import plugins
-    from .run import run
-
-    for command in (methods, plugins, meetings, meeting, group, run):
-        main.add_command(command)
-    from .recommend_cmd import recommend
-    from .report_cmd import report
-    from .series_cmd import series
-
-    main.add_command(series)
-    main.add_command(recommend)
-    main.add_command(report)
-    from .check_cmd import check
-    from .scaffold_cmd import new_method
-
-    main.add_command(check)
-    main.add_command(new_method)
-    from .key_cmd import key
-
-    main.add_command(key)
-
-
-_register()

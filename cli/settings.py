@@ -7,35 +7,55 @@ that registers them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import click
 
-from .texts import Lang, t
-
 if TYPE_CHECKING:
     from intervision.engine import Engine, Registry
+
+    from .texts import Lang
 
 __all__ = ["LANG_ENV", "Settings", "default_lang", "pass_settings"]
 
 LANG_ENV = "INTERVISION_LANG"
 
 
-@dataclass
 class Settings:
-    lang: Lang
-    #: Chosen on purpose (``--lang`` or ``INTERVISION_LANG``), not guessed from the
-    #: locale: only then does it override the language a resumed meeting started in.
-    lang_explicit: bool
-    store: str | None
-    verbosity: int
-    #: TOML methods named with ``--method-file``, loaded next to the installed ones.
-    method_files: tuple[str, ...] = ()
-    #: ``--builtin-only``: no third-party plugins and no method files, to find out
-    #: whether a problem comes from a plugin.
-    builtin_only: bool = False
-    _registry: Registry | None = field(default=None, init=False, repr=False)
+    """A plain class, not a dataclass: ``intervision --help`` imports this module, and
+    the dataclass machinery would be most of its cost."""
+
+    __slots__ = (
+        "_registry",
+        "builtin_only",
+        "lang",
+        "lang_explicit",
+        "method_files",
+        "store",
+        "verbosity",
+    )
+
+    def __init__(
+        self,
+        lang: Lang,
+        lang_explicit: bool,
+        store: str | None,
+        verbosity: int,
+        method_files: tuple[str, ...] = (),
+        builtin_only: bool = False,
+    ) -> None:
+        self.lang = lang
+        #: Chosen on purpose (``--lang`` or ``INTERVISION_LANG``), not guessed from the
+        #: locale: only then does it override the language a resumed meeting started in.
+        self.lang_explicit = lang_explicit
+        self.store = store
+        self.verbosity = verbosity
+        #: TOML methods named with ``--method-file``, loaded next to the installed ones.
+        self.method_files = method_files
+        #: ``--builtin-only``: no third-party plugins and no method files, to find out
+        #: whether a problem comes from a plugin.
+        self.builtin_only = builtin_only
+        self._registry: Registry | None = None
 
     def registry(self) -> Registry:
         """The one place the CLI builds its registry, so every command sees the same methods.
@@ -44,12 +64,14 @@ class Settings:
         """
         if self._registry is None:
             from intervision.engine import load_registry
+            from intervision.engine.logs import configure_if_structlog_loaded
 
             self._registry = load_registry(
                 method_files=() if self.builtin_only else self.method_files,
                 user_methods=not self.builtin_only,
                 builtin_only=self.builtin_only,
             )
+            configure_if_structlog_loaded()  # a plugin may log through structlog itself
         return self._registry
 
     def open_engine(self) -> Engine:
@@ -61,6 +83,7 @@ class Settings:
         from intervision.engine import Engine
         from intervision.engine.journal import open_journal
 
+        from .texts import t
         from .timebox import TIME_SCALE_ENV, scaled_clock, time_scale
 
         try:

@@ -32,7 +32,7 @@ __all__ = [
 
 
 class _Command(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     trigger: ClassVar[str]
     by: str

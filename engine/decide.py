@@ -7,17 +7,15 @@ Nothing here writes or reads a clock: ``now`` is passed in and stamped on events
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 from . import commands as cmd
 from . import events as ev
 from .errors import CommandRefused, NotAMemberError, UnknownMethodError, WrongPhaseError
 from .flow import END, Flow, frame_flow, method_flow
 from .registry import Registry
-from .rules import RuleContext, RuleKind, roles_of
-from .specs import MethodSpec, PhaseSpec, RuleRef
+from .rules import Refusal, RuleContext, roles_of
+from .specs import MethodSpec, PhaseSpec
 from .state import MeetingState
 from .text import Lang, Text
 
@@ -180,23 +178,29 @@ def _check_rules(
     method: MethodSpec | None,
     phase: PhaseSpec | None,
 ) -> None:
-    refs: list[RuleRef] = []
-    if method is not None:
-        refs.extend(method.rules)
-    if phase is not None:
-        refs.extend(phase.rules)
+    """Every always-on kind, then the method's rules, then the phase's, in that order.
+
+    One context serves every check without parameters; a kind that names the command
+    types it concerns is not called for the others (it would return ``None``).
+    """
     neutral = method is not None and method.neutral_facilitator
     roles = roles_of(state, command.by, neutral_facilitator=neutral)
-    checks: list[tuple[RuleKind, Mapping[str, Any]]] = [
-        (kind, {}) for kind in registry.rule_kinds.values() if kind.always
-    ]
-    checks.extend((registry.rule_kinds[ref.kind], ref.params) for ref in refs)
-    for kind, params in checks:
-        refusal = kind.check(RuleContext(state, command, method, phase, roles, params))
+    plain = RuleContext(state, command, method, phase, roles, {})
+    for kind in registry.always_rule_kinds(type(command)):
+        refusal = kind.check(plain)
         if refusal is not None:
-            raise CommandRefused(
-                refusal.rule, refusal.reason, state.lang, meeting_id=state.meeting_id
-            )
+            _refuse(refusal, state)
+    for refs in (method.rules if method is not None else (), phase.rules if phase else ()):
+        for ref in refs:
+            kind = registry.rule_kinds[ref.kind]
+            if not kind.commands or isinstance(command, kind.commands):
+                refusal = kind.check(RuleContext(state, command, method, phase, roles, ref.params))
+                if refusal is not None:
+                    _refuse(refusal, state)
+
+
+def _refuse(refusal: Refusal, state: MeetingState) -> None:
+    raise CommandRefused(refusal.rule, refusal.reason, state.lang, meeting_id=state.meeting_id)
 
 
 def _events(
@@ -209,7 +213,23 @@ def _events(
     position: str,
     now: datetime,
 ) -> list[ev.Event]:
+    # the commands of every phase first: each case is one isinstance check
     match command:
+        case cmd.Advance():
+            return _move_on(state, registry, flow, position, "advance", now)
+        case cmd.Contribute():
+            return [
+                ev.ContributionAdded(
+                    at=now,
+                    contribution_id=f"C{len(state.contributions) + 1}",
+                    author=command.by,
+                    kind=command.kind,
+                    text=command.text,
+                    written=phase is not None and phase.written_first,
+                    reply_to=command.reply_to,
+                    hidden_until=phase.hidden_until if phase is not None else None,
+                )
+            ]
         case cmd.SubmitLeervraag():
             number = len(state.leervragen) + 1
             return [
@@ -241,19 +261,6 @@ def _events(
                     variant=command.variant,
                 ),
                 ev.StepEntered(at=now, frame="method", phase=method.phases[0].id),
-            ]
-        case cmd.Contribute():
-            return [
-                ev.ContributionAdded(
-                    at=now,
-                    contribution_id=f"C{len(state.contributions) + 1}",
-                    author=command.by,
-                    kind=command.kind,
-                    text=command.text,
-                    written=phase is not None and phase.written_first,
-                    reply_to=command.reply_to,
-                    hidden_until=phase.hidden_until if phase is not None else None,
-                )
             ]
         case cmd.Reveal():
             return [ev.WrittenRevealed(at=now, by=command.by)]
@@ -288,8 +295,6 @@ def _events(
                 ev.PhaseSkipped(at=now, by=command.by, reason=command.reason),
                 *_move_on(state, registry, flow, position, "skip", now),
             ]
-        case cmd.Advance():
-            return _move_on(state, registry, flow, position, "advance", now)
     raise AssertionError(f"unhandled command {type(command).__name__}")
 
 

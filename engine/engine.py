@@ -7,13 +7,12 @@ command writes nothing; a hook that fails cannot undo what was committed.
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-
-import structlog
 
 from . import commands as cmd
 from . import events as ev
@@ -22,6 +21,7 @@ from .errors import ConcurrencyError, MeetingNotFoundError
 from .group_book import GroupBook
 from .groups import GROUP_PREFIX, GroupState
 from .journal.port import Journal, MeetingSummary
+from .logs import get_logger
 from .registry import Registry, load_registry
 from .rules import roles_of
 from .specs import slug
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Engine", "Subscriber"]
 
-log = structlog.get_logger("intervision.engine")
+log = get_logger("intervision.engine")
 
 Subscriber = Callable[[MeetingState, ev.Event], None]
 Clock = Callable[[], datetime]
@@ -227,6 +227,12 @@ class Engine:
                         steps.append((state.frame, state.phase))
                     apply(state, event)
                 break
+        if log.enabled_for(logging.INFO):
+            self._log_accepted(meeting_id, command, state)
+        self._notify(state, events, steps)
+        return state
+
+    def _log_accepted(self, meeting_id: str, command: cmd.Command, state: MeetingState) -> None:
         log.info(
             "command_accepted",
             meeting_id=meeting_id,
@@ -234,11 +240,9 @@ class Engine:
             roles=sorted(roles_of(state, command.by)),
             frame=state.frame,
             phase=state.phase,
-            kind=getattr(command, "kind", None),
+            kind=command.kind if isinstance(command, cmd.Contribute) else None,
             version=state.version,
         )
-        self._notify(state, events, steps)
-        return state
 
     # -- internals ----------------------------------------------------------------
 

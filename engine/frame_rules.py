@@ -7,9 +7,13 @@ facilitator-is-not-the-inbrenger rule that methods such as Balint declare.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import commands as cmd
 from .rules import Refusal, RuleContext, refuse
-from .state import MeetingState
+
+if TYPE_CHECKING:
+    from .state import MeetingState
 
 __all__ = ["facilitator_not_inbrenger", "frame_steps", "group_size"]
 

@@ -13,17 +13,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import structlog
-
 from .errors import UnknownMethodError
 from .groups import GroupState
+from .logs import get_logger
 from .state import MeetingState
 
 if TYPE_CHECKING:
     from .engine import Engine
     from .registry import Registry
 
-log = structlog.get_logger("intervision.history")
+log = get_logger("intervision.history")
 
 __all__ = [
     "Commitment",

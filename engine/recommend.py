@@ -27,9 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import structlog
-
 from .history import MeetingRecord
+from .logs import get_logger
 from .registry import Registry
 from .specs import MethodSpec
 from .text import Text
@@ -43,7 +42,7 @@ __all__ = [
     "recommend",
 ]
 
-log = structlog.get_logger("intervision.recommend")
+log = get_logger("intervision.recommend")
 
 #: The kinds of leervraag a method's ``fit.leervraag_kinds`` may name, as the
 #: facilitator offers them to the inbrenger (first person, as the inbrenger says it).

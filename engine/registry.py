@@ -10,6 +10,7 @@ plugin authors who want to fail fast.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -18,12 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pluggy
-import structlog
 from pydantic import ValidationError
 
 from . import hookspecs
 from .builtin_rules import BUILTIN_RULE_KINDS
 from .errors import DuplicateMethodError, PluginError, SpecError, UnknownMethodError
+from .logs import get_logger
 from .method_files import load_method_file, user_methods_dir
 from .rules import Refusal, RuleContext, RuleKind
 from .specs import MethodSpec
@@ -37,7 +38,7 @@ STRICT_ENV = "INTERVISION_STRICT_PLUGINS"
 ALLOW_ENV = "INTERVISION_PLUGINS"
 BUILTIN_DISTRIBUTION = "intervision"
 
-log = structlog.get_logger("intervision.registry")
+log = get_logger("intervision.registry")
 
 
 @dataclass
@@ -73,6 +74,9 @@ class Registry:
     _methods: dict[str, dict[str, MethodSpec]] = field(default_factory=dict)
     _owners: dict[str, PluginInfo] = field(default_factory=dict)
     _variants: dict[tuple[str, str, str], MethodSpec] = field(default_factory=dict)
+    _always: dict[tuple[type, int], tuple[RuleKind, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def errors(self) -> list[tuple[PluginInfo, str]]:
@@ -119,6 +123,23 @@ class Registry:
                 "version this meeting was started with"
             )
         return versions[version]
+
+    def always_rule_kinds(self, command_type: type) -> tuple[RuleKind, ...]:
+        """The always-on rule kinds that concern a command type, in checking order.
+
+        Worked out once per command type (and again if kinds are added), not on every
+        command: most kinds concern a few command types only.
+        """
+        key = (command_type, len(self.rule_kinds))
+        kinds = self._always.get(key)
+        if kinds is None:
+            kinds = tuple(
+                kind
+                for kind in self.rule_kinds.values()
+                if kind.always and (not kind.commands or issubclass(command_type, kind.commands))
+            )
+            self._always[key] = kinds
+        return kinds
 
     def owner(self, method_id: str) -> PluginInfo:
         return self._owners[method_id]
@@ -182,9 +203,11 @@ def load_registry(
     if entry_points:
         # Built-in methods first: a third-party plugin cannot take their ids.
         allowed = _allowed(allow)
-        # Each .name/.version reads and parses METADATA again: read them once.
+        # Each .name/.version reads and parses METADATA again: read them once, and
+        # once per distribution (the entry points of one share its object).
+        name_and_version = functools.cache(_name_and_version)
         found = [
-            (PluginInfo(ep.name, *_name_and_version(ep.dist)), ep)
+            (PluginInfo(ep.name, *name_and_version(ep.dist)), ep)
             for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)
             if allowed is None or ep.name in allowed
         ]

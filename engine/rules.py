@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import commands as cmd
-from .specs import MethodSpec, PhaseSpec
-from .state import MeetingState
 from .text import Lang, Text
+
+if TYPE_CHECKING:  # at run time only the annotations name them: loading methods needs neither
+    from . import commands as cmd
+    from .specs import MethodSpec, PhaseSpec
+    from .state import MeetingState
 
 __all__ = ["FRAME_KINDS", "Refusal", "RuleContext", "RuleKind", "refuse", "roles_of"]
 
@@ -48,12 +50,18 @@ RuleCheck = Callable[[RuleContext], Refusal | None]
 
 @dataclass(frozen=True)
 class RuleKind:
-    """A named check that method specs reference by id; ``always`` kinds run on every command."""
+    """A named check that method specs reference by id; ``always`` kinds run on every command.
+
+    ``commands`` names the command types the check can refuse (subclasses included);
+    the engine does not call it for any other command, which keeps a command cheap
+    when many kinds run on every command. Empty (the default): every command.
+    """
 
     id: str
     title: Text
     check: RuleCheck
     always: bool = False
+    commands: tuple[type[Any], ...] = ()
 
 
 def roles_of(

@@ -1,15 +1,18 @@
 """The state of one meeting, and the pure function that applies an event to it.
 
-State is plain data (dataclasses), not a state-machine model: a host app holds
-thousands of meetings, and a ``transitions`` model per meeting costs kilobytes and
-garbage-collection time each. ``apply`` reads no clock and does no I/O, so that
-replaying a journal gives exactly the state the live meeting had.
+State is plain data (slotted dataclasses), not a state-machine model: a host app
+holds thousands of meetings, and a ``transitions`` model per meeting costs kilobytes
+and garbage-collection time each. For the same reason every UTC timestamp kept in
+the state shares the one ``datetime.UTC``: decoded from JSON, each would carry its
+own time-zone object, a dozen more objects per meeting for the collector to visit.
+``apply`` reads no clock and does no I/O, so that replaying a journal gives exactly
+the state the live meeting had.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from . import events as ev
 from .text import Lang
@@ -40,14 +43,14 @@ FRAME: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     id: str
     name: str
     external: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Leervraag:
     id: str
     by: str
@@ -55,7 +58,7 @@ class Leervraag:
     at: datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Case:
     no: int
     leervraag_id: str
@@ -66,7 +69,7 @@ class Case:
     auto: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contribution:
     """Something a member said in a phase, of one kind; written ones stay hidden until revealed."""
 
@@ -84,7 +87,7 @@ class Contribution:
     hidden_until: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Decision:
     decision_id: str
     by: str
@@ -97,7 +100,7 @@ class Decision:
     labels: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class MeetingState:
     """Everything known about a meeting: what applying its journal gives."""
 
@@ -173,6 +176,17 @@ class MeetingState:
         return [c for c in self.contributions if c.author == person or not self.is_hidden(c)]
 
 
+_ZERO = timedelta(0)
+
+
+def _utc(at: datetime) -> datetime:
+    """``at`` with the shared ``UTC`` if it is a UTC time (the same instant, printed alike)."""
+    tz = at.tzinfo
+    if tz is UTC or tz is None or tz.utcoffset(at) != _ZERO:
+        return at
+    return at.replace(tzinfo=UTC)
+
+
 def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
     """Apply one event. The first event must be ``MeetingStarted``."""
     if isinstance(event, ev.MeetingStarted):
@@ -185,24 +199,43 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
             facilitator=event.facilitator,
             scribe=event.scribe,
             timekeeper=event.timekeeper,
-            started_at=event.at,
-            step_entered_at=event.at,
+            started_at=_utc(event.at),
+            step_entered_at=_utc(event.at),
         )
     if state is None:
         raise ValueError(f"the first event must be meeting_started, not {event.type}")
     state.version += 1
+    # the most frequent first: each case is one isinstance check
     match event:
+        case ev.ContributionAdded():
+            in_method = state.frame == "method" and state.cases
+            state.contributions.append(
+                Contribution(
+                    event.contribution_id,
+                    event.author,
+                    event.kind,
+                    event.text,
+                    state.frame,
+                    state.phase_path,
+                    state.cases[-1].no if in_method else None,
+                    event.written,
+                    _utc(event.at),
+                    state.step_no,
+                    event.reply_to,
+                    event.hidden_until,
+                )
+            )
         case ev.StepEntered():
             state.frame, state.phase, state.module = event.frame, event.phase, event.module
             if event.module is None:
                 state.nest_parent = None
             state.step_no += 1
-            state.step_entered_at, state.extra_minutes = event.at, 0
+            state.step_entered_at, state.extra_minutes = _utc(event.at), 0
             if state.frame == "method" and state.cases and state.phase_path:
                 state.visited.add((state.cases[-1].no, state.phase_path))
         case ev.LeervraagSubmitted():
             state.leervragen[event.leervraag_id] = Leervraag(
-                event.leervraag_id, event.by, event.text, event.at
+                event.leervraag_id, event.by, event.text, _utc(event.at)
             )
         case ev.LeervraagPassed():
             state.passed = (*state.passed, event.by)
@@ -220,24 +253,6 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
                 event.method_version,
                 event.variant,
                 case.auto,
-            )
-        case ev.ContributionAdded():
-            in_method = state.frame == "method" and state.cases
-            state.contributions.append(
-                Contribution(
-                    event.contribution_id,
-                    event.author,
-                    event.kind,
-                    event.text,
-                    state.frame,
-                    state.phase_path,
-                    state.cases[-1].no if in_method else None,
-                    event.written,
-                    event.at,
-                    state.step_no,
-                    event.reply_to,
-                    event.hidden_until,
-                )
             )
         case ev.WrittenRevealed():
             state.revealed.add(state.step_no)
@@ -259,7 +274,7 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
                     event.text,
                     state.phase_path or "",
                     case.no,
-                    event.at,
+                    _utc(event.at),
                     state.step_no,
                     tuple(sorted(event.labels.items())),
                 )
@@ -272,7 +287,7 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
             state.skipped.append((case_no, state.phase_path, event.reason))
         case ev.MeetingClosed():
             state.frame, state.phase = "closed", None
-            state.closed_at, state.closed_reason = event.at, event.reason
+            state.closed_at, state.closed_reason = _utc(event.at), event.reason
     return state
 
 

@@ -17,8 +17,8 @@ from intervision.engine import (
     Registry,
     StoreError,
     open_engine,
-    open_journal,
 )
+from intervision.engine.journal import open_journal
 from intervision.engine.journal.postgres import SCHEMA_VERSION, PostgresJournal
 
 SECRET = "De cliënt dreigde de sessie te verlaten"

@@ -1,0 +1,92 @@
+"""``intervision --help`` lists the commands without importing them, and says the same.
+
+The group keeps a table of each command's short help (``cli/main.py``, ``COMMANDS``)
+so that the listing needs no command module; these tests keep that table equal to the
+commands themselves, so adding or rewording a command cannot make ``--help`` lie.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from intervision.cli.lazy import LazyGroup
+from intervision.cli.main import COMMANDS, main
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+@pytest.mark.parametrize("limit", [20, 45, 74, 1000])
+def test_the_table_gives_each_command_its_own_short_help(name: str, limit: int) -> None:
+    command = COMMANDS[name].load()
+    stand_in = click.Command(name, help=COMMANDS[name].short_help)
+    assert command.name == name
+    assert stand_in.get_short_help_str(limit) == command.get_short_help_str(limit)
+    assert not command.hidden and not command.deprecated
+
+
+def _fresh_group() -> LazyGroup:
+    """The real group's options and callback, with no command loaded yet."""
+    return LazyGroup(
+        name="intervision",
+        params=main.params,
+        callback=main.callback,
+        help=main.help,
+        lazy=COMMANDS,
+        context_settings=main.context_settings,
+    )
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_help_reads_the_same_before_and_after_the_commands_load(width: int) -> None:
+    lazy = _fresh_group()
+    loaded = click.Group(
+        name="intervision",
+        params=main.params,
+        callback=main.callback,
+        help=main.help,
+        commands={name: entry.load() for name, entry in COMMANDS.items()},
+        context_settings=main.context_settings,
+    )
+    runner = CliRunner()
+    before = runner.invoke(lazy, ["--help"], terminal_width=width)
+    after = runner.invoke(loaded, ["--help"], terminal_width=width)
+    assert before.exit_code == after.exit_code == 0
+    assert before.output == after.output
+    assert "run " in before.output and "new-method" in before.output
+
+
+def test_a_command_runs_from_the_table_and_stays_loaded() -> None:
+    group = _fresh_group()
+    result = CliRunner().invoke(group, ["meetings", "--help"])
+    assert result.exit_code == 0, result.output
+    assert "List the meetings in the store." in result.output
+    assert "meetings" in group.commands
+
+
+def test_an_unknown_command_is_still_a_usage_error() -> None:
+    result = CliRunner().invoke(_fresh_group(), ["meting"])
+    assert result.exit_code == 2
+    assert "No such command 'meting'" in result.output
+
+
+@pytest.mark.slow
+def test_help_imports_no_command_module() -> None:
+    code = (
+        "import sys\n"
+        "from intervision.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('intervision.cli.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = result.stdout.strip().splitlines()[-1]
+    assert loaded == "['intervision.cli.lazy', 'intervision.cli.main', 'intervision.cli.settings']"

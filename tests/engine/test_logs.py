@@ -1,0 +1,41 @@
+"""The engine's loggers: the same lines as structlog's own, and no fields worked out for nobody."""
+
+from __future__ import annotations
+
+import logging
+
+import structlog
+from structlog.testing import capture_logs
+
+from intervision.engine import Engine, MemoryJournal, Registry
+from intervision.engine.logs import get_logger
+
+
+def test_a_filtering_logger_says_which_levels_it_keeps() -> None:
+    log = get_logger("intervision.test")
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
+    assert not log.enabled_for(logging.INFO)
+    assert log.enabled_for(logging.ERROR)
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.DEBUG))
+    assert log.enabled_for(logging.INFO)
+
+
+def test_any_other_wrapper_keeps_every_level_and_logs_nothing_for_asking() -> None:
+    log = get_logger("intervision.test")
+    structlog.configure(wrapper_class=structlog.BoundLogger)
+    with capture_logs() as logs:
+        assert log.enabled_for(logging.DEBUG)
+    assert logs == []
+
+
+def test_an_accepted_command_is_logged_with_the_roles_of_who_asked(
+    registry: Registry,
+) -> None:
+    engine = Engine(MemoryJournal(), registry)
+    meeting = engine.start_meeting(["Anna", "Bram", "Cas"], facilitator="Anna")
+    with capture_logs() as logs:
+        meeting.advance("Anna")
+    accepted = [line for line in logs if line["event"] == "command_accepted"]
+    assert accepted and accepted[0]["command"] == "advance"
+    assert accepted[0]["roles"] == ["facilitator", "participant"]
+    assert accepted[0]["kind"] is None
