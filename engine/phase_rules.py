@@ -56,7 +56,8 @@ def allowed_kinds(ctx: RuleContext) -> Refusal | None:
     return refuse(
         "allowed_kinds",
         "Een {kind} hoort niet in deze fase; wat jij nu kunt inbrengen: {ok}.",
-        "A {kind} does not belong in this phase; what you can contribute now: {ok}.",
+        # The kind is quoted, not given an article: "A advice" and "A analysis" read wrong.
+        "“{kind}” does not belong in this phase; what you can contribute now: {ok}.",
         kind=kind_titles([command.kind]),
         ok=kind_titles(allowed),
     )

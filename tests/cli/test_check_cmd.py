@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
+from click.testing import Result
+
+Invoke = Callable[..., Result]
 
 BAD_TOML = """
 id = "draft"

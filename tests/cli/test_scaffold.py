@@ -15,10 +15,13 @@ import re
 import subprocess
 import sys
 import sysconfig
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
+from click.testing import Result
+
+Invoke = Callable[..., Result]
 
 NAME = "walk-and-talk"
 
