@@ -32,8 +32,8 @@ class MemoryJournal:
             rows = self._rows.get(meeting_id, [])
             if len(rows) != expected_version:
                 raise ConcurrencyError(meeting_id, expected_version, len(rows))
-            if encoded:
-                self._rows[meeting_id] = [*rows, *encoded]
+            if encoded:  # a meeting with no rows is not listed, so none is made for nothing
+                self._rows.setdefault(meeting_id, rows).extend(encoded)
             return expected_version + len(encoded)
 
     def load(self, meeting_id: str) -> list[Event]:
