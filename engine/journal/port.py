@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, runtime_checkable
@@ -24,7 +25,14 @@ from ..events import Event, MeetingStarted, event_adapter
 from ..migrations import UnreadableEvent, upgrade
 from .cipher import SEALED_MARK, refuse_sealed
 
-__all__ = ["Journal", "MeetingSummary", "StoredEvent", "decode_event", "encode_event"]
+__all__ = [
+    "Journal",
+    "MeetingSummary",
+    "StoredEvent",
+    "decode_event",
+    "decode_rows",
+    "encode_event",
+]
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,24 @@ def decode_event(meeting_id: str, version: int, raw: str) -> Event:
     if SEALED_MARK in raw:
         refuse_sealed(meeting_id, version, event)  # read without the key: say so
     return event
+
+
+def decode_rows(meeting_id: str, rows: Iterable[tuple[int, str]]) -> list[Event]:
+    """A meeting's stored (version, data) rows, in version order, as events.
+
+    The adapters that keep versions as a column (SQLite, PostgreSQL) read through
+    this, so a version missing from the store is named the same way by both.
+    """
+    events: list[Event] = []
+    for expected, (version, data) in enumerate(rows, 1):
+        if version != expected:
+            raise CorruptJournalError(
+                f"meeting {meeting_id}, version {expected}: the event is missing from the "
+                f"store (the next one stored is version {version}); restore the store "
+                "from a backup"
+            )
+        events.append(decode_event(meeting_id, version, data))
+    return events
 
 
 def _problem(meeting_id: str, raw: str) -> Event | str:

@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from ..errors import ConcurrencyError, CorruptJournalError, StoreError
 from ..events import Event
-from .port import MeetingSummary, decode_event, encode_event
+from .port import MeetingSummary, decode_event, decode_rows, encode_event
 
 if TYPE_CHECKING:
     import psycopg
@@ -149,16 +149,7 @@ class PostgresJournal:
                 "ORDER BY version",
                 (meeting_id,),
             ).fetchall()
-        events: list[Event] = []
-        for expected, (version, data) in enumerate(rows, 1):
-            if version != expected:
-                raise CorruptJournalError(
-                    f"meeting {meeting_id}, version {expected}: the event is missing from "
-                    f"the store (the next one stored is version {version}); restore the "
-                    "store from a backup"
-                )
-            events.append(decode_event(meeting_id, version, data))
-        return events
+        return decode_rows(meeting_id, rows)
 
     def version(self, meeting_id: str) -> int:
         with self._transaction("read") as db:

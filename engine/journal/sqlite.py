@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..errors import ConcurrencyError, CorruptJournalError, StoreError
 from ..events import Event
-from .port import MeetingSummary, decode_event, encode_event
+from .port import MeetingSummary, decode_rows, encode_event
 
 __all__ = ["SqliteJournal"]
 
@@ -106,16 +106,7 @@ class SqliteJournal:
                 "SELECT version, data FROM events WHERE meeting_id = ? ORDER BY version",
                 (meeting_id,),
             ).fetchall()
-        events: list[Event] = []
-        for expected, (version, data) in enumerate(rows, 1):
-            if version != expected:
-                raise CorruptJournalError(
-                    f"meeting {meeting_id}, version {expected}: the event is missing from "
-                    f"the store (the next one stored is version {version}); restore the "
-                    "store from a backup"
-                )
-            events.append(decode_event(meeting_id, version, data))
-        return events
+        return decode_rows(meeting_id, rows)
 
     def version(self, meeting_id: str) -> int:
         with self._db("read") as db:
