@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import CorruptJournalError
 from .content import map_content
-from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError, key_id
+from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError, key_id, key_mismatch
 
 if TYPE_CHECKING:
     from ..events import Event
@@ -56,7 +56,7 @@ INSTALL_HINT = "pip install 'intervision[encryption]'"
 
 def is_token(value: str) -> bool:
     """A sealed value, as opposed to a text that only starts like one."""
-    return value.startswith(TOKEN_PREFIX) and _TOKEN.fullmatch(value) is not None
+    return token_key_id(value) is not None
 
 
 def token_key_id(value: str) -> str | None:
@@ -143,11 +143,7 @@ class FieldCipher:
             )
         stored_id, payload = match.groups()
         if stored_id != self.key_id:
-            raise EncryptionError(
-                f"{where}: the key does not fit this store (it was written with key "
-                f"{stored_id}, the key given is {self.key_id}); set {KEY_ENV} or "
-                f"{KEY_FILE_ENV} to the key the store was written with"
-            )
+            raise key_mismatch(where, stored_id, self.key_id)
         try:
             raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
             bound = _bound(meeting_id, version, event_type, path)

@@ -117,6 +117,15 @@ def key_id(key: bytes) -> str:
     return hashlib.sha256(b"intervision key id\x00" + key).hexdigest()[:8]
 
 
+def key_mismatch(where: str, stored_id: str, given_id: str) -> EncryptionError:
+    """The error for a store sealed with another key than the one given, at ``where``."""
+    return EncryptionError(
+        f"{where}: the key does not fit this store (it was written with key {stored_id}, "
+        f"the key given is {given_id}); set {KEY_ENV} or {KEY_FILE_ENV} to the key the "
+        "store was written with"
+    )
+
+
 def write_key_file(path: str | os.PathLike[str]) -> str:
     """Write a new key to ``path``, private to its owner; return its fingerprint.
 

@@ -20,7 +20,7 @@ from ..errors import CorruptJournalError
 from ..events import Event
 from .cipher import FieldCipher, is_token, reading_sealed, token_key_id
 from .content import map_content
-from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError, parse_key
+from .keys import key_mismatch, parse_key
 from .port import Journal, MeetingSummary
 
 __all__ = ["EncryptedJournal", "SealedCount"]
@@ -147,11 +147,8 @@ class EncryptedJournal:
                 if not found:
                     continue
                 if found[0] != self.key_id:
-                    raise EncryptionError(
-                        f"meeting {summary.meeting_id}, version {version}: the key does not "
-                        f"fit this store (it was written with key {found[0]}, the key given "
-                        f"is {self.key_id}); set {KEY_ENV} or {KEY_FILE_ENV} to the key the "
-                        "store was written with"
+                    raise key_mismatch(
+                        f"meeting {summary.meeting_id}, version {version}", found[0], self.key_id
                     )
                 self._key_fits = True
                 return
