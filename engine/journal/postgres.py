@@ -18,7 +18,6 @@ and name, never by the full URL (it may carry a password), and never quote an ev
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -85,16 +84,16 @@ class PostgresJournal:
     def __init__(self, url: str) -> None:
         try:
             import psycopg
-            from psycopg_pool import ConnectionPool
+            from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
         except ImportError as exc:  # pragma: no cover - exercised without the extra
             raise StoreError(
                 "a postgresql:// store needs psycopg; install it with "
                 "pip install 'intervision[postgres]'"
             ) from exc
         self._psycopg = psycopg
+        self._pool_errors = (PoolTimeout, PoolClosed)
         conninfo, pool_size = _split_url(url)
         self.where = _describe(url)
-        self._closed = threading.Event()
         # One direct connection first: it reports an unreachable server or a refused
         # login at once (a pool would keep retrying until its timeout), and creates
         # the tables before any command runs.
@@ -177,7 +176,6 @@ class PostgresJournal:
         return summaries
 
     def close(self) -> None:
-        self._closed.set()
         self._pool.close()
 
     def __repr__(self) -> str:
@@ -188,7 +186,7 @@ class PostgresJournal:
     @contextlib.contextmanager
     def _transaction(self, doing: str) -> Iterator[psycopg.Connection[Any]]:
         """One transaction on a pooled connection: committed on success, else rolled back."""
-        if self._closed.is_set():
+        if self._pool.closed:
             raise StoreError(
                 f"the PostgreSQL store {self.where} was closed; open it again to use it"
             )
@@ -198,7 +196,7 @@ class PostgresJournal:
                 yield db
         except psycopg.Error as exc:
             raise _store_error(self.where, doing, exc) from None
-        except _pool_errors() as exc:
+        except self._pool_errors as exc:
             raise StoreError(
                 f"cannot {doing} the PostgreSQL store {self.where}: no connection became "
                 f"free or could be made ({type(exc).__name__}); check the server, or raise "
@@ -240,12 +238,6 @@ def _version(db: psycopg.Connection[Any], meeting_id: str) -> int:
     ).fetchone()
     assert row is not None
     return int(row[0])
-
-
-def _pool_errors() -> tuple[type[Exception], ...]:
-    from psycopg_pool import PoolClosed, PoolTimeout
-
-    return (PoolTimeout, PoolClosed)
 
 
 def _split_url(url: str) -> tuple[str, int]:
