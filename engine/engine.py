@@ -294,18 +294,8 @@ class Engine:
 
     def _call(self, hook: str, **kwargs: Any) -> None:
         """Call each plugin's hook on its own: one failing plugin does not stop the rest."""
-        # reversed: pluggy's own call order (last registered first, tryfirst first).
-        for impl in reversed(getattr(self.registry.pm.hook, hook).get_hookimpls()):
-            try:
-                impl.function(*(kwargs[name] for name in impl.argnames))
-            except Exception as exc:
-                log.error(
-                    "hook_failed",
-                    hook=hook,
-                    plugin=impl.plugin_name,
-                    meeting_id=kwargs["state"].meeting_id,
-                    error=type(exc).__name__,
-                )
+        for _ in self.registry.call_each(hook, kwargs, meeting_id=kwargs["state"].meeting_id):
+            pass
 
 
 def _member_refs(names: Sequence[str]) -> list[ev.MemberRef]:

@@ -15,14 +15,12 @@ from typing import TYPE_CHECKING
 
 from .errors import UnknownMethodError
 from .groups import GroupState
-from .logs import get_logger
 from .state import MeetingState
 
 if TYPE_CHECKING:
     from .engine import Engine
     from .registry import Registry
 
-log = get_logger("intervision.history")
 
 __all__ = [
     "Commitment",
@@ -145,23 +143,9 @@ def propose_facilitator(
         ],
     }
     answer = None
-    # One plugin at a time, in pluggy's order (firstresult): one failing plugin
-    # costs only its own answer, and is named.
-    for impl in reversed(engine.registry.pm.hook.intervision_next_facilitator.get_hookimpls()):
-        try:
-            answer = impl.function(*(args[name] for name in impl.argnames))
-        except Exception as exc:
-            log.error(
-                "hook_failed",
-                hook="intervision_next_facilitator",
-                plugin=impl.plugin_name,
-                error=type(exc).__name__,
-            )
-            if failed is not None:
-                failed.append(impl.plugin_name)
-            continue
+    for _, answer in engine.registry.call_each("intervision_next_facilitator", args, failed=failed):
         if answer is not None:
-            break
+            break  # firstresult, as pluggy would
     if answer in present:
         return str(answer)
     if not present:

@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .history import MeetingRecord
-from .logs import get_logger
 from .registry import Registry
 from .specs import MethodSpec
 from .text import Text
@@ -42,7 +41,6 @@ __all__ = [
     "recommend",
 ]
 
-log = get_logger("intervision.recommend")
 
 #: The kinds of leervraag a method's ``fit.leervraag_kinds`` may name, as the
 #: facilitator offers them to the inbrenger (first person, as the inbrenger says it).
@@ -325,19 +323,10 @@ def _plugin_votes(
     """
     args = {"leervraag_kind": leervraag_kind, "group_size": group_size, "minutes": minutes}
     votes: dict[str, list[str]] = {}
-    for impl in registry.pm.hook.intervision_methods_for.get_hookimpls():
-        try:
-            answer = impl.function(*(args[name] for name in impl.argnames))
-        except Exception as exc:  # one plugin's bug must not hide every suggestion
-            log.error(
-                "hook_failed",
-                hook="intervision_methods_for",
-                plugin=impl.plugin_name,
-                error=type(exc).__name__,
-            )
-            continue
+    # Registration order: the names in a reason read in the order plugins were installed.
+    for plugin, answer in registry.call_each("intervision_methods_for", args, in_call_order=False):
         if not isinstance(answer, list | tuple):
             continue  # None (no opinion) or a malformed answer
         for method_id in dict.fromkeys(m for m in answer if isinstance(m, str)):
-            votes.setdefault(method_id, []).append(impl.plugin_name)
+            votes.setdefault(method_id, []).append(plugin)
     return votes

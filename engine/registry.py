@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -140,6 +140,40 @@ class Registry:
             )
             self._always[key] = kinds
         return kinds
+
+    def call_each(
+        self,
+        hook: str,
+        args: Mapping[str, Any],
+        *,
+        failed: list[str] | None = None,
+        in_call_order: bool = True,
+        **log_fields: Any,
+    ) -> Iterator[tuple[str, Any]]:
+        """Each plugin's answer to ``hook``, asked one plugin at a time: (plugin, answer).
+
+        A plugin that raises is logged as ``hook_failed`` with its name and the
+        error's type (never the message: hooks see case content), appended to
+        ``failed`` and skipped, so one plugin's bug costs only its own answer. With
+        ``in_call_order`` the order is pluggy's own (last registered and ``tryfirst``
+        first), else the order of registration. Stop iterating to ask no further.
+        """
+        impls = getattr(self.pm.hook, hook).get_hookimpls()
+        for impl in reversed(impls) if in_call_order else impls:
+            try:
+                answer = impl.function(*(args[name] for name in impl.argnames))
+            except Exception as exc:
+                log.error(
+                    "hook_failed",
+                    hook=hook,
+                    plugin=impl.plugin_name,
+                    error=type(exc).__name__,
+                    **log_fields,
+                )
+                if failed is not None:
+                    failed.append(impl.plugin_name)
+                continue
+            yield impl.plugin_name, answer
 
     def owner(self, method_id: str) -> PluginInfo:
         return self._owners[method_id]
