@@ -193,7 +193,7 @@ def _check_rules(
     for refs in (method.rules if method is not None else (), phase.rules if phase else ()):
         for ref in refs:
             kind = registry.rule_kinds[ref.kind]
-            if not kind.commands or isinstance(command, kind.commands):
+            if kind.concerns(type(command)):
                 refusal = kind.check(RuleContext(state, command, method, phase, roles, ref.params))
                 if refusal is not None:
                     _refuse(refusal, state)

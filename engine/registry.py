@@ -136,7 +136,7 @@ class Registry:
             kinds = tuple(
                 kind
                 for kind in self.rule_kinds.values()
-                if kind.always and (not kind.commands or issubclass(command_type, kind.commands))
+                if kind.always and kind.concerns(command_type)
             )
             self._always[key] = kinds
         return kinds

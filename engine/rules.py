@@ -63,6 +63,10 @@ class RuleKind:
     always: bool = False
     commands: tuple[type[Any], ...] = ()
 
+    def concerns(self, command_type: type[Any]) -> bool:
+        """Whether the check can refuse commands of this type."""
+        return not self.commands or issubclass(command_type, self.commands)
+
 
 def roles_of(
     state: MeetingState, person: str, *, neutral_facilitator: bool = False
