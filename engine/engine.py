@@ -24,7 +24,7 @@ from .journal.port import Journal, MeetingSummary
 from .logs import get_logger
 from .registry import Registry, load_registry
 from .rules import roles_of
-from .specs import slug
+from .specs import free_slug, slug
 from .state import MeetingState, apply
 from .stored_replay import replay_stored
 from .text import Lang
@@ -106,7 +106,7 @@ class Engine:
         facilitator_id = resolve(facilitator)
         if facilitator_id is None:
             external = ev.MemberRef(
-                id=_unique_id(slug(facilitator), by_key), name=facilitator, external=True
+                id=free_slug(facilitator, by_key), name=facilitator, external=True
             )
             refs.append(external)
             facilitator_id = external.id
@@ -300,19 +300,11 @@ class Engine:
 
 def _member_refs(names: Sequence[str]) -> list[ev.MemberRef]:
     refs: list[ev.MemberRef] = []
-    taken: dict[str, str] = {}
+    taken: set[str] = set()
     for name in names:
         name = name.strip()
         if not name:
             continue
-        refs.append(ev.MemberRef(id=_unique_id(slug(name), taken), name=name))
-        taken[refs[-1].id] = refs[-1].id
+        refs.append(ev.MemberRef(id=free_slug(name, taken), name=name))
+        taken.add(refs[-1].id)
     return refs
-
-
-def _unique_id(base: str, taken: dict[str, str]) -> str:
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate

@@ -16,7 +16,7 @@ from .errors import ConcurrencyError, GroupError
 from .group_file import GroupFile, GroupFileError, group_file_problems
 from .groups import GROUP_PREFIX, GroupContract, GroupMember, GroupState, SeriesPlan
 from .journal.port import Journal
-from .specs import slug
+from .specs import free_slug, slug
 from .text import Lang, Text
 
 __all__ = ["GroupBook", "GroupError", "apply_group"]
@@ -104,7 +104,7 @@ class GroupBook:
             ]
             taken: set[str] = set()
             for entry in group.members:
-                member_id = _free_id(entry.name, taken)
+                member_id = free_slug(entry.name, taken)
                 taken.add(member_id)
                 member = GroupMember(id=member_id, **entry.model_dump())
                 events.append(ev.MemberAdded(at=now, member=member))
@@ -161,7 +161,7 @@ class GroupBook:
             group = self.get(group_id)
             if any(m.name.casefold() == name.strip().casefold() for m in group.members.values()):
                 raise GroupError(f"{name!r} is already a member of {group.name!r}")
-            member_id = _free_id(name, set(group.members))
+            member_id = free_slug(name, group.members)
             member = GroupMember(
                 id=member_id,
                 name=name.strip(),
@@ -207,15 +207,6 @@ class GroupBook:
     def _append(self, group: GroupState, event: ev.Event) -> None:
         self.journal.append(group.stream, group.version, [event])
         apply_group(group, event)
-
-
-def _free_id(name: str, taken: set[str]) -> str:
-    """The member id for ``name``: its slug, numbered when another member has it."""
-    member_id, n = slug(name), 1
-    while member_id in taken:
-        n += 1
-        member_id = f"{slug(name)}-{n}"
-    return member_id
 
 
 def _find(group: GroupState, who: str) -> GroupMember:
