@@ -75,15 +75,23 @@ class Meeting:
             meeting_id=self.id,
         )
 
-    def allowed_kinds(self, who: str) -> tuple[str, ...]:
-        """The contribution kinds this person may give now."""
-        person = self.person(who)
-        phase, state = self.phase, self.state
-        if phase is None:
-            return FRAME_KINDS.get(state.frame, ())
+    def roles(self, who: str) -> frozenset[str]:
+        """The roles this person has now, as the rules count them.
+
+        The inbrenger only while their case runs; a facilitating member is a
+        participant too, unless the method wants a neutral facilitator.
+        """
         method = self.method
         neutral = method is not None and method.neutral_facilitator
-        roles = roles_of(state, person, neutral_facilitator=neutral)
+        return roles_of(self.state, self.person(who), neutral_facilitator=neutral)
+
+    def allowed_kinds(self, who: str) -> tuple[str, ...]:
+        """The contribution kinds this person may give now."""
+        phase = self.phase
+        if phase is None:
+            self.person(who)  # an unknown person is refused here too
+            return FRAME_KINDS.get(self.state.frame, ())
+        roles = self.roles(who)
         if "inbrenger" in roles:
             if phase.inbrenger_mode in ("listens", "away"):
                 return ()

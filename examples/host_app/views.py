@@ -13,7 +13,7 @@ from typing import Any
 
 from intervision.engine import FRAME_STEPS, Contribution, GroupState, Meeting
 
-__all__ = ["contribution_view", "group_view", "meeting_view", "position", "roles", "waiting_for"]
+__all__ = ["contribution_view", "group_view", "meeting_view", "position", "waiting_for"]
 
 
 def group_view(group: GroupState) -> dict[str, Any]:
@@ -55,7 +55,7 @@ def meeting_view(meeting: Meeting, viewer: str) -> dict[str, Any]:
             "variant": case.variant,
             "title": method.title(lang),
         }
-    their_roles = roles(meeting, person)
+    their_roles = meeting.roles(person)
     return {
         **position(meeting),
         "group_id": state.group_id,
@@ -94,22 +94,6 @@ def contribution_view(meeting: Meeting, contribution: Contribution) -> dict[str,
     }
 
 
-def roles(meeting: Meeting, person: str) -> set[str]:
-    """The roles a member has now, as the engine counts them: the inbrenger only while
-    their case runs; a member who facilitates is a participant too, unless the method
-    wants a neutral facilitator."""
-    state, method = meeting.state, meeting.method
-    found: set[str] = set()
-    if person == state.facilitator:
-        found.add("facilitator")
-    neutral = method is not None and method.neutral_facilitator and person == state.facilitator
-    if state.frame == "method" and person == state.inbrenger:
-        found.add("inbrenger")
-    elif person in state.members and not state.members[person].external and not neutral:
-        found.add("participant")
-    return found
-
-
 def waiting_for(meeting: Meeting) -> list[str]:
     """Who the step still waits for: a leervraag or a pass, a recognition, or a turn in a
     phase where everyone contributes before the group moves on."""
@@ -121,11 +105,11 @@ def waiting_for(meeting: Meeting) -> list[str]:
     if state.frame == "recognitions":
         return [p for p in state.present if p not in said]
     if phase is not None and phase.everyone_contributes:
-        return [p for p in state.present if "participant" in roles(meeting, p) and p not in said]
+        return [p for p in state.present if "participant" in meeting.roles(p) and p not in said]
     return []
 
 
-def may_do(meeting: Meeting, person: str, their_roles: set[str]) -> list[str]:
+def may_do(meeting: Meeting, person: str, their_roles: frozenset[str]) -> list[str]:
     """The commands worth offering this person now (the engine has the last word)."""
     state, phase = meeting.state, meeting.phase
     if state.closed:
@@ -163,7 +147,7 @@ def may_do(meeting: Meeting, person: str, their_roles: set[str]) -> list[str]:
     return list(dict.fromkeys(may))
 
 
-def _instructions(meeting: Meeting, their_roles: set[str]) -> list[str]:
+def _instructions(meeting: Meeting, their_roles: frozenset[str]) -> list[str]:
     lang, phase = meeting.state.lang, meeting.phase
     if phase is None:
         return [FRAME_STEPS[meeting.state.frame].instructions(lang)]
