@@ -42,7 +42,7 @@ def import_(settings: Settings, path: str) -> None:
     try:
         data = read_group_file(path)
         engine = settings.open_engine()
-        if any(g.id == data.group_id for g in engine.groups.all()):
+        if engine.groups.exists(data.group_id):
             raise GroupError(t(lang, "group.import_exists", id=data.group_id, path=path))
         created, warnings = engine.groups.import_group(data, lang=lang, path=path)
     except GroupFileError as exc:

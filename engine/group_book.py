@@ -54,9 +54,13 @@ class GroupBook:
         self.clock = clock
         self._lock = threading.Lock()
 
+    def exists(self, group_id: str) -> bool:
+        """Whether the journal holds a group with this id (without reading it)."""
+        return self.journal.version(GROUP_PREFIX + group_id) > 0
+
     def create(self, name: str, *, lang: Lang = "en", group_id: str | None = None) -> GroupState:
         group_id = group_id or slug(name)
-        if self.journal.version(GROUP_PREFIX + group_id):
+        if self.exists(group_id):
             raise GroupError(
                 f"a group {group_id!r} already exists; choose another name or see "
                 "`intervision group show`"
@@ -87,7 +91,7 @@ class GroupBook:
         group_id = group.group_id
         chosen: Lang = group.lang or lang
         with self._lock:
-            if self.journal.version(GROUP_PREFIX + group_id):
+            if self.exists(group_id):
                 raise GroupError(
                     f"a group {group_id!r} already exists; choose another name (or id) in "
                     "the file, or see `intervision group show`"
