@@ -41,6 +41,7 @@ __all__ = [
     "screen_width",
     "show",
     "wrap",
+    "write_file",
 ]
 
 #: The width when it cannot be asked (a pipe): what every screen is written for.
@@ -168,3 +169,11 @@ def rule(title: str) -> str:
     """A section heading the width of the screen."""
     head = f"── {title} "
     return head + "─" * max(3, screen_width() - len(head))
+
+
+def write_file(path: str, text: str, *, private: bool) -> None:
+    """Write ``text`` to ``path``; a ``private`` file (case content, names) is readable
+    by its owner only from the moment it exists, not after a chmod."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o666)
+    with open(descriptor, "w", encoding="utf-8") as file:
+        file.write(text)

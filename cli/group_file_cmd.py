@@ -7,11 +7,9 @@ field, and the group is written in one append (engine.group_book).
 
 from __future__ import annotations
 
-import os
-
 import click
 
-from .console import say
+from .console import say, write_file
 from .settings import Settings, pass_settings
 from .texts import Lang, t
 
@@ -87,8 +85,6 @@ def export(settings: Settings, group_ref: str, output: str | None) -> None:
         click.echo(text, nl=False)
         return
     # Names, functions and reasons are the group's: the file is private, like a report.
-    descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with open(descriptor, "w", encoding="utf-8") as file:
-        file.write(text)
+    write_file(output, text, private=True)
     lang: Lang = settings.lang if settings.lang_explicit else found.lang
     say(t(lang, "group.exported", name=found.name, path=output))

@@ -10,11 +10,11 @@ made readable by its owner only, as the store itself is.
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, Literal, NoReturn
 
 import click
 
+from .console import write_file
 from .settings import Settings, pass_settings
 from .texts import Lang
 from .texts_series import t
@@ -123,10 +123,7 @@ def _write(lang: Lang, text: str, output: str | None, *, private: bool) -> None:
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
-    mode = 0o600 if private else 0o666
-    descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    with open(descriptor, "w", encoding="utf-8") as file:
-        file.write(text)
+    write_file(output, text, private=private)
     click.echo(t(lang, "report.written", path=output))
 
 
