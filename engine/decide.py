@@ -65,28 +65,23 @@ def decide(
             "phase", _not_now(state, command, registry), lang, meeting_id=state.meeting_id
         )
     phase = method.phase(state.phase) if method and state.phase else None
-    if isinstance(command, cmd.ChooseMethod):
+    # type() is, not isinstance: see _where.
+    if type(command) is cmd.ChooseMethod:
         method = _chosen_method(registry, command, lang, state.meeting_id)
-    module = (
-        _chosen_module(registry, command, lang, state.meeting_id)
-        if isinstance(command, cmd.ChooseModule)
-        else None
-    )
+    if type(command) is not cmd.ChooseModule:
+        _check_rules(state, command, registry, method, phase)
+        return _events(state, command, registry, method, phase, flow, position, now)
+    module = _chosen_module(registry, command, lang, state.meeting_id)
     _check_rules(state, command, registry, method, phase)
-    if isinstance(command, cmd.ChooseModule):
-        assert module is not None
-        return [
-            ev.ModuleChosen(
-                at=now, by=command.by, method_id=module.id, method_version=module.version
-            ),
-            ev.StepEntered(
-                at=now,
-                frame="method",
-                phase=module.phases[0].id,
-                module=f"{module.id}@{module.version}",
-            ),
-        ]
-    return _events(state, command, registry, method, phase, flow, position, now)
+    return [
+        ev.ModuleChosen(at=now, by=command.by, method_id=module.id, method_version=module.version),
+        ev.StepEntered(
+            at=now,
+            frame="method",
+            phase=module.phases[0].id,
+            module=f"{module.id}@{module.version}",
+        ),
+    ]
 
 
 def _chosen_module(
@@ -149,11 +144,13 @@ def _check_person(state: MeetingState, person: str) -> None:
 def _where(
     state: MeetingState, command: cmd.Command, method: MethodSpec | None
 ) -> tuple[Flow, str, str]:
-    if isinstance(command, cmd.Close):
+    # Commands are a closed set, never subclassed; ``type() is`` because ``isinstance``
+    # against a pydantic model that does not match goes through ABCMeta, ten times the cost.
+    if type(command) is cmd.Close:
         return frame_flow(), state.frame, "close" if state.frame == "evaluation" else "abandon"
     if state.frame == "method" and method is not None and state.phase is not None:
         trigger = command.trigger
-        if isinstance(command, cmd.TakeLoop):
+        if type(command) is cmd.TakeLoop:
             trigger = f"loop:{command.loop_id}"
         return method_flow(method), state.phase, trigger
     return frame_flow(), state.frame, command.trigger
@@ -181,7 +178,8 @@ def _check_rules(
     """Every always-on kind, then the method's rules, then the phase's, in that order.
 
     One context serves every check without parameters; a kind that names the command
-    types it concerns is not called for the others (it would return ``None``).
+    types it concerns is not called for the others (it would return ``None``). The
+    registry works out both lists once per command type (and phase), not per command.
     """
     neutral = method is not None and method.neutral_facilitator
     roles = roles_of(state, command.by, neutral_facilitator=neutral)
@@ -190,13 +188,10 @@ def _check_rules(
         refusal = kind.check(plain)
         if refusal is not None:
             _refuse(refusal, state)
-    for refs in (method.rules if method is not None else (), phase.rules if phase else ()):
-        for ref in refs:
-            kind = registry.rule_kinds[ref.kind]
-            if kind.concerns(type(command)):
-                refusal = kind.check(RuleContext(state, command, method, phase, roles, ref.params))
-                if refusal is not None:
-                    _refuse(refusal, state)
+    for kind, params in registry.listed_rule_kinds(method, phase, type(command)):
+        refusal = kind.check(RuleContext(state, command, method, phase, roles, params))
+        if refusal is not None:
+            _refuse(refusal, state)
 
 
 def _refuse(refusal: Refusal, state: MeetingState) -> None:

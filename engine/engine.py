@@ -40,6 +40,10 @@ Subscriber = Callable[[MeetingState, ev.Event], None]
 Clock = Callable[[], datetime]
 
 
+#: The events that leave a step, whose hooks need the step they left.
+_LEAVING_A_STEP: frozenset[type[ev.Event]] = frozenset({ev.StepEntered, ev.MeetingClosed})
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -223,7 +227,7 @@ class Engine:
                     continue
                 steps = []
                 for event in events:
-                    if isinstance(event, ev.StepEntered | ev.MeetingClosed):
+                    if type(event) in _LEAVING_A_STEP:
                         steps.append((state.frame, state.phase))
                     apply(state, event)
                 break
@@ -247,20 +251,30 @@ class Engine:
     # -- internals ----------------------------------------------------------------
 
     def _lock(self, meeting_id: str) -> threading.Lock:
-        with self._guard:
-            return self._locks.setdefault(meeting_id, threading.Lock())
+        lock = self._locks.get(meeting_id)  # a dict read is atomic; only a new lock needs the guard
+        if lock is None:
+            with self._guard:
+                lock = self._locks.setdefault(meeting_id, threading.Lock())
+        return lock
 
     def _notify(
         self, state: MeetingState, events: list[ev.Event], left: list[tuple[str, str | None]]
     ) -> None:
         left_steps = iter(left)
         for event in events:
-            match event:
-                case ev.MeetingStarted():
-                    self._call("intervision_meeting_started", state=state)
-                    self._call(
-                        "intervision_phase_entered", state=state, frame="opening", phase=None
-                    )
+            match event:  # the most frequent first: a class pattern that misses costs
+                case ev.ContributionAdded():
+                    if self.registry.implemented("intervision_contribution_added"):
+                        contribution = next(
+                            c
+                            for c in reversed(state.contributions)
+                            if c.id == event.contribution_id
+                        )
+                        self._call(
+                            "intervision_contribution_added",
+                            state=state,
+                            contribution=contribution,
+                        )
                 case ev.StepEntered():
                     frame, phase = next(left_steps)
                     self._call("intervision_phase_left", state=state, frame=frame, phase=phase)
@@ -270,12 +284,10 @@ class Engine:
                         frame=event.frame,
                         phase=event.phase,
                     )
-                case ev.ContributionAdded():
-                    contribution = next(
-                        c for c in reversed(state.contributions) if c.id == event.contribution_id
-                    )
+                case ev.MeetingStarted():
+                    self._call("intervision_meeting_started", state=state)
                     self._call(
-                        "intervision_contribution_added", state=state, contribution=contribution
+                        "intervision_phase_entered", state=state, frame="opening", phase=None
                     )
                 case ev.MeetingClosed():
                     frame, phase = next(left_steps)
@@ -293,7 +305,13 @@ class Engine:
                     )
 
     def _call(self, hook: str, **kwargs: Any) -> None:
-        """Call each plugin's hook on its own: one failing plugin does not stop the rest."""
+        """Call each plugin's hook on its own: one failing plugin does not stop the rest.
+
+        Most installations implement no lifecycle hook at all; asking first saves
+        every command the cost of the machinery that calls them one by one.
+        """
+        if not self.registry.implemented(hook):
+            return
         for _ in self.registry.call_each(hook, kwargs, meeting_id=kwargs["state"].meeting_id):
             pass
 

@@ -7,7 +7,8 @@ facilitator-is-not-the-inbrenger rule that methods such as Balint declare.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from . import commands as cmd
 from .rules import Refusal, RuleContext, refuse
@@ -19,16 +20,28 @@ __all__ = ["facilitator_not_inbrenger", "frame_steps", "group_size"]
 
 
 def frame_steps(ctx: RuleContext) -> Refusal | None:
-    state, command = ctx.state, ctx.command
-    if isinstance(command, cmd.SubmitLeervraag | cmd.PassLeervraag) and (
-        command.by in state.passed or any(lv.by == command.by for lv in state.leervragen.values())
-    ):
+    """The frame's rule for this command, if the frame has one for its type.
+
+    A lookup on ``type(command)``, not a chain of ``isinstance``: this runs on every
+    advance, and ``isinstance`` against a pydantic model that does not match goes
+    through ``ABCMeta`` (commands are a closed set and never subclassed).
+    """
+    check = _FRAME_CHECKS.get(type(ctx.command))
+    return None if check is None else check(ctx.state, ctx.command)
+
+
+def _one_leervraag_each(state: MeetingState, command: cmd.Command) -> Refusal | None:
+    if command.by in state.passed or any(lv.by == command.by for lv in state.leervragen.values()):
         return refuse(
             "one_leervraag_each",
             "Ieder brengt één leervraag in of past; jij deed dat al.",
             "Each member brings one leervraag or passes; you already did.",
         )
-    if isinstance(command, cmd.Advance) and state.frame == "leervragen":
+    return None
+
+
+def _everyone_heard(state: MeetingState, command: cmd.Command) -> Refusal | None:
+    if state.frame == "leervragen":
         done = set(state.passed) | {lv.by for lv in state.leervragen.values()}
         waiting = [state.members[p].name for p in state.present if p not in done]
         if waiting:
@@ -44,7 +57,7 @@ def frame_steps(ctx: RuleContext) -> Refusal | None:
                 "Niemand bracht een leervraag in; sluit de bijeenkomst met een reden.",
                 "Nobody brought a leervraag; close the meeting with a reason.",
             )
-    if isinstance(command, cmd.Advance) and state.frame == "recognitions":
+    if state.frame == "recognitions":
         shared = {c.author for c in state.step_contributions()}
         waiting = [state.members[p].name for p in state.present if p not in shared]
         if waiting:
@@ -54,17 +67,21 @@ def frame_steps(ctx: RuleContext) -> Refusal | None:
                 "Every member shares a recognition; not yet: {names}.",
                 names=", ".join(waiting),
             )
-    if isinstance(command, cmd.ChooseCase):
-        return _case_choice(state, command)
-    if isinstance(command, cmd.HandOver) and (
-        command.to not in state.present or command.to == state.facilitator
-    ):
+    return None
+
+
+def _hand_over(state: MeetingState, command: cmd.HandOver) -> Refusal | None:
+    if command.to not in state.present or command.to == state.facilitator:
         return refuse(
             "hand_over",
             "Geef de begeleiding aan iemand anders die er vandaag is.",
             "Hand the facilitation to someone else who is here today.",
         )
-    if isinstance(command, cmd.ChooseMethod) and not command.inbrenger_agrees:
+    return None
+
+
+def _inbrenger_agrees(state: MeetingState, command: cmd.ChooseMethod) -> Refusal | None:
+    if not command.inbrenger_agrees:
         return refuse(
             "inbrenger_agrees",
             "De methode wordt altijd met de inbrenger afgestemd; de inbrenger stemt niet in.",
@@ -96,8 +113,19 @@ def _case_choice(state: MeetingState, command: cmd.ChooseCase) -> Refusal | None
     return None
 
 
+#: The frame's check per command type (the ``commands`` of the "frame" rule kind).
+_FRAME_CHECKS: dict[type[Any], Callable[[MeetingState, Any], Refusal | None]] = {
+    cmd.SubmitLeervraag: _one_leervraag_each,
+    cmd.PassLeervraag: _one_leervraag_each,
+    cmd.Advance: _everyone_heard,
+    cmd.ChooseCase: _case_choice,
+    cmd.HandOver: _hand_over,
+    cmd.ChooseMethod: _inbrenger_agrees,
+}
+
+
 def group_size(ctx: RuleContext) -> Refusal | None:
-    if not isinstance(ctx.command, cmd.ChooseMethod) or ctx.method is None:
+    if type(ctx.command) is not cmd.ChooseMethod or ctx.method is None:
         return None
     fit = ctx.method.fit
     group = [p for p in ctx.state.present if not ctx.state.members[p].external]
@@ -114,7 +142,7 @@ def group_size(ctx: RuleContext) -> Refusal | None:
 
 
 def facilitator_not_inbrenger(ctx: RuleContext) -> Refusal | None:
-    if not isinstance(ctx.command, cmd.ChooseMethod):
+    if type(ctx.command) is not cmd.ChooseMethod:
         return None
     if ctx.state.inbrenger != ctx.state.facilitator:
         return None

@@ -58,11 +58,13 @@ def _structlog_logger(name: str) -> Any:
 class Logger:
     """A structlog logger that imports structlog only when a line is logged."""
 
-    __slots__ = ("_logger", "_name")
+    __slots__ = ("_levels", "_logger", "_name")
 
     def __init__(self, name: str) -> None:
         self._name = name
         self._logger: Any = None
+        #: level -> enabled, once structlog has cached the assembled logger.
+        self._levels: dict[int, bool] = {}
 
     def _bound(self) -> Any:
         if self._logger is None:
@@ -75,12 +77,22 @@ class Logger:
         Lets a caller skip working out the fields of a line nobody keeps. Only
         structlog's filtering loggers know (its default, and what
         ``make_filtering_bound_logger`` makes); with any other wrapper: yes.
+
+        The engine asks on every command. Once structlog has cached the logger it
+        assembled (``cache_logger_on_first_use``), a new configuration no longer
+        reaches that logger, so neither can it change the answer: it is kept.
         """
-        bound = self._bound()
+        known = self._levels.get(level)
+        if known is not None:
+            return known
+        proxy = bound = self._bound()
         if hasattr(type(bound), "bind"):  # a lazy proxy: the logger it stands for
             bound = bound.bind()
         check = getattr(type(bound), "is_enabled_for", None)
-        return True if check is None else bool(check(bound, level))
+        enabled = True if check is None else bool(check(bound, level))
+        if "bind" in getattr(proxy, "__dict__", ()):  # structlog cached the logger
+            self._levels[level] = enabled
+        return enabled
 
     def debug(self, event: str, /, **fields: Any) -> None:
         self._bound().debug(event, **fields)

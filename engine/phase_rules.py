@@ -23,6 +23,22 @@ __all__ = [
     "written_first",
 ]
 
+#: Commands are a closed set that is never subclassed, and the checks below run on
+#: every command: they compare ``type(command)`` because ``isinstance`` against a
+#: pydantic model that does not match goes through ``ABCMeta`` and costs ten times more.
+_MOVING_ON: frozenset[type[object]] = frozenset({cmd.Advance, cmd.Skip})
+_FACILITATOR_ONLY: frozenset[type[object]] = frozenset(
+    {
+        cmd.Extend,
+        cmd.Skip,
+        cmd.Reveal,
+        cmd.Close,
+        cmd.ChooseCase,
+        cmd.RecordConsensus,
+        cmd.HandOver,
+    }
+)
+
 _MODE_TEXT = {
     "listens": (
         "luistert in deze fase en reageert niet",
@@ -37,14 +53,18 @@ _MODE_TEXT = {
 
 def allowed_kinds(ctx: RuleContext) -> Refusal | None:
     command = ctx.command
-    if not isinstance(command, cmd.Contribute):
+    if type(command) is not cmd.Contribute:
         return None
     if ctx.phase is None:
         allowed = FRAME_KINDS.get(ctx.state.frame, ())
     elif "inbrenger" in ctx.roles:
         allowed = ctx.phase.allowed.get("inbrenger", ())
     else:
-        allowed = tuple(k for role in ctx.roles for k in ctx.phase.allowed.get(role, ()))
+        by_role = ctx.phase.allowed
+        for role in ctx.roles:  # the common case, allowed, without building the whole list
+            if command.kind in by_role.get(role, ()):
+                return None
+        allowed = tuple(k for role in ctx.roles for k in by_role.get(role, ()))
     if command.kind in allowed:
         return None
     if not allowed:
@@ -66,7 +86,7 @@ def allowed_kinds(ctx: RuleContext) -> Refusal | None:
 def inbrenger_mode(ctx: RuleContext) -> Refusal | None:
     if ctx.phase is None or "inbrenger" not in ctx.roles:
         return None
-    if not isinstance(ctx.command, cmd.Contribute):
+    if type(ctx.command) is not cmd.Contribute:
         return None
     mode = ctx.phase.inbrenger_mode
     if mode in _MODE_TEXT:
@@ -84,7 +104,7 @@ def inbrenger_mode(ctx: RuleContext) -> Refusal | None:
 def written_first(ctx: RuleContext) -> Refusal | None:
     state, command, phase = ctx.state, ctx.command, ctx.phase
     revealed = state.step_no in state.revealed
-    if isinstance(command, cmd.Reveal):
+    if type(command) is cmd.Reveal:
         if phase is None or not phase.written_first:
             return refuse(
                 "written_first",
@@ -100,14 +120,14 @@ def written_first(ctx: RuleContext) -> Refusal | None:
         return None
     if phase is None or not phase.written_first:
         return None
-    if isinstance(command, cmd.Contribute) and revealed:
+    if type(command) is cmd.Contribute and revealed:
         return refuse(
             "written_first",
             "De geschreven ronde is al onthuld; nieuwe bijdragen horen in de volgende fase.",
             "The written round has been revealed; new contributions belong in the next phase.",
         )
     written = any(c.written for c in state.step_contributions())
-    if isinstance(command, cmd.Advance | cmd.Skip) and written and not revealed:
+    if type(command) in _MOVING_ON and written and not revealed:
         return refuse(
             "written_first",
             "Eerst onthullen wat er geschreven is, dan pas verder.",
@@ -118,7 +138,7 @@ def written_first(ctx: RuleContext) -> Refusal | None:
 
 def quota(ctx: RuleContext) -> Refusal | None:
     command, phase = ctx.command, ctx.phase
-    if phase is None or not isinstance(command, cmd.Contribute):
+    if phase is None or type(command) is not cmd.Contribute:
         return None
     limit = phase.quotas.get(command.kind)  # type: ignore[call-overload]
     if limit is None:
@@ -141,7 +161,7 @@ def quota(ctx: RuleContext) -> Refusal | None:
 
 def inbrenger_decides(ctx: RuleContext) -> Refusal | None:
     command, phase, state = ctx.command, ctx.phase, ctx.state
-    if not isinstance(command, cmd.Decide):
+    if type(command) is not cmd.Decide:
         return None
     decision = phase.decision if phase is not None else None
     if decision is None:
@@ -183,7 +203,7 @@ def inbrenger_decides(ctx: RuleContext) -> Refusal | None:
 
 def decision_required(ctx: RuleContext) -> Refusal | None:
     phase = ctx.phase
-    if not isinstance(ctx.command, cmd.Advance) or phase is None or phase.decision is None:
+    if type(ctx.command) is not cmd.Advance or phase is None or phase.decision is None:
         return None
     if not phase.decision.required or ctx.state.step_decisions():
         return None
@@ -199,26 +219,18 @@ def decision_required(ctx: RuleContext) -> Refusal | None:
 
 def who_moves_on(ctx: RuleContext) -> Refusal | None:
     command = ctx.command
-    if isinstance(command, cmd.Advance):
+    if type(command) is cmd.Advance:
         allowed = ctx.phase.advance_by if ctx.phase is not None else ("facilitator",)
-    elif isinstance(
-        command,
-        cmd.Extend
-        | cmd.Skip
-        | cmd.Reveal
-        | cmd.Close
-        | cmd.ChooseCase
-        | cmd.RecordConsensus
-        | cmd.HandOver,
-    ):
+    elif type(command) in _FACILITATOR_ONLY:
         allowed = ("facilitator",)
-    elif isinstance(command, cmd.ChooseMethod):
+    elif type(command) is cmd.ChooseMethod:
         allowed = ("facilitator", "inbrenger")
     else:
         return None
-    roles = ctx.roles | ({"inbrenger"} if command.by == _chosen_inbrenger(ctx) else set())
-    if roles & set(allowed):
+    if not ctx.roles.isdisjoint(allowed):
         return None
+    if "inbrenger" in allowed and command.by == _chosen_inbrenger(ctx):
+        return None  # the inbrenger just chosen agrees on the method
     return refuse(
         "advance_by",
         "Dit is aan de {roles}.",
@@ -233,14 +245,14 @@ def _chosen_inbrenger(ctx: RuleContext) -> str | None:
 
 def reasons_given(ctx: RuleContext) -> Refusal | None:
     command = ctx.command
-    if isinstance(command, cmd.Skip) and not command.reason.strip():
+    if type(command) is cmd.Skip and not command.reason.strip():
         return refuse(
             "reason_required",
             "Een fase overslaan kan, maar noem de reden.",
             "A phase can be skipped, but give the reason.",
         )
     early = ctx.state.frame != "evaluation"
-    if isinstance(command, cmd.Close) and early and not (command.reason or "").strip():
+    if type(command) is cmd.Close and early and not (command.reason or "").strip():
         return refuse(
             "reason_required",
             "De bijeenkomst eerder afsluiten kan, maar noem de reden.",

@@ -27,7 +27,7 @@ from .errors import DuplicateMethodError, PluginError, SpecError, UnknownMethodE
 from .logs import get_logger
 from .method_files import load_method_file, user_methods_dir
 from .rules import Refusal, RuleContext, RuleKind
-from .specs import MethodSpec
+from .specs import MethodSpec, PhaseSpec
 from .text import Text
 
 __all__ = ["ENTRY_POINT_GROUP", "PluginInfo", "Registry", "load_registry"]
@@ -64,6 +64,13 @@ class _BuiltinRules:
         return list(BUILTIN_RULE_KINDS)
 
 
+@dataclass(frozen=True)
+class _ListedRules:
+    method: MethodSpec | None
+    phase: PhaseSpec | None
+    kinds: tuple[tuple[RuleKind, Mapping[str, Any]], ...]
+
+
 @dataclass
 class Registry:
     """What the installed plugins registered: methods by id and version, rule kinds."""
@@ -75,6 +82,9 @@ class Registry:
     _owners: dict[str, PluginInfo] = field(default_factory=dict)
     _variants: dict[tuple[str, str, str], MethodSpec] = field(default_factory=dict)
     _always: dict[tuple[type, int], tuple[RuleKind, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _listed: dict[tuple[int, int, type, int], _ListedRules] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -140,6 +150,32 @@ class Registry:
             )
             self._always[key] = kinds
         return kinds
+
+    def listed_rule_kinds(
+        self, method: MethodSpec | None, phase: PhaseSpec | None, command_type: type
+    ) -> tuple[tuple[RuleKind, Mapping[str, Any]], ...]:
+        """The rules a method and its phase list that concern a command type, with
+        their parameters: the method's first, then the phase's, in their order.
+
+        Worked out once per phase and command type, like :meth:`always_rule_kinds`.
+        The entry keeps the spec objects, so their ids are not reused while cached.
+        """
+        key = (id(method), id(phase), command_type, len(self.rule_kinds))
+        listed = self._listed.get(key)
+        if listed is None:
+            refs = (*(method.rules if method else ()), *(phase.rules if phase else ()))
+            kinds = tuple(
+                (kind, ref.params)
+                for ref in refs
+                if (kind := self.rule_kinds[ref.kind]).concerns(command_type)
+            )
+            listed = self._listed[key] = _ListedRules(method, phase, kinds)
+        return listed.kinds
+
+    def implemented(self, hook: str) -> bool:
+        """Whether any plugin implements ``hook``, so a caller can skip working out
+        the arguments of a hook nobody listens to."""
+        return bool(getattr(self.pm.hook, hook).get_hookimpls())
 
     def call_each(
         self,

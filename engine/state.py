@@ -160,7 +160,18 @@ class MeetingState:
         return f"{self.module.split('@')[0]}/{self.phase}"
 
     def step_contributions(self) -> list[Contribution]:
-        return [c for c in self.contributions if c.step_no == self.step_no]
+        """The contributions of the step running now, oldest first.
+
+        Read from the end: contributions are appended in step order, so a long
+        meeting costs only the current step's contributions, not all of them.
+        """
+        step: list[Contribution] = []
+        for c in reversed(self.contributions):
+            if c.step_no != self.step_no:
+                break
+            step.append(c)
+        step.reverse()
+        return step
 
     def step_decisions(self) -> list[Decision]:
         return [d for d in self.decisions if d.step_no == self.step_no]
@@ -189,7 +200,7 @@ def _utc(at: datetime) -> datetime:
 
 def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
     """Apply one event. The first event must be ``MeetingStarted``."""
-    if isinstance(event, ev.MeetingStarted):
+    if type(event) is ev.MeetingStarted:  # not isinstance: a pydantic miss costs ABCMeta
         return MeetingState(
             meeting_id=event.meeting_id,
             lang=event.lang,

@@ -29,11 +29,14 @@ class MemoryJournal:
         # Encode before taking the lock: an event that fails to encode leaves nothing behind.
         encoded = [encode_event(event) for event in events]
         with self._lock:
-            rows = self._rows.get(meeting_id, [])
-            if len(rows) != expected_version:
-                raise ConcurrencyError(meeting_id, expected_version, len(rows))
-            if encoded:  # a meeting with no rows is not listed, so none is made for nothing
-                self._rows.setdefault(meeting_id, rows).extend(encoded)
+            rows = self._rows.get(meeting_id)
+            actual = 0 if rows is None else len(rows)
+            if actual != expected_version:
+                raise ConcurrencyError(meeting_id, expected_version, actual)
+            if rows is not None:
+                rows.extend(encoded)
+            elif encoded:  # a meeting with no rows is not listed, so none is made for nothing
+                self._rows[meeting_id] = encoded
             return expected_version + len(encoded)
 
     def load(self, meeting_id: str) -> list[Event]:

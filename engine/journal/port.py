@@ -79,7 +79,13 @@ class Journal(Protocol):
 
 
 def encode_event(event: Event) -> str:
-    return event.model_dump_json()
+    """The event as the JSON text every adapter stores (what ``model_dump_json`` gives).
+
+    The model's serializer is called directly: ``model_dump_json`` first passes on a
+    dozen keyword arguments left at their defaults, which on every command costs
+    two thirds as much again as the encoding itself.
+    """
+    return type(event).__pydantic_serializer__.to_json(event).decode()
 
 
 def decode_event(meeting_id: str, version: int, raw: str) -> Event:
