@@ -84,7 +84,7 @@ def _baseline_memory(scenario: Scenario, meetings: int) -> float:
 
 
 def memory_figure(config: Config, scenario: Scenario, registry: Registry) -> Figure:
-    runs, meetings = config.pick(full=9, quick=3), config.pick(full=40, quick=3)
+    runs, meetings = config.pick(full=15, quick=3), config.pick(full=40, quick=3)
     _ours_memory(scenario, registry, 2), _baseline_memory(scenario, 2)  # warm up
     ours, base = [], []
     for _ in range(runs):
@@ -170,7 +170,7 @@ def _rows_of(scenario: Scenario, registry: Registry) -> list[tuple[str, str, int
 def sqlite_figure(
     config: Config, scenario: Scenario, registry: Registry, folder: Path | None = None
 ) -> Figure:
-    runs, meetings = config.pick(full=5, quick=2), config.pick(full=4, quick=1)
+    runs, meetings = config.pick(full=7, quick=2), config.pick(full=10, quick=1)
     rows = _rows_of(scenario, registry)
     ours, base = [], []
     with tempfile.TemporaryDirectory(prefix="intervision-bench-", dir=folder) as tmp:

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from ..errors import CorruptJournalError
 from ..events import Event, MeetingStarted, event_adapter
-from ..migrations import UnreadableEvent, upgrade
+from ..migrations import CURRENT_VERSIONS, UnreadableEvent, upgrade
 from .cipher import SEALED_MARK, refuse_sealed
 
 __all__ = [
@@ -99,7 +99,11 @@ def decode_event(meeting_id: str, version: int, raw: str) -> Event:
     pydantic error would otherwise ride along as ``__context__``, and it quotes the
     row, which may hold case content.
     """
-    event = _problem(meeting_id, raw)
+    fast = _current(raw)
+    if fast is None or (type(fast) is MeetingStarted and fast.meeting_id != meeting_id):
+        event = _problem(meeting_id, raw)
+    else:
+        event = fast
     if isinstance(event, str):
         raise CorruptJournalError(f"meeting {meeting_id}, version {version}: {event}")
     if SEALED_MARK in raw:
@@ -123,6 +127,25 @@ def decode_rows(meeting_id: str, rows: Iterable[tuple[int, str]]) -> list[Event]
             )
         events.append(decode_event(meeting_id, version, data))
     return events
+
+
+def _current(raw: str) -> Event | None:
+    """The event, if the row is plainly in the current shape of its type; else None.
+
+    Resuming reads every row of a meeting, and pydantic's own JSON parser validates
+    a row in one pass, in about the time ``json.loads`` alone takes. Only a row that
+    starts with a whole-number version, as :func:`encode_event` writes it, and that
+    validates at its type's current version takes this way: anything else (an older
+    version, a damaged or hand-made row) goes through :func:`_problem`, which reads
+    it again and says what is wrong.
+    """
+    if not raw.startswith('{"v":') or not raw[5 : raw.find(",", 5)].isdigit():
+        return None
+    try:
+        event = event_adapter.validate_json(raw)
+    except ValueError:  # pydantic's ValidationError is one
+        return None
+    return event if event.v == CURRENT_VERSIONS.get(event.type) else None
 
 
 def _problem(meeting_id: str, raw: str) -> Event | str:

@@ -151,6 +151,30 @@ def test_an_event_without_a_valid_schema_version_is_not_read_as_current(
     assert "leervraag_passed event has no valid schema version" in message
 
 
+@pytest.mark.parametrize("version", ['"1"', "0", "true", "1.0", "-1"])
+def test_a_row_laid_out_as_written_but_without_a_whole_version_is_not_read_as_current(
+    version: str,
+) -> None:
+    """Rows that start like the journal writes them are read the quick way; a version
+    that is not a plain whole number must still get the careful refusal."""
+    raw = f'{{"v":{version},"at":"2025-03-10T19:00:00Z","type":"leervraag_passed","by":"b"}}'
+    message = read(raw)
+    assert "leervraag_passed event has no valid schema version" in message
+
+
+def test_a_row_laid_out_as_written_at_a_newer_version_says_to_upgrade() -> None:
+    raw = events.LeervraagPassed(at="2025-03-10T19:00:00Z", by=SECRET).model_dump_json()  # type: ignore[arg-type]
+    message = read(raw.replace('{"v":1,', '{"v":2,', 1))
+    assert "schema version 2, newer than" in message and "upgrade intervision" in message
+
+
+@pytest.mark.usefixtures("passed_at_v2")
+def test_a_row_laid_out_as_written_at_an_older_version_is_upgraded() -> None:
+    fields = {"v": 1, "at": "2025-03-10T19:00:00Z", "type": "leervraag_passed", "member": "bram"}
+    event = decode_event("m1", 5, json.dumps(fields, separators=(",", ":")))
+    assert isinstance(event, events.LeervraagPassed) and (event.by, event.v) == ("bram", 2)
+
+
 def test_an_unknown_event_type_is_refused_without_repeating_it() -> None:
     message = read(row(v=1, type=SECRET))
     assert "a type this intervision does not know" in message

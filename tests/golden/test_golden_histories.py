@@ -128,3 +128,16 @@ def test_the_golden_histories_carry_the_planted_case_text() -> None:
     """Other tests look for this text to prove stored content does not leak."""
     for path in HISTORIES:
         assert PLANTED in path.read_text(encoding="utf-8"), path.name
+
+
+@pytest.mark.parametrize("path", HISTORIES, ids=lambda p: p.stem)
+def test_the_quick_read_of_a_current_row_equals_the_careful_one(path: Path) -> None:
+    """Rows as the journal writes them are read by pydantic's JSON parser in one pass;
+    the careful path (json.loads, migration, validation) must give the same events."""
+    from intervision.engine.journal.port import _current, _problem
+
+    meeting_id = expected_state(path)["meeting_id"]
+    for line in stored_lines(path):
+        quick = _current(line)
+        assert quick is not None, f"{path.name}: a row as written is not read the quick way"
+        assert quick == _problem(meeting_id, line)
