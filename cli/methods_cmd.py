@@ -9,17 +9,18 @@ from the user's methods folder.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from .console import say, wrap
-from .describe import describe_phase
 from .settings import Settings, pass_settings
 from .texts import Lang, t
 
 if TYPE_CHECKING:
     from intervision.engine import MethodSpec, Registry
+
+    from .methods_cache import Summary
 
 __all__ = [
     "method_in_variant",
@@ -37,23 +38,39 @@ def methods(ctx: click.Context, settings: Settings, as_json: bool) -> None:
     """List the installed methods (modules that only run inside another method are left out)."""
     if ctx.invoked_subcommand is not None:
         return
-    registry = settings.registry()
     lang = settings.lang
-    warn_faulty_files(registry, lang)
-    specs = registry.methods()
+    summaries = _listing(settings)
     if as_json:
-        data = [_summary(registry, m) for m in specs]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(summaries, indent=2, ensure_ascii=False))
         return
-    if not specs:
+    if not summaries:
         say(t(lang, "methods.none"))
         return
-    click.echo(_grouped_table(registry, specs, lang))
+    click.echo(_grouped_table(summaries, lang))
     click.echo()
     say(t(lang, "methods.more"))
 
 
-def _grouped_table(registry: Registry, specs: list[MethodSpec], lang: Lang) -> str:
+def _listing(settings: Settings) -> list[Summary]:
+    """The methods as ``--json`` prints them: from the cache, else from the plugins.
+
+    Both the table and the JSON are printed from these summaries, so a listing from
+    the cache cannot differ from one built by loading every plugin.
+    """
+    from . import methods_cache
+
+    watch = methods_cache.start(settings.builtin_only, settings.method_files)
+    cached = watch.cached()
+    if cached is not None:
+        return cached
+    registry = settings.registry()
+    warn_faulty_files(registry, settings.lang)
+    summaries = [_summary(registry, spec) for spec in registry.methods()]
+    watch.write(registry, summaries)
+    return summaries
+
+
+def _grouped_table(summaries: list[Summary], lang: Lang) -> str:
     """The methods under the distribution that ships them, each with its variants.
 
     Grouped rather than a column, so that the table fits 80 characters and a
@@ -62,27 +79,21 @@ def _grouped_table(registry: Registry, specs: list[MethodSpec], lang: Lang) -> s
     """
     heads = tuple(t(lang, f"col.{c}") for c in ("id", "title", "minutes", "group"))
     rows = [
-        (
-            spec.id,
-            spec.title(lang),
-            str(spec.fit.minutes),
-            f"{spec.fit.group_min}-{spec.fit.group_max}",
-        )
-        for spec in specs
+        (m["id"], m["title"][lang], str(m["minutes"]), f"{m['group_min']}-{m['group_max']}")
+        for m in summaries
     ]
     formatted = table([heads, *rows]).splitlines()
-    by_line = dict(zip([spec.id for spec in specs], formatted[1:], strict=True))
+    by_line = dict(zip([m["id"] for m in summaries], formatted[1:], strict=True))
     lines = [f"  {formatted[0]}"]
-    groups: dict[str, list[MethodSpec]] = {}
-    for spec in specs:
-        groups.setdefault(registry.owner(spec.id).distribution, []).append(spec)
+    groups: dict[str, list[Summary]] = {}
+    for summary in summaries:
+        groups.setdefault(summary["distribution"], []).append(summary)
     for distribution in sorted(groups, key=lambda d: (d != "intervision", d)):
         lines.append(distribution)
-        for spec in groups[distribution]:
-            lines.append(f"  {by_line[spec.id]}")
-            if spec.variants:
-                ids = ", ".join(v.id for v in spec.variants)
-                text = t(lang, "methods.variants", ids=ids)
+        for summary in groups[distribution]:
+            lines.append(f"  {by_line[summary['id']]}")
+            if summary["variants"]:
+                text = t(lang, "methods.variants", ids=", ".join(summary["variants"]))
                 lines.append(wrap(text, indent=" " * 6, hanging=" " * 8))
     return "\n".join(lines)
 
@@ -148,6 +159,8 @@ def show(
 
 
 def _show_text(registry: Registry, spec: MethodSpec, variant: str | None, lang: Lang) -> None:
+    from .describe import describe_phase  # here: the listing does not describe phases
+
     derived = f" · {t(lang, 'show.derived')}" if spec.derived else ""
     click.echo(f"{spec.title(lang)} ({spec.id}, {t(lang, 'show.version')} {spec.version}){derived}")
     click.echo(f"{t(lang, 'show.plugin')}: {_plugin_label(registry, spec.id)}")
@@ -258,7 +271,7 @@ def _plugin_label(registry: Registry, method_id: str) -> str:
     )
 
 
-def _summary(registry: Registry, spec: MethodSpec) -> dict[str, Any]:
+def _summary(registry: Registry, spec: MethodSpec) -> Summary:
     owner = registry.owner(spec.id)
     return {
         "id": spec.id,

@@ -9,14 +9,11 @@ wrong; the other methods keep working.
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from .errors import SpecError
-from .specs import MethodSpec
+if TYPE_CHECKING:
+    from .specs import MethodSpec
 
 __all__ = ["METHODS_DIR_ENV", "dump_method", "load_method_file", "user_methods_dir"]
 
@@ -34,7 +31,18 @@ def user_methods_dir() -> Path:
 
 
 def load_method_file(path: str | os.PathLike[str]) -> MethodSpec:
-    """Read one TOML method; any problem is a :class:`SpecError` naming file and field."""
+    """Read one TOML method; any problem is a :class:`SpecError` naming file and field.
+
+    The parser and the spec models are imported here, not at the top: the cache of
+    ``intervision methods`` asks :func:`user_methods_dir` without loading either.
+    """
+    import tomllib
+
+    from pydantic import ValidationError
+
+    from .errors import SpecError
+    from .specs import MethodSpec
+
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

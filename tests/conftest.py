@@ -31,6 +31,13 @@ def _no_user_methods(
 
 
 @pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with an empty cache (of ``intervision methods``), never the
+    developer's own, and leaves nothing in it (subprocesses inherit the variable too)."""
+    monkeypatch.setenv("INTERVISION_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
 def _no_user_key(monkeypatch: pytest.MonkeyPatch) -> None:
     """A developer's own store key must not turn every test's store into an encrypted one;
     the encryption tests set a key of their own."""

@@ -21,7 +21,13 @@ pytestmark = pytest.mark.slow
 
 def _imported_after(code: str, tmp_path: Path) -> set[str]:
     script = f"import sys\n{code}\nprint(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
-    env = {"XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path), "PATH": ""}
+    # An empty cache of its own: a listing from the cache would load nothing at all.
+    env = {
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+        "XDG_CACHE_HOME": str(tmp_path),
+        "PATH": "",
+    }
     result = subprocess.run(
         [sys.executable, "-c", script],
         capture_output=True,
