@@ -7,11 +7,12 @@ nothing. ``trigger`` is the name of the transition the command fires in the flow
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "COMMAND_TYPES",
     "Advance",
     "ChooseCase",
     "ChooseMethod",
@@ -183,3 +184,8 @@ Command = Annotated[
     | Close,
     Field(discriminator="command"),
 ]
+
+#: The command classes, exactly. The engine checks commands with ``type(command) is``
+#: (an ``isinstance`` miss on a pydantic model costs ten times as much), so it accepts
+#: these classes only: a subclass would slip past those checks.
+COMMAND_TYPES: frozenset[type[object]] = frozenset(get_args(get_args(Command)[0]))

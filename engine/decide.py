@@ -49,6 +49,12 @@ def decide(
     state: MeetingState, command: cmd.Command, registry: Registry, now: datetime
 ) -> list[ev.Event]:
     """Check ``command`` against ``state``; return its events or raise a refusal."""
+    if type(command) not in cmd.COMMAND_TYPES:
+        raise TypeError(
+            f"{type(command).__name__} is not one of intervision's commands; build the "
+            "command with a class from intervision.engine.commands (subclasses are not "
+            "accepted: the rules compare exact types)"
+        )
     lang = state.lang
     if state.closed:
         raise WrongPhaseError(

@@ -262,7 +262,7 @@ class Engine:
     ) -> None:
         left_steps = iter(left)
         for event in events:
-            match event:  # the most frequent first: a class pattern that misses costs
+            match event:  # the most frequent first: each class pattern that misses is slow
                 case ev.ContributionAdded():
                     if self.registry.implemented("intervision_contribution_added"):
                         contribution = next(

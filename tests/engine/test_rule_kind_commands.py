@@ -151,3 +151,20 @@ def test_no_kind_refuses_a_command_type_it_did_not_name(method_id: str) -> None:
     meeting.contribute(facilitator, "learning_point", "learnt")
     _probe(engine, meeting.id)
     assert sorted(set(wrong)) == []
+
+
+def test_a_subclassed_command_is_refused_before_any_rule_or_write(registry: Registry) -> None:
+    """The rules compare exact command types; a host's subclass of Contribute would
+    otherwise slip past the check on allowed kinds."""
+
+    class TaggedContribute(Contribute):
+        pass
+
+    engine = Engine(MemoryJournal(), registry)
+    meeting = engine.start_meeting(["Anna", "Bram", "Cas"], facilitator="Anna")
+    version = meeting.state.version
+
+    with pytest.raises(TypeError, match="TaggedContribute is not one of intervision's commands"):
+        engine.execute(meeting.id, TaggedContribute(by="bram", kind="not-a-kind", text="GEHEIM"))
+
+    assert engine.journal.version(meeting.id) == version
