@@ -26,17 +26,7 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         Text(nl="Wie mag verder", en="Who moves on"),
         pr.who_moves_on,
         always=True,
-        commands=(
-            cmd.Advance,
-            cmd.Extend,
-            cmd.Skip,
-            cmd.Reveal,
-            cmd.Close,
-            cmd.ChooseCase,
-            cmd.RecordConsensus,
-            cmd.HandOver,
-            cmd.ChooseMethod,
-        ),
+        commands=(cmd.Advance, *pr.FACILITATOR_ONLY, cmd.ChooseMethod),
     ),
     RuleKind(
         "reason_required",

@@ -150,7 +150,7 @@ def _check_person(state: MeetingState, person: str) -> None:
 def _where(
     state: MeetingState, command: cmd.Command, method: MethodSpec | None
 ) -> tuple[Flow, str, str]:
-    # Commands are a closed set, never subclassed; ``type() is`` because ``isinstance``
+    # decide accepts the command classes only, no subclass; ``type() is`` as ``isinstance``
     # against a pydantic model that does not match goes through ABCMeta, ten times the cost.
     if type(command) is cmd.Close:
         return frame_flow(), state.frame, "close" if state.frame == "evaluation" else "abandon"

@@ -24,7 +24,7 @@ def frame_steps(ctx: RuleContext) -> Refusal | None:
 
     A lookup on ``type(command)``, not a chain of ``isinstance``: this runs on every
     advance, and ``isinstance`` against a pydantic model that does not match goes
-    through ``ABCMeta`` (commands are a closed set and never subclassed).
+    through ``ABCMeta`` (the engine accepts the command classes only, no subclass).
     """
     check = _FRAME_CHECKS.get(type(ctx.command))
     return None if check is None else check(ctx.state, ctx.command)

@@ -13,6 +13,7 @@ from .specs import kind_titles
 from .text import Text
 
 __all__ = [
+    "FACILITATOR_ONLY",
     "allowed_kinds",
     "decision_required",
     "inbrenger_decides",
@@ -23,20 +24,21 @@ __all__ = [
     "written_first",
 ]
 
-#: Commands are a closed set that is never subclassed, and the checks below run on
-#: every command: they compare ``type(command)`` because ``isinstance`` against a
-#: pydantic model that does not match goes through ``ABCMeta`` and costs ten times more.
+#: The engine accepts the command classes only, never a subclass (``COMMAND_TYPES``),
+#: and the checks below run on every command: they compare ``type(command)`` because
+#: ``isinstance`` against a pydantic model that does not match goes through ``ABCMeta``
+#: and costs ten times more.
 _MOVING_ON: frozenset[type[object]] = frozenset({cmd.Advance, cmd.Skip})
-_FACILITATOR_ONLY: frozenset[type[object]] = frozenset(
-    {
-        cmd.Extend,
-        cmd.Skip,
-        cmd.Reveal,
-        cmd.Close,
-        cmd.ChooseCase,
-        cmd.RecordConsensus,
-        cmd.HandOver,
-    }
+#: What only the facilitator does (besides moving on and choosing the method with
+#: the inbrenger): the commands the "advance_by" kind checks, with those two.
+FACILITATOR_ONLY: tuple[type[cmd.Command], ...] = (
+    cmd.Extend,
+    cmd.Skip,
+    cmd.Reveal,
+    cmd.Close,
+    cmd.ChooseCase,
+    cmd.RecordConsensus,
+    cmd.HandOver,
 )
 
 _MODE_TEXT = {
@@ -221,7 +223,7 @@ def who_moves_on(ctx: RuleContext) -> Refusal | None:
     command = ctx.command
     if type(command) is cmd.Advance:
         allowed = ctx.phase.advance_by if ctx.phase is not None else ("facilitator",)
-    elif type(command) in _FACILITATOR_ONLY:
+    elif type(command) in FACILITATOR_ONLY:
         allowed = ("facilitator",)
     elif type(command) is cmd.ChooseMethod:
         allowed = ("facilitator", "inbrenger")
