@@ -7,6 +7,7 @@ commands themselves, so adding or rewording a command cannot make ``--help`` lie
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -90,3 +91,34 @@ def test_help_imports_no_command_module() -> None:
     assert result.returncode == 0, result.stderr
     loaded = result.stdout.strip().splitlines()[-1]
     assert loaded == "['intervision.cli.lazy', 'intervision.cli.main', 'intervision.cli.settings']"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("columns", ["60", "200", "", "x", "-3"])
+def test_help_wraps_to_the_terminal_like_click_without_importing_shutil(columns: str) -> None:
+    """``--help`` finds the terminal's width with ``os`` (shutil cost it a twentieth of
+    its start), and must find the width click's own ``shutil`` lookup would."""
+    code = (
+        "import sys\n"
+        "from intervision.cli import main\n"
+        "from intervision.cli.lazy import terminal_columns\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('shutil' in sys.modules)\n"
+        "import shutil\n"
+        "print(terminal_columns(), shutil.get_terminal_size().columns)\n"
+    )
+    env = {**os.environ, "COLUMNS": columns}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    *help_lines, imported, sizes = result.stdout.splitlines()
+    assert imported == "False"
+    ours, theirs = sizes.split()
+    assert ours == theirs
+    width = max(min(int(ours), 80) - 2, 50)
+    assert max(len(line) for line in help_lines) <= width
+    assert any(len(line) > width - 12 for line in help_lines)  # it does use the width
