@@ -99,11 +99,15 @@ def decode_event(meeting_id: str, version: int, raw: str) -> Event:
     pydantic error would otherwise ride along as ``__context__``, and it quotes the
     row, which may hold case content.
     """
-    fast = _current(raw)
-    if fast is None or (type(fast) is MeetingStarted and fast.meeting_id != meeting_id):
-        event = _problem(meeting_id, raw)
-    else:
-        event = fast
+    quick = _current(raw)
+    event = _problem(raw) if quick is None else quick
+    # type() is, not isinstance: pydantic's metaclass makes isinstance slow, and this is hot.
+    if type(event) is MeetingStarted and event.meeting_id != meeting_id:
+        # The other id is not repeated: it is stored text like the rest of the row.
+        event = (
+            "the stored meeting_started event names another meeting (the row was "
+            "copied or moved); restore the store from a backup"
+        )
     if isinstance(event, str):
         raise CorruptJournalError(f"meeting {meeting_id}, version {version}: {event}")
     if SEALED_MARK in raw:
@@ -148,7 +152,7 @@ def _current(raw: str) -> Event | None:
     return event if event.v == CURRENT_VERSIONS.get(event.type) else None
 
 
-def _problem(meeting_id: str, raw: str) -> Event | str:
+def _problem(raw: str) -> Event | str:
     """The event, or what is wrong with the row in words free of its content."""
     try:
         data = json.loads(raw)
@@ -170,12 +174,5 @@ def _problem(meeting_id: str, raw: str) -> Event | str:
         return (
             f"the stored {data['type']} event does not have the fields of its schema "
             f"version (fields: {fields}); restore the store from a backup"
-        )
-    # type() is, not isinstance: pydantic's metaclass makes isinstance slow, and this is hot.
-    if type(event) is MeetingStarted and event.meeting_id != meeting_id:
-        # The other id is not repeated: it is stored text like the rest of the row.
-        return (
-            "the stored meeting_started event names another meeting (the row was "
-            "copied or moved); restore the store from a backup"
         )
     return event

@@ -136,8 +136,7 @@ def test_the_quick_read_of_a_current_row_equals_the_careful_one(path: Path) -> N
     the careful path (json.loads, migration, validation) must give the same events."""
     from intervision.engine.journal.port import _current, _problem
 
-    meeting_id = expected_state(path)["meeting_id"]
     for line in stored_lines(path):
         quick = _current(line)
         assert quick is not None, f"{path.name}: a row as written is not read the quick way"
-        assert quick == _problem(meeting_id, line)
+        assert quick == _problem(line)
