@@ -29,7 +29,7 @@ from common import Config, Figure
 from scenario import Scenario, quiet_logs, record
 
 from intervision.engine import Engine, MemoryJournal, Registry, load_registry
-from intervision.engine.journal.sqlite import SqliteJournal
+from intervision.engine.storage import SqliteJournal
 
 TIMED = ("contribute", "advance")
 

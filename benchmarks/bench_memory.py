@@ -20,8 +20,14 @@ from typing import Any
 from common import Config, Figure
 from scenario import MEETING_ID, quiet_logs, record
 
-from intervision.engine import Engine, MemoryJournal, Registry, load_registry
-from intervision.engine.journal.port import decode_event, encode_event
+from intervision.engine import (
+    Engine,
+    MemoryJournal,
+    Registry,
+    decode_event,
+    encode_event,
+    load_registry,
+)
 
 EVENTS = 20
 

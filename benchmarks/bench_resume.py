@@ -20,7 +20,7 @@ from common import Config, Figure
 from scenario import quiet_logs
 
 from intervision.engine import CommandRefused, Engine, Registry, load_registry
-from intervision.engine.journal.sqlite import SqliteJournal
+from intervision.engine.storage import SqliteJournal
 from intervision.testing import start
 
 SELECT = "SELECT version, data FROM events WHERE meeting_id = ? ORDER BY version"

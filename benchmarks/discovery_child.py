@@ -15,8 +15,8 @@ def main() -> None:
     sys.path.insert(0, folder)
     import pluggy
 
-    from intervision.engine import hookspecs
-    from intervision.engine.registry import load_registry
+    from intervision.engine import load_registry
+    from intervision.engine.core import hookspecs
 
     if mode == "ours":
         t0 = time.perf_counter()

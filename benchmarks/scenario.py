@@ -17,7 +17,8 @@ from typing import Any
 
 import structlog
 
-from intervision.engine import Engine, MemoryJournal, Registry, commands, load_registry
+from intervision.engine import Engine, MemoryJournal, Registry, load_registry
+from intervision.engine.core import commands
 from intervision.testing import PhaseExerciser, group_for, start
 
 METHOD = "incident"

@@ -40,7 +40,7 @@ def check(ctx: click.Context, settings: Settings, targets: tuple[str, ...], as_j
     where it is; exits 1 if there is any, 2 if a target is not found.
     """
     from intervision.engine import UnknownMethodError, load_registry
-    from intervision.engine.checker import check_target
+    from intervision.engine.authoring import check_target
 
     def registry_factory(**options: Any) -> Registry:
         files = [*settings.method_files, *options.pop("method_files", ())]

@@ -1,6 +1,6 @@
 """``intervision group``: a group of equals, its contract, its guide and its history.
 
-A group is a journal stream beside its meetings (engine.groups); its history is
+A group is a journal stream beside its meetings (groups_of(engine)); its history is
 read from those meetings. The checks a group of equals needs are the engine's;
 this module says them in the group's language: a direct work relation between
 members is refused unless the group records why it accepts it, and a group outside
@@ -13,6 +13,8 @@ import json
 from typing import TYPE_CHECKING
 
 import click
+
+from intervision.engine.groups import groups_of
 
 from .console import rule, say, wrap
 from .settings import Settings, pass_settings
@@ -58,16 +60,15 @@ def group() -> None:
 @pass_settings
 def create(settings: Settings, name: str, lang: str | None) -> None:
     """Create a group; its contract starts from the default texts in its language."""
-    from intervision.engine.group_book import GroupError
-    from intervision.engine.specs import slug
+    from intervision.engine import GroupError, slug
 
     chosen: Lang = settings.lang if lang is None else ("nl" if lang == "nl" else "en")
     engine = settings.open_engine()
     if not name.strip():
         raise click.BadParameter(t(chosen, "group.need_name"), param_hint="NAME")
-    if any(g.id == slug(name) for g in engine.groups.all()):
+    if any(g.id == slug(name) for g in groups_of(engine).all()):
         raise GroupError(t(chosen, "group.exists", id=slug(name)))
-    created = engine.groups.create(name.strip(), lang=chosen)
+    created = groups_of(engine).create(name.strip(), lang=chosen)
     say(t(chosen, "group.created", name=created.name, id=created.id))
 
 
@@ -87,8 +88,7 @@ def add(
     reason: str | None,
 ) -> None:
     """Add a member; a direct work relation with another member needs --reason."""
-    from intervision.engine.group_book import GroupError
-    from intervision.engine.groups import GroupMember
+    from intervision.engine import GroupError, GroupMember
 
     from .group_view import find_member, relation_text
 
@@ -101,7 +101,7 @@ def add(
     relation = relation_text(found, candidate, lang)
     if relation and not (reason or "").strip():
         raise GroupError(t(lang, "group.relation", name=candidate.name, relation=relation))
-    changed, warnings = engine.groups.add_member(
+    changed, warnings = groups_of(engine).add_member(
         found.id,
         name,
         function=function or None,
@@ -120,7 +120,7 @@ def add(
 @pass_settings
 def remove(settings: Settings, group_ref: str, name: str) -> None:
     """Remove a member; the meetings they attended keep their name."""
-    from intervision.engine.group_book import GroupError
+    from intervision.engine import GroupError
 
     from .group_view import find_member
 
@@ -129,7 +129,7 @@ def remove(settings: Settings, group_ref: str, name: str) -> None:
     if member is None:
         names = ", ".join(m.name for m in found.members.values()) or "-"
         raise GroupError(t(lang, "group.not_member", name=name, group=found.name, names=names))
-    changed, warnings = engine.groups.remove_member(found.id, member.id)
+    changed, warnings = groups_of(engine).remove_member(found.id, member.id)
     say(t(lang, "group.removed", name=member.name, group=changed.name, n=len(changed.members)))
     _warn(warnings, lang)
 
@@ -149,7 +149,7 @@ def list_(settings: Settings, as_json: bool) -> None:
         group_id = engine.state(summary.meeting_id).group_id
         if group_id is not None:
             held[group_id] = held.get(group_id, 0) + 1
-    groups = engine.groups.all()
+    groups = groups_of(engine).all()
     if as_json:
         data = [{**group_json(g), "meetings": held.get(g.id, 0)} for g in groups]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -238,18 +238,20 @@ def contract(
     reset: bool,
 ) -> None:
     """Show or change the group's contract, recalled at every opening."""
-    from intervision.engine.groups import GroupContract
+    from intervision.engine import GroupContract
 
     engine, found, lang = _load(settings, group_ref)
     if confidentiality is None and attendance is None and consent_topics is None and not reset:
         say(_contract_text(found, lang))
         return
-    base = GroupContract.default(found.lang) if reset else found.contract
+    from intervision.engine.groups import default_contract
+
+    base = default_contract(found.lang) if reset else found.contract
     texts = {"confidentiality": confidentiality, "attendance": attendance}
     for option, text in texts.items():
         if text is not None and not text.strip():
             raise click.BadParameter(t(lang, "group.empty_text"), param_hint=f"--{option}")
-    changed = engine.groups.set_contract(
+    changed = groups_of(engine).set_contract(
         found.id,
         GroupContract(
             confidentiality=(confidentiality or base.confidentiality).strip(),
@@ -280,7 +282,7 @@ def guided(settings: Settings, group_ref: str, guide: str | None, self_run: bool
         return
     if guide is not None and not guide.strip():
         raise click.BadParameter(t(lang, "group.need_name"), param_hint="--by")
-    changed = engine.groups.set_guided(found.id, guide.strip() if guide else None)
+    changed = groups_of(engine).set_guided(found.id, guide.strip() if guide else None)
     if changed.guided_by:
         say(t(lang, "group.guided_set", group=changed.name, name=changed.guided_by))
     else:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import click
 
+from intervision.engine.groups import groups_of
+
 from .console import say, write_file
 from .settings import Settings, pass_settings
 from .texts import Lang, t
@@ -33,16 +35,16 @@ def import_(settings: Settings, path: str) -> None:
 
     Nothing is saved unless the whole file is right. `group export` writes this format.
     """
-    from intervision.engine.group_book import GroupError
-    from intervision.engine.group_file import GroupFileError, read_group_file
+    from intervision.engine import GroupError
+    from intervision.engine.groups import GroupFileError, read_group_file
 
     lang = settings.lang
     try:
         data = read_group_file(path)
         engine = settings.open_engine()
-        if engine.groups.exists(data.group_id):
+        if groups_of(engine).exists(data.group_id):
             raise GroupError(t(lang, "group.import_exists", id=data.group_id, path=path))
-        created, warnings = engine.groups.import_group(data, lang=lang, path=path)
+        created, warnings = groups_of(engine).import_group(data, lang=lang, path=path)
     except GroupFileError as exc:
         for line in exc.lines(lang):
             click.echo(f"intervision: error: {line}", err=True)
@@ -74,7 +76,7 @@ def import_(settings: Settings, path: str) -> None:
 @pass_settings
 def export(settings: Settings, group_ref: str, output: str | None) -> None:
     """Write a group as a TOML file that `group import` reads back."""
-    from intervision.engine.group_file import dump_group
+    from intervision.engine.groups import dump_group
 
     from .group_view import find_group
 

@@ -35,8 +35,7 @@ def present_problem(group: GroupState, names: list[str], lang: Lang) -> tuple[li
 
 def ask_present(group: GroupState, lang: Lang) -> list[str]:
     """Who is here today; Enter means everyone."""
-    from .parse import is_leave
-    from .run import split_names
+    from .parse import is_leave, split_names
     from .runner import Leave
 
     everyone = [m.name for m in group.members.values()]

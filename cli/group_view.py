@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from intervision.engine.groups import groups_of
+
 from .texts import Lang, t
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from intervision.engine import Engine, Meeting
-    from intervision.engine.groups import GroupMember, GroupState
-    from intervision.engine.history import Commitment, MeetingRecord
+    from intervision.engine import Engine, GroupMember, Meeting
+    from intervision.engine.groups import Commitment, GroupState, MeetingRecord
 
 __all__ = [
     "Proposal",
@@ -36,10 +37,9 @@ __all__ = [
 
 def find_group(engine: Engine, ref: str, lang: Lang) -> GroupState:
     """A group by id or by name; an unknown one is a GroupError that lists the groups."""
-    from intervision.engine.group_book import GroupError
-    from intervision.engine.specs import slug
+    from intervision.engine import GroupError, slug
 
-    groups = engine.groups.all()
+    groups = groups_of(engine).all()
     for group in groups:
         if ref in (group.id, group.name) or group.name.casefold() == ref.strip().casefold():
             return group
@@ -51,7 +51,7 @@ def find_group(engine: Engine, ref: str, lang: Lang) -> GroupState:
 
 
 def find_member(group: GroupState, who: str) -> GroupMember | None:
-    from intervision.engine.specs import slug
+    from intervision.engine import slug
 
     folded = who.strip().casefold()
     for member in group.members.values():
@@ -73,21 +73,21 @@ def match_members(group: GroupState, names: list[str]) -> tuple[list[str], list[
     return ids, unknown
 
 
-def group_of(meeting: Meeting) -> GroupState | None:
+def group_of(engine: Engine, meeting: Meeting) -> GroupState | None:
     """The group a meeting belongs to, if it was started for one that still exists."""
-    from intervision.engine.group_book import GroupError
+    from intervision.engine import GroupError
 
     group_id = meeting.state.group_id
     if group_id is None:
         return None
     try:
-        return meeting.engine.groups.get(group_id)
+        return groups_of(engine).get(group_id)
     except GroupError:
         return None
 
 
 def history_of(engine: Engine, group: GroupState) -> list[MeetingRecord]:
-    from intervision.engine.history import group_history
+    from intervision.engine.groups import group_history
 
     return group_history(engine, group.id)
 
@@ -144,7 +144,7 @@ def propose(
     """
     import click
 
-    from intervision.engine.history import propose_facilitator
+    from intervision.engine.groups import propose_facilitator
 
     failed: list[str] = []
     proposed = propose_facilitator(engine, group, present, history, failed=failed)
@@ -176,7 +176,7 @@ def fairness_lines(
     group: GroupState, history: list[MeetingRecord], lang: Lang, present: tuple[str, ...] = ()
 ) -> list[str]:
     """Who has waited longest to bring a case comes first; the group still decides."""
-    from intervision.engine.history import fairness
+    from intervision.engine.groups import fairness
 
     lines = [t(lang, "fair.title")]
     for turn in fairness(group, history):
@@ -196,7 +196,7 @@ def commitment_line(group: GroupState | None, commitment: Commitment, lang: Lang
 
 
 def _names(group: GroupState, ids: tuple[str, ...]) -> list[str]:
-    from intervision.engine.specs import slug
+    from intervision.engine import slug
 
     known = {m.id: m.name for m in group.members.values()}
     if group.guided_by:
@@ -227,7 +227,7 @@ def history_lines(group: GroupState, history: list[MeetingRecord], lang: Lang) -
 
 def group_json(group: GroupState, history: list[MeetingRecord] | None = None) -> dict[str, Any]:
     """The group for a script: members, contract, settings and, if given, its history."""
-    from intervision.engine.history import fairness
+    from intervision.engine.groups import fairness
 
     data: dict[str, Any] = {
         "id": group.id,

@@ -78,7 +78,7 @@ def key() -> None:
 @pass_settings
 def new(settings: Settings, output: Path | None) -> None:
     """Make a new random key (32 bytes, base64)."""
-    from intervision.engine.journal.keys import (
+    from intervision.engine.storage import (
         EncryptionError,
         key_id,
         new_key,
@@ -109,8 +109,12 @@ def check(settings: Settings, as_json: bool) -> None:
 
     Exits 6 when no key is set, when the key is not the store's, or when a row is damaged.
     """
-    from intervision.engine.journal import EncryptedJournal, EncryptionError, open_journal
-    from intervision.engine.journal.keys import configured_key
+    from intervision.engine.storage import (
+        EncryptedJournal,
+        EncryptionError,
+        configured_key,
+        open_journal,
+    )
 
     if configured_key() is None:
         raise EncryptionError(t(settings.lang, "check.no_key"))

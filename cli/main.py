@@ -43,7 +43,7 @@ def configure_logging(verbosity: int) -> None:
     structlog is configured just before the engine's first line: most commands log
     none, and importing structlog costs more than the rest of ``intervision methods``.
     """
-    from intervision.engine.logs import configure_before_first_log
+    from intervision.engine import configure_before_first_log
 
     def configure() -> None:
         import logging
@@ -135,7 +135,7 @@ class IntervisionGroup(LazyGroup):
     """Turns every ``IntervisionError`` into one line and its exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from intervision.engine.errors import IntervisionError
+        from intervision.engine import IntervisionError
 
         try:
             return super().invoke(ctx)
@@ -148,7 +148,7 @@ class IntervisionGroup(LazyGroup):
 
 def error_message(exc: Exception, lang: Lang) -> str:
     """The error in the user's language where it carries both, on one line."""
-    from intervision.engine.errors import CommandRefused
+    from intervision.engine import CommandRefused
 
     if isinstance(exc, CommandRefused):
         return one_line(f"[{exc.rule}] {exc.reason(lang)}")

@@ -73,7 +73,8 @@ def start(
     if group_ref:
         started = _start_group(engine, settings, chosen, group_ref, present, facilitator)
     else:
-        from .run import _names_problem, split_names
+        from .parse import split_names
+        from .run import _names_problem
 
         names = split_names(members or "")
         problem = _names_problem(names, ui)
@@ -97,11 +98,11 @@ def _start_group(
     facilitator: str | None,
 ) -> Meeting:
     from intervision.engine import PluginError
-    from intervision.engine.history import propose_facilitator
+    from intervision.engine.groups import propose_facilitator
 
     from .group_start import facilitator_problem, present_problem
     from .group_view import find_group, history_of
-    from .run import split_names
+    from .parse import split_names
 
     group = find_group(engine, ref, chosen or settings.lang)
     lang: Lang = chosen or (settings.lang if settings.lang_explicit else group.lang)
@@ -162,7 +163,7 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
         "may_contribute": may,
         "waiting_for": waiting,
         "remaining_seconds": None if remaining is None else round(remaining),
-        **_series(handle),
+        **_series(engine, handle),
     }
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -191,24 +192,24 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
     if "fairness" in data:
         from .group_view import fairness_lines, group_of, history_of
 
-        group = group_of(handle)
+        group = group_of(engine, handle)
         assert group is not None
         history = history_of(engine, group)
         say("\n".join(fairness_lines(group, history, lang, state.present)))
     say(t(lang, f"status.next.{state.frame}"))
 
 
-def _series(handle: Meeting) -> dict[str, Any]:
+def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
     """What the group's history adds to a step: the last commitments at the opening,
     and at case choice who has waited longest to bring a case."""
     from .group_view import group_of, history_of
 
-    state, group = handle.state, group_of(handle)
+    state, group = handle.state, group_of(engine, handle)
     if group is None or state.frame not in ("opening", "case_choice", "second_case"):
         return {}
-    history = history_of(handle.engine, group)
+    history = history_of(engine, group)
     if state.frame == "opening":
-        from intervision.engine.history import look_back
+        from intervision.engine.groups import look_back
 
         earlier = [r for r in history if r.meeting_id != state.meeting_id]
         return {
@@ -216,7 +217,7 @@ def _series(handle: Meeting) -> dict[str, Any]:
                 {"member": _name(handle, c.member), "text": c.text} for c in look_back(earlier)
             ]
         }
-    from intervision.engine.history import fairness
+    from intervision.engine.groups import fairness
 
     return {
         "fairness": [

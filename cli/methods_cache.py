@@ -155,7 +155,7 @@ def _key(builtin_only: bool, method_files: Iterable[str]) -> dict[str, Any] | No
     """What the listing depends on that can be found without loading anything."""
     from importlib import metadata
 
-    from intervision.engine.method_files import user_methods_dir
+    from intervision.engine import user_methods_dir
 
     every = metadata.entry_points()
     points: list[list[str]] = []

@@ -145,7 +145,7 @@ def show(
     spec = method_in_variant(registry, method_id, variant)
     lang = settings.lang
     if diagram:
-        from intervision.engine.diagram import mermaid
+        from intervision.engine.authoring import mermaid
 
         click.echo(mermaid(spec, lang), nl=False)
         return
@@ -235,8 +235,7 @@ def export(
     """Write a method as TOML, to adapt it and load it back with --method-file."""
     from pydantic import ValidationError
 
-    from intervision.engine import MethodSpec
-    from intervision.engine.method_files import dump_method
+    from intervision.engine import MethodSpec, dump_method
 
     spec = method_in_variant(settings.registry(), method_id, variant)
     if new_id is not None:

@@ -44,6 +44,7 @@ __all__ = [
     "parse_command",
     "parse_line",
     "parse_method_choice",
+    "split_names",
 ]
 
 
@@ -348,3 +349,8 @@ def _command(keyword: str, rest: str) -> Parsed:
         reason = rest.removeprefix("over").strip() if rest.startswith("over ") else rest
         return Skip(reason) if reason else Invalid("parse.need_reason")
     return Close(rest)
+
+
+def split_names(text: str) -> list[str]:
+    """The names in a comma-separated list, as a facilitator types who is here."""
+    return [name.strip() for name in text.split(",") if name.strip()]

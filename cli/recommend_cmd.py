@@ -1,6 +1,6 @@
 """``intervision recommend``: which methods fit today's leervraag, and why.
 
-The suggestions come from the engine (:mod:`intervision.engine.recommend`); this
+The suggestions come from the engine (:mod:`intervision.engine.recommend.ranking`); this
 command asks for the situation, prints the reasons and cautions in the chosen
 language and, when nothing fits, says what to change rather than leaving the
 facilitator with an empty list. It names kinds of leervraag, never a leervraag.
@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from intervision.engine.groups import groups_of
+
 from .console import say, wrap
 from .settings import Settings, pass_settings
 from .texts import Lang, pick
@@ -20,7 +22,7 @@ from .texts_series import EXPERIENCE_NAMES, LEERVRAAG_KIND_NAMES, t
 
 if TYPE_CHECKING:
     from intervision.engine import Registry
-    from intervision.engine.history import MeetingRecord
+    from intervision.engine.groups import MeetingRecord
     from intervision.engine.recommend import Experience, Suggestion
 
 __all__ = ["recommend"]
@@ -68,10 +70,10 @@ def recommend(
     history: list[MeetingRecord] = []
     group_line = None
     if group_id is not None:
-        from intervision.engine.history import group_history
+        from intervision.engine.groups import group_history
 
         engine = settings.open_engine()
-        group = engine.groups.get(group_id)
+        group = groups_of(engine).get(group_id)
         # Only meetings where a method was used: a meeting still at its case choice
         # (where this is asked) would otherwise count as "the last meeting" and hide
         # the method the group used last time.

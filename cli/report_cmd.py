@@ -1,7 +1,7 @@
 """``intervision report``: a meeting's report for the group, a group's for outside.
 
 Who the report is for decides what it holds, and the engine decides that
-(:mod:`intervision.engine.reports`): the meeting report carries the case content
+(:mod:`intervision.engine.reports.build`): the meeting report carries the case content
 and is for the members only; ``--for organisation`` and ``--for accreditation``
 report on a group and leave the content out (the accreditation report adds topics
 only with the group's recorded consent). A meeting report written to a file is
@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal, NoReturn
 
 import click
+
+from intervision.engine.groups import groups_of
 
 from .console import write_file
 from .settings import Settings, pass_settings
@@ -64,11 +66,7 @@ def report(
     if the group consented. The report is in the meeting's or the group's language
     unless --lang (or INTERVISION_LANG) says otherwise.
     """
-    from intervision.engine.reports import (
-        accreditation_report,
-        meeting_report,
-        organisation_report,
-    )
+    from intervision.engine.reports import accreditation_report, meeting_report, organisation_report
 
     engine = settings.open_engine()
     lang = settings.lang
@@ -84,11 +82,11 @@ def report(
         return
     group = _group(engine, target)
     if group is None:
-        known = ", ".join(g.id for g in engine.groups.all()) or t(lang, "report.none")
+        known = ", ".join(g.id for g in groups_of(engine).all()) or t(lang, "report.none")
         _fail(t(lang, "report.not_found", id=target, groups=known), NOT_FOUND)
     if audience is None:
         raise click.UsageError(t(lang, "report.for_missing"))
-    from intervision.engine.history import group_history
+    from intervision.engine.groups import group_history
 
     history = group_history(engine, group.id)
     if audience == "organisation":
@@ -111,10 +109,10 @@ def _meeting(engine: Engine, meeting_id: str) -> MeetingState | None:
 
 
 def _group(engine: Engine, group_id: str) -> GroupState | None:
-    from intervision.engine.group_book import GroupError
+    from intervision.engine import GroupError
 
     try:
-        return engine.groups.get(group_id)
+        return groups_of(engine).get(group_id)
     except GroupError:
         return None
 

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 import click
 
 from .console import EndOfInput, ask, say
+from .parse import split_names
 from .settings import Settings, pass_settings
 from .texts import Lang, t
 
 if TYPE_CHECKING:
     from intervision.engine import Engine, Meeting
 
-__all__ = ["run", "split_names"]
+__all__ = ["run"]
 
 
 @click.command()
@@ -104,7 +105,9 @@ def run(
         else:
             meeting = _start(engine, ui, members, facilitator)
             say(t(ui, "run.started", id=meeting.id))
-        Runner(meeting, ui, method_id=method_id, variant=variant, kind=kind, minutes=minutes).run()
+        Runner(
+            engine, meeting, ui, method_id=method_id, variant=variant, kind=kind, minutes=minutes
+        ).run()
     except Leave:
         say(t(ui, "run.paused"))
         _resume_hint(meeting, ui)
@@ -171,10 +174,6 @@ def _ask_names(lang: Lang) -> list[str]:
         if not problem:
             return names
         say(problem)
-
-
-def split_names(text: str) -> list[str]:
-    return [name.strip() for name in text.split(",") if name.strip()]
 
 
 def _names_problem(names: list[str], lang: Lang) -> str:

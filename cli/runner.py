@@ -25,7 +25,7 @@ from .texts import Lang, t
 from .timebox import Alarm, timebox_text, timebox_total
 
 if TYPE_CHECKING:
-    from intervision.engine import Meeting
+    from intervision.engine import Engine, Meeting
     from intervision.engine.groups import GroupState
     from intervision.engine.recommend import Suggestion
 
@@ -40,6 +40,7 @@ class Runner(Driver):
 
     def __init__(
         self,
+        engine: Engine,
         meeting: Meeting,
         lang: Lang,
         *,
@@ -49,6 +50,7 @@ class Runner(Driver):
         minutes: int | None = None,
     ) -> None:
         super().__init__(meeting, lang)
+        self.engine = engine
         self.method_id = method_id
         self.variant = variant
         self.kind = kind
@@ -101,7 +103,7 @@ class Runner(Driver):
         if self._group is False:
             from .group_view import group_of
 
-            self._group = group_of(self.meeting)
+            self._group = group_of(self.engine, self.meeting)
         return self._group  # type: ignore[return-value]
 
     def opening(self) -> None:
@@ -124,14 +126,12 @@ class Runner(Driver):
 
     def _look_back(self, group: GroupState) -> None:
         """The last meeting's commitments, and from each of their makers how it went."""
-        from intervision.engine.history import look_back
+        from intervision.engine.groups import look_back
 
         from .group_view import commitment_line, history_of
 
         state = self.meeting.state
-        earlier = [
-            r for r in history_of(self.meeting.engine, group) if r.meeting_id != state.meeting_id
-        ]
+        earlier = [r for r in history_of(self.engine, group) if r.meeting_id != state.meeting_id]
         promised = look_back(earlier)
         if not promised:
             return
@@ -172,7 +172,7 @@ class Runner(Driver):
             if self.group is not None:
                 from .group_view import fairness_lines, history_of
 
-                history = history_of(self.meeting.engine, self.group)
+                history = history_of(self.engine, self.group)
                 say("\n".join(fairness_lines(self.group, history, self.lang, state.present)))
                 say(t(self.lang, "fair.decides"))
             say(t(self.lang, "case.list"))
@@ -250,12 +250,12 @@ class Runner(Driver):
         proposal = others[0] if others else ""
         group = self.group
         if group is not None:
-            from intervision.engine.history import group_history, propose_facilitator
+            from intervision.engine.groups import group_history, propose_facilitator
 
-            history = group_history(self.meeting.engine, group.id)
+            history = group_history(self.engine, group.id)
             proposal = (
                 propose_facilitator(
-                    self.meeting.engine, group, list(state.present), history, not_=inbrenger
+                    self.engine, group, list(state.present), history, not_=inbrenger
                 )
                 or proposal
             )
@@ -267,10 +267,10 @@ class Runner(Driver):
 
     def suggestions(self, size: int) -> list[Suggestion]:
         """Methods that fit this leervraag, group, time and the group's recent meetings."""
-        from intervision.engine.history import group_history
+        from intervision.engine.groups import group_history
         from intervision.engine.recommend import recommend
 
-        state, engine = self.meeting.state, self.meeting.engine
+        state, engine = self.meeting.state, self.engine
         history = group_history(engine, state.group_id) if state.group_id else []
         return recommend(
             engine.registry,

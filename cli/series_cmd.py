@@ -16,14 +16,16 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from intervision.engine.groups import groups_of
+
 from .methods_cmd import table
 from .settings import Settings, pass_settings
 from .texts import Lang, pick
 from .texts_series import STATUS_NAMES, WEEKDAYS, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine
-    from intervision.engine.groups import GroupState, SeriesPlan
+    from intervision.engine import Engine, SeriesPlan
+    from intervision.engine.groups import GroupState
     from intervision.engine.series import PlannedMeeting
 
 __all__ = ["local_zone", "parse_start", "series"]
@@ -102,8 +104,8 @@ def plan_cmd(
             hint = "--duration"
         raise click.BadParameter(str(exc), param_hint=f"'{hint}'") from None
     engine = settings.open_engine()
-    replaced = engine.groups.get(group_id).series is not None
-    group = engine.groups.plan_series(group_id, chosen)
+    replaced = groups_of(engine).get(group_id).series is not None
+    group = groups_of(engine).plan_series(group_id, chosen)
     if not as_json:
         click.echo(t(lang, "series.planned", name=group.name))
         if replaced:
@@ -129,7 +131,7 @@ def show_cmd(
     lang = settings.lang
     zone = _zone(lang, zone_name)
     engine = settings.open_engine()
-    group = engine.groups.get(group_id)
+    group = groups_of(engine).get(group_id)
     if group.series is None:
         _fail(t(lang, "series.no_plan", name=group.name, id=group.id), NO_PLAN)
     # The journal keeps the start's offset but not its zone name; set back in the
@@ -148,7 +150,7 @@ def _show(
     as_json: bool,
     ics: str | None,
 ) -> None:
-    from intervision.engine.history import group_history
+    from intervision.engine.groups import group_history
     from intervision.engine.series import compare, to_ics
 
     rows = compare(plan, group_history(engine, group.id))

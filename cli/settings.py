@@ -63,8 +63,7 @@ class Settings:
         Built once per command: loading imports every plugin and reads every method file.
         """
         if self._registry is None:
-            from intervision.engine import load_registry
-            from intervision.engine.logs import configure_if_structlog_loaded
+            from intervision.engine import configure_if_structlog_loaded, load_registry
 
             self._registry = load_registry(
                 method_files=() if self.builtin_only else self.method_files,
@@ -81,7 +80,7 @@ class Settings:
         tests and demos; see :mod:`intervision.cli.timebox`).
         """
         from intervision.engine import Engine
-        from intervision.engine.journal import open_journal
+        from intervision.engine.storage import open_journal
 
         from .texts import t
         from .timebox import TIME_SCALE_ENV, scaled_clock, time_scale

@@ -18,16 +18,16 @@ give, and so is the split of the 45 minutes.
 
 from __future__ import annotations
 
-from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import (
+from intervision.engine import (
     DecisionSpec,
     Fit,
     MethodSpec,
     PhaseSpec,
     RuleRef,
+    Text,
     VariantSpec,
+    hookimpl,
 )
-from intervision.engine.text import Text
 
 __all__ = ["BALINT", "intervision_methods"]
 

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import DecisionSpec, Fit, MethodSpec, PhaseSpec, VariantSpec
-from intervision.engine.text import Text
+from intervision.engine import DecisionSpec, Fit, MethodSpec, PhaseSpec, Text, VariantSpec, hookimpl
 
 __all__ = ["INCIDENT", "intervision_methods"]
 

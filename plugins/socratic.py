@@ -11,9 +11,7 @@ method and not this spec.
 
 from __future__ import annotations
 
-from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import DecisionSpec, Fit, LabelSpec, MethodSpec, PhaseSpec
-from intervision.engine.text import Text
+from intervision.engine import DecisionSpec, Fit, LabelSpec, MethodSpec, PhaseSpec, Text, hookimpl
 
 __all__ = ["SOCRATIC", "intervision_methods"]
 

@@ -20,9 +20,7 @@ consensus after hearing everyone's example. The sources give no minutes per step
 
 from __future__ import annotations
 
-from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import Fit, MethodSpec, PhaseSpec, RuleRef
-from intervision.engine.text import Text
+from intervision.engine import Fit, MethodSpec, PhaseSpec, RuleRef, Text, hookimpl
 
 __all__ = ["SOCRATIC_DIALOGUE", "intervision_methods"]
 

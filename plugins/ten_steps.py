@@ -13,9 +13,7 @@ teamchange.nl wants no solutions at all.
 
 from __future__ import annotations
 
-from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import DecisionSpec, Fit, MethodSpec, PhaseSpec
-from intervision.engine.text import Text
+from intervision.engine import DecisionSpec, Fit, MethodSpec, PhaseSpec, Text, hookimpl
 
 __all__ = ["TEN_STEPS", "intervision_methods"]
 

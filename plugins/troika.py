@@ -12,9 +12,7 @@ and the client hears it without having to respond.
 
 from __future__ import annotations
 
-from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import DecisionSpec, Fit, MethodSpec, PhaseSpec
-from intervision.engine.text import Text
+from intervision.engine import DecisionSpec, Fit, MethodSpec, PhaseSpec, Text, hookimpl
 
 __all__ = ["TROIKA", "intervision_methods"]
 

@@ -16,8 +16,7 @@ group back to the narration.
 
 from __future__ import annotations
 
-from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import (
+from intervision.engine import (
     STANDARD_ROLES,
     ContributionKind,
     DecisionSpec,
@@ -27,8 +26,9 @@ from intervision.engine.specs import (
     NestSpec,
     PhaseSpec,
     RoleSpec,
+    Text,
+    hookimpl,
 )
-from intervision.engine.text import Text
 
 __all__ = [
     "CB_BRAINSTORMING",

@@ -12,9 +12,7 @@ inbrenger answers only the questions found relevant is not part of this spec.
 
 from __future__ import annotations
 
-from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import Fit, MethodSpec, PhaseSpec
-from intervision.engine.text import Text
+from intervision.engine import Fit, MethodSpec, PhaseSpec, Text, hookimpl
 
 __all__ = ["FIVE_STEPS", "intervision_methods"]
 

@@ -15,9 +15,7 @@ our split of the source's hour.
 
 from __future__ import annotations
 
-from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import Fit, MethodSpec, PhaseSpec
-from intervision.engine.text import Text
+from intervision.engine import Fit, MethodSpec, PhaseSpec, Text, hookimpl
 
 __all__ = ["IMI", "intervision_methods"]
 

@@ -12,9 +12,7 @@ the source's "the situation he describes" given a phase of its own.
 
 from __future__ import annotations
 
-from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import Fit, LoopSpec, MethodSpec, PhaseSpec
-from intervision.engine.text import Text
+from intervision.engine import Fit, LoopSpec, MethodSpec, PhaseSpec, Text, hookimpl
 
 __all__ = ["PROBLEM_SOLVING", "intervision_methods"]
 

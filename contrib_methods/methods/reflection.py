@@ -13,9 +13,7 @@ is where the model says a new round begins.
 
 from __future__ import annotations
 
-from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import DecisionSpec, Fit, MethodSpec, PhaseSpec
-from intervision.engine.text import Text
+from intervision.engine import DecisionSpec, Fit, MethodSpec, PhaseSpec, Text, hookimpl
 
 __all__ = ["REFLECTION", "intervision_methods"]
 

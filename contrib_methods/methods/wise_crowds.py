@@ -11,9 +11,7 @@ then, and may not steer the ideas with a word or a face.
 
 from __future__ import annotations
 
-from intervision.engine.hookspecs import hookimpl
-from intervision.engine.specs import Fit, MethodSpec, PhaseSpec
-from intervision.engine.text import Text
+from intervision.engine import Fit, MethodSpec, PhaseSpec, Text, hookimpl
 
 __all__ = ["WISE_CROWDS", "intervision_methods"]
 

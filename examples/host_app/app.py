@@ -39,7 +39,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from intervision.engine import Engine, GroupError, GroupState, Registry, Text, open_engine
+from intervision.engine import Engine, GroupError, Registry, Text
+from intervision.engine.groups import GroupState, groups_of
+from intervision.engine.storage import open_engine
 
 from .commands import BadRequest, send
 from .errors import EXCEPTION_HANDLERS, Problem
@@ -108,9 +110,9 @@ async def create_group(request: Request) -> Response:
         )
 
     def create() -> dict[str, Any]:
-        group = engine.groups.create(name, lang=lang)
+        group = groups_of(engine).create(name, lang=lang)
         for member in members:
-            group, _warnings = engine.groups.add_member(group.id, member)
+            group, _warnings = groups_of(engine).add_member(group.id, member)
         return group_view(group)
 
     engine = _engine(request)
@@ -217,7 +219,7 @@ def _engine(request: Request) -> Engine:
 
 async def _group(engine: Engine, group_id: str) -> GroupState:
     try:
-        return await run_in_threadpool(engine.groups.get, group_id)
+        return await run_in_threadpool(groups_of(engine).get, group_id)
     except GroupError:
         raise Problem(
             404,

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from intervision.engine import FRAME_STEPS, Contribution, GroupState, Meeting
+from intervision.engine import FRAME_STEPS, Contribution, Meeting
+from intervision.engine.groups import GroupState
 
 __all__ = ["contribution_view", "group_view", "meeting_view", "position", "waiting_for"]
 

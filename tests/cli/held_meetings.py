@@ -13,8 +13,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from intervision.engine import Engine, Registry
-from intervision.engine.groups import GroupState
-from intervision.engine.journal import open_journal
+from intervision.engine.groups import groups_of
+from intervision.engine.groups.group import GroupState
+from intervision.engine.storage import open_journal
 
 NAMES = ["Anna", "Bram", "Carla", "Dirk", "Eva"]
 
@@ -46,12 +47,12 @@ def store_engine(store: Path, registry: Registry, clock: Clock) -> Iterator[Engi
 
 
 def create_group(engine: Engine, name: str = "Wijkteam Noord", *, consent: bool = False) -> str:
-    group = engine.groups.create(name, lang="nl")
+    group = groups_of(engine).create(name, lang="nl")
     for member in NAMES:
-        engine.groups.add_member(group.id, member)
+        groups_of(engine).add_member(group.id, member)
     if consent:
         contract = group.contract.model_copy(update={"consent_topics": True})
-        engine.groups.set_contract(group.id, contract)
+        groups_of(engine).set_contract(group.id, contract)
     return group.id
 
 
@@ -68,7 +69,7 @@ def hold(
     """One whole meeting of the group at ``at``, with the texts of ``planted(n)`` said."""
     texts = planted(n)
     clock.now = at
-    group: GroupState = engine.groups.get(group_id)
+    group: GroupState = groups_of(engine).get(group_id)
     meeting = engine.start_meeting(group, facilitator="anna", lang="nl")
     meeting.advance("anna")
     for person in meeting.state.present:

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from intervision.engine.events import Event
-from intervision.engine.journal import open_journal
-from intervision.engine.journal.keys import new_key
+from intervision.engine.core.events import Event
+from intervision.engine.storage import open_journal
+from intervision.engine.storage.keys import new_key
 
 Invoke = Callable[..., Result]
 

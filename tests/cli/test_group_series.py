@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from intervision.engine import open_engine
+from intervision.engine.groups import groups_of
+from intervision.engine.storage import open_engine
 
 Invoke = Callable[..., Result]
 
@@ -211,16 +212,16 @@ def test_the_proposal_says_when_a_plugin_chose() -> None:
             return "carla"
 
     engine = Engine(MemoryJournal(), load_registry(extra=[("always-carla", AlwaysCarla())]))
-    engine.groups.create("Noord")
+    groups_of(engine).create("Noord")
     for name in ("Anna", "Bram", "Carla"):
-        engine.groups.add_member("noord", name)
-    group = engine.groups.get("noord")
+        groups_of(engine).add_member("noord", name)
+    group = groups_of(engine).get("noord")
     proposal = propose(engine, group, ["anna", "bram", "carla"], [], "nl")
     assert (proposal.facilitator, proposal.why) == ("carla", "voorgesteld door een plugin")
     plain = Engine(MemoryJournal(), load_registry())
-    plain.groups.create("Noord")
+    groups_of(plain).create("Noord")
     for name in ("Anna", "Bram", "Carla"):
-        plain.groups.add_member("noord", name)
-    rotation = propose(plain, plain.groups.get("noord"), ["bram", "carla"], [], "en")
+        groups_of(plain).add_member("noord", name)
+    rotation = propose(plain, groups_of(plain).get("noord"), ["bram", "carla"], [], "en")
     assert rotation.facilitator == "bram"
     assert rotation.why == "facilitated least often: 0×, last: never"

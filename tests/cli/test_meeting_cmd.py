@@ -9,7 +9,7 @@ from typing import Any
 
 from click.testing import Result
 
-from intervision.engine import open_engine
+from intervision.engine.storage import open_engine
 
 Invoke = Callable[..., Result]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from intervision.cli import main
-from intervision.engine import open_engine
+from intervision.engine.storage import open_engine
 
 Invoke = Callable[..., Result]
 

@@ -124,7 +124,7 @@ def methods(env: dict[str, str], *args: str, expect: int = 0) -> Listing:
     timings = {line.rsplit("|", 1)[-1].strip() for line in lines if line.startswith("import time")}
     shown = "".join(f"{line}\n" for line in lines if not line.startswith("import time"))
     assert proc.returncode == expect, shown
-    loaded = "intervision.engine.specs" in timings
+    loaded = "intervision.engine.core.specs" in timings
     return Listing(proc.returncode, proc.stdout, shown, loaded, frozenset(timings))
 
 

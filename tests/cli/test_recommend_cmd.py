@@ -11,7 +11,7 @@ from held_meetings import Clock, create_group, hold, midnight_utc, store_engine
 
 from intervision.cli.texts_series import LEERVRAAG_KIND_NAMES
 from intervision.engine import Registry
-from intervision.engine.recommend import LEERVRAAG_KINDS
+from intervision.engine.recommend.ranking import LEERVRAAG_KINDS
 
 Invoke = Callable[..., Result]
 

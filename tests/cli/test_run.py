@@ -11,7 +11,8 @@ import pytest
 from click.testing import Result
 
 from intervision.cli import runner as runner_module
-from intervision.engine import MeetingState, open_engine
+from intervision.engine import MeetingState
+from intervision.engine.storage import open_engine
 
 Invoke = Callable[..., Result]
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from click.testing import Result
 
-from intervision.engine import load_registry, open_engine
+from intervision.engine import load_registry
+from intervision.engine.storage import open_engine
 
 Invoke = Callable[..., Result]
 MEMBERS = ["--members", "Anna,Bram,Carla,Dirk", "--facilitator", "Anna"]

@@ -13,8 +13,8 @@ import pytest
 from support import ROLES, phases_of, texts_of
 
 from intervision.engine import Registry
-from intervision.engine.recommend import LEERVRAAG_KINDS
-from intervision.engine.specs import MethodSpec, PhaseSpec
+from intervision.engine.core.specs import MethodSpec, PhaseSpec
+from intervision.engine.recommend.ranking import LEERVRAAG_KINDS
 
 try:
     from intervision.contrib_methods.collegial_consultation import (

@@ -19,7 +19,8 @@ import sys
 
 import structlog
 
-from intervision.engine import ConcurrencyError, Contribute, load_registry, open_engine
+from intervision.engine import ConcurrencyError, Contribute, load_registry
+from intervision.engine.storage import open_engine
 
 
 def say(line: str) -> None:

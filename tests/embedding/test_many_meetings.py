@@ -23,9 +23,10 @@ from intervision.engine import (
     NotAMemberError,
     Registry,
     UnknownMethodError,
-    open_engine,
     replay,
 )
+from intervision.engine.groups import groups_of
+from intervision.engine.storage import open_engine
 
 THREADS = 8
 MEETINGS = 1000
@@ -52,9 +53,9 @@ def _quiet_logs() -> Iterator[None]:
 
 def drive_one(engine: Engine, number: int) -> Driven:
     """One group, one meeting, driven to its close; returns what was acknowledged."""
-    group = engine.groups.create(f"Team {number}", group_id=f"team-{number}")
+    group = groups_of(engine).create(f"Team {number}", group_id=f"team-{number}")
     for name in NAMES:
-        group, _ = engine.groups.add_member(group.id, f"{name} {number}")
+        group, _ = groups_of(engine).add_member(group.id, f"{name} {number}")
     facilitator = f"{NAMES[number % len(NAMES)]} {number}"
     meeting = engine.start_meeting(group, facilitator=facilitator, meeting_id=f"m-{number}")
     # The driver picks the method from the number it is given and the cases so far.
@@ -112,7 +113,7 @@ def assert_each_ended_with_its_own_state(engine: Engine, results: dict[int, Driv
         assert driven.states == sorted(set(driven.states)) and driven.states[-1] == state.version
         assert len(events) == state.version >= driven.acknowledged + 1
         # Nothing crossed over from another group's meeting.
-        members = {m.id for m in engine.groups.get(driven.group_id).members.values()}
+        members = {m.id for m in groups_of(engine).get(driven.group_id).members.values()}
         assert set(state.members) == members
         assert state.group_id == driven.group_id
         assert {c.author for c in state.contributions} <= members

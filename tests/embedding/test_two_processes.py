@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from support import FACILITATOR, INBRENGER, MEMBERS, PARTICIPANTS, to_case_choice
 
-from intervision.engine import Registry, open_engine
-from intervision.engine.events import ContributionAdded
+from intervision.engine import Registry
+from intervision.engine.core.events import ContributionAdded
+from intervision.engine.storage import open_engine
 
 CHILD = Path(__file__).with_name("contend_child.py")
 COMMANDS = 1000

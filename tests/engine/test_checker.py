@@ -18,7 +18,12 @@ from intervision.engine import (
     load_method_file,
     load_registry,
 )
-from intervision.engine.checker import Problem, check_method, check_target, minutes_tolerance
+from intervision.engine.authoring.checker import (
+    Problem,
+    check_method,
+    check_target,
+    minutes_tolerance,
+)
 
 ROLES = ("facilitator", "inbrenger", "participant")
 

@@ -29,8 +29,13 @@ from intervision.engine import (
     Registry,
     load_registry,
 )
-from intervision.engine.history import group_history
-from intervision.engine.reports import accreditation_report, meeting_report, organisation_report
+from intervision.engine.groups import groups_of
+from intervision.engine.groups.history import group_history
+from intervision.engine.reports.build import (
+    accreditation_report,
+    meeting_report,
+    organisation_report,
+)
 
 MARK = "GEHEIM"
 #: Member names no log or organisation report may hold (ids are made from them).
@@ -84,10 +89,10 @@ def whole_meeting(engine: Engine, method_id: str, variant: str | None) -> Planti
     evaluation; every text planted."""
     method = engine.registry.method(method_id, variant=variant)
     size = len(group_for(method))
-    engine.groups.create("Wijkteam Geheim", lang="nl")
+    groups_of(engine).create("Wijkteam Geheim", lang="nl")
     for name in NAMES:
-        engine.groups.add_member("wijkteam-geheim", name, function="verpleegkundige")
-    group = engine.groups.get("wijkteam-geheim")
+        groups_of(engine).add_member("wijkteam-geheim", name, function="verpleegkundige")
+    group = groups_of(engine).get("wijkteam-geheim")
     present = list(group.members)[:size]
     facilitator, inbrenger = present[0], present[1]
     meeting = planting(
@@ -127,7 +132,7 @@ def test_no_case_text_or_name_leaves_the_group(
     with capture_logs() as logs:
         meeting = whole_meeting(engine, method_id, variant)
         engine.reload(meeting.id)
-        group = engine.groups.get("wijkteam-geheim")
+        group = groups_of(engine).get("wijkteam-geheim")
         history = group_history(engine, group.id)
         outside = {
             f"organisation/{fmt}": organisation_report(group, history, registry, fmt=fmt)

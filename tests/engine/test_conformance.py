@@ -10,7 +10,7 @@ import pytest
 from support import PhaseExerciser, start
 
 from intervision.engine import Engine, MemoryJournal, MethodSpec, load_registry
-from intervision.engine.flow import END, method_flow
+from intervision.engine.core.flow import END, method_flow
 
 
 def _toml_method() -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import intervision.engine as api
+from intervision.engine.storage import open_engine
 
 ROOT = Path(__file__).parents[2]
 DOC = ROOT / "docs" / "embedding.md"
@@ -71,5 +72,5 @@ def test_the_readme_points_here() -> None:
 
 @pytest.mark.parametrize("store", ["memory://", ":memory:"])
 def test_the_memory_stores_the_guide_names_open(store: str) -> None:
-    with api.open_engine(store) as engine:
+    with open_engine(store) as engine:
         assert engine.meetings() == []

@@ -14,21 +14,19 @@ from pathlib import Path
 
 import pytest
 
-from intervision.engine import events as ev
-from intervision.engine import open_engine
-from intervision.engine.errors import CorruptJournalError, StoreError
-from intervision.engine.groups import GroupContract, GroupMember
-from intervision.engine.journal import (
+from intervision.engine import GroupContract, GroupMember, Journal, MemoryJournal
+from intervision.engine.core import events as ev
+from intervision.engine.core.errors import CorruptJournalError, StoreError
+from intervision.engine.storage import (
     EncryptedJournal,
     EncryptionError,
-    Journal,
-    MemoryJournal,
     SqliteJournal,
+    open_engine,
     open_journal,
 )
-from intervision.engine.journal.cipher import FieldCipher
-from intervision.engine.journal.content import content_plan, map_content, stored_models
-from intervision.engine.journal.keys import new_key, parse_key
+from intervision.engine.storage.cipher import FieldCipher
+from intervision.engine.storage.content import content_plan, map_content, stored_models
+from intervision.engine.storage.keys import new_key, parse_key
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 KEY, OTHER_KEY = new_key(), new_key()
@@ -323,7 +321,7 @@ def test_opening_a_store_without_a_key_does_not_load_the_library(path: Path) -> 
     import subprocess
 
     script = (
-        "import sys; from intervision.engine import open_engine; "
+        "import sys; from intervision.engine.storage import open_engine; "
         f"e = open_engine({str(path)!r}); e.journal.close(); "
         "print('cryptography' in sys.modules)"
     )

@@ -1,6 +1,6 @@
 """Every text field the store holds is classified: sealed as content, or readable as structure.
 
-The list in ``intervision.engine.journal.content`` cannot rot: a new ``str`` field in
+The list in ``intervision.engine.storage.content`` cannot rot: a new ``str`` field in
 an event (or in a model inside one) that nobody classified fails here, and stops
 the encrypted journal from writing until it is.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel
 
-from intervision.engine import events as ev
-from intervision.engine.groups import GroupContract, GroupMember
-from intervision.engine.journal.content import (
+from intervision.engine import GroupContract, GroupMember
+from intervision.engine.core import events as ev
+from intervision.engine.storage.content import (
     CONTENT,
     STRUCTURE,
     content_plan,

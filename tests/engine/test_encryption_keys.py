@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from intervision.engine.journal import EncryptionError, open_journal
-from intervision.engine.journal.keys import (
+from intervision.engine.storage import EncryptionError, open_journal
+from intervision.engine.storage.keys import (
     configured_key,
     key_id,
     new_key,

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from intervision.engine import MemoryJournal
-from intervision.engine import events as ev
-from intervision.engine.group_book import GroupBook
-from intervision.engine.group_file import GroupFile, GroupFileError, dump_group, read_group_file
+from intervision.engine.core import events as ev
+from intervision.engine.groups.book import GroupBook
+from intervision.engine.groups.file import GroupFile, GroupFileError, dump_group, read_group_file
 
 
 def clock() -> datetime:

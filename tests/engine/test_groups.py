@@ -7,10 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from intervision.engine import Engine, MemoryJournal, Registry, SqliteJournal, hookimpl
-from intervision.engine.group_book import GroupError
-from intervision.engine.groups import GroupState
-from intervision.engine.history import fairness, group_history, look_back, propose_facilitator
+from intervision.engine import Engine, GroupError, MemoryJournal, Registry, hookimpl
+from intervision.engine.groups import groups_of
+from intervision.engine.groups.group import GroupState
+from intervision.engine.groups.history import (
+    fairness,
+    group_history,
+    look_back,
+    propose_facilitator,
+)
+from intervision.engine.storage import SqliteJournal
 
 
 class Clock:
@@ -24,10 +30,10 @@ class Clock:
 
 
 def make_group(engine: Engine, names: list[str]) -> GroupState:
-    engine.groups.create("Wijkteam Noord", lang="nl")
+    groups_of(engine).create("Wijkteam Noord", lang="nl")
     for name in names:
-        engine.groups.add_member("wijkteam-noord", name)
-    return engine.groups.get("wijkteam-noord")
+        groups_of(engine).add_member("wijkteam-noord", name)
+    return groups_of(engine).get("wijkteam-noord")
 
 
 def test_a_group_is_created_with_the_default_contract_and_members(engine: Engine) -> None:
@@ -36,11 +42,11 @@ def test_a_group_is_created_with_the_default_contract_and_members(engine: Engine
     assert "blijft in de groep" in group.contract.confidentiality
     assert engine.meetings() == []
     with pytest.raises(GroupError, match="already exists"):
-        engine.groups.create("Wijkteam Noord")
+        groups_of(engine).create("Wijkteam Noord")
     with pytest.raises(GroupError, match="already a member"):
-        engine.groups.add_member("wijkteam-noord", "anna")
+        groups_of(engine).add_member("wijkteam-noord", "anna")
     with pytest.raises(GroupError, match="no group 'zuid'"):
-        engine.groups.get("zuid")
+        groups_of(engine).get("zuid")
 
 
 def test_a_work_relation_between_members_is_refused_unless_a_reason_is_recorded(
@@ -48,27 +54,27 @@ def test_a_work_relation_between_members_is_refused_unless_a_reason_is_recorded(
 ) -> None:
     make_group(engine, ["Anna", "Bram", "Carla"])
     with pytest.raises(GroupError, match=r"Bram.*group of equals"):
-        engine.groups.add_member("wijkteam-noord", "Dirk", reports_to="Bram")
-    assert "dirk" not in engine.groups.get("wijkteam-noord").members
-    engine.groups.add_member("wijkteam-noord", "Eva", function="teamleider")
+        groups_of(engine).add_member("wijkteam-noord", "Dirk", reports_to="Bram")
+    assert "dirk" not in groups_of(engine).get("wijkteam-noord").members
+    groups_of(engine).add_member("wijkteam-noord", "Eva", function="teamleider")
     with pytest.raises(GroupError, match="Eva"):
-        engine.groups.add_member("wijkteam-noord", "Fleur", reports_to="eva")
-    group, _ = engine.groups.add_member(
+        groups_of(engine).add_member("wijkteam-noord", "Fleur", reports_to="eva")
+    group, _ = groups_of(engine).add_member(
         "wijkteam-noord", "Dirk", reports_to="Bram", relation_reason="different teams since May"
     )
     assert group.members["dirk"].relation_reason == "different teams since May"
 
 
 def test_fewer_than_three_or_more_than_eight_members_warns(engine: Engine) -> None:
-    engine.groups.create("Klein")
-    _, warnings = engine.groups.add_member("klein", "Anna")
+    groups_of(engine).create("Klein")
+    _, warnings = groups_of(engine).add_member("klein", "Anna")
     assert warnings and "3 to 8" in warnings[0].en
     for name in ["Bram", "Carla", "Dirk", "Eva", "Fleur", "Gijs", "Hanna"]:
-        _, warnings = engine.groups.add_member("klein", name)
+        _, warnings = groups_of(engine).add_member("klein", name)
     assert warnings == []
-    _, warnings = engine.groups.add_member("klein", "Ilse")
+    _, warnings = groups_of(engine).add_member("klein", "Ilse")
     assert "above 8" in warnings[0].en
-    _, warnings = engine.groups.remove_member("klein", "Ilse")
+    _, warnings = groups_of(engine).remove_member("klein", "Ilse")
     assert warnings == []
 
 
@@ -77,7 +83,7 @@ def test_groups_survive_in_sqlite_beside_the_meetings(tmp_path: Path, registry: 
     group = make_group(engine, ["Anna", "Bram", "Carla", "Dirk"])
     engine.start_meeting(group, facilitator="Anna")
     again = Engine(SqliteJournal(tmp_path / "s.sqlite3"), registry)
-    assert [g.name for g in again.groups.all()] == ["Wijkteam Noord"]
+    assert [g.name for g in groups_of(again).all()] == ["Wijkteam Noord"]
     [meeting] = again.meetings()
     assert again.state(meeting.meeting_id).group_id == "wijkteam-noord"
 
@@ -132,7 +138,7 @@ def test_rotation_proposes_who_facilitated_least_and_longest_ago(
     present = ["anna", "bram", "carla", "dirk"]
     assert propose_facilitator(engine, group, present, history) == "dirk"
     assert propose_facilitator(engine, group, ["anna", "bram", "carla"], history) == "anna"
-    guided = engine.groups.set_guided(group.id, "Mevrouw Jansen")
+    guided = groups_of(engine).set_guided(group.id, "Mevrouw Jansen")
     assert propose_facilitator(engine, guided, present, history) == "Mevrouw Jansen"
 
 

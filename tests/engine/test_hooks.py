@@ -33,11 +33,12 @@ from intervision.engine import (
     RuleRef,
     Text,
     hookimpl,
-    hookspecs,
     load_registry,
 )
-from intervision.engine.history import MeetingRecord, propose_facilitator
-from intervision.engine.recommend import recommend
+from intervision.engine.core import hookspecs
+from intervision.engine.groups import groups_of
+from intervision.engine.groups.history import MeetingRecord, propose_facilitator
+from intervision.engine.recommend.ranking import recommend
 
 
 def _spec(method_id: str, rules: tuple[RuleRef, ...] = ()) -> MethodSpec:
@@ -322,10 +323,10 @@ def test_intervision_next_facilitator() -> None:
     picks = Picks("carla")
     registry = load_registry(strict=True, extra=[("picks", picks), ("abstains", Abstains())])
     engine = Engine(MemoryJournal(), registry)
-    group = engine.groups.create("Team")
+    group = groups_of(engine).create("Team")
     for name in ("Anna", "Bram", "Carla", "Dirk"):
-        engine.groups.add_member(group.id, name)
-    group = engine.groups.get(group.id)
+        groups_of(engine).add_member(group.id, name)
+    group = groups_of(engine).get(group.id)
     held = MeetingRecord(
         meeting_id="m1",
         started_at=datetime(2025, 1, 6, tzinfo=UTC),

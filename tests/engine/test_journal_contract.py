@@ -9,15 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from intervision.engine.errors import ConcurrencyError
-from intervision.engine.events import ContributionAdded, Event, MeetingStarted, MemberRef
-from intervision.engine.journal import (
-    EncryptedJournal,
-    Journal,
-    MemoryJournal,
-    SqliteJournal,
-    open_journal,
-)
+from intervision.engine import Journal, MemoryJournal
+from intervision.engine.core.errors import ConcurrencyError
+from intervision.engine.core.events import ContributionAdded, Event, MeetingStarted, MemberRef
+from intervision.engine.storage import EncryptedJournal, SqliteJournal, open_journal
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 

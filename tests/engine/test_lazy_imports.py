@@ -40,8 +40,12 @@ def _imported_after(code: str, tmp_path: Path) -> set[str]:
     return set(result.stderr.strip().splitlines()[-1].split())
 
 
-def test_the_lazy_table_names_exactly_the_public_api() -> None:
-    assert set(api._WHERE) | {"open_engine"} == set(api.__all__)
+def test_every_core_module_is_searched_for_public_names() -> None:
+    core = Path(api.__file__).parent / "core"
+    modules = {p.stem for p in core.glob("*.py")} - {"__init__"}
+    private = {"builtin_rules", "catalogue_rules", "decide", "frame_rules", "migrations"}
+    private |= {"phase_rules", "stored_replay"}
+    assert set(api._MODULES) == modules - private
 
 
 def test_listing_the_methods_loads_no_state_machine_no_events_and_no_logging(
@@ -55,8 +59,8 @@ def test_listing_the_methods_loads_no_state_machine_no_events_and_no_logging(
         "    assert not exc.code, exc.code\n"
     )
     loaded = _imported_after(code, tmp_path)
-    assert "intervision.engine.registry" in loaded  # it did load the methods
-    heavy = {"structlog", "transitions", "rich", "intervision.engine.events"}
+    assert "intervision.engine.core.registry" in loaded  # it did load the methods
+    heavy = {"structlog", "transitions", "rich", "intervision.engine.core.events"}
     assert heavy & loaded == set()
 
 
@@ -67,7 +71,7 @@ def test_a_logged_line_configured_by_the_cli_goes_to_stderr(tmp_path: Path) -> N
         "configure_logging(1)\n"
         "assert 'structlog' not in sys.modules\n"
         "from intervision.engine import MemoryJournal\n"
-        "from intervision.engine.engine import Engine\n"
+        "from intervision.engine.core.engine import Engine\n"
         "engine = Engine(MemoryJournal())\n"
         "engine.start_meeting(['Anna', 'Bram', 'Cas'], facilitator='Anna')\n"
         "print('stdout stays clean')\n"

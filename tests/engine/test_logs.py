@@ -9,7 +9,7 @@ import structlog
 from structlog.testing import capture_logs
 
 from intervision.engine import Engine, MemoryJournal, Registry
-from intervision.engine.logs import get_logger
+from intervision.engine.core.logs import get_logger
 
 
 def test_a_filtering_logger_says_which_levels_it_keeps() -> None:

@@ -14,9 +14,9 @@ from typing import Any, get_args
 
 import pytest
 
-from intervision.engine import CorruptJournalError, events
-from intervision.engine.journal import decode_event
-from intervision.engine.migrations import (
+from intervision.engine import CorruptJournalError, decode_event
+from intervision.engine.core import events
+from intervision.engine.core.migrations import (
     CURRENT_VERSIONS,
     UPGRADES,
     UnreadableEvent,

@@ -29,14 +29,15 @@ from intervision.engine import (
     RuleContext,
     RuleKind,
     RuleRef,
-    SqliteJournal,
     Text,
     hookimpl,
     load_registry,
     replay,
 )
-from intervision.engine.commands import Contribute
-from intervision.engine.history import group_history, propose_facilitator
+from intervision.engine.core.commands import Contribute
+from intervision.engine.groups import groups_of
+from intervision.engine.groups.history import group_history, propose_facilitator
+from intervision.engine.storage import SqliteJournal
 
 SECRET = "GEHEIM-7731 wat de moeder van de cliënt zei"
 LIFECYCLE = (
@@ -246,7 +247,7 @@ def test_a_failing_rule_check_in_meeting_do_json_is_a_refusal_without_case_text(
 
     monkeypatch.setattr(engine_api, "load_registry", with_broken)
     store = str(tmp_path / "store.sqlite3")
-    engine = Engine(engine_api.SqliteJournal(store), with_broken(strict=True, user_methods=False))
+    engine = Engine(SqliteJournal(store), with_broken(strict=True, user_methods=False))
     meeting = _in_method(engine, "with-quoting", lang="nl")
     engine.close()
     runner = CliRunner()
@@ -278,10 +279,10 @@ class Alphabetical:
 
 
 def _group(engine: Engine) -> Any:
-    engine.groups.create("Noord", lang="nl")
+    groups_of(engine).create("Noord", lang="nl")
     for name in ("Anna", "Bram", "Carla", "Dirk"):
-        engine.groups.add_member("noord", name)
-    return engine.groups.get("noord")
+        groups_of(engine).add_member("noord", name)
+    return groups_of(engine).get("noord")
 
 
 def test_a_failing_policy_falls_back_to_the_rotation_and_is_named() -> None:

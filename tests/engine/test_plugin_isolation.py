@@ -31,7 +31,7 @@ from intervision.engine import (
     hookimpl,
     load_registry,
 )
-from intervision.engine.state import Contribution, MeetingState
+from intervision.engine.core.state import Contribution, MeetingState
 from intervision.plugins import incident
 from intervision.plugins.incident import INCIDENT
 
@@ -148,7 +148,7 @@ BROKEN_MODULE = """
 SPEC_PLUGIN = """
     import copy
 
-    from intervision.engine.hookspecs import hookimpl
+    from intervision.engine.core.hookspecs import hookimpl
     from intervision.plugins.incident import INCIDENT
 
     BASE = INCIDENT.model_dump(mode="json")
@@ -170,8 +170,8 @@ SPEC_PLUGIN = """
 """
 
 IMPORT_TIME_SPEC = """
-    from intervision.engine.specs import Fit, MethodSpec, PhaseSpec
-    from intervision.engine.text import Text
+    from intervision.engine.core.specs import Fit, MethodSpec, PhaseSpec
+    from intervision.engine.core.text import Text
 
     BAD = MethodSpec(
         id="bad-at-import",
@@ -186,7 +186,7 @@ IMPORT_TIME_SPEC = """
 
 
 DUP_PLUGIN = """
-    from intervision.engine.hookspecs import hookimpl
+    from intervision.engine.core.hookspecs import hookimpl
     from intervision.plugins.incident import INCIDENT
 
     @hookimpl
@@ -327,7 +327,7 @@ def test_plugin_clashing_with_a_builtin_method_id_names_both(tmp_path: Path) -> 
         {"clash": "clash_plugin"},
         {
             "clash_plugin": """
-            from intervision.engine.hookspecs import hookimpl
+            from intervision.engine.core.hookspecs import hookimpl
             from intervision.plugins.incident import INCIDENT
 
             @hookimpl
@@ -351,8 +351,8 @@ def test_unknown_rule_kind_through_entry_point(tmp_path: Path) -> None:
         {"rules": "rules_plugin"},
         {
             "rules_plugin": """
-            from intervision.engine.hookspecs import hookimpl
-            from intervision.engine.specs import RuleRef
+            from intervision.engine.core.hookspecs import hookimpl
+            from intervision.engine.core.specs import RuleRef
             from intervision.plugins.incident import INCIDENT
 
             @hookimpl

@@ -25,12 +25,13 @@ from intervision.engine import (
     MemoryJournal,
     MethodSpec,
     RuleRef,
-    hookspecs,
     load_method_file,
     load_registry,
 )
-from intervision.engine.history import propose_facilitator
-from intervision.engine.recommend import recommend
+from intervision.engine.core import hookspecs
+from intervision.engine.groups import groups_of
+from intervision.engine.groups.history import propose_facilitator
+from intervision.engine.recommend.ranking import recommend
 
 DOC = Path(__file__).parents[2] / "PLUGINS.md"
 TEXT = DOC.read_text(encoding="utf-8")
@@ -216,7 +217,7 @@ def test_the_example_in_every_hook_section_registers_and_runs() -> None:
         meeting.contribute(PARTICIPANTS[0], "question", "what happened?")
         meeting.close(FACILITATOR, reason="time is up")
     assert [entry for entry in logs if entry["event"] == "hook_failed"] == []
-    group = engine.groups.create("Doc group")
+    group = groups_of(engine).create("Doc group")
     assert propose_facilitator(engine, group, ["anna", "bram"], []) == "anna"
     suggestions = recommend(registry, leervraag_kind="advice", group_size=5, limit=50)
     [advised] = [s for s in suggestions if s.method_id == "quick-advice"]

@@ -12,14 +12,9 @@ import psycopg
 import pytest
 from support import FACILITATOR, INBRENGER, MEMBERS, to_case_choice
 
-from intervision.engine import (
-    CorruptJournalError,
-    Registry,
-    StoreError,
-    open_engine,
-)
-from intervision.engine.journal import open_journal
-from intervision.engine.journal.postgres import SCHEMA_VERSION, PostgresJournal
+from intervision.engine import CorruptJournalError, Registry, StoreError
+from intervision.engine.storage import open_engine, open_journal
+from intervision.engine.storage.postgres import SCHEMA_VERSION, PostgresJournal
 
 SECRET = "De cliënt dreigde de sessie te verlaten"
 

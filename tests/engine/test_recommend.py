@@ -11,8 +11,8 @@ import pytest
 from structlog.testing import capture_logs
 
 from intervision.engine import Registry, hookimpl, load_registry
-from intervision.engine.history import MeetingRecord
-from intervision.engine.recommend import (
+from intervision.engine.groups.history import MeetingRecord
+from intervision.engine.recommend.ranking import (
     LEERVRAAG_KINDS,
     Experience,
     Suggestion,

@@ -9,9 +9,14 @@ import pytest
 from support import FACILITATOR, PhaseExerciser, start
 
 from intervision.engine import Engine, MemoryJournal, Registry, load_registry
-from intervision.engine.groups import GroupState
-from intervision.engine.history import group_history
-from intervision.engine.reports import accreditation_report, meeting_report, organisation_report
+from intervision.engine.groups import groups_of
+from intervision.engine.groups.group import GroupState
+from intervision.engine.groups.history import group_history
+from intervision.engine.reports.build import (
+    accreditation_report,
+    meeting_report,
+    organisation_report,
+)
 
 NAMES = ["Anna", "Bram", "Carla", "Dirk", "Eva"]
 
@@ -92,9 +97,9 @@ def held(registry: Registry) -> tuple[Engine, GroupState, list[str]]:
     """Wijkteam Noord after three meetings: 5, 4 and 5 of 5 present; 90, 75, 105 minutes."""
     clock = Clock()
     engine = Engine(MemoryJournal(), registry, clock=clock)
-    group = engine.groups.create("Wijkteam Noord", lang="nl")
+    group = groups_of(engine).create("Wijkteam Noord", lang="nl")
     for name in NAMES:
-        group, _ = engine.groups.add_member(group.id, name)
+        group, _ = groups_of(engine).add_member(group.id, name)
     ids = [
         hold(
             engine,
@@ -301,7 +306,7 @@ def test_topics_and_learning_goals_appear_once_the_group_consents(
     held: tuple[Engine, GroupState, list[str]],
 ) -> None:
     engine, group, _ = held
-    group = engine.groups.set_contract(
+    group = groups_of(engine).set_contract(
         group.id, group.contract.model_copy(update={"consent_topics": True})
     )
     history = group_history(engine, group.id)

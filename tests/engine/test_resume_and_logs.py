@@ -9,15 +9,8 @@ from typing import Any
 import structlog
 from support import FACILITATOR, INBRENGER, MEMBERS, to_case_choice
 
-from intervision.engine import (
-    CommandRefused,
-    Engine,
-    Registry,
-    SqliteJournal,
-    hookimpl,
-    load_registry,
-    replay,
-)
+from intervision.engine import CommandRefused, Engine, Registry, hookimpl, load_registry, replay
+from intervision.engine.storage import SqliteJournal
 
 PLANTED = {
     "leervraag": "GEHEIM-leervraag-7731 over de moeder van cliënt",

@@ -10,8 +10,9 @@ import pytest
 from icalendar import Calendar, Component
 
 from intervision.engine import Engine, MemoryJournal, Registry
-from intervision.engine.history import MeetingRecord, group_history
-from intervision.engine.series import (
+from intervision.engine.groups import groups_of
+from intervision.engine.groups.history import MeetingRecord, group_history
+from intervision.engine.series.planning import (
     compare,
     parse_duration,
     parse_every,
@@ -210,17 +211,17 @@ class Clock:
 def test_compare_reads_the_meetings_the_engine_held_for_the_group(registry: Registry) -> None:
     clock = Clock()
     engine = Engine(MemoryJournal(), registry, clock=clock)
-    engine.groups.create("Wijkteam Noord", lang="nl")
+    groups_of(engine).create("Wijkteam Noord", lang="nl")
     for name in ["Anna", "Bram", "Carla"]:
-        engine.groups.add_member("wijkteam-noord", name)
-    group = engine.groups.plan_series("wijkteam-noord", plan(START, 6, 56, 120))
+        groups_of(engine).add_member("wijkteam-noord", name)
+    group = groups_of(engine).plan_series("wijkteam-noord", plan(START, 6, 56, 120))
     assert group.series is not None
     for weeks in (0, 9):
         clock.now = START + timedelta(weeks=weeks)
-        engine.start_meeting(engine.groups.get("wijkteam-noord"), facilitator="Anna")
+        engine.start_meeting(groups_of(engine).get("wijkteam-noord"), facilitator="Anna")
     clock.now = START + timedelta(weeks=20)
 
-    rows = compare(engine.groups.get("wijkteam-noord").series, group_history(engine, group.id))
+    rows = compare(groups_of(engine).get("wijkteam-noord").series, group_history(engine, group.id))
     assert [r.status(clock.now) for r in rows] == [
         "held",
         "held",
@@ -307,14 +308,15 @@ def test_the_calendar_written_to_a_file_reads_back(tmp_path: Path) -> None:
 
 
 def test_a_stored_plan_keeps_its_time_zone_across_summer_time(tmp_path: Path) -> None:
-    from intervision.engine import SqliteJournal, load_registry
+    from intervision.engine import load_registry
+    from intervision.engine.storage import SqliteJournal
 
     amsterdam = ZoneInfo("Europe/Amsterdam")
     engine = Engine(SqliteJournal(tmp_path / "s.sqlite3"), load_registry(user_methods=False))
-    engine.groups.create("Noord")
+    groups_of(engine).create("Noord")
     series = plan(datetime(2026, 1, 12, 9, 0, tzinfo=amsterdam), 6, 56, 120)
-    engine.groups.plan_series("noord", series)
-    stored = Engine(SqliteJournal(tmp_path / "s.sqlite3")).groups.get("noord").series
+    groups_of(engine).plan_series("noord", series)
+    stored = groups_of(Engine(SqliteJournal(tmp_path / "s.sqlite3"))).get("noord").series
     assert stored is not None and stored.zone == "Europe/Amsterdam"
     starts = [m.start for m in schedule(stored)]
     assert all(s.astimezone(amsterdam).hour == 9 for s in starts)  # summer and winter

@@ -14,15 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from intervision.engine.errors import CorruptJournalError, StoreError
-from intervision.engine.events import ContributionAdded, Event, MeetingStarted, MemberRef
-from intervision.engine.journal import (
-    MemoryJournal,
-    SqliteJournal,
-    default_store_path,
-    encode_event,
-    open_journal,
-)
+from intervision.engine import MemoryJournal, encode_event
+from intervision.engine.core.errors import CorruptJournalError, StoreError
+from intervision.engine.core.events import ContributionAdded, Event, MeetingStarted, MemberRef
+from intervision.engine.storage import SqliteJournal, default_store_path, open_journal
 
 SECRET = "secret text"
 
@@ -288,9 +283,9 @@ def test_open_journal_refuses_an_unsupported_scheme_without_echoing_secrets() ->
 _WRITER = """
 import sys
 from datetime import UTC, datetime
-from intervision.engine.errors import ConcurrencyError
-from intervision.engine.events import ContributionAdded
-from intervision.engine.journal import SqliteJournal
+from intervision.engine.core.errors import ConcurrencyError
+from intervision.engine.core.events import ContributionAdded
+from intervision.engine.storage import SqliteJournal
 
 path, tag, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 journal = SqliteJournal(path)
@@ -335,7 +330,7 @@ def test_two_processes_share_one_store(store: Path) -> None:
 
 
 def test_a_corrupt_row_error_carries_no_content_in_its_context() -> None:
-    from intervision.engine.journal import decode_event
+    from intervision.engine import decode_event
 
     for raw in (
         '{"type": "contribution_added", "text": "GEHEIM-123"',

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from support import PhaseExerciser, start
 
 from intervision.engine import Engine, MemoryJournal, Registry, replay
-from intervision.engine.events import ContributionAdded, MeetingStarted, MemberRef, StepEntered
+from intervision.engine.core.events import ContributionAdded, MeetingStarted, MemberRef, StepEntered
 
 
 def _times(engine: Engine, meeting_id: str) -> list[datetime]:

@@ -7,7 +7,7 @@ from structlog.testing import capture_logs
 from support import FACILITATOR, INBRENGER, MEMBERS, to_case_choice
 
 from intervision.engine import CommandRefused, Engine, MeetingState
-from intervision.engine.events import Event
+from intervision.engine.core.events import Event
 
 
 def test_a_subscriber_sees_every_committed_event_with_the_state_after_it(engine: Engine) -> None:

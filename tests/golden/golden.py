@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from intervision.engine import MeetingState, Registry, load_registry
-from intervision.engine.history import record_of
-from intervision.engine.registry import BUILTIN_DISTRIBUTION
+from intervision.engine.core.registry import BUILTIN_DISTRIBUTION
+from intervision.engine.groups.history import record_of
 
 __all__ = [
     "GOLDEN_DIR",

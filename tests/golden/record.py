@@ -37,7 +37,8 @@ from golden import (
     summary,
 )
 
-from intervision.engine import Engine, Meeting, Registry, SqliteJournal
+from intervision.engine import Engine, Meeting, Registry
+from intervision.engine.storage import SqliteJournal
 from intervision.testing import PhaseExerciser, group_for
 
 #: The golden meetings start here; a fixed instant keeps recordings byte-identical.

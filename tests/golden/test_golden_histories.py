@@ -26,9 +26,9 @@ from golden import (
     summary,
 )
 
-from intervision.engine import Engine, Registry, SqliteJournal, replay
-from intervision.engine.journal import decode_event, encode_event
-from intervision.engine.migrations import current_versions
+from intervision.engine import Engine, Registry, decode_event, encode_event, replay
+from intervision.engine.core.migrations import current_versions
+from intervision.engine.storage import SqliteJournal
 
 HISTORIES = sorted(GOLDEN_DIR.glob("*.jsonl"))
 
@@ -134,7 +134,7 @@ def test_the_golden_histories_carry_the_planted_case_text() -> None:
 def test_the_quick_read_of_a_current_row_equals_the_careful_one(path: Path) -> None:
     """Rows as the journal writes them are read by pydantic's JSON parser in one pass;
     the careful path (json.loads, migration, validation) must give the same events."""
-    from intervision.engine.journal.port import _current, _problem
+    from intervision.engine.core.journal import _current, _problem
 
     for line in stored_lines(path):
         quick = _current(line)

@@ -154,8 +154,9 @@ def test_the_namespace_is_implicit(names: list[str]) -> None:
     "path",
     [
         "intervision/engine/__init__.py",
-        "intervision/engine/registry.py",
-        "intervision/engine/journal/__init__.py",
+        "intervision/engine/core/registry.py",
+        "intervision/engine/storage/__init__.py",
+        "intervision/engine/groups/__init__.py",
         "intervision/plugins/__init__.py",
         "intervision/plugins/incident.py",
         "intervision/plugins/balint.py",

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 from support import FACILITATOR, PhaseExerciser, start
 
 from intervision.engine import Engine, Registry
-from intervision.engine.specs import MethodSpec
+from intervision.engine.core.specs import MethodSpec
 from intervision.plugins.balint import BALINT
 from intervision.plugins.gossip import GOSSIP
 from intervision.plugins.incident import INCIDENT

@@ -10,9 +10,9 @@ import pluggy
 import pytest
 from support import ROLES, phases_of, texts_of
 
-from intervision.engine import hookspecs
-from intervision.engine.recommend import LEERVRAAG_KINDS
-from intervision.engine.specs import MethodSpec, PhaseSpec
+from intervision.engine.core import hookspecs
+from intervision.engine.core.specs import MethodSpec, PhaseSpec
+from intervision.engine.recommend.ranking import LEERVRAAG_KINDS
 from intervision.plugins import (
     balint,
     gossip,

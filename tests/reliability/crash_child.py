@@ -32,10 +32,10 @@ from intervision.engine import (
     Engine,
     Meeting,
     NotAMemberError,
-    SqliteJournal,
     UnknownMethodError,
     load_registry,
 )
+from intervision.engine.storage import SqliteJournal
 
 #: Six members: every method the driver takes fits the group.
 MEMBERS = ["Anna", "Bram", "Carla", "Dirk", "Eva", "Fleur"]

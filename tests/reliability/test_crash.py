@@ -28,8 +28,9 @@ from pathlib import Path
 
 import pytest
 
-from intervision.engine import SqliteJournal, replay
-from intervision.engine import events as ev
+from intervision.engine import replay
+from intervision.engine.core import events as ev
+from intervision.engine.storage import SqliteJournal
 
 FULL = os.environ.get("INTERVISION_FULL", "") not in ("", "0")
 KILLS = 200 if FULL else 20

@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 from support import FACILITATOR, INBRENGER, fuzz_settings, store_rows, to_case_choice
 
 from intervision.cli import main
-from intervision.engine import Engine, SqliteJournal, load_registry
+from intervision.engine import Engine, load_registry
+from intervision.engine.groups import groups_of
+from intervision.engine.storage import SqliteJournal
 
 #: README "Exit codes" (130, interrupted, cannot happen without a terminal).
 EXIT_CODES = {0, 1, 2, 3, 4, 5, 6, 7}
@@ -155,10 +157,10 @@ class Store:
 def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     path = tmp_path_factory.mktemp("cli-fuzz") / "store.sqlite3"
     engine = Engine(SqliteJournal(path), load_registry(strict=True, user_methods=False))
-    engine.groups.create("Noord", lang="nl")
+    groups_of(engine).create("Noord", lang="nl")
     for name in ("Anna", "Bram", "Carla", "Dirk"):
-        engine.groups.add_member("noord", name)
-    group = engine.groups.get("noord")
+        groups_of(engine).add_member("noord", name)
+    group = groups_of(engine).get("noord")
     meeting = engine.start_meeting(group, facilitator="Anna", lang="nl")
     to_case_choice(meeting)
     meeting.choose_case(FACILITATOR, INBRENGER, consent=True)

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from support import fuzz_settings, store_rows
 
 from intervision.cli import main
-from intervision.engine.specs import slug
+from intervision.engine.core.specs import slug
 
 #: The group every fuzzed import meets in the store, so a name can collide with it.
 EXISTING = "Bestaande Groep"

@@ -48,9 +48,9 @@ from intervision.engine import (
     load_registry,
     replay,
 )
-from intervision.engine import events as ev
-from intervision.engine.decide import case_method
-from intervision.engine.rules import FRAME_KINDS, roles_of
+from intervision.engine.core import events as ev
+from intervision.engine.core.decide import case_method
+from intervision.engine.core.rules import FRAME_KINDS, roles_of
 from intervision.testing import group_for, start
 
 FULL = os.environ.get("INTERVISION_FULL", "") not in ("", "0")

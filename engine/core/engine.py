@@ -1,0 +1,355 @@
+"""The engine a facilitator's terminal or a host app talks to.
+
+One command flows one way: decide (flow and rules) -> append to the journal with
+the version the state was at -> apply -> notify hooks and subscribers. A refused
+command writes nothing; a hook that fails cannot undo what was committed.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from . import commands as cmd
+from . import events as ev
+from .decide import decide
+from .errors import ConcurrencyError, MeetingNotFoundError
+from .journal import Journal, MeetingSummary, is_meeting_stream
+from .logs import get_logger
+from .registry import Registry, load_registry
+from .rules import roles_of
+from .specs import free_slug, slug
+from .state import MeetingState, apply
+from .stored_replay import replay_stored
+from .text import Lang
+
+if TYPE_CHECKING:
+    from .meeting import Meeting
+
+__all__ = ["Engine", "Roster", "Subscriber"]
+
+log = get_logger("intervision.engine")
+
+Subscriber = Callable[[MeetingState, ev.Event], None]
+Clock = Callable[[], datetime]
+_Part = TypeVar("_Part")
+
+
+class _Person(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+class Roster(Protocol):
+    """Who a meeting can be started for: a group (``GroupState``) is one, by its shape."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def members(self) -> Mapping[str, _Person]: ...
+
+
+#: The events that leave a step, whose hooks need the step they left.
+_LEAVING_A_STEP: frozenset[type[ev.Event]] = frozenset({ev.StepEntered, ev.MeetingClosed})
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Engine:
+    """Runs meetings on one journal with the methods of one registry. Thread-safe."""
+
+    def __init__(
+        self,
+        journal: Journal | None = None,
+        registry: Registry | None = None,
+        *,
+        clock: Clock = _utcnow,
+    ) -> None:
+        if journal is None:
+            from .memory_journal import MemoryJournal
+
+            journal = MemoryJournal()
+        self.journal = journal
+        self.registry = registry if registry is not None else load_registry()
+        self.clock = clock
+        self._states: dict[str, MeetingState] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+        self._subscribers: list[Subscriber] = []
+        self._parts: dict[Callable[[Engine], Any], Any] = {}
+
+    def attached(self, make: Callable[[Engine], _Part]) -> _Part:
+        """The one object ``make(self)`` gives for this engine, made on first use.
+
+        The parts built on the engine (the group book, a host's caches) keep their
+        per-engine object here, so the engine needs to know nothing about them.
+        """
+        with self._guard:
+            part = self._parts.get(make)
+            if part is None:
+                part = self._parts[make] = make(self)
+            return part
+
+    # -- meetings -----------------------------------------------------------------
+
+    def start_meeting(
+        self,
+        members: Sequence[str] | Roster,
+        *,
+        facilitator: str,
+        present: Sequence[str] | None = None,
+        lang: Lang = "en",
+        scribe: str | None = None,
+        timekeeper: str | None = None,
+        group_id: str | None = None,
+        meeting_id: str | None = None,
+    ) -> Meeting:
+        """Start a meeting; members are display names, the others names or ids.
+
+        A facilitator who is not among the members is an external (guiding)
+        facilitator: present, but not a participant and never an inbrenger.
+        """
+        if not isinstance(members, Sequence):  # a group: its members keep their ids
+            group_id = members.id
+            refs = [ev.MemberRef(id=m.id, name=m.name) for m in members.members.values()]
+            members = [m.name for m in members.members.values()]
+        else:
+            refs = _member_refs(members)
+        by_key = {key: ref.id for ref in refs for key in (ref.id, ref.name.casefold())}
+
+        def resolve(person: str) -> str | None:
+            return by_key.get(person) or by_key.get(person.casefold()) or by_key.get(slug(person))
+
+        present_ids = [resolve(p) for p in (present if present is not None else members)]
+        missing = [p for p, i in zip(present or (), present_ids, strict=False) if i is None]
+        if missing:
+            from .errors import NotAMemberError
+
+            raise NotAMemberError(f"not members of this group: {', '.join(missing)}")
+        facilitator_id = resolve(facilitator)
+        if facilitator_id is None:
+            external = ev.MemberRef(
+                id=free_slug(facilitator, by_key), name=facilitator, external=True
+            )
+            refs.append(external)
+            facilitator_id = external.id
+        meeting_id = meeting_id or f"{self.clock():%Y%m%d}-{secrets.token_hex(3)}"
+        started = ev.MeetingStarted(
+            at=self.clock(),
+            meeting_id=meeting_id,
+            group_id=group_id,
+            lang=lang,
+            members=tuple(refs),
+            present=tuple(p for p in present_ids if p is not None),
+            facilitator=facilitator_id,
+            scribe=resolve(scribe) if scribe else None,
+            timekeeper=resolve(timekeeper) if timekeeper else None,
+        )
+        with self._lock(meeting_id):
+            self.journal.append(meeting_id, 0, [started])
+            state = apply(None, started)
+            self._states[meeting_id] = state
+        log.info("meeting_started", meeting_id=meeting_id, members=len(refs), lang=lang)
+        self._notify(state, [started], [("opening", None)])
+        return self.meeting(meeting_id)
+
+    def meeting(self, meeting_id: str) -> Meeting:
+        """A handle on a meeting in this engine's journal."""
+        from .meeting import Meeting
+
+        return Meeting(self, meeting_id)
+
+    def state(self, meeting_id: str) -> MeetingState:
+        """The meeting's current state, rebuilt from the journal if not cached."""
+        cached = self._states.get(meeting_id)
+        if cached is not None:
+            return cached
+        return self.reload(meeting_id)
+
+    def reload(self, meeting_id: str) -> MeetingState:
+        """Rebuild the state from the journal (no hooks fire)."""
+        events = self.journal.load(meeting_id)
+        if not events:
+            raise MeetingNotFoundError(
+                f"no meeting {meeting_id!r} in this store; `intervision meetings` lists them",
+                meeting_id=meeting_id,
+            )
+        state = replay_stored(meeting_id, events)
+        self._states[meeting_id] = state
+        log.debug("meeting_loaded", meeting_id=meeting_id, version=state.version)
+        return state
+
+    def meetings(self) -> list[MeetingSummary]:
+        """Every meeting in the journal, oldest first (groups are streams too; not these)."""
+        return [s for s in self.journal.meetings() if is_meeting_stream(s.meeting_id)]
+
+    def close(self) -> None:
+        """Release the journal (its file or connections); the engine is unusable after."""
+        self.journal.close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def subscribe(self, callback: Subscriber) -> Callable[[], None]:
+        """Call ``callback(state, event)`` after every committed event; returns an unsubscribe.
+
+        The callback runs on the thread that committed the event. Unsubscribing twice
+        (a web stream that ends and is also cancelled, say) is harmless.
+        """
+        with self._guard:
+            self._subscribers = [*self._subscribers, callback]
+
+        def unsubscribe() -> None:
+            with self._guard:
+                self._subscribers = [s for s in self._subscribers if s is not callback]
+
+        return unsubscribe
+
+    # -- commands -----------------------------------------------------------------
+
+    def execute(
+        self, meeting_id: str, command: cmd.Command, *, expected_version: int | None = None
+    ) -> MeetingState:
+        """Check, record and apply one command.
+
+        With ``expected_version`` the caller says which version it decided on; if the
+        meeting has moved on, :class:`ConcurrencyError` is raised and nothing is
+        written. Without it the engine reloads once when another writer came first.
+        """
+        with self._lock(meeting_id):
+            for attempt in (1, 2):
+                state = self.state(meeting_id)
+                if expected_version is not None and state.version != expected_version:
+                    state = self.reload(meeting_id)
+                    if state.version != expected_version:
+                        raise ConcurrencyError(meeting_id, expected_version, state.version)
+                try:
+                    events = decide(state, command, self.registry, self.clock())
+                except Exception as exc:
+                    log.info(
+                        "command_refused",
+                        meeting_id=meeting_id,
+                        command=command.trigger,
+                        rule=getattr(exc, "rule", None),
+                        error=type(exc).__name__,
+                    )
+                    raise
+                try:
+                    self.journal.append(meeting_id, state.version, events)
+                except ConcurrencyError:
+                    self._states.pop(meeting_id, None)
+                    if expected_version is not None or attempt == 2:
+                        raise
+                    continue
+                steps = []
+                for event in events:
+                    if type(event) in _LEAVING_A_STEP:
+                        steps.append((state.frame, state.phase))
+                    apply(state, event)
+                break
+        if log.enabled_for(logging.INFO):
+            self._log_accepted(meeting_id, command, state)
+        self._notify(state, events, steps)
+        return state
+
+    def _log_accepted(self, meeting_id: str, command: cmd.Command, state: MeetingState) -> None:
+        log.info(
+            "command_accepted",
+            meeting_id=meeting_id,
+            command=command.trigger,
+            roles=sorted(roles_of(state, command.by)),
+            frame=state.frame,
+            phase=state.phase,
+            kind=command.kind if isinstance(command, cmd.Contribute) else None,
+            version=state.version,
+        )
+
+    # -- internals ----------------------------------------------------------------
+
+    def _lock(self, meeting_id: str) -> threading.Lock:
+        lock = self._locks.get(meeting_id)  # a dict read is atomic; only a new lock needs the guard
+        if lock is None:
+            with self._guard:
+                lock = self._locks.setdefault(meeting_id, threading.Lock())
+        return lock
+
+    def _notify(
+        self, state: MeetingState, events: list[ev.Event], left: list[tuple[str, str | None]]
+    ) -> None:
+        left_steps = iter(left)
+        for event in events:
+            match event:  # the most frequent first: each class pattern that misses is slow
+                case ev.ContributionAdded():
+                    if self.registry.implemented("intervision_contribution_added"):
+                        contribution = next(
+                            c
+                            for c in reversed(state.contributions)
+                            if c.id == event.contribution_id
+                        )
+                        self._call(
+                            "intervision_contribution_added",
+                            state=state,
+                            contribution=contribution,
+                        )
+                case ev.StepEntered():
+                    frame, phase = next(left_steps)
+                    self._call("intervision_phase_left", state=state, frame=frame, phase=phase)
+                    self._call(
+                        "intervision_phase_entered",
+                        state=state,
+                        frame=event.frame,
+                        phase=event.phase,
+                    )
+                case ev.MeetingStarted():
+                    self._call("intervision_meeting_started", state=state)
+                    self._call(
+                        "intervision_phase_entered", state=state, frame="opening", phase=None
+                    )
+                case ev.MeetingClosed():
+                    frame, phase = next(left_steps)
+                    self._call("intervision_phase_left", state=state, frame=frame, phase=phase)
+                    self._call("intervision_meeting_closed", state=state)
+            for subscriber in self._subscribers:  # replaced, never changed in place
+                try:
+                    subscriber(state, event)
+                except Exception as exc:
+                    log.error(
+                        "subscriber_failed",
+                        meeting_id=state.meeting_id,
+                        event_type=event.type,
+                        error=type(exc).__name__,
+                    )
+
+    def _call(self, hook: str, **kwargs: Any) -> None:
+        """Call each plugin's hook on its own: one failing plugin does not stop the rest.
+
+        Most installations implement no lifecycle hook at all; asking first saves
+        every command the cost of the machinery that calls them one by one.
+        """
+        if not self.registry.implemented(hook):
+            return
+        for _ in self.registry.call_each(hook, kwargs, meeting_id=kwargs["state"].meeting_id):
+            pass
+
+
+def _member_refs(names: Sequence[str]) -> list[ev.MemberRef]:
+    refs: list[ev.MemberRef] = []
+    taken: set[str] = set()
+    for name in names:
+        name = name.strip()
+        if not name:
+            continue
+        refs.append(ev.MemberRef(id=free_slug(name, taken), name=name))
+        taken.add(refs[-1].id)
+    return refs

@@ -1,0 +1,341 @@
+"""What happened in a meeting: the versioned events the journal stores.
+
+Events are the only thing written; the meeting state is what applying them gives.
+Each event carries its schema version (``v``) so an older shape can be migrated by
+a small function instead of guessed at, and its timestamp, so replay needs no clock.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+__all__ = [
+    "CaseChosen",
+    "ConsensusRecorded",
+    "ContractSet",
+    "ContributionAdded",
+    "DecisionMade",
+    "Event",
+    "FacilitatorChanged",
+    "GroupContract",
+    "GroupCreated",
+    "GroupMember",
+    "GuidedSet",
+    "LeervraagPassed",
+    "LeervraagSubmitted",
+    "LoopTaken",
+    "MeetingClosed",
+    "MeetingStarted",
+    "MemberAdded",
+    "MemberRef",
+    "MemberRemoved",
+    "MethodChosen",
+    "ModuleChosen",
+    "PhaseExtended",
+    "PhaseSkipped",
+    "SeriesPlan",
+    "SeriesPlanned",
+    "StepEntered",
+    "WrittenRevealed",
+    "event_adapter",
+]
+
+#: The schema version of every event type whose shape never changed. Versions are
+#: counted per type: a type that changes shape overrides ``v`` with its next number
+#: and gets an upgrade step in :mod:`.migrations`; the other types keep theirs, so
+#: they need no steps. Reading refuses a version newer than the class says.
+SCHEMA_VERSION = 1
+
+
+class _Event(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    v: int = SCHEMA_VERSION
+    at: datetime
+
+
+# -- records that group events carry ---------------------------------------------
+
+
+class GroupMember(BaseModel):
+    """A member: a display name, and what makes relations between members visible."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    name: str
+    function: str | None = None
+    #: Whom this member reports to at work (a name, maybe of another member).
+    reports_to: str | None = None
+    #: Why a relation with another member was accepted anyway, if one was.
+    relation_reason: str | None = None
+
+
+class GroupContract(BaseModel):
+    """The group's agreements, recalled at every opening."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    confidentiality: str
+    attendance: str
+    #: The group agreed that topics and learning goals may go into accreditation reports.
+    consent_topics: bool = False
+
+
+class SeriesPlan(BaseModel):
+    """The planned meetings of a group (a reeks): how many, how often, how long."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    start: datetime
+    meetings: int
+    every_days: int
+    minutes: int
+    #: The time zone's name ("Europe/Amsterdam"): a stored datetime keeps only its
+    #: offset, and without the name summer meetings would move an hour.
+    zone: str | None = None
+
+    @property
+    def local_start(self) -> datetime:
+        """The first meeting's start in the plan's own time zone."""
+        start = self.start if self.start.tzinfo else self.start.replace(tzinfo=UTC)
+        return start.astimezone(ZoneInfo(self.zone)) if self.zone else start
+
+
+class MemberRef(BaseModel):
+    """A member as a meeting started knew them: the id commands use, the name people read."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    id: str
+    name: str
+    external: bool = False
+
+
+class MeetingStarted(_Event):
+    """The first event of every meeting: who is there, who facilitates, in which language."""
+
+    type: Literal["meeting_started"] = "meeting_started"
+    meeting_id: str
+    group_id: str | None = None
+    lang: Literal["nl", "en"]
+    members: tuple[MemberRef, ...]
+    present: tuple[str, ...]
+    facilitator: str
+    scribe: str | None = None
+    timekeeper: str | None = None
+
+
+class StepEntered(_Event):
+    """The meeting moved to a frame step, or to a phase of the chosen method.
+
+    ``module`` names the nested module (``id@version``) whose phase this is.
+    """
+
+    type: Literal["step_entered"] = "step_entered"
+    frame: str
+    phase: str | None = None
+    module: str | None = None
+
+
+class LeervraagSubmitted(_Event):
+    """A member brought a leervraag; case content, encrypted at rest where the store is."""
+
+    type: Literal["leervraag_submitted"] = "leervraag_submitted"
+    leervraag_id: str
+    by: str
+    text: str
+
+
+class LeervraagPassed(_Event):
+    """A member brings no leervraag today."""
+
+    type: Literal["leervraag_passed"] = "leervraag_passed"
+    by: str
+
+
+class CaseChosen(_Event):
+    """The group chose whose leervraag is discussed; its inbrenger consented."""
+
+    type: Literal["case_chosen"] = "case_chosen"
+    case_no: int
+    leervraag_id: str
+    inbrenger: str
+    #: Chosen by the method's rotation (every member inbrenger once), not by the group.
+    auto: bool = False
+
+
+class MethodChosen(_Event):
+    """The method (version and variant pinned) for the current case, agreed with the inbrenger."""
+
+    type: Literal["method_chosen"] = "method_chosen"
+    case_no: int
+    method_id: str
+    method_version: str
+    variant: str | None = None
+
+
+class ContributionAdded(_Event):
+    """Something a member said, of one kind; ``written`` ones stay hidden until revealed."""
+
+    type: Literal["contribution_added"] = "contribution_added"
+    contribution_id: str
+    author: str
+    kind: str
+    text: str
+    written: bool = False
+    reply_to: str | None = None
+    hidden_until: str | None = None
+
+
+class WrittenRevealed(_Event):
+    """What was written in silence in this step is shown to everyone."""
+
+    type: Literal["written_revealed"] = "written_revealed"
+    by: str
+
+
+class DecisionMade(_Event):
+    """The decision of a phase: what the decider selected, labelled or said they will do."""
+
+    type: Literal["decision_made"] = "decision_made"
+    decision_id: str
+    by: str
+    selected: tuple[str, ...] = ()
+    text: str = ""
+    labels: dict[str, str] = Field(default_factory=dict)
+
+
+class PhaseExtended(_Event):
+    """The current phase got more minutes (timeboxes are advisory)."""
+
+    type: Literal["phase_extended"] = "phase_extended"
+    by: str
+    minutes: int
+
+
+class PhaseSkipped(_Event):
+    """The current phase was skipped, with the reason given."""
+
+    type: Literal["phase_skipped"] = "phase_skipped"
+    by: str
+    reason: str
+
+
+class LoopTaken(_Event):
+    """The meeting went back along a loop the phase declares."""
+
+    type: Literal["loop_taken"] = "loop_taken"
+    by: str
+    loop_id: str
+
+
+class ConsensusRecorded(_Event):
+    """The facilitator recorded that the group agrees (the step may then close)."""
+
+    type: Literal["consensus_recorded"] = "consensus_recorded"
+    by: str
+    text: str = ""
+
+
+class ModuleChosen(_Event):
+    """A nesting phase chose the module it runs."""
+
+    type: Literal["module_chosen"] = "module_chosen"
+    by: str
+    method_id: str
+    method_version: str
+
+
+class GroupCreated(_Event):
+    """The first event of a group's stream: its name, language and default contract."""
+
+    type: Literal["group_created"] = "group_created"
+    group_id: str
+    name: str
+    lang: Literal["nl", "en"]
+    contract: GroupContract
+
+
+class MemberAdded(_Event):
+    """A member joined the group."""
+
+    type: Literal["member_added"] = "member_added"
+    member: GroupMember
+
+
+class MemberRemoved(_Event):
+    """A member left the group; their meetings keep them."""
+
+    type: Literal["member_removed"] = "member_removed"
+    member_id: str
+
+
+class ContractSet(_Event):
+    """The group's contract changed, as a whole."""
+
+    type: Literal["contract_set"] = "contract_set"
+    contract: GroupContract
+
+
+class GuidedSet(_Event):
+    """The group is guided by a fixed external facilitator, or (None) runs itself."""
+
+    type: Literal["guided_set"] = "guided_set"
+    facilitator: str | None = None
+
+
+class SeriesPlanned(_Event):
+    """The group planned its series of meetings, replacing any earlier plan."""
+
+    type: Literal["series_planned"] = "series_planned"
+    plan: SeriesPlan
+
+
+class FacilitatorChanged(_Event):
+    """The facilitation was handed to another member present."""
+
+    type: Literal["facilitator_changed"] = "facilitator_changed"
+    by: str
+    to: str
+
+
+class MeetingClosed(_Event):
+    """The meeting was closed, at the end or early with a reason."""
+
+    type: Literal["meeting_closed"] = "meeting_closed"
+    by: str
+    reason: str | None = None
+
+
+Event = Annotated[
+    MeetingStarted
+    | StepEntered
+    | LeervraagSubmitted
+    | LeervraagPassed
+    | CaseChosen
+    | MethodChosen
+    | ContributionAdded
+    | WrittenRevealed
+    | DecisionMade
+    | PhaseExtended
+    | PhaseSkipped
+    | LoopTaken
+    | ConsensusRecorded
+    | ModuleChosen
+    | FacilitatorChanged
+    | MeetingClosed
+    | GroupCreated
+    | MemberAdded
+    | MemberRemoved
+    | ContractSet
+    | GuidedSet
+    | SeriesPlanned,
+    Field(discriminator="type"),
+]
+
+event_adapter: TypeAdapter[Event] = TypeAdapter(Event, config=ConfigDict(defer_build=True))

@@ -1,0 +1,228 @@
+"""A handle on one meeting: the calls a facilitator's screen or a host app makes.
+
+People may be named by member id or display name. Each call sends one command with
+the version this handle last saw, so a host with several writers learns about a
+conflict instead of acting on a stale screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from pydantic import ValidationError
+
+from . import commands as cmd
+from .decide import current_method, current_phase
+from .errors import CommandRefused, NotAMemberError
+from .frame import FRAME_STEPS
+from .rules import FRAME_KINDS, roles_of
+from .specs import MethodSpec, PhaseSpec, slug
+from .state import Contribution, MeetingState
+from .text import Text
+
+if TYPE_CHECKING:
+    from .capabilities import Capabilities
+    from .journal import Journal
+    from .registry import Registry
+
+
+class _Engine(Protocol):
+    """What a handle needs of its engine (the engine module imports this one)."""
+
+    journal: Journal
+    registry: Registry
+    clock: Callable[[], datetime]
+
+    def state(self, meeting_id: str) -> MeetingState: ...
+    def reload(self, meeting_id: str) -> MeetingState: ...
+    def execute(
+        self, meeting_id: str, command: cmd.Command, *, expected_version: int | None = None
+    ) -> MeetingState: ...
+
+
+__all__ = ["Meeting"]
+
+
+class Meeting:
+    """A handle on one meeting: read where it is, and send it commands."""
+
+    def __init__(self, engine: _Engine, meeting_id: str) -> None:
+        self.engine = engine
+        self.id = meeting_id
+        engine.state(meeting_id)  # an unknown meeting fails here, not at first use
+
+    # -- reading ------------------------------------------------------------------
+
+    @property
+    def state(self) -> MeetingState:
+        """The engine's current state of the meeting: every handle sees the same one.
+
+        After a conflict the engine drops its cached state; the next read loads the
+        journal again, so a handle never keeps sending on a version that is gone.
+        """
+        return self.engine.state(self.id)
+
+    @property
+    def method(self) -> MethodSpec | None:
+        return current_method(self.state, self.engine.registry)
+
+    @property
+    def phase(self) -> PhaseSpec | None:
+        return current_phase(self.state, self.engine.registry)
+
+    def title(self) -> Text:
+        """The title of where the meeting is now: the method phase, or the frame step."""
+        phase = self.phase
+        return phase.title if phase is not None else FRAME_STEPS[self.state.frame].title
+
+    def person(self, who: str) -> str:
+        """The member id for an id or a display name."""
+        members = self.state.members
+        if who in members:
+            return who
+        folded = who.strip().casefold()
+        for member in members.values():
+            if member.name.casefold() == folded or member.id == slug(who):
+                return member.id
+        raise NotAMemberError(
+            f"{who!r} is not a member of this meeting "
+            f"(members: {', '.join(m.name for m in members.values())})",
+            meeting_id=self.id,
+        )
+
+    def roles(self, who: str) -> frozenset[str]:
+        """The roles this person has now, as the rules count them.
+
+        The inbrenger only while their case runs; a facilitating member is a
+        participant too, unless the method wants a neutral facilitator.
+        """
+        method = self.method
+        neutral = method is not None and method.neutral_facilitator
+        return roles_of(self.state, self.person(who), neutral_facilitator=neutral)
+
+    def allowed_kinds(self, who: str) -> tuple[str, ...]:
+        """The contribution kinds this person may give now."""
+        phase = self.phase
+        if phase is None:
+            self.person(who)  # an unknown person is refused here too
+            return FRAME_KINDS.get(self.state.frame, ())
+        roles = self.roles(who)
+        if "inbrenger" in roles:
+            if phase.inbrenger_mode in ("listens", "away"):
+                return ()
+            return phase.allowed.get("inbrenger", ())
+        return tuple(dict.fromkeys(k for r in sorted(roles) for k in phase.allowed.get(r, ())))
+
+    def capabilities(self, now: datetime | None = None) -> Capabilities:
+        """What each person present may do now, and what the step waits for."""
+        from .capabilities import capabilities
+
+        return capabilities(self.state, self.engine.registry, now or self.engine.clock())
+
+    def visible_to(self, who: str | None = None) -> list[Contribution]:
+        return self.state.visible_to(self.person(who) if who else None)
+
+    def remaining_seconds(self, now: datetime | None = None) -> float | None:
+        """Seconds left in the current method phase's timebox (negative when over)."""
+        phase, entered = self.phase, self.state.step_entered_at
+        if phase is None or entered is None:
+            return None
+        now = now or self.engine.clock()
+        budget = (phase.minutes + self.state.extra_minutes) * 60
+        return budget - (now - entered).total_seconds()
+
+    # -- commands -----------------------------------------------------------------
+
+    def submit_leervraag(self, by: str, text: str) -> str:
+        self._send(cmd.SubmitLeervraag, by=by, text=text)
+        return list(self.state.leervragen)[-1]
+
+    def pass_leervraag(self, by: str) -> None:
+        self._send(cmd.PassLeervraag, by=by)
+
+    def choose_case(self, by: str, inbrenger: str, *, consent: bool = True) -> None:
+        self._send(cmd.ChooseCase, by=by, inbrenger=self.person(inbrenger), consent=consent)
+
+    def choose_method(
+        self,
+        by: str,
+        method_id: str,
+        *,
+        inbrenger_agrees: bool = True,
+        variant: str | None = None,
+    ) -> None:
+        self._send(
+            cmd.ChooseMethod,
+            by=by,
+            method_id=method_id,
+            inbrenger_agrees=inbrenger_agrees,
+            variant=variant,
+        )
+
+    def contribute(self, by: str, kind: str, text: str, *, reply_to: str | None = None) -> str:
+        """Record what ``by`` said; ``reply_to`` names the contribution it answers."""
+        self._send(cmd.Contribute, by=by, kind=kind, text=text, reply_to=reply_to)
+        return self.state.contributions[-1].id
+
+    def reveal(self, by: str) -> None:
+        self._send(cmd.Reveal, by=by)
+
+    def decide(
+        self,
+        by: str,
+        *,
+        text: str = "",
+        selected: Sequence[str] = (),
+        labels: dict[str, str] | None = None,
+    ) -> None:
+        self._send(cmd.Decide, by=by, text=text, selected=tuple(selected), labels=labels or {})
+
+    def take_loop(self, by: str, loop_id: str) -> None:
+        self._send(cmd.TakeLoop, by=by, loop_id=loop_id)
+
+    def record_consensus(self, by: str, text: str = "") -> None:
+        self._send(cmd.RecordConsensus, by=by, text=text)
+
+    def choose_module(self, by: str, method_id: str) -> None:
+        self._send(cmd.ChooseModule, by=by, method_id=method_id)
+
+    def advance(self, by: str) -> None:
+        self._send(cmd.Advance, by=by)
+
+    def extend(self, by: str, minutes: int) -> None:
+        self._send(cmd.Extend, by=by, minutes=minutes)
+
+    def skip(self, by: str, reason: str) -> None:
+        self._send(cmd.Skip, by=by, reason=reason)
+
+    def hand_over(self, by: str, to: str) -> None:
+        """The facilitator hands the facilitation to another member present."""
+        self._send(cmd.HandOver, by=by, to=self.person(to))
+
+    def close(self, by: str, reason: str | None = None) -> None:
+        self._send(cmd.Close, by=by, reason=reason)
+
+    def refresh(self) -> MeetingState:
+        """Read the journal again: what other processes wrote becomes visible."""
+        return self.engine.reload(self.id)
+
+    def _send(self, command_type: type[cmd._Command], **fields: Any) -> None:
+        fields["by"] = self.person(fields["by"])
+        try:
+            command = command_type(**fields)
+        except ValidationError as exc:
+            # pydantic echoes the input in its message; case text must not leak.
+            names = ", ".join(str(e["loc"][0]) for e in exc.errors() if e["loc"])
+            raise CommandRefused(
+                "command",
+                Text(nl=f"Ongeldige invoer voor: {names}.", en=f"Invalid input for: {names}."),
+                self.state.lang,
+                meeting_id=self.id,
+            ) from None
+        self.engine.execute(
+            self.id,
+            command,  # type: ignore[arg-type]  # each _Command subclass is in the union
+            expected_version=self.state.version,
+        )

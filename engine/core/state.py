@@ -1,0 +1,320 @@
+"""The state of one meeting, and the pure function that applies an event to it.
+
+State is plain data (slotted dataclasses), not a state-machine model: a host app
+holds thousands of meetings, and a ``transitions`` model per meeting costs kilobytes
+and garbage-collection time each. For the same reason every UTC timestamp kept in
+the state shares the one ``datetime.UTC``: decoded from JSON, each would carry its
+own time-zone object, a dozen more objects per meeting for the collector to visit.
+``apply`` reads no clock and does no I/O, so that replaying a journal gives exactly
+the state the live meeting had.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from . import events as ev
+from .text import Lang
+
+__all__ = [
+    "FRAME",
+    "Case",
+    "Contribution",
+    "Decision",
+    "Leervraag",
+    "MeetingState",
+    "Member",
+    "apply",
+    "replay",
+]
+
+#: The frame around every method, in order (methods.md, "The meeting frame").
+FRAME: tuple[str, ...] = (
+    "opening",
+    "leervragen",
+    "case_choice",
+    "method_choice",
+    "method",
+    "second_case",
+    "recognitions",
+    "evaluation",
+    "closed",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A member of a meeting; ``external`` for a facilitator from outside the group."""
+
+    id: str
+    name: str
+    external: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Leervraag:
+    """A leervraag as brought at the meeting."""
+
+    id: str
+    by: str
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A case discussed in the meeting: whose leervraag, with which method."""
+
+    no: int
+    leervraag_id: str
+    inbrenger: str
+    method_id: str | None = None
+    method_version: str | None = None
+    variant: str | None = None
+    auto: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """Something a member said in a phase, of one kind; written ones stay hidden until revealed."""
+
+    id: str
+    author: str
+    kind: str
+    text: str
+    frame: str
+    phase: str | None
+    case_no: int | None
+    written: bool
+    at: datetime
+    step_no: int = 0
+    reply_to: str | None = None
+    hidden_until: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A decision made in a phase, as the state keeps it (labels as sorted pairs)."""
+
+    decision_id: str
+    by: str
+    selected: tuple[str, ...]
+    text: str
+    phase: str
+    case_no: int
+    at: datetime
+    step_no: int = 0
+    labels: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(slots=True)
+class MeetingState:
+    """Everything known about a meeting: what applying its journal gives."""
+
+    meeting_id: str
+    lang: Lang
+    group_id: str | None
+    members: dict[str, Member]
+    present: tuple[str, ...]
+    facilitator: str
+    scribe: str | None
+    timekeeper: str | None
+    started_at: datetime
+    version: int = 1
+    frame: str = "opening"
+    phase: str | None = None
+    #: The nested module running now, as ``id@version``, and the phase nesting it.
+    module: str | None = None
+    nest_parent: str | None = None
+    #: Counts the steps entered; per-step records (reveals, consensus, quotas) key on
+    #: it, so a phase entered again through a loop starts afresh.
+    step_no: int = 1
+    step_entered_at: datetime | None = None
+    extra_minutes: int = 0
+    leervragen: dict[str, Leervraag] = field(default_factory=dict)
+    passed: tuple[str, ...] = ()
+    cases: list[Case] = field(default_factory=list)
+    contributions: list[Contribution] = field(default_factory=list)
+    revealed: set[int] = field(default_factory=set)
+    consensus: set[int] = field(default_factory=set)
+    decisions: list[Decision] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    #: (case number, phase path) of every method phase entered: what "hidden until" reads.
+    visited: set[tuple[int, str]] = field(default_factory=set)
+    loops_taken: list[tuple[int, str]] = field(default_factory=list)
+    skipped: list[tuple[int | None, str | None, str]] = field(default_factory=list)
+    closed_at: datetime | None = None
+    closed_reason: str | None = None
+
+    @property
+    def closed(self) -> bool:
+        return self.frame == "closed"
+
+    @property
+    def case(self) -> Case | None:
+        """The case under discussion (the latest chosen), if any."""
+        return self.cases[-1] if self.cases else None
+
+    @property
+    def inbrenger(self) -> str | None:
+        return self.cases[-1].inbrenger if self.cases else None
+
+    @property
+    def phase_path(self) -> str | None:
+        """The phase id, prefixed with the module's id inside a nested module."""
+        if self.phase is None or self.module is None:
+            return self.phase
+        return f"{self.module.split('@')[0]}/{self.phase}"
+
+    def step_contributions(self) -> list[Contribution]:
+        """The contributions of the step running now, oldest first.
+
+        Read from the end: contributions are appended in step order, so a long
+        meeting costs only the current step's contributions, not all of them.
+        """
+        step: list[Contribution] = []
+        for c in reversed(self.contributions):
+            if c.step_no != self.step_no:
+                break
+            step.append(c)
+        step.reverse()
+        return step
+
+    def step_decisions(self) -> list[Decision]:
+        return [d for d in self.decisions if d.step_no == self.step_no]
+
+    def is_hidden(self, c: Contribution) -> bool:
+        if c.written and c.step_no not in self.revealed:
+            return True
+        return c.hidden_until is not None and (c.case_no or 0, c.hidden_until) not in self.visited
+
+    def visible_to(self, person: str | None = None) -> list[Contribution]:
+        """Contributions a person may see now: written ones once revealed, hidden ones
+        once their phase comes; authors always see their own."""
+        return [c for c in self.contributions if c.author == person or not self.is_hidden(c)]
+
+
+_ZERO = timedelta(0)
+
+
+def _utc(at: datetime) -> datetime:
+    """``at`` with the shared ``UTC`` if it is a UTC time (the same instant, printed alike)."""
+    tz = at.tzinfo
+    if tz is UTC or tz is None or tz.utcoffset(at) != _ZERO:
+        return at
+    return at.replace(tzinfo=UTC)
+
+
+def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
+    """Apply one event. The first event must be ``MeetingStarted``."""
+    if type(event) is ev.MeetingStarted:  # not isinstance: a pydantic miss costs ABCMeta
+        return MeetingState(
+            meeting_id=event.meeting_id,
+            lang=event.lang,
+            group_id=event.group_id,
+            members={m.id: Member(m.id, m.name, m.external) for m in event.members},
+            present=event.present,
+            facilitator=event.facilitator,
+            scribe=event.scribe,
+            timekeeper=event.timekeeper,
+            started_at=_utc(event.at),
+            step_entered_at=_utc(event.at),
+        )
+    if state is None:
+        raise ValueError(f"the first event must be meeting_started, not {event.type}")
+    state.version += 1
+    # the most frequent first: each case is one isinstance check
+    match event:
+        case ev.ContributionAdded():
+            in_method = state.frame == "method" and state.cases
+            state.contributions.append(
+                Contribution(
+                    event.contribution_id,
+                    event.author,
+                    event.kind,
+                    event.text,
+                    state.frame,
+                    state.phase_path,
+                    state.cases[-1].no if in_method else None,
+                    event.written,
+                    _utc(event.at),
+                    state.step_no,
+                    event.reply_to,
+                    event.hidden_until,
+                )
+            )
+        case ev.StepEntered():
+            state.frame, state.phase, state.module = event.frame, event.phase, event.module
+            if event.module is None:
+                state.nest_parent = None
+            state.step_no += 1
+            state.step_entered_at, state.extra_minutes = _utc(event.at), 0
+            if state.frame == "method" and state.cases and state.phase_path:
+                state.visited.add((state.cases[-1].no, state.phase_path))
+        case ev.LeervraagSubmitted():
+            state.leervragen[event.leervraag_id] = Leervraag(
+                event.leervraag_id, event.by, event.text, _utc(event.at)
+            )
+        case ev.LeervraagPassed():
+            state.passed = (*state.passed, event.by)
+        case ev.CaseChosen():
+            state.cases.append(
+                Case(event.case_no, event.leervraag_id, event.inbrenger, auto=event.auto)
+            )
+        case ev.MethodChosen():
+            case = state.cases[-1]
+            state.cases[-1] = Case(
+                case.no,
+                case.leervraag_id,
+                case.inbrenger,
+                event.method_id,
+                event.method_version,
+                event.variant,
+                case.auto,
+            )
+        case ev.WrittenRevealed():
+            state.revealed.add(state.step_no)
+        case ev.ConsensusRecorded():
+            state.consensus.add(state.step_no)
+        case ev.LoopTaken():
+            state.loops_taken.append((state.cases[-1].no, event.loop_id))
+        case ev.ModuleChosen():
+            state.nest_parent = state.phase
+        case ev.FacilitatorChanged():
+            state.facilitator = event.to
+        case ev.DecisionMade():
+            case = state.cases[-1]
+            state.decisions.append(
+                Decision(
+                    event.decision_id,
+                    event.by,
+                    event.selected,
+                    event.text,
+                    state.phase_path or "",
+                    case.no,
+                    _utc(event.at),
+                    state.step_no,
+                    tuple(sorted(event.labels.items())),
+                )
+            )
+            state.labels.update(event.labels)
+        case ev.PhaseExtended():
+            state.extra_minutes += event.minutes
+        case ev.PhaseSkipped():
+            case_no = state.cases[-1].no if state.cases and state.frame == "method" else None
+            state.skipped.append((case_no, state.phase_path, event.reason))
+        case ev.MeetingClosed():
+            state.frame, state.phase = "closed", None
+            state.closed_at, state.closed_reason = _utc(event.at), event.reason
+    return state
+
+
+def replay(events: list[ev.Event]) -> MeetingState:
+    """Rebuild a meeting's state from its whole journal."""
+    state: MeetingState | None = None
+    for event in events:
+        state = apply(state, event)
+    if state is None:
+        raise ValueError("no events to replay")
+    return state

@@ -1,0 +1,35 @@
+"""Groups and their history, built on the engine's public names.
+
+A group (members, contract, guided or self-run, its series plan) is a journal
+stream of its own, written through :class:`GroupBook`; :func:`groups_of` gives the
+one book of an engine. Its history (who came, who facilitated, who brought a
+case, what was promised) is read from its meetings: rotation, fairness and the
+look-back are built on it. Group files (TOML) import and export a whole group.
+"""
+
+from .book import *
+from .file import *
+from .group import *
+from .history import *
+
+__all__ = [
+    "GROUP_MAX",
+    "GROUP_MIN",
+    "GROUP_PREFIX",
+    "Commitment",
+    "FileProblem",
+    "GroupBook",
+    "GroupFile",
+    "GroupFileError",
+    "GroupState",
+    "InbrengerTurns",
+    "MeetingRecord",
+    "default_contract",
+    "dump_group",
+    "fairness",
+    "group_history",
+    "groups_of",
+    "look_back",
+    "propose_facilitator",
+    "read_group_file",
+]

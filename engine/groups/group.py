@@ -1,0 +1,86 @@
+"""A group: its members, its contract, and its settings, kept as a journal stream.
+
+A group is written the way a meeting is: events appended to the journal under
+the stream id ``group:<id>``, so it is durable, versioned and safe with two
+writers. Its history (who came, who facilitated, who brought a case, what was
+promised) is not stored here: it is read from the group's meetings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from intervision.engine import GroupContract, GroupMember, Lang, SeriesPlan, Text
+
+__all__ = [
+    "DEFAULT_ATTENDANCE",
+    "DEFAULT_CONFIDENTIALITY",
+    "GROUP_PREFIX",
+    "GroupState",
+    "default_contract",
+]
+
+GROUP_PREFIX = "group:"
+
+DEFAULT_CONFIDENTIALITY = Text(
+    nl="Wat we hier bespreken, blijft in de groep. We praten er buiten de groep niet over, "
+    "ook niet zonder namen, en wat we opschrijven is alleen voor onszelf. De organisatie "
+    "hoort over onze voortgang alleen van de hele groep, nooit de inhoud van een casus.",
+    en="What we discuss here stays in the group. We do not talk about it outside the group, "
+    "not even without names, and what we write down is for ourselves only. The "
+    "organisation hears about our progress only from the whole group, never a case's content.",
+)
+DEFAULT_ATTENDANCE = Text(
+    nl="We zijn er elke bijeenkomst, op tijd en de hele tijd. Wie niet kan komen, meldt zich "
+    "vooraf af bij de begeleider.",
+    en="We attend every meeting, on time and for the whole time. Whoever cannot come lets "
+    "the facilitator know beforehand.",
+)
+
+
+def default_contract(lang: Lang) -> GroupContract:
+    """The contract a new group starts with, in its language."""
+    return GroupContract(
+        confidentiality=DEFAULT_CONFIDENTIALITY(lang), attendance=DEFAULT_ATTENDANCE(lang)
+    )
+
+
+@dataclass
+class GroupState:
+    """A group as its journal stream gives it: members, contract, settings, plan."""
+
+    id: str
+    name: str
+    lang: Lang
+    created: datetime
+    contract: GroupContract
+    members: dict[str, GroupMember] = field(default_factory=dict)
+    #: The fixed external facilitator of a guided group; None for a self-run group.
+    guided_by: str | None = None
+    series: SeriesPlan | None = None
+    version: int = 1
+
+    @property
+    def stream(self) -> str:
+        return GROUP_PREFIX + self.id
+
+    def relations(self, member: GroupMember) -> list[str]:
+        """Names of members this member has a direct work relation with."""
+        folded = {m.name.casefold(): m for m in self.members.values() if m.id != member.id}
+        found = []
+        if member.reports_to and member.reports_to.casefold() in folded:
+            found.append(folded[member.reports_to.casefold()].name)
+        for other in self.members.values():
+            if (
+                other.id != member.id
+                and (other.reports_to or "").casefold() == member.name.casefold()
+            ):
+                found.append(other.name)
+        return found
+
+
+def planned_dates(plan: SeriesPlan) -> list[date]:
+    from datetime import timedelta
+
+    return [(plan.start + timedelta(days=plan.every_days * n)).date() for n in range(plan.meetings)]

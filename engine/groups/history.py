@@ -1,0 +1,178 @@
+"""A group's history, read from its meetings: nothing here is stored twice.
+
+Who came, who facilitated, who brought a case, which methods were used and what
+each inbrenger promised: all follow from the meetings' journals. The policies a
+facilitator leans on over a series are built on it: who facilitates next (a
+plugin may decide instead), who has waited longest to bring a case, and which
+commitments come back at the next opening.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from intervision.engine import MeetingState, UnknownMethodError
+
+from .group import GroupState
+
+if TYPE_CHECKING:
+    from intervision.engine import Engine, Registry
+
+
+__all__ = [
+    "Commitment",
+    "InbrengerTurns",
+    "MeetingRecord",
+    "fairness",
+    "group_history",
+    "look_back",
+    "propose_facilitator",
+]
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """What an inbrenger said they would do; comes back at the next opening."""
+
+    member: str
+    meeting_id: str
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    """One held meeting of a group, as its history needs it."""
+
+    meeting_id: str
+    started_at: datetime
+    closed_at: datetime | None
+    present: tuple[str, ...]
+    facilitator: str
+    inbrengers: tuple[str, ...]
+    methods: tuple[str, ...]
+    commitments: tuple[Commitment, ...]
+
+    @property
+    def minutes(self) -> int | None:
+        if self.closed_at is None:
+            return None
+        return round((self.closed_at - self.started_at).total_seconds() / 60)
+
+
+@dataclass(frozen=True)
+class InbrengerTurns:
+    """How often a member brought a case, and when last: the fairness view."""
+
+    member: str
+    times: int
+    last: datetime | None
+
+
+def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
+    return MeetingRecord(
+        meeting_id=state.meeting_id,
+        started_at=state.started_at,
+        closed_at=state.closed_at,
+        present=state.present,
+        facilitator=state.facilitator,
+        inbrengers=tuple(case.inbrenger for case in state.cases if case.method_id),
+        methods=tuple(dict.fromkeys(c.method_id for c in state.cases if c.method_id)),
+        commitments=tuple(_commitments(state, registry)),
+    )
+
+
+def _commitments(state: MeetingState, registry: Registry) -> list[Commitment]:
+    found = []
+    for decision in state.decisions:
+        case = state.cases[decision.case_no - 1]
+        if case.method_id is None or not decision.text.strip():
+            continue
+        module, _, phase_id = decision.phase.rpartition("/")
+        try:
+            method = (
+                registry.method(module)
+                if module
+                else registry.method(case.method_id, case.method_version, case.variant)
+            )
+            spec = method.phase(phase_id).decision
+        except (UnknownMethodError, KeyError):
+            continue  # a method no longer installed: its commitments cannot be told apart
+        if spec is not None and spec.commitment:
+            found.append(Commitment(decision.by, state.meeting_id, decision.text, decision.at))
+    return found
+
+
+def group_history(engine: Engine, group_id: str) -> list[MeetingRecord]:
+    """The group's meetings, oldest first."""
+    records = []
+    for summary in engine.meetings():
+        state = engine.state(summary.meeting_id)
+        if state.group_id == group_id:
+            records.append(record_of(state, engine.registry))
+    return sorted(records, key=lambda r: r.started_at)
+
+
+def propose_facilitator(
+    engine: Engine,
+    group: GroupState,
+    present: list[str],
+    history: list[MeetingRecord],
+    *,
+    not_: str | None = None,
+    failed: list[str] | None = None,
+) -> str | None:
+    """Who facilitates today: the group's guide, a plugin's choice, or the rotation.
+
+    The rotation proposes the member present who facilitated least often, then
+    longest ago; ``not_`` leaves one out (today's inbrenger, when the method
+    forbids them to facilitate). The facilitator can always choose someone else.
+
+    A policy plugin that raises is skipped, not obeyed and not fatal: the proposal
+    is only a proposal, and a broken plugin must not keep a group from meeting.
+    Its name is logged and appended to ``failed``, so the caller can say so.
+    """
+    present = [p for p in present if p != not_]
+    if group.guided_by:
+        return group.guided_by
+    args = {
+        "members": list(present),
+        "history": [
+            {"facilitator": r.facilitator, "inbrengers": list(r.inbrengers)} for r in history
+        ],
+    }
+    answer = None
+    for _, answer in engine.registry.call_each("intervision_next_facilitator", args, failed=failed):
+        if answer is not None:
+            break  # firstresult, as pluggy would
+    if answer in present:
+        return str(answer)
+    if not present:
+        return None
+
+    def key(member: str) -> tuple[int, float, int]:
+        held = [r.started_at.timestamp() for r in history if r.facilitator == member]
+        return (len(held), max(held, default=float("-inf")), present.index(member))
+
+    return min(present, key=key)
+
+
+def fairness(group: GroupState, history: list[MeetingRecord]) -> list[InbrengerTurns]:
+    """Each member with how often they brought a case; longest waiting first."""
+    turns = []
+    for member in group.members:
+        held = [r.started_at for r in history if member in r.inbrengers]
+        times = sum(r.inbrengers.count(member) for r in history)
+        turns.append(InbrengerTurns(member, times, max(held) if held else None))
+    return sorted(
+        turns,
+        key=lambda t: (t.last is not None, t.last.replace(tzinfo=None) if t.last else 0, t.times),
+    )
+
+
+def look_back(history: list[MeetingRecord]) -> list[Commitment]:
+    """The commitments made at the group's last meeting, to be reported on now."""
+    held = [r for r in history if r.closed_at is not None]
+    return list(held[-1].commitments) if held else []

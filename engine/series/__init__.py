@@ -1,0 +1,18 @@
+"""A group's series (reeks): planned dates, compared with the meetings held, and as .ics."""
+
+from .planning import *
+
+__all__ = [
+    "MAX_EVERY_DAYS",
+    "MAX_MEETINGS",
+    "MAX_MINUTES",
+    "MIN_MINUTES",
+    "PlannedMeeting",
+    "Status",
+    "compare",
+    "parse_duration",
+    "parse_every",
+    "plan",
+    "schedule",
+    "to_ics",
+]

@@ -1,0 +1,288 @@
+"""The journal on PostgreSQL, for host apps that run many meetings in several processes.
+
+A host app points the engine at its own database with a ``postgresql://`` URL; the
+tables are created on first use (prefixed ``intervision_`` so they sit beside the
+host's own) and carry a schema version, as the SQLite file does.
+
+Optimistic concurrency works across processes: an append takes a transaction-scoped
+advisory lock on the meeting, so the version check and the insert are one step for
+every writer, and the primary key on (meeting, version) is the last line of defence.
+Exactly one of two writers with the same expected version wins; the other gets
+:class:`ConcurrencyError`, reloads and retries. Other meetings are not held up.
+
+psycopg 3 is an optional dependency (``pip install 'intervision[postgres]'``) and is
+imported only when a PostgreSQL store is opened. Errors name the database by host
+and name, never by the full URL (it may carry a password), and never quote an event.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from intervision.engine import (
+    ConcurrencyError,
+    CorruptJournalError,
+    Event,
+    MeetingSummary,
+    StoreError,
+    decode_event,
+    encode_event,
+)
+
+from .rows import decode_rows
+
+if TYPE_CHECKING:
+    import psycopg
+    from psycopg_pool import ConnectionPool
+
+__all__ = ["SCHEMA_VERSION", "PostgresJournal"]
+
+#: The layout of the tables; bump it (and migrate) when they change.
+SCHEMA_VERSION = 1
+
+#: Our own URL parameters; libpq would refuse them, so they are taken out first.
+POOL_SIZE_PARAM = "pool_size"
+DEFAULT_POOL_SIZE = 8
+_CONNECT_TIMEOUT_S = 10
+
+# One advisory lock key for creating the tables: two processes opening a new
+# database at once would otherwise race on CREATE TABLE IF NOT EXISTS.
+_SCHEMA_LOCK = 0x696E7476  # "intv"
+
+_CREATE_TABLES = (
+    """CREATE TABLE IF NOT EXISTS intervision_schema (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS intervision_events (
+        meeting_id TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version > 0),
+        type TEXT NOT NULL,
+        schema INTEGER NOT NULL,
+        at TIMESTAMPTZ NOT NULL,
+        data TEXT NOT NULL,
+        seq BIGINT GENERATED ALWAYS AS IDENTITY,
+        PRIMARY KEY (meeting_id, version)
+    )""",
+)
+
+_SELECT_MEETINGS = """
+    SELECT last.meeting_id, last.version, last.type, first.data
+    FROM (
+        SELECT DISTINCT ON (meeting_id) meeting_id, version, type
+        FROM intervision_events ORDER BY meeting_id, version DESC
+    ) AS last
+    LEFT JOIN intervision_events AS first
+        ON first.meeting_id = last.meeting_id AND first.version = 1
+    ORDER BY first.seq
+"""
+
+
+class PostgresJournal:
+    """Keeps the :class:`~intervision.engine.storage.Journal` contract in PostgreSQL.
+
+    A small connection pool serves the threads of one process: appends to different
+    meetings run side by side, and the engine's per-meeting lock keeps one process
+    from racing itself. ``pool_size`` in the URL's query sets the pool's size.
+    """
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+            from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
+        except ImportError as exc:  # pragma: no cover - exercised without the extra
+            raise StoreError(
+                "a postgresql:// store needs psycopg; install it with "
+                "pip install 'intervision[postgres]'"
+            ) from exc
+        self._psycopg = psycopg
+        self._pool_errors = (PoolTimeout, PoolClosed)
+        conninfo, pool_size = _split_url(url)
+        self.where = _describe(url)
+        # One direct connection first: it reports an unreachable server or a refused
+        # login at once (a pool would keep retrying until its timeout), and creates
+        # the tables before any command runs.
+        try:
+            with psycopg.connect(conninfo, connect_timeout=_CONNECT_TIMEOUT_S) as db:
+                _ensure_schema(db, self.where)
+        except psycopg.Error as exc:
+            raise _store_error(self.where, "open", exc) from None
+        self._pool: ConnectionPool = ConnectionPool(
+            conninfo,
+            min_size=1,
+            max_size=pool_size,
+            kwargs={"connect_timeout": _CONNECT_TIMEOUT_S},
+            open=True,
+            name="intervision",
+        )
+
+    def append(self, meeting_id: str, expected_version: int, events: list[Event]) -> int:
+        rows = [
+            (
+                meeting_id,
+                expected_version + offset,
+                event.type,
+                event.v,
+                event.at,
+                encode_event(event),
+            )
+            for offset, event in enumerate(events, 1)
+        ]
+        errors = self._psycopg.errors
+        with self._transaction("write to") as db:
+            db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (meeting_id,))
+            actual = _version(db, meeting_id)
+            if actual != expected_version:
+                raise ConcurrencyError(meeting_id, expected_version, actual)
+            try:
+                with db.cursor() as cursor:
+                    cursor.executemany(
+                        "INSERT INTO intervision_events (meeting_id, version, type, schema, at, "
+                        "data) VALUES (%s, %s, %s, %s, %s, %s)",
+                        rows,
+                    )
+            except errors.UniqueViolation:
+                # Only a writer that skipped the advisory lock can get here; same answer.
+                raise ConcurrencyError(meeting_id, expected_version, -1) from None
+        return expected_version + len(rows)
+
+    def load(self, meeting_id: str) -> list[Event]:
+        with self._transaction("read") as db:
+            rows = db.execute(
+                "SELECT version, data FROM intervision_events WHERE meeting_id = %s "
+                "ORDER BY version",
+                (meeting_id,),
+            ).fetchall()
+        return decode_rows(meeting_id, rows)
+
+    def version(self, meeting_id: str) -> int:
+        with self._transaction("read") as db:
+            return _version(db, meeting_id)
+
+    def meetings(self) -> list[MeetingSummary]:
+        with self._transaction("read") as db:
+            rows = db.execute(_SELECT_MEETINGS).fetchall()
+        summaries: list[MeetingSummary] = []
+        for meeting_id, version, last_type, first in rows:
+            if first is None:
+                raise CorruptJournalError(
+                    f"meeting {meeting_id}, version 1: the event is missing from the store; "
+                    "restore the store from a backup"
+                )
+            summaries.append(
+                MeetingSummary(
+                    meeting_id=meeting_id,
+                    version=int(version),
+                    started_at=decode_event(meeting_id, 1, first).at,
+                    last_type=str(last_type),
+                )
+            )
+        summaries.sort(key=lambda s: s.started_at.timestamp())
+        return summaries
+
+    def close(self) -> None:
+        self._pool.close()
+
+    def __repr__(self) -> str:
+        return f"PostgresJournal({self.where})"
+
+    # -- internals ----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _transaction(self, doing: str) -> Iterator[psycopg.Connection[Any]]:
+        """One transaction on a pooled connection: committed on success, else rolled back."""
+        if self._pool.closed:
+            raise StoreError(
+                f"the PostgreSQL store {self.where} was closed; open it again to use it"
+            )
+        psycopg = self._psycopg
+        try:
+            with self._pool.connection(timeout=_CONNECT_TIMEOUT_S) as db:
+                yield db
+        except psycopg.Error as exc:
+            raise _store_error(self.where, doing, exc) from None
+        except self._pool_errors as exc:
+            raise StoreError(
+                f"cannot {doing} the PostgreSQL store {self.where}: no connection became "
+                f"free or could be made ({type(exc).__name__}); check the server, or raise "
+                f"{POOL_SIZE_PARAM} in the URL"
+            ) from None
+
+
+def _ensure_schema(db: psycopg.Connection[Any], where: str) -> None:
+    """Create the tables in a new database; refuse one from a newer intervision.
+
+    Runs in the caller's transaction, which the connection commits on success.
+    """
+    db.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+    for statement in _CREATE_TABLES:
+        db.execute(statement)
+    row = db.execute("SELECT value FROM intervision_schema WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        db.execute(
+            "INSERT INTO intervision_schema VALUES ('schema_version', %s)", (str(SCHEMA_VERSION),)
+        )
+        return
+    stored = int(row[0]) if str(row[0]).isdigit() else None
+    if stored is None:
+        raise StoreError(
+            f"the PostgreSQL store {where} has an unreadable schema version; its "
+            "intervision_ tables belong to something else"
+        )
+    if stored > SCHEMA_VERSION:
+        raise StoreError(
+            f"the PostgreSQL store {where} has schema version {stored}, newer than this "
+            f"intervision understands ({SCHEMA_VERSION}); upgrade intervision to open it"
+        )
+
+
+def _version(db: psycopg.Connection[Any], meeting_id: str) -> int:
+    row = db.execute(
+        "SELECT COALESCE(MAX(version), 0) FROM intervision_events WHERE meeting_id = %s",
+        (meeting_id,),
+    ).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def _split_url(url: str) -> tuple[str, int]:
+    """The URL libpq gets (without our parameters), and the pool size it asks for."""
+    parts = urlsplit(url)
+    params = parse_qsl(parts.query, keep_blank_values=True)
+    ours = [value for key, value in params if key == POOL_SIZE_PARAM]
+    rest = [(key, value) for key, value in params if key != POOL_SIZE_PARAM]
+    pool_size = DEFAULT_POOL_SIZE
+    if ours:
+        if not ours[-1].isdigit() or int(ours[-1]) < 1:
+            raise StoreError(
+                f"{POOL_SIZE_PARAM} in a postgresql:// store must be a whole number of "
+                f"at least 1, not {ours[-1]!r}"
+            )
+        pool_size = int(ours[-1])
+    # Not urlunsplit: with an empty host (a socket) it drops the "//" libpq needs.
+    query = f"?{urlencode(rest)}" if rest else ""
+    return f"postgresql://{parts.netloc}{parts.path}{query}", pool_size
+
+
+def _describe(url: str) -> str:
+    """Where the store is, for messages: host and database, never user or password."""
+    parts = urlsplit(url)
+    host = parts.hostname or dict(parse_qsl(parts.query)).get("host") or "localhost"
+    database = parts.path.lstrip("/") or "(default database)"
+    return f"{database} on {host}"
+
+
+def _store_error(where: str, doing: str, exc: Exception) -> StoreError:
+    # Only the first line is kept: PostgreSQL's DETAIL line ("Failing row contains
+    # ...") can quote a row, and a row holds case content. The first line names the
+    # host, user or constraint, never a bound value.
+    sqlstate = getattr(exc, "sqlstate", None)
+    first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    code = f"{type(exc).__name__}{f' {sqlstate}' if sqlstate else ''}"
+    return StoreError(
+        f"cannot {doing} the PostgreSQL store {where} ({code}: {first_line}); check that "
+        "the server runs and the user may write to the database"
+    )

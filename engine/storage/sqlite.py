@@ -1,0 +1,289 @@
+"""The embedded default journal: one SQLite file in the user's data directory.
+
+The file holds what a group said in confidence, so it is created private to its
+owner before SQLite touches it; SQLite gives its ``-wal`` and ``-shm`` files the
+same permissions. WAL mode lets several processes share the file (a CLI and a
+host app, say), ``synchronous=FULL`` makes every acknowledged append survive a
+power cut, and ``BEGIN IMMEDIATE`` takes the write lock before the version check,
+so two writers can never both believe they are next.
+
+Errors name the file and what to do; they never quote a stored event.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from intervision.engine import (
+    ConcurrencyError,
+    CorruptJournalError,
+    Event,
+    MeetingSummary,
+    StoreError,
+    encode_event,
+)
+
+from .rows import decode_rows
+
+__all__ = ["SqliteJournal"]
+
+#: The layout of the tables; bump it (and migrate) when they change.
+SCHEMA_VERSION = 1
+
+_BUSY_TIMEOUT_MS = 5000
+
+_CREATE_TABLES = (
+    "CREATE TABLE IF NOT EXISTS schema_info (key TEXT PRIMARY KEY, value TEXT)",
+    """CREATE TABLE IF NOT EXISTS events (
+        meeting_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        schema INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, version)
+    )""",
+)
+
+_SELECT_MEETINGS = """
+    SELECT last.meeting_id, last.version, last.type, first.at
+    FROM (
+        -- SQLite takes the bare column `type` from the row that holds MAX(version).
+        SELECT meeting_id, MAX(version) AS version, type FROM events GROUP BY meeting_id
+    ) AS last
+    LEFT JOIN events AS first ON first.meeting_id = last.meeting_id AND first.version = 1
+    ORDER BY first.rowid
+"""
+
+
+class SqliteJournal:
+    """Keeps the :class:`~intervision.engine.storage.Journal` contract in one SQLite file.
+
+    One connection behind a lock serves every thread: SQLite lets one writer in at a
+    time anyway, and a single connection keeps :meth:`close` simple. Other processes
+    open their own connections to the same file.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = _open(self.path)
+
+    def append(self, meeting_id: str, expected_version: int, events: list[Event]) -> int:
+        rows = [
+            (
+                meeting_id,
+                expected_version + offset,
+                event.type,
+                event.v,
+                event.at.isoformat(),
+                encode_event(event),
+            )
+            for offset, event in enumerate(events, 1)
+        ]
+        with self._db("write to") as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                actual = _version(db, meeting_id)
+                if actual != expected_version:
+                    raise ConcurrencyError(meeting_id, expected_version, actual)
+                db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)", rows)
+                db.execute("COMMIT")
+            except sqlite3.IntegrityError as exc:
+                _rollback(db)
+                if exc.sqlite_errorname != "SQLITE_CONSTRAINT_PRIMARYKEY":
+                    raise
+                # Only a writer that bypassed BEGIN IMMEDIATE can get here; same answer.
+                actual = _version(db, meeting_id)
+                raise ConcurrencyError(meeting_id, expected_version, actual) from None
+            except BaseException:
+                _rollback(db)
+                raise
+        return expected_version + len(rows)
+
+    def load(self, meeting_id: str) -> list[Event]:
+        with self._db("read") as db:
+            rows = db.execute(
+                "SELECT version, data FROM events WHERE meeting_id = ? ORDER BY version",
+                (meeting_id,),
+            ).fetchall()
+        return decode_rows(meeting_id, rows)
+
+    def version(self, meeting_id: str) -> int:
+        with self._db("read") as db:
+            return _version(db, meeting_id)
+
+    def meetings(self) -> list[MeetingSummary]:
+        with self._db("read") as db:
+            rows = db.execute(_SELECT_MEETINGS).fetchall()
+        summaries = [
+            MeetingSummary(
+                meeting_id=meeting_id,
+                version=int(version),
+                started_at=_started_at(meeting_id, at),
+                last_type=str(last_type),
+            )
+            for meeting_id, version, last_type, at in rows
+        ]
+        # A stable sort on the instant: naive and aware timestamps compare without error.
+        summaries.sort(key=lambda s: s.started_at.timestamp())
+        return summaries
+
+    def close(self) -> None:
+        with self._lock:
+            connection, self._connection = self._connection, None
+            if connection is not None:
+                try:
+                    connection.close()
+                except sqlite3.Error as exc:
+                    raise _store_error(self.path, "close", exc) from exc
+
+    def __repr__(self) -> str:
+        return f"SqliteJournal({str(self.path)!r})"
+
+    @contextlib.contextmanager
+    def _db(self, doing: str) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            if self._connection is None:
+                raise StoreError(
+                    f"the intervision store at {self.path} was closed; open it again to use it"
+                )
+            try:
+                yield self._connection
+            except sqlite3.Error as exc:
+                raise _store_error(self.path, doing, exc) from exc
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    # The umask covers anything SQLite creates while connecting; the explicit modes
+    # below do not depend on it. It is process-wide, hence restored at once.
+    previous_umask = os.umask(0o077)
+    try:
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the intervision store at {path}: {exc.strerror}; "
+                "check that the folder exists and is writable, or choose another path"
+            ) from exc
+        try:
+            connection = sqlite3.connect(
+                path,
+                timeout=_BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,  # transactions are begun and ended explicitly
+                check_same_thread=False,  # the journal's lock serialises access
+            )
+        except sqlite3.Error as exc:
+            raise _store_error(path, "open", exc) from exc
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")
+            connection.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA foreign_keys=ON")
+            _ensure_schema(connection, path)
+        except sqlite3.Error as exc:
+            connection.close()
+            raise _store_error(path, "open", exc) from exc
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+    finally:
+        os.umask(previous_umask)
+
+
+def _ensure_schema(db: sqlite3.Connection, path: Path) -> None:
+    """Create the tables in a new file; refuse a file that belongs to something else."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        tables = {
+            name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if "schema_info" in tables:
+            row = db.execute("SELECT value FROM schema_info WHERE key = 'schema_version'")
+            stored = _stored_schema_version(row.fetchone())
+            if stored is None:
+                raise _not_a_store(path)
+            if stored > SCHEMA_VERSION:
+                raise StoreError(
+                    f"the intervision store at {path} has schema version {stored}, newer "
+                    f"than this intervision understands ({SCHEMA_VERSION}); upgrade "
+                    "intervision to open it"
+                )
+        elif tables:
+            raise _not_a_store(path)
+        for statement in _CREATE_TABLES:
+            db.execute(statement)
+        db.execute(
+            "INSERT OR IGNORE INTO schema_info VALUES ('schema_version', ?)",
+            (str(SCHEMA_VERSION),),
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        _rollback(db)
+        raise
+
+
+def _stored_schema_version(row: tuple[object, ...] | None) -> int | None:
+    if row is None:
+        return None
+    try:
+        return int(str(row[0]))
+    except ValueError:
+        return None
+
+
+def _version(db: sqlite3.Connection, meeting_id: str) -> int:
+    row = db.execute(
+        "SELECT COALESCE(MAX(version), 0) FROM events WHERE meeting_id = ?", (meeting_id,)
+    ).fetchone()
+    return int(row[0])
+
+
+def _started_at(meeting_id: str, at: str | None) -> datetime:
+    if at is None:
+        raise CorruptJournalError(
+            f"meeting {meeting_id}, version 1: the event is missing from the store; "
+            "restore the store from a backup"
+        )
+    try:
+        return datetime.fromisoformat(at)
+    except (TypeError, ValueError):
+        raise CorruptJournalError(
+            f"meeting {meeting_id}, version 1: the stored time is not a valid timestamp; "
+            "restore the store from a backup"
+        ) from None
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    # A failed rollback must not hide the error that made it necessary.
+    with contextlib.suppress(sqlite3.Error):
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+
+
+def _not_a_store(path: Path) -> StoreError:
+    return StoreError(
+        f"{path} is not an intervision store (it holds something else); point "
+        "INTERVISION_STORE at another file"
+    )
+
+
+def _store_error(path: Path, doing: str, exc: sqlite3.Error) -> StoreError:
+    # SQLite's own messages name tables and columns, never bound values, so they are
+    # safe to pass on; the event data never reaches them.
+    name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
+    if name == "SQLITE_NOTADB":
+        return _not_a_store(path)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        hint = "another process kept the store locked too long; try again"
+    else:
+        hint = "check that the disk is writable and not full, or restore the store from a backup"
+    return StoreError(f"cannot {doing} the intervision store at {path} ({name}: {exc}); {hint}")
