@@ -21,7 +21,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import bench_command
 import bench_discovery
+import bench_growth
+import bench_growth_pg
+import bench_host_memory
 import bench_memory
+import bench_oneshot
 import bench_resume
 import bench_startup
 from common import Config, Figure, FigureRun, table
@@ -33,6 +37,21 @@ GROUPS: dict[str, tuple[FigureRun, tuple[str, ...]]] = {
     "memory": (bench_memory.run, ("memory.meeting", "memory.gc")),
     "resume": (bench_resume.run, ("resume.sqlite",)),
     "discovery": (bench_discovery.run, ("discovery.plugins",)),
+    "oneshot": (bench_oneshot.run, ("oneshot.status", "oneshot.do")),
+    "host": (bench_host_memory.run, ("memory.host",)),
+    "growth": (
+        bench_growth.run,
+        (
+            "growth.meetings",
+            "growth.group_show",
+            "growth.status_opening",
+            "growth.status_case_choice",
+            "growth.status_method",
+            "growth.report",
+            "growth.history",
+        ),
+    ),
+    "growth_pg": (bench_growth_pg.run, ("growth.pg_history", "growth.pg_history_largest")),
 }
 FIGURES = [name for _, names in GROUPS.values() for name in names]
 

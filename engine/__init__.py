@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.memory_journal import *
     from .core.method_files import *
     from .core.outcome import *
+    from .core.read_models import *
     from .core.registry import *
     from .core.rules import *
     from .core.specs import *
@@ -60,6 +61,7 @@ __all__ = [
     "RepeatedRequest",
     "SpecError",
     "StoreError",
+    "StoreUnavailable",
     "UnknownMethodError",
     "WrongPhaseError",
     # methods as data
@@ -161,12 +163,30 @@ __all__ = [
     "hookspec",
     "load_registry",
     # the journal port
+    "DEFAULT_PAGE",
+    "Commit",
     "Journal",
     "MeetingSummary",
     "MemoryJournal",
+    "OnCommit",
+    "Rebuilt",
     "StoredEvent",
     "decode_event",
     "encode_event",
+    "is_meeting_stream",
+    # the read models every journal keeps with its events
+    "READ_MODEL_VERSION",
+    "CaseDigest",
+    "DecisionDigest",
+    "DigestPage",
+    "GroupDelta",
+    "GroupDigest",
+    "MeetingDigest",
+    "decode_cursor",
+    "encode_cursor",
+    "fold_meeting",
+    "group_delta",
+    "page_key",
     # the lifecycle
     "Engine",
     "Meeting",
@@ -199,6 +219,7 @@ _MODULES = (
     "state",
     "frame",
     "flow",
+    "read_models",
     "journal",
     "memory_journal",
     "outcome",

@@ -33,6 +33,7 @@ __all__ = [
     "SEALED_MARK",
     "TOKEN_PREFIX",
     "FieldCipher",
+    "is_reading_sealed",
     "is_token",
     "reading_sealed",
     "refuse_sealed",
@@ -78,6 +79,11 @@ def reading_sealed() -> Iterator[None]:
         yield
     finally:
         _READING_SEALED.reset(token)
+
+
+def is_reading_sealed() -> bool:
+    """Whether an encrypted journal is reading through this adapter now."""
+    return _READING_SEALED.get()
 
 
 def refuse_sealed(meeting_id: str, version: int, event: Event) -> None:

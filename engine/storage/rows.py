@@ -25,14 +25,15 @@ def decode_stored(meeting_id: str, version: int, raw: str) -> Event:
     return event
 
 
-def decode_rows(meeting_id: str, rows: Iterable[tuple[int, str]]) -> list[Event]:
-    """A meeting's stored (version, data) rows, in version order, as events.
+def decode_rows(meeting_id: str, rows: Iterable[tuple[int, str]], after: int = 0) -> list[Event]:
+    """A meeting's stored (version, data) rows after version ``after``, in version
+    order, as events.
 
     The adapters that keep versions as a column (SQLite, PostgreSQL) read through
     this, so a version missing from the store is named the same way by both.
     """
     events: list[Event] = []
-    for expected, (version, data) in enumerate(rows, 1):
+    for expected, (version, data) in enumerate(rows, after + 1):
         if version != expected:
             raise CorruptJournalError(
                 f"meeting {meeting_id}, version {expected}: the event is missing from the "

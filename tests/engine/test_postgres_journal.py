@@ -34,7 +34,14 @@ def test_the_tables_and_their_schema_version_are_created_on_first_use(
         version = db.execute(
             "SELECT value FROM intervision_schema WHERE key = 'schema_version'"
         ).fetchone()
-    assert tables == {"intervision_schema", "intervision_events", "intervision_requests"}
+    assert tables == {
+        "intervision_schema",
+        "intervision_events",
+        "intervision_requests",
+        "intervision_meeting_digests",
+        "intervision_group_digests",
+        "intervision_group_member_digests",
+    }
     assert version == (str(SCHEMA_VERSION),)
 
 
@@ -80,9 +87,9 @@ def test_a_store_from_a_newer_intervision_is_refused_and_left_alone(postgres_sto
         open_journal(postgres_store)
 
     with psycopg.connect(postgres_store) as db:
-        assert db.execute("SELECT value FROM intervision_schema").fetchone() == (
-            str(SCHEMA_VERSION + 1),
-        )
+        assert db.execute(
+            "SELECT value FROM intervision_schema WHERE key = 'schema_version'"
+        ).fetchone() == (str(SCHEMA_VERSION + 1),)
 
 
 def test_several_processes_opening_a_new_database_at_once_all_succeed(

@@ -77,6 +77,7 @@ EXCEPTION_TREE = [
     ("ConcurrencyError", "MeetingError"),
     ("RepeatedRequest", "ConcurrencyError"),
     ("StoreError", "IntervisionError"),
+    ("StoreUnavailable", "StoreError"),
     ("CorruptJournalError", "StoreError"),
 ]
 

@@ -1,0 +1,358 @@
+"""The read models in SQL tables: one set of statements for SQLite and PostgreSQL.
+
+The core defines what a meeting's digest and a group's counts are (the folds of
+``intervision.engine``'s read models); this module only keeps them: one row per
+meeting (its digest as JSON, and the columns a listing orders and filters by), one
+row per group and one per group member with the counts, all written by the
+adapter's append in the transaction that stores the events.
+
+The counts are changed by adding the fold's delta (``ON CONFLICT ... DO UPDATE
+SET n = n + excluded.n``), so two processes appending to two meetings of one group
+at once each add their own, on either database. Listings page by keyset on
+(start, id) through an index, so a page costs the same in any size of store.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any, Protocol
+
+from intervision.engine import (
+    DEFAULT_PAGE,
+    CaseDigest,
+    DecisionDigest,
+    DigestPage,
+    Event,
+    GroupDelta,
+    GroupDigest,
+    MeetingDigest,
+    Rebuilt,
+    StoreError,
+    decode_cursor,
+    encode_cursor,
+    fold_meeting,
+    group_delta,
+    is_meeting_stream,
+    page_key,
+)
+
+from .cipher import is_reading_sealed, is_token
+from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError
+
+__all__ = ["ReadTables", "digest_from_json", "digest_to_json", "grouped_rows"]
+
+
+class Db(Protocol):
+    """What both drivers' connections offer: ``execute`` and ``cursor``."""
+
+    def execute(self, sql: Any, params: Any = ..., /) -> Any: ...
+    def cursor(self) -> Any: ...
+
+
+# One encoder for every digest: json.dumps with options builds a new one per call.
+_compact = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
+def digest_to_json(digest: MeetingDigest) -> str:
+    return _compact(
+        {
+            "version": digest.version,
+            "group_id": digest.group_id,
+            "lang": digest.lang,
+            "started_at": digest.started_at.isoformat(),
+            "updated_at": digest.updated_at.isoformat(),
+            "facilitator": digest.facilitator,
+            "present": digest.present,
+            "frame": digest.frame,
+            "phase": digest.phase,
+            "module": digest.module,
+            "cases": [
+                [c.no, c.inbrenger, c.method_id, c.method_version, c.variant] for c in digest.cases
+            ],
+            "decisions": [
+                [d.version, d.decision_id, d.by, d.phase, d.case_no, d.at.isoformat(), d.text]
+                for d in digest.decisions
+            ],
+            "closed_at": digest.closed_at.isoformat() if digest.closed_at else None,
+        }
+    )
+
+
+def refuse_sealed_digest(digest: MeetingDigest) -> MeetingDigest:
+    """The digest, unless it holds a sealed text and no encrypted journal reads it:
+    as for events, a store opened without its key must not pass tokens on as text."""
+    if not is_reading_sealed() and any(is_token(d.text) for d in digest.decisions):
+        raise EncryptionError(
+            f"meeting {digest.meeting_id}: this store is encrypted; set {KEY_ENV} or "
+            f"{KEY_FILE_ENV} to the key it was written with"
+        )
+    return digest
+
+
+def digest_from_json(meeting_id: str, raw: str) -> MeetingDigest:
+    """A stored digest; a damaged one is a :class:`StoreError` saying to rebuild."""
+    try:
+        data = json.loads(raw)
+        closed_at = data["closed_at"]
+        return MeetingDigest(
+            meeting_id=meeting_id,
+            version=int(data["version"]),
+            group_id=data["group_id"],
+            lang=data["lang"],
+            started_at=datetime.fromisoformat(data["started_at"]),
+            updated_at=datetime.fromisoformat(data["updated_at"]),
+            facilitator=data["facilitator"],
+            present=tuple(data["present"]),
+            frame=data["frame"],
+            phase=data["phase"],
+            module=data["module"],
+            cases=tuple(CaseDigest(*case) for case in data["cases"]),
+            decisions=tuple(
+                DecisionDigest(v, did, by, phase, no, datetime.fromisoformat(at), text)
+                for v, did, by, phase, no, at, text in data["decisions"]
+            ),
+            closed_at=datetime.fromisoformat(closed_at) if closed_at else None,
+        )
+    except (KeyError, TypeError, ValueError):
+        # Raised outside the handler's context: the row holds decision texts.
+        pass
+    raise StoreError(
+        f"meeting {meeting_id}: its stored summary cannot be read; rebuild the read "
+        "models with `intervision store rebuild`"
+    )
+
+
+class ReadTables:
+    """The read-model tables of one store; ``prefix`` names them, ``mark`` is the
+    driver's parameter mark (``?`` for sqlite3, ``%s`` for psycopg)."""
+
+    def __init__(self, prefix: str, mark: str) -> None:
+        self.meetings = f"{prefix}meeting_digests"
+        self.groups = f"{prefix}group_digests"
+        self.members = f"{prefix}group_member_digests"
+        self._mark = mark
+
+    def _sql(self, statement: str) -> str:
+        return statement.replace("?", self._mark)
+
+    def create_statements(self, bigint: str) -> tuple[str, ...]:
+        """The tables and indexes, each ``CREATE ... IF NOT EXISTS`` (``bigint``: the
+        type of a 64-bit integer column in this database)."""
+        m = self.meetings
+        return (
+            f"""CREATE TABLE IF NOT EXISTS {m} (
+                meeting_id TEXT PRIMARY KEY,
+                group_id TEXT,
+                started_us {bigint} NOT NULL,
+                closed INTEGER NOT NULL,
+                data TEXT NOT NULL
+            )""",
+            f"CREATE INDEX IF NOT EXISTS {m}_by_start ON {m} (started_us, meeting_id)",
+            f"CREATE INDEX IF NOT EXISTS {m}_by_group ON {m} (group_id, started_us, meeting_id)",
+            f"CREATE INDEX IF NOT EXISTS {m}_by_closed ON {m} (closed, started_us, meeting_id)",
+            f"""CREATE TABLE IF NOT EXISTS {self.groups} (
+                group_id TEXT PRIMARY KEY,
+                meetings INTEGER NOT NULL,
+                held INTEGER NOT NULL
+            )""",
+            f"""CREATE TABLE IF NOT EXISTS {self.members} (
+                group_id TEXT NOT NULL,
+                member_id TEXT NOT NULL,
+                facilitated INTEGER NOT NULL,
+                inbrenger INTEGER NOT NULL,
+                PRIMARY KEY (group_id, member_id)
+            )""",
+        )
+
+    # -- writing, in the caller's transaction -----------------------------------------
+
+    def write(self, db: Db, meeting_id: str, first_version: int, events: list[Event]) -> None:
+        """Fold ``events`` into the meeting's digest and its group's counts."""
+        if not events or not is_meeting_stream(meeting_id):
+            return
+        old = self._stored(db, meeting_id) if first_version > 1 else None
+        new = fold_meeting(old, meeting_id, first_version, events)
+        if new is None or new is old:
+            return
+        self._put(db, old, new)
+
+    def _put(self, db: Db, old: MeetingDigest | None, new: MeetingDigest) -> None:
+        data = digest_to_json(new)
+        if old is None:
+            started_us, _ = page_key(new.started_at, new.meeting_id)
+            db.execute(
+                self._sql(f"INSERT INTO {self.meetings} VALUES (?, ?, ?, ?, ?)"),
+                (new.meeting_id, new.group_id, started_us, int(new.closed), data),
+            )
+        else:
+            db.execute(
+                self._sql(f"UPDATE {self.meetings} SET closed = ?, data = ? WHERE meeting_id = ?"),
+                (int(new.closed), data, new.meeting_id),
+            )
+        delta = group_delta(old, new)
+        if delta is not None:
+            self._count(db, delta)
+
+    def _count(self, db: Db, delta: GroupDelta) -> None:
+        if delta.meetings or delta.held:
+            db.execute(
+                self._sql(
+                    f"INSERT INTO {self.groups} VALUES (?, ?, ?) ON CONFLICT (group_id) DO "
+                    f"UPDATE SET meetings = {self.groups}.meetings + excluded.meetings, "
+                    f"held = {self.groups}.held + excluded.held"
+                ),
+                (delta.group_id, delta.meetings, delta.held),
+            )
+        if delta.members:
+            db.cursor().executemany(
+                self._sql(
+                    f"INSERT INTO {self.members} VALUES (?, ?, ?, ?) ON CONFLICT "
+                    f"(group_id, member_id) DO UPDATE SET facilitated = "
+                    f"{self.members}.facilitated + excluded.facilitated, "
+                    f"inbrenger = {self.members}.inbrenger + excluded.inbrenger"
+                ),
+                [(delta.group_id, member, f, i) for member, f, i in delta.members],
+            )
+
+    # -- reading ----------------------------------------------------------------------
+
+    def digest(self, db: Db, meeting_id: str) -> MeetingDigest | None:
+        digest = self._stored(db, meeting_id)
+        return None if digest is None else refuse_sealed_digest(digest)
+
+    def _stored(self, db: Db, meeting_id: str) -> MeetingDigest | None:
+        row = db.execute(
+            self._sql(f"SELECT data FROM {self.meetings} WHERE meeting_id = ?"), (meeting_id,)
+        ).fetchone()
+        return None if row is None else digest_from_json(meeting_id, row[0])
+
+    def page(
+        self,
+        db: Db,
+        *,
+        group_id: str | None = None,
+        closed: bool | None = None,
+        limit: int | None = DEFAULT_PAGE,
+        cursor: str | None = None,
+        oldest_first: bool = False,
+    ) -> DigestPage:
+        if limit is not None and limit < 1:
+            raise ValueError(f"a page holds at least one meeting, not {limit}")
+        where: list[str] = []
+        params: list[object] = []
+        if group_id is not None:
+            where.append("group_id = ?")
+            params.append(group_id)
+        if closed is not None:
+            where.append("closed = ?")
+            params.append(int(closed))
+        if cursor:
+            where.append(f"(started_us, meeting_id) {'>' if oldest_first else '<'} (?, ?)")
+            params.extend(decode_cursor(cursor))
+        order = "ASC" if oldest_first else "DESC"
+        sql = f"SELECT meeting_id, data FROM {self.meetings}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY started_us {order}, meeting_id {order}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit + 1)
+        rows = db.execute(self._sql(sql), params).fetchall()
+        found = tuple(
+            refuse_sealed_digest(digest_from_json(meeting_id, data))
+            for meeting_id, data in rows[:limit]
+        )
+        if limit is None or len(rows) <= limit:
+            return DigestPage(found)
+        last = found[-1]
+        return DigestPage(found, encode_cursor(page_key(last.started_at, last.meeting_id)))
+
+    def group(self, db: Db, group_id: str) -> GroupDigest:
+        row = db.execute(
+            self._sql(f"SELECT meetings, held FROM {self.groups} WHERE group_id = ?"), (group_id,)
+        ).fetchone()
+        if row is None:
+            return GroupDigest(group_id)
+        members = db.execute(
+            self._sql(
+                f"SELECT member_id, facilitated, inbrenger FROM {self.members} "
+                "WHERE group_id = ? ORDER BY member_id"
+            ),
+            (group_id,),
+        ).fetchall()
+        return GroupDigest(
+            group_id,
+            int(row[0]),
+            int(row[1]),
+            {m: int(f) for m, f, _ in members if f},
+            {m: int(i) for m, _, i in members if i},
+        )
+
+    # -- rebuilding -------------------------------------------------------------------
+
+    def rebuild(self, db: Db, meetings: Iterable[tuple[str, list[Event] | str]]) -> Rebuilt:
+        """Replace every row with what folding ``meetings`` gives: (id, its events, or
+        the message saying why they cannot be read), meeting streams only."""
+        for table in (self.meetings, self.groups, self.members):
+            db.execute(f"DELETE FROM {table}")
+        counts: dict[str, list[int]] = {}
+        members: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+        folded = 0
+        damaged: list[str] = []
+        for meeting_id, events in meetings:
+            if isinstance(events, str):
+                damaged.append(events)
+                continue
+            digest = fold_meeting(None, meeting_id, 1, events)
+            if digest is None:
+                continue
+            folded += 1
+            started_us, _ = page_key(digest.started_at, digest.meeting_id)
+            db.execute(
+                self._sql(f"INSERT INTO {self.meetings} VALUES (?, ?, ?, ?, ?)"),
+                (
+                    meeting_id,
+                    digest.group_id,
+                    started_us,
+                    int(digest.closed),
+                    digest_to_json(digest),
+                ),
+            )
+            delta = group_delta(None, digest)
+            if delta is not None:
+                tally = counts.setdefault(delta.group_id, [0, 0])
+                tally[0] += delta.meetings
+                tally[1] += delta.held
+                for member, facilitated, inbrenger in delta.members:
+                    both = members[(delta.group_id, member)]
+                    both[0] += facilitated
+                    both[1] += inbrenger
+        cursor = db.cursor()
+        cursor.executemany(
+            self._sql(f"INSERT INTO {self.groups} VALUES (?, ?, ?)"),
+            [(group_id, n, held) for group_id, (n, held) in counts.items()],
+        )
+        cursor.executemany(
+            self._sql(f"INSERT INTO {self.members} VALUES (?, ?, ?, ?)"),
+            [(g, m, f, i) for (g, m), (f, i) in members.items()],
+        )
+        return Rebuilt(folded, tuple(damaged))
+
+
+def grouped_rows(
+    rows: Iterable[tuple[str, int, str]],
+) -> Iterator[tuple[str, list[tuple[int, str]]]]:
+    """(meeting id, its (version, data) rows) from rows ordered by meeting and version."""
+    current: str | None = None
+    batch: list[tuple[int, str]] = []
+    for meeting_id, version, data in rows:
+        if meeting_id != current:
+            if current is not None:
+                yield current, batch
+            current, batch = meeting_id, []
+        batch.append((version, data))
+    if current is not None:
+        yield current, batch
