@@ -183,6 +183,7 @@ __all__ = [
     "GroupDigest",
     "MeetingDigest",
     "decode_cursor",
+    "digest_stored",
     "encode_cursor",
     "fold_meeting",
     "group_delta",

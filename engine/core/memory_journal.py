@@ -30,6 +30,7 @@ from .read_models import (
     GroupDigest,
     MeetingDigest,
     decode_cursor,
+    digest_stored,
     encode_cursor,
     fold_meeting,
     group_delta,
@@ -215,12 +216,9 @@ class MemoryJournal:
                     continue
                 try:
                     events = [decode_event(meeting_id, v, raw) for v, raw in enumerate(rows, 1)]
+                    self._keep(None, digest_stored(meeting_id, events))
                 except CorruptJournalError as exc:
                     damaged.append(str(exc))
-                    continue
-                digest = fold_meeting(None, meeting_id, 1, events)
-                if digest is not None:
-                    self._keep(None, digest)
             return Rebuilt(len(self._digests), tuple(damaged))
 
     # -- across processes -----------------------------------------------------------

@@ -43,6 +43,7 @@ __all__ = [
     "GroupDigest",
     "MeetingDigest",
     "decode_cursor",
+    "digest_stored",
     "encode_cursor",
     "fold_meeting",
     "group_delta",
@@ -166,6 +167,18 @@ def fold_meeting(
     """
     for version, event in enumerate(events, first_version):
         digest = _fold(digest, meeting_id, version, event)
+    return digest
+
+
+def digest_stored(meeting_id: str, events: list[ev.Event]) -> MeetingDigest:
+    """The digest of a whole stored meeting, for a rebuild: a meeting whose events
+    make no meeting raises the :class:`CorruptJournalError` reading it would (the
+    replay checks each event), so a rebuild names every meeting that cannot be read."""
+    from .stored_replay import replay_stored  # the state machinery, only for a rebuild
+
+    replay_stored(meeting_id, events)
+    digest = fold_meeting(None, meeting_id, 1, events)
+    assert digest is not None  # the replay found the start event
     return digest
 
 

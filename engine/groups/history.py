@@ -1,19 +1,21 @@
-"""A group's history, read from its meetings: nothing here is stored twice.
+"""A group's history, read from its meetings' digests: no meeting is replayed.
 
 Who came, who facilitated, who brought a case, which methods were used and what
-each inbrenger promised: all follow from the meetings' journals. The policies a
-facilitator leans on over a series are built on it: who facilitates next (a
-plugin may decide instead), who has waited longest to bring a case, and which
-commitments come back at the next opening.
+each inbrenger promised: all follow from the meetings' journals, and the journal
+keeps them as read models (``MeetingDigest``) in the transaction that stores the
+events, so reading a group's history costs its own meetings, whatever else the
+store holds. The policies a facilitator leans on over a series are built on it:
+who facilitates next (a plugin may decide instead), who has waited longest to
+bring a case, and which commitments come back at the next opening.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from intervision.engine import MeetingState, UnknownMethodError
+from intervision.engine import MeetingDigest, MeetingState, UnknownMethodError
 
 from .group import GroupState
 
@@ -29,6 +31,8 @@ __all__ = [
     "group_history",
     "look_back",
     "propose_facilitator",
+    "record_of",
+    "record_of_digest",
 ]
 
 
@@ -71,7 +75,27 @@ class InbrengerTurns:
     last: datetime | None
 
 
+def record_of_digest(digest: MeetingDigest, registry: Registry) -> MeetingRecord:
+    """A meeting's record from its digest: what :func:`group_history` reads."""
+    cases = {case.no: case for case in digest.cases}
+    return MeetingRecord(
+        meeting_id=digest.meeting_id,
+        started_at=digest.started_at,
+        closed_at=digest.closed_at,
+        present=digest.present,
+        facilitator=digest.facilitator,
+        inbrengers=digest.inbrengers,
+        methods=digest.methods,
+        commitments=tuple(
+            Commitment(d.by, digest.meeting_id, d.text, d.at)
+            for d in digest.decisions
+            if d.case_no in cases and _is_commitment(registry, cases[d.case_no], d.phase, d.text)
+        ),
+    )
+
+
 def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
+    """A meeting's record from its whole state: the same as its digest gives."""
     return MeetingRecord(
         meeting_id=state.meeting_id,
         started_at=state.started_at,
@@ -80,39 +104,45 @@ def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
         facilitator=state.facilitator,
         inbrengers=tuple(case.inbrenger for case in state.cases if case.method_id),
         methods=tuple(dict.fromkeys(c.method_id for c in state.cases if c.method_id)),
-        commitments=tuple(_commitments(state, registry)),
+        commitments=tuple(
+            Commitment(d.by, state.meeting_id, d.text, d.at)
+            for d in state.decisions
+            if _is_commitment(registry, state.cases[d.case_no - 1], d.phase, d.text)
+        ),
     )
 
 
-def _commitments(state: MeetingState, registry: Registry) -> list[Commitment]:
-    found = []
-    for decision in state.decisions:
-        case = state.cases[decision.case_no - 1]
-        if case.method_id is None or not decision.text.strip():
-            continue
-        module, _, phase_id = decision.phase.rpartition("/")
-        try:
-            method = (
-                registry.method(module)
-                if module
-                else registry.method(case.method_id, case.method_version, case.variant)
-            )
-            spec = method.phase(phase_id).decision
-        except (UnknownMethodError, KeyError):
-            continue  # a method no longer installed: its commitments cannot be told apart
-        if spec is not None and spec.commitment:
-            found.append(Commitment(decision.by, state.meeting_id, decision.text, decision.at))
-    return found
+class _CaseMethod(Protocol):
+    @property
+    def method_id(self) -> str | None: ...
+    @property
+    def method_version(self) -> str | None: ...
+    @property
+    def variant(self) -> str | None: ...
+
+
+def _is_commitment(registry: Registry, case: _CaseMethod, phase: str, text: str) -> bool:
+    """Whether a decision with ``text``, in ``phase`` of ``case``'s method, is a
+    commitment the inbrenger comes back to at the next opening."""
+    if case.method_id is None or not text.strip():
+        return False
+    module, _, phase_id = phase.rpartition("/")
+    try:
+        method = (
+            registry.method(module)
+            if module
+            else registry.method(case.method_id, case.method_version, case.variant)
+        )
+        spec = method.phase(phase_id).decision
+    except (UnknownMethodError, KeyError):
+        return False  # a method no longer installed: its commitments cannot be told apart
+    return spec is not None and spec.commitment
 
 
 def group_history(engine: Engine, group_id: str) -> list[MeetingRecord]:
-    """The group's meetings, oldest first."""
-    records = []
-    for summary in engine.meetings():
-        state = engine.state(summary.meeting_id)
-        if state.group_id == group_id:
-            records.append(record_of(state, engine.registry))
-    return sorted(records, key=lambda r: r.started_at)
+    """The group's meetings, oldest first, from their digests (nothing is replayed)."""
+    page = engine.journal.digests(group_id=group_id, limit=None, oldest_first=True)
+    return [record_of_digest(digest, engine.registry) for digest in page.digests]
 
 
 def propose_facilitator(

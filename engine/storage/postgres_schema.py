@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from intervision.engine import (
     READ_MODEL_VERSION,
-    CorruptJournalError,
-    Event,
     Rebuilt,
     StoreError,
     get_logger,
@@ -24,7 +22,7 @@ from intervision.engine import (
 
 from .cipher import reading_sealed
 from .read_tables import ReadTables, grouped_rows
-from .rows import decode_rows
+from .rows import decode_or_why
 
 if TYPE_CHECKING:
     import psycopg
@@ -124,7 +122,7 @@ def rebuild(db: psycopg.Connection[Any]) -> Rebuilt:
         rows.itersize = 5000
         rows.execute("SELECT meeting_id, version, data FROM intervision_events ORDER BY 1, 2")
         meetings = (
-            (meeting_id, _events_or_why(meeting_id, stored))
+            (meeting_id, decode_or_why(meeting_id, stored))
             for meeting_id, stored in grouped_rows(rows)
             if is_meeting_stream(meeting_id)
         )
@@ -135,10 +133,3 @@ def rebuild(db: psycopg.Connection[Any]) -> Rebuilt:
         (_READ_MODELS_KEY, str(READ_MODEL_VERSION)),
     )
     return rebuilt
-
-
-def _events_or_why(meeting_id: str, rows: list[tuple[int, str]]) -> list[Event] | str:
-    try:
-        return decode_rows(meeting_id, rows)
-    except CorruptJournalError as exc:
-        return str(exc)

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from intervision.engine import (
     DEFAULT_PAGE,
     CaseDigest,
+    CorruptJournalError,
     DecisionDigest,
     DigestPage,
     Event,
@@ -32,6 +33,7 @@ from intervision.engine import (
     Rebuilt,
     StoreError,
     decode_cursor,
+    digest_stored,
     encode_cursor,
     fold_meeting,
     group_delta,
@@ -303,11 +305,12 @@ class ReadTables:
         folded = 0
         damaged: list[str] = []
         for meeting_id, events in meetings:
-            if isinstance(events, str):
-                damaged.append(events)
-                continue
-            digest = fold_meeting(None, meeting_id, 1, events)
-            if digest is None:
+            try:
+                if isinstance(events, str):
+                    raise CorruptJournalError(events)
+                digest = digest_stored(meeting_id, events)
+            except CorruptJournalError as exc:
+                damaged.append(str(exc))
                 continue
             folded += 1
             started_us, _ = page_key(digest.started_at, digest.meeting_id)

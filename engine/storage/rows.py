@@ -13,7 +13,7 @@ from intervision.engine import CorruptJournalError, Event, decode_event
 
 from .cipher import SEALED_MARK, refuse_sealed
 
-__all__ = ["decode_rows", "decode_stored"]
+__all__ = ["decode_or_why", "decode_rows", "decode_stored"]
 
 
 def decode_stored(meeting_id: str, version: int, raw: str) -> Event:
@@ -42,3 +42,12 @@ def decode_rows(meeting_id: str, rows: Iterable[tuple[int, str]], after: int = 0
             )
         events.append(decode_stored(meeting_id, version, data))
     return events
+
+
+def decode_or_why(meeting_id: str, rows: list[tuple[int, str]]) -> list[Event] | str:
+    """The meeting's events, or why they cannot be read (for a rebuild that goes on
+    past a damaged meeting and names it)."""
+    try:
+        return decode_rows(meeting_id, rows)
+    except CorruptJournalError as exc:
+        return str(exc)

@@ -13,15 +13,13 @@ import sqlite3
 
 from intervision.engine import (
     READ_MODEL_VERSION,
-    CorruptJournalError,
-    Event,
     Rebuilt,
     is_meeting_stream,
 )
 
 from .cipher import reading_sealed
 from .read_tables import ReadTables, grouped_rows
-from .rows import decode_rows
+from .rows import decode_or_why
 
 __all__ = ["READ_MODELS_KEY", "READ_TABLES", "prefix_range", "rebuild"]
 
@@ -36,7 +34,7 @@ def rebuild(db: sqlite3.Connection) -> Rebuilt:
         "SELECT meeting_id, version, data FROM events ORDER BY meeting_id, version"
     )
     meetings = (
-        (meeting_id, _events_or_why(meeting_id, stored))
+        (meeting_id, decode_or_why(meeting_id, stored))
         for meeting_id, stored in grouped_rows(rows)
         if is_meeting_stream(meeting_id)
     )
@@ -47,13 +45,6 @@ def rebuild(db: sqlite3.Connection) -> Rebuilt:
         (READ_MODELS_KEY, str(READ_MODEL_VERSION)),
     )
     return rebuilt
-
-
-def _events_or_why(meeting_id: str, rows: list[tuple[int, str]]) -> list[Event] | str:
-    try:
-        return decode_rows(meeting_id, rows)
-    except CorruptJournalError as exc:
-        return str(exc)
 
 
 def prefix_range(prefix: str) -> tuple[str, tuple[str, ...]]:

@@ -11,7 +11,8 @@ ConcurrencyError      409     reload, decide again, resend with the new
 CommandRefused        422     show the reason: understood, but not allowed now
 NotAMemberError       422     name a member of this meeting
 UnknownMethodError    422     choose an installed method
-StoreError            503     try again later
+StoreError            503     try again later (``Retry-After`` while the
+                              store is down: it fails at once, not queued)
 ====================  ======  ==============================================
 
 Every body is ``{"rule", "reason", "reasons": {"nl", "en"}}`` with ``reason`` in the
@@ -37,6 +38,7 @@ from intervision.engine import (
     MeetingNotFoundError,
     NotAMemberError,
     StoreError,
+    StoreUnavailable,
     Text,
     UnknownMethodError,
     WrongPhaseError,
@@ -116,6 +118,10 @@ async def _on_engine_error(request: Request, exc: Exception) -> Response:
             return problem_response(status, exc.rule, exc.reason, exc.lang)
         case MeetingNotFoundError():
             return problem_response(404, "meeting_not_found", _NOT_FOUND, "en")
+        case StoreUnavailable():
+            response = problem_response(503, "store", _STORE, "en")
+            response.headers["Retry-After"] = "1"
+            return response
         case StoreError():
             return problem_response(503, "store", _STORE, "en")
     lang = await _meeting_lang(request)

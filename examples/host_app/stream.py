@@ -12,9 +12,11 @@ rule (``MeetingState.visible_to``): a written one at the reveal, a hidden one wh
 its phase comes, the author's own at once. Nothing reaches a viewer earlier than
 the same viewer's ``GET`` would show it.
 
-Only commands committed through *this* process's engine are seen. Several processes
-sharing one store each see their own; a host that runs several needs a message bus
-(or PostgreSQL's LISTEN/NOTIFY) between them, which is beyond this example.
+Commands committed by any process on the same store are seen: the engine's
+subscription follows the journal's watch (PostgreSQL's LISTEN/NOTIFY, or SQLite's
+data version on one machine), so a viewer connected to one uvicorn worker sees a
+command posted to another; those callbacks run on the watch's thread, and take the
+same bridge to the loop.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ class Feed:
         Subscribing first and ignoring events until the snapshot is taken means a
         command committed in between is in the snapshot, never lost and never sent twice.
         """
-        self._unsubscribe = self.engine.subscribe(self._on_event)
+        self._unsubscribe = self.engine.subscribe(self._on_event, meeting_id=self.meeting_id)
         meeting = self.engine.meeting(self.meeting_id)
         with self._lock:
             self._seen = {c.id for c in meeting.visible_to(self.viewer)}

@@ -92,7 +92,7 @@ def load(store: Path, meeting_id: str) -> list[Event]:
 
 
 def ids(invoke: Invoke) -> list[str]:
-    result = invoke("meetings", "--json")
+    result = invoke("meetings", "--json", "--oldest-first")
     assert result.exit_code == 0, result.output
     return [m["id"] for m in json.loads(result.stdout)]
 
@@ -258,9 +258,8 @@ def test_a_sealed_store_without_a_key_says_to_set_one(
         f"intervision: error: meeting {sealed_meeting}, version 1: this store is encrypted; "
         "set INTERVISION_KEY or INTERVISION_KEY_FILE to the key it was written with\n"
     )
-    # The listing shows what it can (structure only) and says why the rest is not read.
-    assert listed.exit_code == 6 and sealed_meeting in listed.stdout, listed.output
-    assert "this store is encrypted" in listed.stderr
+    # The listing is structure only (ids, dates, steps): it needs no key.
+    assert listed.exit_code == 0 and sealed_meeting in listed.stdout, listed.output
     assert "GEHEIM" not in result.output + listed.output
     assert rows(store) == before
 
