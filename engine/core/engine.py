@@ -351,11 +351,12 @@ class Engine:
         about leaving a step also gets the step that was left, from the state
         before its event.
         """
-        for event, earlier in zip(events, before, strict=True):
+        first = state.version - len(events) + 1
+        for version, (event, earlier) in enumerate(zip(events, before, strict=True), first):
             for hook in event.hooks:
                 if self.registry.implemented(hook):
                     self._call(hook, _hook_args(hook, state, event, earlier))
-            self._live.tell(state, [event])
+            self._live.committed(state, event, version)
 
     def _call(self, hook: str, kwargs: dict[str, Any]) -> None:
         """Call each plugin's hook on its own: one failing plugin does not stop the rest."""
