@@ -104,6 +104,7 @@ __all__ = [
     "TakeLoop",
     # what happened: the events a journal keeps
     "Event",
+    "event_adapter",
     "CaseChosen",
     "ConsensusRecorded",
     "ContractSet",
@@ -166,6 +167,8 @@ __all__ = [
     "MeetingSummary",
     "MemoryJournal",
     "StoredEvent",
+    "belongs",
+    "decode_current",
     "decode_event",
     "encode_event",
     # the lifecycle
