@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["INBRENGER_MODES", "KIND_NAMES", "ROLE_NAMES", "Lang", "pick", "t"]
+__all__ = ["INBRENGER_MODES", "Lang", "pick", "t"]
 
 Lang = Literal["nl", "en"]
 
@@ -81,8 +81,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Phase {no}/{total} · {title} · {minutes} min",
     ),
     "phase.inbrenger": ("De inbrenger {mode}.", "The inbrenger {mode}."),
-    "phase.may": ("inbreng: {kinds}", "may contribute: {kinds}"),
-    "phase.may_nothing": ("geen inbreng", "no contributions"),
+    "phase.may": ("bijdragen: {kinds}", "may contribute: {kinds}"),
+    "phase.may_nothing": ("geen bijdragen", "no contributions"),
     "phase.written_first": (
         "Eerst schrijven: bijdragen blijven verborgen tot de begeleider ze onthult.",
         "Written first: contributions stay hidden until the facilitator reveals them.",
@@ -294,7 +294,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     # -- run: the phase screen and its timebox ------------------------------------
     "screen.role": ("Rol", "Role"),
     "screen.instruction": ("Wat je doet", "What to do"),
-    "screen.now": ("Wie mag nu wat inbrengen:", "Who may contribute what now:"),
+    "screen.now": ("Wie mag nu wat bijdragen:", "Who may contribute what now:"),
     "screen.so_far": ("Bijdragen tot nu toe:", "Contributions so far:"),
     "screen.earlier": (
         "  ({n} eerdere niet getoond; 'toon' laat alles zien)",
@@ -680,34 +680,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-ROLE_NAMES: dict[str, tuple[str, str]] = {
-    "facilitator": ("begeleider", "facilitator"),
-    "inbrenger": ("inbrenger", "inbrenger"),
-    "participant": ("deelnemers", "participants"),
-    "scribe": ("notulist", "scribe"),
-    "timekeeper": ("tijdbewaker", "timekeeper"),
-}
-
 INBRENGER_MODES: dict[str, tuple[str, str]] = {
     "speaks": ("vertelt en reageert", "speaks"),
     "answers_briefly": ("beantwoordt alleen kort de vragen", "only answers the questions briefly"),
     "listens": ("luistert en reageert niet", "listens and does not react"),
     "away": ("is even weg uit het gesprek", "is out of the conversation"),
-}
-
-KIND_NAMES: dict[str, tuple[str, str]] = {
-    "question": ("vraag", "question"),
-    "open_question": ("open vraag", "open question"),
-    "association": ("associatie", "association"),
-    "image": ("beeld", "image"),
-    "analysis": ("analyse", "analysis"),
-    "advice": ("advies", "advice"),
-    "position": ("standpunt", "position"),
-    "reaction": ("reactie", "reaction"),
-    "statement": ("mededeling", "statement"),
-    "recognition": ("herkenning", "recognition"),
-    "learning_point": ("leerpunt", "learning point"),
-    "note": ("notitie", "note"),
 }
 
 

@@ -19,9 +19,10 @@ from typing import Literal
 from . import commands as cmd
 from .decide import current_method, current_phase, decide
 from .errors import IntervisionError
+from .phases import PhaseSpec
 from .registry import Registry
 from .rules import FRAME_KINDS, roles_of
-from .specs import MethodSpec, PhaseSpec
+from .specs import MethodSpec
 from .state import MeetingState
 
 __all__ = ["Capabilities", "PersonCan", "WaitReason", "Waiting", "capabilities"]

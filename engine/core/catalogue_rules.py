@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from . import commands as cmd
+from .glossary import GLOSSARY, kind_titles
 from .rules import Refusal, RuleContext, refuse
-from .specs import kind_titles
 from .text import Text
 
 __all__ = ["answers_labelled", "consensus", "everyone_contributes", "labels", "loops", "nesting"]
@@ -78,7 +78,7 @@ def _label_titles(ctx: RuleContext) -> Callable[[str], Text]:
     for phase in ctx.method.phases if ctx.method else ():
         if phase.labels is not None:
             titles.update(phase.labels.titles)
-    return lambda value: titles.get(value, Text(nl=value, en=value))
+    return lambda value: titles.get(value) or GLOSSARY.label(value)
 
 
 def _join(texts: Iterable[Text]) -> Text:
@@ -97,7 +97,7 @@ def loops(ctx: RuleContext) -> Refusal | None:
         "loops",
         "Alleen de {role} kan besluiten terug te gaan.",
         "Only the {role} can decide to go back.",
-        role=loop.by,
+        role=GLOSSARY.role(loop.by),
     )
 
 
@@ -157,7 +157,7 @@ def nesting(ctx: RuleContext) -> Refusal | None:
             "nesting",
             "De werkvorm kiezen is aan de {roles}.",
             "Choosing the module is for the {roles}.",
-            roles=" / ".join(phase.nested.by),
+            roles=GLOSSARY.role_names(phase.nested.by),
         )
     allowed = phase.nested.choose_from
     if allowed and command.method_id not in allowed:
