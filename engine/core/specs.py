@@ -201,9 +201,9 @@ class MethodSpec(_Frozen):
     ) -> dict[str, Any]:
         data: dict[str, Any] = handler(self)
         fit = data.get("fit")
-        if info.exclude_defaults and isinstance(fit, dict):
-            if fit.get("minutes") == sum(phase.minutes for phase in self.phases):
-                del fit["minutes"]
+        total = sum(phase.minutes for phase in self.phases)
+        if info.exclude_defaults and isinstance(fit, dict) and fit.get("minutes") == total:
+            del fit["minutes"]
         return data
 
     @property

@@ -37,6 +37,8 @@ def typed_changes(change: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str
     so a variant read from TOML equals the one written in Python."""
     typed: dict[str, dict[str, Any]] = {}
     for phase_id, fields in change.items():
+        if not isinstance(fields, Mapping):
+            raise ValueError(f"{phase_id}: give the fields that change, by name")
         typed[phase_id] = {}
         for name, value in fields.items():
             if name == "id" or name not in PhaseSpec.model_fields:
@@ -47,7 +49,7 @@ def typed_changes(change: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str
             try:
                 typed[phase_id][name] = _adapter(name).validate_python(value)
             except ValidationError as exc:
-                raise ValueError(f"{phase_id}.{name}: {_problems(exc)}") from None
+                raise ValueError(_problems(exc, f"{phase_id}.{name}")) from None
     return typed
 
 
@@ -102,10 +104,10 @@ def _changed(phase: PhaseSpec, fields: Mapping[str, Any] | None) -> PhaseSpec:
     try:
         return PhaseSpec.model_validate(data)
     except ValidationError as exc:
-        raise ValueError(f"change.{phase.id}: {_problems(exc)}") from None
+        raise ValueError(_problems(exc, f"change.{phase.id}")) from None
 
 
-def _problems(exc: ValidationError) -> str:
+def _problems(exc: ValidationError, at: str) -> str:
     return "; ".join(
-        f"{'.'.join(str(p) for p in err['loc']) or '(phase)'}: {err['msg']}" for err in exc.errors()
+        f"{'.'.join((at, *(str(p) for p in err['loc'])))}: {err['msg']}" for err in exc.errors()
     )
