@@ -616,7 +616,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "status.inbrenger": ("Inbrenger: {name}.", "Inbrenger: {name}."),
     "status.waiting": ("Wacht nog op: {names}.", "Still waiting for: {names}."),
     "status.next.opening": (
-        "Verder met: NAAM: s: TEKST (hoe ging je voornemen?) · verder",
+        "Verder met: NAAM: u: TEKST (hoe ging je voornemen?) · verder",
         "Go on with: NAME: s: TEXT (how did your commitment go?) · next",
     ),
     "status.next.leervragen": (
@@ -638,7 +638,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "status.next.recognitions": (
         "Verder met: NAAM: h: TEKST · verder",
-        "Go on with: NAME: h: TEXT · next",
+        "Go on with: NAME: rec: TEXT · next",
     ),
     "status.next.evaluation": (
         "Verder met: NAAM: n: TEKST · afsluiten",
@@ -652,7 +652,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "do.frame_help": (
         "In het kader (ook met intervision meeting do):\n"
-        "  NAAM: s: TEKST              opening: hoe ging je voornemen van de vorige keer\n"
+        "  NAAM: u: TEKST              opening: hoe ging je voornemen van de vorige keer\n"
         "  leervraag NAAM: TEKST       een leervraag inbrengen (ook: lv)\n"
         "  pas NAAM                    geen leervraag vandaag\n"
         "  casus NAAM                  de gekozen leervraag; de inbrenger stemt in\n"
@@ -665,7 +665,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  pass NAME                   no leervraag today\n"
         "  case NAME                   the chosen leervraag; the inbrenger agrees\n"
         "  method ID[/VARIANT]         the method; the inbrenger agrees\n"
-        "  NAME: h: TEXT               a recognition\n"
+        "  NAME: rec: TEXT             a recognition\n"
         "  NAME: n: TEXT               a note at the evaluation",
     ),
     "parse.leervraag_usage": (

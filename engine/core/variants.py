@@ -109,5 +109,7 @@ def _changed(phase: PhaseSpec, fields: Mapping[str, Any] | None) -> PhaseSpec:
 
 def _problems(exc: ValidationError, at: str) -> str:
     return "; ".join(
-        f"{'.'.join((at, *(str(p) for p in err['loc'])))}: {err['msg']}" for err in exc.errors()
+        f"{'.'.join((at, *(str(p) for p in err['loc'])))}: "
+        + err["msg"].removeprefix("Value error, ")
+        for err in exc.errors()
     )
