@@ -141,44 +141,37 @@ def _name(table: Mapping[str, Term], term_id: str) -> Text:
     return term.name if term is not None else Text(nl=term_id, en=term_id)
 
 
+#: Other words the prompt has long taken for these kinds.
+_OPEN = ("open", "open_vraag", "openvraag")
+_STATEMENT = ("stelling", "mededeling", "vertelling")
+_PARTICIPANTS = Text(nl="deelnemers", en="participants")
+
+
 def _term(
-    term_id: str, nl: str, en: str, short: tuple[str, str] | None = None, *words: str
+    term_id: str,
+    nl: str,
+    en: str,
+    short: tuple[str, str] | None = None,
+    words: tuple[str, ...] = (),
 ) -> Term:
-    return Term(
-        term_id, Text(nl=nl, en=en), Text(nl=short[0], en=short[1]) if short else None, None, words
-    )
+    shortcut = Text(nl=short[0], en=short[1]) if short else None
+    return Term(term_id, Text(nl=nl, en=en), shortcut, None, words)
 
 
 GLOSSARY = Glossary(
     kinds=_table(
         (
-            _term("question", "vraag", "question", ("v", "q"), "vr"),
-            _term(
-                "open_question",
-                "open vraag",
-                "open question",
-                ("ov", "oq"),
-                "open",
-                "open_vraag",
-                "openvraag",
-            ),
-            _term("association", "associatie", "association", ("as", "as"), "assoc"),
+            _term("question", "vraag", "question", ("v", "q"), ("vr",)),
+            _term("open_question", "open vraag", "open question", ("ov", "oq"), _OPEN),
+            _term("association", "associatie", "association", ("as", "as"), ("assoc",)),
             _term("image", "beeld", "image", ("b", "i")),
             _term("analysis", "analyse", "analysis", ("an", "an")),
-            _term("advice", "advies", "advice", ("ad", "ad"), "adv"),
-            _term("position", "standpunt", "position", ("sp", "p"), "pos", "positie"),
-            _term("reaction", "reactie", "reaction", ("r", "r"), "antwoord", "answer"),
-            _term(
-                "statement",
-                "uitspraak",
-                "statement",
-                ("u", "s"),
-                "stelling",
-                "mededeling",
-                "vertelling",
-            ),
+            _term("advice", "advies", "advice", ("ad", "ad"), ("adv",)),
+            _term("position", "standpunt", "position", ("sp", "p"), ("pos", "positie")),
+            _term("reaction", "reactie", "reaction", ("r", "r"), ("antwoord", "answer")),
+            _term("statement", "uitspraak", "statement", ("u", "s"), _STATEMENT),
             _term("recognition", "herkenning", "recognition", ("h", "rec")),
-            _term("learning_point", "leerpunt", "learning point", ("lp", "lp"), "learning"),
+            _term("learning_point", "leerpunt", "learning point", ("lp", "lp"), ("learning",)),
             _term("note", "notitie", "note", ("n", "n")),
         )
     ),
@@ -186,11 +179,7 @@ GLOSSARY = Glossary(
         (
             _term("facilitator", "begeleider", "facilitator"),
             _term("inbrenger", "inbrenger", "inbrenger"),
-            Term(
-                "participant",
-                Text(nl="deelnemer", en="participant"),
-                plural=Text(nl="deelnemers", en="participants"),
-            ),
+            Term("participant", Text(nl="deelnemer", en="participant"), plural=_PARTICIPANTS),
             _term("scribe", "notulist", "scribe"),
             _term("timekeeper", "tijdbewaker", "timekeeper"),
             _term("observer", "waarnemer", "observer"),
