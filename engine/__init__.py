@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.meeting import *
     from .core.memory_journal import *
     from .core.method_files import *
+    from .core.outcome import *
     from .core.phases import *
     from .core.registry import *
     from .core.rules import *
@@ -58,6 +59,7 @@ __all__ = [
     "MeetingNotFoundError",
     "NotAMemberError",
     "PluginError",
+    "RepeatedRequest",
     "SpecError",
     "StoreError",
     "UnknownMethodError",
@@ -88,7 +90,8 @@ __all__ = [
     "dump_method",
     "load_method_file",
     "user_methods_dir",
-    # what a person asks
+    # what a person asks, and the command table
+    "COMMANDS",
     "Advance",
     "ChooseCase",
     "ChooseMethod",
@@ -158,6 +161,7 @@ __all__ = [
     # plugins
     "ENTRY_POINT_GROUP",
     "HOOK_API_VERSION",
+    "PastMeeting",
     "PluginInfo",
     "Registry",
     "hookimpl",
@@ -173,6 +177,7 @@ __all__ = [
     # the lifecycle
     "Engine",
     "Meeting",
+    "Outcome",
     "Subscriber",
     "Capabilities",
     "PersonCan",
@@ -205,6 +210,7 @@ _MODULES = (
     "flow",
     "journal",
     "memory_journal",
+    "outcome",
     "engine",
     "meeting",
     "capabilities",
