@@ -25,8 +25,9 @@ from . import hookspecs
 from .errors import DuplicateMethodError, PluginError, SpecError, UnknownMethodError
 from .logs import get_logger
 from .method_files import load_method_file, user_methods_dir
+from .phases import PhaseSpec
 from .rules import Refusal, RuleContext, RuleKind
-from .specs import MethodSpec, PhaseSpec
+from .specs import MethodSpec
 from .text import Text
 
 __all__ = ["ENTRY_POINT_GROUP", "PluginInfo", "Registry", "load_registry"]
