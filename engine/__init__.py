@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.events import *
     from .core.flow import *
     from .core.frame import *
+    from .core.glossary import *
     from .core.hookspecs import *
     from .core.journal import *
     from .core.logs import *
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.memory_journal import *
     from .core.method_files import *
     from .core.outcome import *
+    from .core.phases import *
     from .core.read_models import *
     from .core.registry import *
     from .core.rules import *
@@ -66,7 +68,7 @@ __all__ = [
     "WrongPhaseError",
     # methods as data
     "CONTRIBUTION_KINDS",
-    "KIND_TITLES",
+    "FACILITATOR_KINDS",
     "ContributionKind",
     "InbrengerMode",
     "STANDARD_ROLES",
@@ -81,8 +83,12 @@ __all__ = [
     "RuleRef",
     "VariantSpec",
     "free_slug",
-    "kind_titles",
     "slug",
+    # the words of the practice, in Dutch and English
+    "GLOSSARY",
+    "Glossary",
+    "Term",
+    "kind_titles",
     "dump_method",
     "load_method_file",
     "user_methods_dir",
@@ -106,6 +112,7 @@ __all__ = [
     "TakeLoop",
     # what happened: the events a journal keeps
     "Event",
+    "event_adapter",
     "CaseChosen",
     "ConsensusRecorded",
     "ContractSet",
@@ -157,6 +164,7 @@ __all__ = [
     # plugins
     "ENTRY_POINT_GROUP",
     "HOOK_API_VERSION",
+    "PastMeeting",
     "PluginInfo",
     "Registry",
     "hookimpl",
@@ -171,6 +179,8 @@ __all__ = [
     "OnCommit",
     "Rebuilt",
     "StoredEvent",
+    "belongs",
+    "decode_current",
     "decode_event",
     "encode_event",
     "is_meeting_stream",
@@ -211,6 +221,8 @@ _MODULES = (
     "method_files",
     "errors",
     "text",
+    "glossary",
+    "phases",
     "specs",
     "commands",
     "rules",

@@ -7,10 +7,11 @@ look at SQLite's data version) tells the others, and each brings the meeting it
 keeps up to date from the journal and tells its own subscribers. The lifecycle
 hooks are not run again: they ran once, after the commit, where it happened.
 
-Subscribers hear each version of a meeting once, in order. What decides that is
-the last version told per meeting, not the state the engine keeps: a command of
-this process may be decided on a state that already holds another process's
-events (after a conflict it reloads), and those events are told before its own.
+Subscribers hear each version of a meeting once, in order, from the moment they
+subscribe. What decides that is the last version told per meeting while anyone
+listened, not the state the engine keeps: a command of this process may be decided
+on a state that already holds another process's events (after a conflict it
+reloads), and those events are told before its own.
 The watch starts with the first subscription and stops with the engine; after an
 interrupted watch, every meeting told about is read again.
 """
@@ -84,6 +85,7 @@ class Live:
         it that the subscribers have not heard (another process's, absorbed by a reload)."""
         meeting_id = state.meeting_id
         if not self._listening(meeting_id):
+            self._forget(meeting_id)  # a later subscriber hears only what comes after it
             return
         with self._lock_for_telling(meeting_id):
             told = self._told.get(meeting_id)
@@ -111,6 +113,7 @@ class Live:
         """Tell the subscribers the versions from ``first`` on they have not heard, and
         bring the kept state up to them; ``last`` None: as far as the journal goes."""
         if not self._listening(meeting_id):
+            self._forget(meeting_id)
             kept = self._states.get(meeting_id)
             if kept is not None and (last is None or last > kept.version):
                 self._states.drop(meeting_id)  # read afresh when it is next needed
@@ -155,6 +158,11 @@ class Live:
             self._told.move_to_end(meeting_id)
             while len(self._told) > _TOLD_KEPT:
                 self._told.popitem(last=False)
+
+    def _forget(self, meeting_id: str) -> None:
+        if meeting_id in self._told:
+            with self._guard:
+                self._told.pop(meeting_id, None)
 
     def _tell(self, state: MeetingState, events: Sequence[ev.Event]) -> None:
         """The subscribers, for each event in order; one that fails is logged and skipped."""
