@@ -63,7 +63,7 @@ __all__ = [
     "RepeatedRequest",
     "SpecError",
     "StoreError",
-    "StoreUnavailable",
+    "StoreUnavailableError",
     "UnknownMethodError",
     "WrongPhaseError",
     # methods as data

@@ -19,7 +19,7 @@ up in logs and bug reports, which are outside the group.
     │   └── ConcurrencyError    someone else wrote first; reload and retry
     │       └── RepeatedRequest a request id the meeting already holds (journal adapters)
     └── StoreError              the journal cannot be opened, read or written
-        ├── StoreUnavailable    the store cannot be reached now; try again shortly
+        ├── StoreUnavailableError  the store cannot be reached now; try again shortly
         └── CorruptJournalError a stored event cannot be read back
 """
 
@@ -44,7 +44,7 @@ __all__ = [
     "RepeatedRequest",
     "SpecError",
     "StoreError",
-    "StoreUnavailable",
+    "StoreUnavailableError",
     "UnknownMethodError",
     "WrongPhaseError",
 ]
@@ -159,7 +159,7 @@ class StoreError(IntervisionError):
     exit_code = 6
 
 
-class StoreUnavailable(StoreError):
+class StoreUnavailableError(StoreError):
     """The store cannot be reached now (the database is down or unreachable); nothing
     was written. Raised at once while the store is known to be down, so callers do
     not queue; the store is tried again by itself, and a later call may succeed."""

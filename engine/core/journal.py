@@ -16,7 +16,7 @@
 - ``watch`` reports what other writers (other processes) commit, so a subscriber
   sees every command wherever it was sent; a journal no other process can write
   (memory) reports nothing.
-- A store that cannot be reached fails fast with :class:`StoreUnavailable` instead
+- A store that cannot be reached fails fast with :class:`StoreUnavailableError` instead
   of making callers queue; ``check_available`` is the cheap probe a health check calls.
 """
 
@@ -175,7 +175,7 @@ class Journal(Protocol):
         ...
 
     def check_available(self) -> None:
-        """Raise :class:`StoreUnavailable` if the store cannot be reached now; cheap
+        """Raise :class:`StoreUnavailableError` if the store cannot be reached now; cheap
         enough for a health check answered on every request."""
         ...
 

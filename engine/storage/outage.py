@@ -3,7 +3,7 @@
 Without this, every command during an outage waits for a pooled connection until
 the pool's timeout (seen: 14-28 s at p99) and the requests pile up behind it. Here
 the first command that finds the server gone marks the store down; from then on
-every command fails at once with :class:`StoreUnavailable` (a host answers 503),
+every command fails at once with :class:`StoreUnavailableError` (a host answers 503),
 while one background thread tries a fresh connection every ``interval`` seconds.
 When one succeeds the store is up again and the next command runs as usual.
 
@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from intervision.engine import StoreUnavailable, get_logger
+from intervision.engine import StoreUnavailableError, get_logger
 
 __all__ = ["PROBE_INTERVAL_S", "Outage"]
 
@@ -59,8 +59,8 @@ class Outage:
         if self._down_since is not None:
             raise self.error(doing)
 
-    def error(self, doing: str) -> StoreUnavailable:
-        return StoreUnavailable(
+    def error(self, doing: str) -> StoreUnavailableError:
+        return StoreUnavailableError(
             f"cannot {doing} the store {self.where}: it cannot be reached now ({self._why}); "
             "nothing was written; try again shortly"
         )

@@ -56,7 +56,7 @@ DEFAULT_POOL_SIZE = 8
 _CONNECT_TIMEOUT_S = 10
 #: How long a command waits for a pooled connection. Our transactions take
 #: milliseconds, so a wait this long means the server is gone or overloaded: the
-#: caller gets :class:`StoreUnavailable` instead of a place in a growing queue.
+#: caller gets :class:`StoreUnavailableError` instead of a place in a growing queue.
 _WAIT_FOR_CONNECTION_S = 1.0
 #: A probe while the store is down: libpq waits at least 2 s for a connection.
 _PROBE_TIMEOUT_S = 2

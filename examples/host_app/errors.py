@@ -38,7 +38,7 @@ from intervision.engine import (
     MeetingNotFoundError,
     NotAMemberError,
     StoreError,
-    StoreUnavailable,
+    StoreUnavailableError,
     Text,
     UnknownMethodError,
     WrongPhaseError,
@@ -118,7 +118,7 @@ async def _on_engine_error(request: Request, exc: Exception) -> Response:
             return problem_response(status, exc.rule, exc.reason, exc.lang)
         case MeetingNotFoundError():
             return problem_response(404, "meeting_not_found", _NOT_FOUND, "en")
-        case StoreUnavailable():
+        case StoreUnavailableError():
             response = problem_response(503, "store", _STORE, "en")
             response.headers["Retry-After"] = "1"
             return response

@@ -77,7 +77,7 @@ EXCEPTION_TREE = [
     ("ConcurrencyError", "MeetingError"),
     ("RepeatedRequest", "ConcurrencyError"),
     ("StoreError", "IntervisionError"),
-    ("StoreUnavailable", "StoreError"),
+    ("StoreUnavailableError", "StoreError"),
     ("CorruptJournalError", "StoreError"),
 ]
 
