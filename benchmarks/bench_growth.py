@@ -7,12 +7,15 @@ each for the rest. At every size each command runs as its own process, as a
 facilitator types it (``intervision ...`` with the store in ``INTERVISION_STORE``),
 and a host's ``group_history`` of the target group runs in this process on a fresh
 engine (the journal open, nothing cached). The figure is the median at the largest
-size against the median at the smallest, in the same run; the notes give every size.
+size against the median at the smallest, in the same run, in CPU time (user and
+system, from ``getrusage``): on a machine shared with other work the wall time
+swings with the load; the notes give it too, for every size.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -49,25 +52,30 @@ def _has_limit(env: dict[str, str]) -> bool:
     return "--limit" in out.stdout
 
 
-def _process_ms(argv: list[str], env: dict[str, str]) -> float:
+def _process_ms(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """The CPU time (user and system) and the wall time of one process, in ms."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
-    return (time.perf_counter() - t0) * 1000
+    wall = (time.perf_counter() - t0) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+    return cpu, wall
 
 
-def _history_ms(store: str, registry: Registry) -> float:
+def _history_ms(store: str, registry: Registry) -> tuple[float, float]:
     from intervision.engine.groups import group_history
 
     journal: Journal = open_journal(store)
     try:
         engine = Engine(journal, registry)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         history = group_history(engine, TARGET)
-        ms = (time.perf_counter() - t0) * 1000
+        cpu, wall = (time.process_time() - c0) * 1000, (time.perf_counter() - t0) * 1000
     finally:
         journal.close()
     assert len([r for r in history if r.closed_at is not None]) >= 60, len(history)
-    return ms
+    return cpu, wall
 
 
 def commands(env: dict[str, str], opened: dict[str, str]) -> dict[str, list[str]]:
@@ -102,19 +110,19 @@ def run(config: Config) -> list[Figure]:
             t0 = time.perf_counter()
             filler.fill(size)
             build_notes.append(f"{size:,}: filled in {time.perf_counter() - t0:.0f} s")
-            timed: dict[str, Callable[[], float]] = {
+            timed: dict[str, Callable[[], tuple[float, float]]] = {
                 name: (lambda argv=argv: _process_ms(argv, env)) for name, argv in argvs.items()
             }
             timed["growth.history"] = lambda: _history_ms(store, registry)
             for name, step in timed.items():
-                warm = step()  # the page cache and the .pyc files
+                warm = step()[1]  # the page cache and the .pyc files
                 # A command of seconds (a store read whole) runs 3 times, not more.
                 many = runs if warm < 2000 else min(runs, 3)
                 results.setdefault(name, {})[size] = [step() for _ in range(many)]
             print(
-                f"  {size:>7,} meetings: "
+                f"  {size:>7,} meetings, CPU: "
                 + ", ".join(
-                    f"{name.removeprefix('growth.')} {spread(times[size], 'ms')}"
+                    f"{name.removeprefix('growth.')} {spread(_cpu(times[size]), 'ms')}"
                     for name, times in results.items()
                 ),
                 flush=True,
@@ -123,11 +131,21 @@ def run(config: Config) -> list[Figure]:
     figures = []
     for name, by_size in results.items():
         notes = [
-            "; ".join(f"{size:,}: {spread(times, 'ms')}" for size, times in by_size.items()),
+            "CPU " + "; ".join(f"{n:,}: {spread(_cpu(t), 'ms')}" for n, t in by_size.items()),
+            "wall " + "; ".join(f"{n:,}: {spread(_wall(t), 'ms')}" for n, t in by_size.items()),
             f"ours: {largest:,} closed meetings in the store; baseline: {smallest:,}",
         ]
         if name == "growth.meetings":
             notes.append(f"listing: {' '.join(argvs[name][1:])}")
-        figures.append(Figure(name, "ms", by_size[largest], by_size[smallest], 1.3, notes=notes))
+        ours, base = _cpu(by_size[largest]), _cpu(by_size[smallest])
+        figures.append(Figure(name, "ms CPU", ours, base, 1.3, notes=notes))
     figures[0].notes.append("store: " + "; ".join(build_notes))
     return figures
+
+
+def _cpu(runs: list[tuple[float, float]]) -> list[float]:
+    return [cpu for cpu, _ in runs]
+
+
+def _wall(runs: list[tuple[float, float]]) -> list[float]:
+    return [wall for _, wall in runs]

@@ -32,9 +32,9 @@ from common import Config, Figure, FigureRun, table
 
 #: Groups of figures, in the order they run; ``--only`` takes a group or a figure name.
 GROUPS: dict[str, tuple[FigureRun, tuple[str, ...]]] = {
-    "startup": (bench_startup.run, ("startup.help", "startup.methods")),
-    "command": (bench_command.run, ("command.memory", "command.sqlite")),
-    "memory": (bench_memory.run, ("memory.meeting", "memory.gc")),
+    "startup": (bench_startup.run, ("startup.help", "startup.methods", "startup.methods_cold")),
+    "command": (bench_command.run, ("command.memory", "command.sqlite", "command.sqlite_cpu")),
+    "memory": (bench_memory.run, ("memory.meeting", "memory.meeting_text", "memory.gc")),
     "resume": (bench_resume.run, ("resume.sqlite",)),
     "discovery": (bench_discovery.run, ("discovery.plugins",)),
     "oneshot": (bench_oneshot.run, ("oneshot.status", "oneshot.do")),

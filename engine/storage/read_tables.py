@@ -30,6 +30,7 @@ from intervision.engine import (
     GroupDelta,
     GroupDigest,
     MeetingDigest,
+    Position,
     Rebuilt,
     StoreError,
     decode_cursor,
@@ -39,12 +40,13 @@ from intervision.engine import (
     group_delta,
     is_meeting_stream,
     page_key,
+    position_change,
 )
 
 from .cipher import is_reading_sealed, is_token
 from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError
 
-__all__ = ["ReadTables", "digest_from_json", "digest_to_json", "grouped_rows"]
+__all__ = ["ReadTables", "digest_from_row", "digest_to_json", "grouped_rows"]
 
 
 class Db(Protocol):
@@ -58,31 +60,6 @@ class Db(Protocol):
 _compact = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
-def digest_to_json(digest: MeetingDigest) -> str:
-    return _compact(
-        {
-            "version": digest.version,
-            "group_id": digest.group_id,
-            "lang": digest.lang,
-            "started_at": digest.started_at.isoformat(),
-            "updated_at": digest.updated_at.isoformat(),
-            "facilitator": digest.facilitator,
-            "present": digest.present,
-            "frame": digest.frame,
-            "phase": digest.phase,
-            "module": digest.module,
-            "cases": [
-                [c.no, c.inbrenger, c.method_id, c.method_version, c.variant] for c in digest.cases
-            ],
-            "decisions": [
-                [d.version, d.decision_id, d.by, d.phase, d.case_no, d.at.isoformat(), d.text]
-                for d in digest.decisions
-            ],
-            "closed_at": digest.closed_at.isoformat() if digest.closed_at else None,
-        }
-    )
-
-
 def refuse_sealed_digest(digest: MeetingDigest) -> MeetingDigest:
     """The digest, unless it holds a sealed text and no encrypted journal reads it:
     as for events, a store opened without its key must not pass tokens on as text."""
@@ -94,27 +71,51 @@ def refuse_sealed_digest(digest: MeetingDigest) -> MeetingDigest:
     return digest
 
 
-def digest_from_json(meeting_id: str, raw: str) -> MeetingDigest:
-    """A stored digest; a damaged one is a :class:`StoreError` saying to rebuild."""
+#: The columns a digest is read back from, in this order, before its JSON part.
+_COLUMNS = "meeting_id, group_id, version, updated_at, frame, phase, module, data"
+
+
+def digest_to_json(digest: MeetingDigest) -> str:
+    """What the columns do not hold: what changes only with a case, a decision, the
+    facilitator or the close (see ``position_change``)."""
+    return _compact(
+        [
+            digest.lang,
+            digest.started_at.isoformat(),
+            digest.facilitator,
+            digest.present,
+            [[c.no, c.inbrenger, c.method_id, c.method_version, c.variant] for c in digest.cases],
+            [
+                [d.version, d.decision_id, d.by, d.phase, d.case_no, d.at.isoformat(), d.text]
+                for d in digest.decisions
+            ],
+            digest.closed_at.isoformat() if digest.closed_at else None,
+        ]
+    )
+
+
+def digest_from_row(row: tuple[Any, ...]) -> MeetingDigest:
+    """A stored digest from its columns (:data:`_COLUMNS`); a damaged one is a
+    :class:`StoreError` saying to rebuild."""
+    meeting_id, group_id, version, updated_at, frame, phase, module, data = row
     try:
-        data = json.loads(raw)
-        closed_at = data["closed_at"]
+        lang, started_at, facilitator, present, cases, decisions, closed_at = json.loads(data)
         return MeetingDigest(
             meeting_id=meeting_id,
-            version=int(data["version"]),
-            group_id=data["group_id"],
-            lang=data["lang"],
-            started_at=datetime.fromisoformat(data["started_at"]),
-            updated_at=datetime.fromisoformat(data["updated_at"]),
-            facilitator=data["facilitator"],
-            present=tuple(data["present"]),
-            frame=data["frame"],
-            phase=data["phase"],
-            module=data["module"],
-            cases=tuple(CaseDigest(*case) for case in data["cases"]),
+            version=int(version),
+            group_id=group_id,
+            lang=lang,
+            started_at=datetime.fromisoformat(started_at),
+            updated_at=datetime.fromisoformat(updated_at),
+            facilitator=facilitator,
+            present=tuple(present),
+            frame=frame,
+            phase=phase,
+            module=module,
+            cases=tuple(CaseDigest(*case) for case in cases),
             decisions=tuple(
-                DecisionDigest(v, did, by, phase, no, datetime.fromisoformat(at), text)
-                for v, did, by, phase, no, at, text in data["decisions"]
+                DecisionDigest(v, did, by, at_phase, no, datetime.fromisoformat(at), text)
+                for v, did, by, at_phase, no, at, text in decisions
             ),
             closed_at=datetime.fromisoformat(closed_at) if closed_at else None,
         )
@@ -150,6 +151,11 @@ class ReadTables:
                 group_id TEXT,
                 started_us {bigint} NOT NULL,
                 closed INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                updated_at TEXT NOT NULL,
+                frame TEXT NOT NULL,
+                phase TEXT,
+                module TEXT,
                 data TEXT NOT NULL
             )""",
             f"CREATE INDEX IF NOT EXISTS {m}_by_start ON {m} (started_us, meeting_id)",
@@ -172,8 +178,16 @@ class ReadTables:
     # -- writing, in the caller's transaction -----------------------------------------
 
     def write(self, db: Db, meeting_id: str, first_version: int, events: list[Event]) -> None:
-        """Fold ``events`` into the meeting's digest and its group's counts."""
+        """Fold ``events`` into the meeting's digest and its group's counts.
+
+        Most appends (a contribution, a step entered) change only the position
+        columns: those are written without reading the digest.
+        """
         if not events or not is_meeting_stream(meeting_id):
+            return
+        moved = position_change(first_version, events) if first_version > 1 else None
+        if moved is not None:
+            self._move(db, meeting_id, moved)
             return
         old = self._stored(db, meeting_id) if first_version > 1 else None
         new = fold_meeting(old, meeting_id, first_version, events)
@@ -181,22 +195,42 @@ class ReadTables:
             return
         self._put(db, old, new)
 
+    def _move(self, db: Db, meeting_id: str, moved: Position) -> None:
+        sql = f"UPDATE {self.meetings} SET version = ?, updated_at = ?"
+        params: list[object] = [moved.version, moved.updated_at.isoformat()]
+        if moved.where is not None:
+            sql += ", frame = ?, phase = ?, module = ?"
+            params.extend(moved.where)
+        db.execute(self._sql(f"{sql} WHERE meeting_id = ?"), [*params, meeting_id])
+
     def _put(self, db: Db, old: MeetingDigest | None, new: MeetingDigest) -> None:
-        data = digest_to_json(new)
         if old is None:
-            started_us, _ = page_key(new.started_at, new.meeting_id)
-            db.execute(
-                self._sql(f"INSERT INTO {self.meetings} VALUES (?, ?, ?, ?, ?)"),
-                (new.meeting_id, new.group_id, started_us, int(new.closed), data),
-            )
+            self._insert(db, new)
         else:
             db.execute(
-                self._sql(f"UPDATE {self.meetings} SET closed = ?, data = ? WHERE meeting_id = ?"),
-                (int(new.closed), data, new.meeting_id),
+                self._sql(
+                    f"UPDATE {self.meetings} SET closed = ?, version = ?, updated_at = ?, "
+                    "frame = ?, phase = ?, module = ?, data = ? WHERE meeting_id = ?"
+                ),
+                (int(new.closed), *_position(new), digest_to_json(new), new.meeting_id),
             )
         delta = group_delta(old, new)
         if delta is not None:
             self._count(db, delta)
+
+    def _insert(self, db: Db, new: MeetingDigest) -> None:
+        started_us, _ = page_key(new.started_at, new.meeting_id)
+        db.execute(
+            self._sql(f"INSERT INTO {self.meetings} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            (
+                new.meeting_id,
+                new.group_id,
+                started_us,
+                int(new.closed),
+                *_position(new),
+                digest_to_json(new),
+            ),
+        )
 
     def _count(self, db: Db, delta: GroupDelta) -> None:
         if delta.meetings or delta.held:
@@ -227,9 +261,10 @@ class ReadTables:
 
     def _stored(self, db: Db, meeting_id: str) -> MeetingDigest | None:
         row = db.execute(
-            self._sql(f"SELECT data FROM {self.meetings} WHERE meeting_id = ?"), (meeting_id,)
+            self._sql(f"SELECT {_COLUMNS} FROM {self.meetings} WHERE meeting_id = ?"),
+            (meeting_id,),
         ).fetchone()
-        return None if row is None else digest_from_json(meeting_id, row[0])
+        return None if row is None else digest_from_row(row)
 
     def page(
         self,
@@ -255,7 +290,7 @@ class ReadTables:
             where.append(f"(started_us, meeting_id) {'>' if oldest_first else '<'} (?, ?)")
             params.extend(decode_cursor(cursor))
         order = "ASC" if oldest_first else "DESC"
-        sql = f"SELECT meeting_id, data FROM {self.meetings}"
+        sql = f"SELECT {_COLUMNS} FROM {self.meetings}"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY started_us {order}, meeting_id {order}"
@@ -263,10 +298,7 @@ class ReadTables:
             sql += " LIMIT ?"
             params.append(limit + 1)
         rows = db.execute(self._sql(sql), params).fetchall()
-        found = tuple(
-            refuse_sealed_digest(digest_from_json(meeting_id, data))
-            for meeting_id, data in rows[:limit]
-        )
+        found = tuple(refuse_sealed_digest(digest_from_row(row)) for row in rows[:limit])
         if limit is None or len(rows) <= limit:
             return DigestPage(found)
         last = found[-1]
@@ -313,17 +345,7 @@ class ReadTables:
                 damaged.append(str(exc))
                 continue
             folded += 1
-            started_us, _ = page_key(digest.started_at, digest.meeting_id)
-            db.execute(
-                self._sql(f"INSERT INTO {self.meetings} VALUES (?, ?, ?, ?, ?)"),
-                (
-                    meeting_id,
-                    digest.group_id,
-                    started_us,
-                    int(digest.closed),
-                    digest_to_json(digest),
-                ),
-            )
+            self._insert(db, digest)
             delta = group_delta(None, digest)
             if delta is not None:
                 tally = counts.setdefault(delta.group_id, [0, 0])
@@ -343,6 +365,16 @@ class ReadTables:
             [(g, m, f, i) for (g, m), (f, i) in members.items()],
         )
         return Rebuilt(folded, tuple(damaged))
+
+
+def _position(digest: MeetingDigest) -> tuple[object, ...]:
+    return (
+        digest.version,
+        digest.updated_at.isoformat(),
+        digest.frame,
+        digest.phase,
+        digest.module,
+    )
 
 
 def grouped_rows(
