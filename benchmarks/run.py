@@ -24,6 +24,7 @@ import bench_discovery
 import bench_growth
 import bench_growth_pg
 import bench_host_memory
+import bench_live
 import bench_memory
 import bench_oneshot
 import bench_resume
@@ -39,6 +40,7 @@ GROUPS: dict[str, tuple[FigureRun, tuple[str, ...]]] = {
     "discovery": (bench_discovery.run, ("discovery.plugins",)),
     "oneshot": (bench_oneshot.run, ("oneshot.status", "oneshot.do")),
     "host": (bench_host_memory.run, ("memory.host",)),
+    "live": (bench_live.run, ("live.pg", "live.sqlite", "outage.pg")),
     "growth": (
         bench_growth.run,
         (

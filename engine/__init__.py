@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.journal import *
     from .core.logs import *
     from .core.meeting import *
+    from .core.meeting_ids import *
     from .core.memory_journal import *
     from .core.method_files import *
     from .core.outcome import *
@@ -43,6 +44,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.rules import *
     from .core.specs import *
     from .core.state import *
+    from .core.state_cache import *
     from .core.text import *
 
 __all__ = [
@@ -201,6 +203,8 @@ __all__ = [
     "page_key",
     "position_change",
     # the lifecycle
+    "DEFAULT_CACHED_MEETINGS",
+    "new_meeting_id",
     "Engine",
     "Meeting",
     "Outcome",
@@ -238,6 +242,8 @@ _MODULES = (
     "journal",
     "memory_journal",
     "outcome",
+    "state_cache",
+    "meeting_ids",
     "engine",
     "meeting",
     "capabilities",

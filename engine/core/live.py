@@ -30,7 +30,7 @@ from .state import MeetingState, apply
 from .state_cache import StateCache
 from .stored_replay import replay_stored
 
-__all__ = ["Live", "Subscriber"]
+__all__ = ["Live"]
 
 log = get_logger("intervision.engine")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-__all__ = ["ID_ALPHABET", "RANDOM_CHARS", "new_meeting_id"]
+__all__ = ["new_meeting_id"]
 
 #: Crockford's base32, lowercase: no i, l, o or u to mistake for 1, 0 or v.
 ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"

@@ -15,7 +15,7 @@ from collections import OrderedDict
 
 from .state import MeetingState
 
-__all__ = ["DEFAULT_CACHED_MEETINGS", "StateCache"]
+__all__ = ["DEFAULT_CACHED_MEETINGS"]
 
 #: How many meetings an engine keeps in memory by default: a host with this many
 #: meetings running at once never reloads one; one meeting is ~8-12 KiB.

@@ -56,7 +56,7 @@ def test_a_command_on_an_evicted_meeting_goes_on_from_the_journal(registry: Regi
 def test_the_default_bound_is_documented_and_a_bound_below_one_is_refused(
     registry: Registry,
 ) -> None:
-    from intervision.engine.core.state_cache import DEFAULT_CACHED_MEETINGS
+    from intervision.engine import DEFAULT_CACHED_MEETINGS
 
     assert DEFAULT_CACHED_MEETINGS == 1000
     with pytest.raises(ValueError, match="at least one meeting"):
