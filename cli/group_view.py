@@ -39,7 +39,11 @@ def find_group(engine: Engine, ref: str, lang: Lang) -> GroupState:
     """A group by id or by name; an unknown one is a GroupError that lists the groups."""
     from intervision.engine import GroupError, slug
 
-    groups = groups_of(engine).all()
+    book = groups_of(engine)
+    for group_id in dict.fromkeys((ref, slug(ref))):  # by id: one stream read, not all
+        if group_id and book.exists(group_id):
+            return book.get(group_id)
+    groups = book.all()
     for group in groups:
         if ref in (group.id, group.name) or group.name.casefold() == ref.strip().casefold():
             return group
