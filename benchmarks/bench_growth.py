@@ -93,7 +93,7 @@ def commands(env: dict[str, str], opened: dict[str, str]) -> dict[str, list[str]
 def run(config: Config) -> list[Figure]:
     quiet_logs()
     registry = load_registry(user_methods=False)
-    sizes = [100, 1_000] if config.quick else [100, 1_000, 5_000, 20_000]
+    sizes = [60, 120] if config.quick else [100, 1_000, 5_000, 20_000]
     sizes = [int(s) for s in os.environ.get("INTERVISION_BENCH_SIZES", "").split(",") if s] or sizes
     runs = config.pick(full=5, quick=2)
     made = template(registry)

@@ -45,7 +45,7 @@ def _history_ms(url: str, registry: object) -> float:
 def run(config: Config) -> list[Figure]:
     quiet_logs()
     registry = load_registry(user_methods=False)
-    sizes = [100, 1_000] if config.quick else [100, 1_000, 5_000, 20_000, 100_000]
+    sizes = [60, 120] if config.quick else [100, 1_000, 5_000, 20_000, 100_000]
     wanted = os.environ.get("INTERVISION_BENCH_PG_SIZES", "")
     sizes = [int(s) for s in wanted.split(",") if s] or sizes
     runs = config.pick(full=5, quick=2)

@@ -91,7 +91,7 @@ def _grown_kib(store: Path, touched: int) -> float:
 
 
 def run(config: Config) -> list[Figure]:
-    meetings = config.pick(full=100_000, quick=2_000)
+    meetings = config.pick(full=100_000, quick=1_000)
     runs = config.pick(full=3, quick=2)
     with tempfile.TemporaryDirectory(prefix="intervision-bench-") as tmp:
         store = Path(tmp) / "host.sqlite"

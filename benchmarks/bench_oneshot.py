@@ -48,7 +48,7 @@ def run(config: Config) -> list[Figure]:
     with tempfile.TemporaryDirectory(prefix="intervision-bench-") as home:
         store = str(Path(home) / "oneshot.sqlite")
         filler = StoreFiller(store, made)
-        filler.fill(config.pick(full=300, quick=60))
+        filler.fill(config.pick(full=300, quick=20))
         meeting_id = "open-evaluation"
         filler.add(meeting_id, at_evaluation)
         env = _env(home, store)

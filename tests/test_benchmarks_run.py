@@ -12,12 +12,30 @@ ROOT = Path(__file__).resolve().parents[1]
 FIGURES = (
     "startup.help",
     "startup.methods",
+    "startup.methods_cold",
     "command.memory",
     "command.sqlite",
+    "command.sqlite_cpu",
     "memory.meeting",
+    "memory.meeting_text",
     "memory.gc",
     "resume.sqlite",
     "discovery.plugins",
+    "oneshot.status",
+    "oneshot.do",
+    "memory.host",
+    "live.pg",
+    "live.sqlite",
+    "outage.pg",
+    "growth.meetings",
+    "growth.group_show",
+    "growth.status_opening",
+    "growth.status_case_choice",
+    "growth.status_method",
+    "growth.report",
+    "growth.history",
+    "growth.pg_history",
+    "growth.pg_history_largest",
 )
 
 
@@ -27,7 +45,7 @@ def test_quick_benchmarks_run_and_print_every_figure() -> None:
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=900,
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
