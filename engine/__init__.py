@@ -201,6 +201,7 @@ __all__ = [
     "fold_meeting",
     "group_delta",
     "page_key",
+    "page_start",
     "position_change",
     # the lifecycle
     "DEFAULT_CACHED_MEETINGS",

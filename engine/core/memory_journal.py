@@ -29,12 +29,12 @@ from .read_models import (
     GroupDelta,
     GroupDigest,
     MeetingDigest,
-    decode_cursor,
     digest_stored,
     encode_cursor,
     fold_meeting,
     group_delta,
     page_key,
+    page_start,
 )
 
 __all__ = ["MemoryJournal"]
@@ -170,9 +170,7 @@ class MemoryJournal:
         cursor: str | None = None,
         oldest_first: bool = False,
     ) -> DigestPage:
-        if limit is not None and limit < 1:
-            raise ValueError(f"a page holds at least one meeting, not {limit}")
-        after = decode_cursor(cursor) if cursor else None
+        after = page_start(limit, cursor)
         with self._lock:
             keys = self._keys if group_id is None else self._group_keys.get(group_id, [])
             if oldest_first:

@@ -50,6 +50,7 @@ __all__ = [
     "fold_meeting",
     "group_delta",
     "page_key",
+    "page_start",
     "position_change",
 ]
 
@@ -362,6 +363,14 @@ def page_key(started_at: datetime, meeting_id: str) -> tuple[int, str]:
 def encode_cursor(key: tuple[int, str]) -> str:
     """The cursor of the page after the meeting at ``key``; opaque to a caller."""
     return f"{key[0]}.{key[1]}"
+
+
+def page_start(limit: int | None, cursor: str | None) -> tuple[int, str] | None:
+    """The key a page starts after (None: the first page), once its ``limit`` and
+    ``cursor`` are checked; ``ValueError`` for a limit below one or a foreign cursor."""
+    if limit is not None and limit < 1:
+        raise ValueError(f"a page holds at least one meeting, not {limit}")
+    return decode_cursor(cursor) if cursor else None
 
 
 def decode_cursor(cursor: str) -> tuple[int, str]:

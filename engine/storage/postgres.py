@@ -23,13 +23,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from intervision.engine import (
-    DEFAULT_PAGE,
     ConcurrencyError,
     CorruptJournalError,
-    DigestPage,
     Event,
-    GroupDigest,
-    MeetingDigest,
     MeetingSummary,
     OnCommit,
     Rebuilt,
@@ -42,6 +38,7 @@ from intervision.engine import (
 from .outage import Outage
 from .postgres_schema import READ_TABLES, SCHEMA_VERSION, ensure_schema, rebuild
 from .postgres_watch import CHANNEL, PostgresWatch, notice
+from .read_tables import ReadModels
 from .rows import decode_rows
 
 if TYPE_CHECKING:
@@ -73,7 +70,7 @@ _SELECT_MEETINGS = """
 """
 
 
-class PostgresJournal:
+class PostgresJournal(ReadModels):
     """Keeps the :class:`~intervision.engine.storage.Journal` contract in PostgreSQL.
 
     A small connection pool serves the threads of one process: appends to different
@@ -103,6 +100,7 @@ class PostgresJournal:
                 ensure_schema(db, self.where)
         except psycopg.Error as exc:
             raise _store_error(self.where, "open", exc) from None
+        self._tables = READ_TABLES
         self._outage = Outage(f"PostgreSQL store {self.where}", self._probe, self._recovered)
         self._watches: list[PostgresWatch] = []
         self._pool: ConnectionPool = ConnectionPool(
@@ -211,34 +209,10 @@ class PostgresJournal:
             ).fetchall()
         return [stream for (stream,) in rows]
 
-    # -- read models --------------------------------------------------------------
+    # -- read models (the queries: ReadModels) --------------------------------------
 
-    def digest(self, meeting_id: str) -> MeetingDigest | None:
-        with self._transaction("read") as db:
-            return READ_TABLES.digest(db, meeting_id)
-
-    def digests(
-        self,
-        *,
-        group_id: str | None = None,
-        closed: bool | None = None,
-        limit: int | None = DEFAULT_PAGE,
-        cursor: str | None = None,
-        oldest_first: bool = False,
-    ) -> DigestPage:
-        with self._transaction("read") as db:
-            return READ_TABLES.page(
-                db,
-                group_id=group_id,
-                closed=closed,
-                limit=limit,
-                cursor=cursor,
-                oldest_first=oldest_first,
-            )
-
-    def group_digest(self, group_id: str) -> GroupDigest:
-        with self._transaction("read") as db:
-            return READ_TABLES.group(db, group_id)
+    def _read(self) -> contextlib.AbstractContextManager[psycopg.Connection[Any]]:
+        return self._transaction("read")
 
     def rebuild_read_models(self) -> Rebuilt:
         with self._transaction("write to") as db:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -33,20 +34,20 @@ from intervision.engine import (
     Position,
     Rebuilt,
     StoreError,
-    decode_cursor,
     digest_stored,
     encode_cursor,
     fold_meeting,
     group_delta,
     is_meeting_stream,
     page_key,
+    page_start,
     position_change,
 )
 
 from .cipher import is_reading_sealed, is_token
 from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError
 
-__all__ = ["ReadTables", "digest_from_row", "digest_to_json", "grouped_rows"]
+__all__ = ["ReadModels", "ReadTables", "digest_from_row", "digest_to_json", "grouped_rows"]
 
 
 class Db(Protocol):
@@ -276,8 +277,7 @@ class ReadTables:
         cursor: str | None = None,
         oldest_first: bool = False,
     ) -> DigestPage:
-        if limit is not None and limit < 1:
-            raise ValueError(f"a page holds at least one meeting, not {limit}")
+        after = page_start(limit, cursor)
         where: list[str] = []
         params: list[object] = []
         if group_id is not None:
@@ -286,9 +286,9 @@ class ReadTables:
         if closed is not None:
             where.append("closed = ?")
             params.append(int(closed))
-        if cursor:
+        if after is not None:
             where.append(f"(started_us, meeting_id) {'>' if oldest_first else '<'} (?, ?)")
-            params.extend(decode_cursor(cursor))
+            params.extend(after)
         order = "ASC" if oldest_first else "DESC"
         sql = f"SELECT {_COLUMNS} FROM {self.meetings}"
         if where:
@@ -365,6 +365,44 @@ class ReadTables:
             [(g, m, f, i) for (g, m), (f, i) in members.items()],
         )
         return Rebuilt(folded, tuple(damaged))
+
+
+class ReadModels:
+    """The read-model half of a SQL journal, for SQLite and PostgreSQL alike: the
+    adapter names its tables and how it reads (``_read``: a connection in a read
+    transaction, as a context manager)."""
+
+    _tables: ReadTables
+
+    def _read(self) -> AbstractContextManager[Db]:
+        raise NotImplementedError
+
+    def digest(self, meeting_id: str) -> MeetingDigest | None:
+        with self._read() as db:
+            return self._tables.digest(db, meeting_id)
+
+    def digests(
+        self,
+        *,
+        group_id: str | None = None,
+        closed: bool | None = None,
+        limit: int | None = DEFAULT_PAGE,
+        cursor: str | None = None,
+        oldest_first: bool = False,
+    ) -> DigestPage:
+        with self._read() as db:
+            return self._tables.page(
+                db,
+                group_id=group_id,
+                closed=closed,
+                limit=limit,
+                cursor=cursor,
+                oldest_first=oldest_first,
+            )
+
+    def group_digest(self, group_id: str) -> GroupDigest:
+        with self._read() as db:
+            return self._tables.group(db, group_id)
 
 
 def _position(digest: MeetingDigest) -> tuple[object, ...]:

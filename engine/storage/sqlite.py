@@ -21,14 +21,10 @@ from datetime import datetime
 from pathlib import Path
 
 from intervision.engine import (
-    DEFAULT_PAGE,
     READ_MODEL_VERSION,
     ConcurrencyError,
     CorruptJournalError,
-    DigestPage,
     Event,
-    GroupDigest,
-    MeetingDigest,
     MeetingSummary,
     OnCommit,
     Rebuilt,
@@ -38,6 +34,7 @@ from intervision.engine import (
     get_logger,
 )
 
+from .read_tables import ReadModels
 from .rows import decode_rows
 from .sqlite_read import READ_MODELS_KEY, READ_TABLES, prefix_range, rebuild
 from .sqlite_watch import SqliteWatch
@@ -89,7 +86,7 @@ _SELECT_MEETINGS = """
 """
 
 
-class SqliteJournal:
+class SqliteJournal(ReadModels):
     """Keeps the :class:`~intervision.engine.storage.Journal` contract in one SQLite file.
 
     One connection behind a lock serves every thread: SQLite lets one writer in at a
@@ -101,6 +98,7 @@ class SqliteJournal:
         self.path = Path(path)
         self._lock = threading.Lock()
         self._connection: sqlite3.Connection | None = _open(self.path)
+        self._tables = READ_TABLES
         self._watches: list[SqliteWatch] = []
 
     def append(
@@ -191,34 +189,10 @@ class SqliteJournal:
             ).fetchall()
         return [stream for (stream,) in rows]
 
-    # -- read models --------------------------------------------------------------
+    # -- read models (the queries: ReadModels) --------------------------------------
 
-    def digest(self, meeting_id: str) -> MeetingDigest | None:
-        with self._db("read") as db:
-            return READ_TABLES.digest(db, meeting_id)
-
-    def digests(
-        self,
-        *,
-        group_id: str | None = None,
-        closed: bool | None = None,
-        limit: int | None = DEFAULT_PAGE,
-        cursor: str | None = None,
-        oldest_first: bool = False,
-    ) -> DigestPage:
-        with self._db("read") as db:
-            return READ_TABLES.page(
-                db,
-                group_id=group_id,
-                closed=closed,
-                limit=limit,
-                cursor=cursor,
-                oldest_first=oldest_first,
-            )
-
-    def group_digest(self, group_id: str) -> GroupDigest:
-        with self._db("read") as db:
-            return READ_TABLES.group(db, group_id)
+    def _read(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return self._db("read")
 
     def rebuild_read_models(self) -> Rebuilt:
         with self._db("write to") as db:

@@ -30,16 +30,10 @@ EACH = 25
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'store.sqlite3'}"
-    return str(request.getfixturevalue("postgres_store"))
-
-
 def test_a_subscriber_hears_every_command_of_every_process_once(
-    store: str, registry: Registry
+    shared_store: str, registry: Registry
 ) -> None:
+    store = shared_store
     engine = open_engine(store, registry=registry)
     meeting = engine.start_meeting(MEMBERS, facilitator="Anna")
     to_case_choice(meeting)
@@ -89,10 +83,11 @@ def test_a_subscriber_hears_every_command_of_every_process_once(
 
 
 def test_a_meeting_kept_in_memory_follows_commits_of_another_process(
-    store: str, registry: Registry
+    shared_store: str, registry: Registry
 ) -> None:
     """With any subscriber at all, the engine's kept state stays current, so a screen
     drawn from it after an event shows that event."""
+    store = shared_store
     engine = open_engine(store, registry=registry)
     meeting = engine.start_meeting(MEMBERS, facilitator="Anna")
     seen: list[int] = []

@@ -9,7 +9,6 @@ and the decision texts a digest keeps are sealed at rest where the store is.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,45 +25,14 @@ from intervision.engine import (
     MeetingClosed,
     MeetingStarted,
     MemberRef,
-    MemoryJournal,
     MethodChosen,
     StepEntered,
 )
-from intervision.engine.storage import (
-    EncryptedJournal,
-    EncryptionError,
-    SqliteJournal,
-    open_journal,
-)
+from intervision.engine.storage import EncryptedJournal, EncryptionError, SqliteJournal, new_key
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
-KEY = "x9V2kq0cQw6bX1f8hJ3mT5rY7uI9oP2aS4dF6gH8jK0="
 SECRET = "GEHEIM-ik bel de moeder terug"
-
-
-@pytest.fixture(
-    params=[
-        "memory",
-        "sqlite",
-        "postgres",
-        "encrypted-memory",
-        "encrypted-sqlite",
-        "encrypted-postgres",
-    ]
-)
-def journal(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Journal]:
-    adapter = request.param.removeprefix("encrypted-")
-    journal: Journal
-    if adapter == "memory":
-        journal = MemoryJournal()
-    elif adapter == "sqlite":
-        journal = SqliteJournal(tmp_path / "store.sqlite3")
-    else:
-        journal = open_journal(request.getfixturevalue("postgres_store"))
-    if request.param.startswith("encrypted-"):
-        journal = EncryptedJournal(journal, KEY)
-    yield journal
-    journal.close()
+KEY = new_key()
 
 
 def meeting(

@@ -28,22 +28,15 @@ STATEMENTS = 8
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'host.sqlite3'}"
-    return str(request.getfixturevalue("postgres_store"))
-
-
 @pytest.fixture
-def server(store: str) -> Iterator[str]:
+def server(shared_store: str) -> Iterator[str]:
     port = free_port()
     command = [sys.executable, "-m", "uvicorn", "examples.host_app.app:app", "--port", str(port)]
     command += ["--workers", str(WORKERS), "--no-access-log", "--timeout-graceful-shutdown", "1"]
     process = subprocess.Popen(
         command,
         cwd=ROOT,
-        env={**os.environ, "INTERVISION_STORE": store},
+        env={**os.environ, "INTERVISION_STORE": shared_store},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
