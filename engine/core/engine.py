@@ -161,32 +161,42 @@ class Engine:
             )
             refs.append(external)
             facilitator_id = external.id
-        for draw in range(1, _ID_DRAWS + 1):
-            chosen = meeting_id or new_meeting_id(self.clock())
-            started = ev.MeetingStarted(
-                at=self.clock(),
-                meeting_id=chosen,
-                group_id=group_id,
-                lang=lang,
-                members=tuple(refs),
-                present=tuple(p for p in present_ids if p is not None),
-                facilitator=facilitator_id,
-                scribe=resolve(scribe) if scribe else None,
-                timekeeper=resolve(timekeeper) if timekeeper else None,
-            )
-            with self._lock(chosen):
-                try:
-                    self.journal.append(chosen, 0, [started])
-                except ConcurrencyError:
-                    if meeting_id or draw == _ID_DRAWS:
-                        raise
-                    continue  # a drawn id that is taken: draw another
-                state = apply(None, started)
-                self._states.put(state)
-            break
-        log.info("meeting_started", meeting_id=chosen, members=len(refs), lang=lang)
+        drawn = meeting_id is None
+        meeting_id = meeting_id or new_meeting_id(self.clock())
+        started = ev.MeetingStarted(
+            at=self.clock(),
+            meeting_id=meeting_id,
+            group_id=group_id,
+            lang=lang,
+            members=tuple(refs),
+            present=tuple(p for p in present_ids if p is not None),
+            facilitator=facilitator_id,
+            scribe=resolve(scribe) if scribe else None,
+            timekeeper=resolve(timekeeper) if timekeeper else None,
+        )
+        started, state = self._append_start(started, drawn=drawn)
+        log.info("meeting_started", meeting_id=state.meeting_id, members=len(refs), lang=lang)
         self._notify(state, [started], [state])
-        return self.meeting(chosen)
+        return self.meeting(state.meeting_id)
+
+    def _append_start(
+        self, started: ev.MeetingStarted, *, drawn: bool
+    ) -> tuple[ev.MeetingStarted, MeetingState]:
+        """Store a meeting's first event; a drawn id that is taken is drawn again (an id
+        the caller chose is never replaced: the conflict is theirs to see)."""
+        for draw in range(1, _ID_DRAWS + 1):
+            with self._lock(started.meeting_id):
+                try:
+                    self.journal.append(started.meeting_id, 0, [started])
+                except ConcurrencyError:
+                    if not drawn or draw == _ID_DRAWS:
+                        raise
+                else:
+                    state = apply(None, started)
+                    self._states.put(state)
+                    return started, state
+            started = started.model_copy(update={"meeting_id": new_meeting_id(self.clock())})
+        raise AssertionError("unreachable: the last draw returns or raises")
 
     def meeting(self, meeting_id: str) -> Meeting:
         """A handle on a meeting in this engine's journal."""
