@@ -14,18 +14,14 @@ at once each add their own, on either database. Listings page by keyset on
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
-from datetime import datetime
 from typing import Any, Protocol
 
 from intervision.engine import (
     DEFAULT_PAGE,
-    CaseDigest,
     CorruptJournalError,
-    DecisionDigest,
     DigestPage,
     Event,
     GroupDelta,
@@ -33,7 +29,6 @@ from intervision.engine import (
     MeetingDigest,
     Position,
     Rebuilt,
-    StoreError,
     digest_stored,
     encode_cursor,
     fold_meeting,
@@ -44,10 +39,9 @@ from intervision.engine import (
     position_change,
 )
 
-from .cipher import is_reading_sealed, is_token
-from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError
+from .digest_rows import COLUMNS, digest_from_row, digest_to_json, refuse_sealed_digest
 
-__all__ = ["ReadModels", "ReadTables", "digest_from_row", "digest_to_json", "grouped_rows"]
+__all__ = ["ReadModels", "ReadTables", "grouped_rows"]
 
 
 class Db(Protocol):
@@ -55,78 +49,6 @@ class Db(Protocol):
 
     def execute(self, sql: Any, params: Any = ..., /) -> Any: ...
     def cursor(self) -> Any: ...
-
-
-# One encoder for every digest: json.dumps with options builds a new one per call.
-_compact = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
-
-
-def refuse_sealed_digest(digest: MeetingDigest) -> MeetingDigest:
-    """The digest, unless it holds a sealed text and no encrypted journal reads it:
-    as for events, a store opened without its key must not pass tokens on as text."""
-    if not is_reading_sealed() and any(is_token(d.text) for d in digest.decisions):
-        raise EncryptionError(
-            f"meeting {digest.meeting_id}: this store is encrypted; set {KEY_ENV} or "
-            f"{KEY_FILE_ENV} to the key it was written with"
-        )
-    return digest
-
-
-#: The columns a digest is read back from, in this order, before its JSON part.
-_COLUMNS = "meeting_id, group_id, version, updated_at, frame, phase, module, data"
-
-
-def digest_to_json(digest: MeetingDigest) -> str:
-    """What the columns do not hold: what changes only with a case, a decision, the
-    facilitator or the close (see ``position_change``)."""
-    return _compact(
-        [
-            digest.lang,
-            digest.started_at.isoformat(),
-            digest.facilitator,
-            digest.present,
-            [[c.no, c.inbrenger, c.method_id, c.method_version, c.variant] for c in digest.cases],
-            [
-                [d.version, d.decision_id, d.by, d.phase, d.case_no, d.at.isoformat(), d.text]
-                for d in digest.decisions
-            ],
-            digest.closed_at.isoformat() if digest.closed_at else None,
-        ]
-    )
-
-
-def digest_from_row(row: tuple[Any, ...]) -> MeetingDigest:
-    """A stored digest from its columns (:data:`_COLUMNS`); a damaged one is a
-    :class:`StoreError` saying to rebuild."""
-    meeting_id, group_id, version, updated_at, frame, phase, module, data = row
-    try:
-        lang, started_at, facilitator, present, cases, decisions, closed_at = json.loads(data)
-        return MeetingDigest(
-            meeting_id=meeting_id,
-            version=int(version),
-            group_id=group_id,
-            lang=lang,
-            started_at=datetime.fromisoformat(started_at),
-            updated_at=datetime.fromisoformat(updated_at),
-            facilitator=facilitator,
-            present=tuple(present),
-            frame=frame,
-            phase=phase,
-            module=module,
-            cases=tuple(CaseDigest(*case) for case in cases),
-            decisions=tuple(
-                DecisionDigest(v, did, by, at_phase, no, datetime.fromisoformat(at), text)
-                for v, did, by, at_phase, no, at, text in decisions
-            ),
-            closed_at=datetime.fromisoformat(closed_at) if closed_at else None,
-        )
-    except (KeyError, TypeError, ValueError):
-        # Raised outside the handler's context: the row holds decision texts.
-        pass
-    raise StoreError(
-        f"meeting {meeting_id}: its stored summary cannot be read; rebuild the read "
-        "models with `intervision store rebuild`"
-    )
 
 
 class ReadTables:
@@ -262,7 +184,7 @@ class ReadTables:
 
     def _stored(self, db: Db, meeting_id: str) -> MeetingDigest | None:
         row = db.execute(
-            self._sql(f"SELECT {_COLUMNS} FROM {self.meetings} WHERE meeting_id = ?"),
+            self._sql(f"SELECT {COLUMNS} FROM {self.meetings} WHERE meeting_id = ?"),
             (meeting_id,),
         ).fetchone()
         return None if row is None else digest_from_row(row)
@@ -290,7 +212,7 @@ class ReadTables:
             where.append(f"(started_us, meeting_id) {'>' if oldest_first else '<'} (?, ?)")
             params.extend(after)
         order = "ASC" if oldest_first else "DESC"
-        sql = f"SELECT {_COLUMNS} FROM {self.meetings}"
+        sql = f"SELECT {COLUMNS} FROM {self.meetings}"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY started_us {order}, meeting_id {order}"

@@ -1,0 +1,93 @@
+"""A meeting's digest as a row: the columns a listing orders and most appends change,
+and the rest as JSON.
+
+The position (version, time, frame, phase, module) has columns of its own, so that
+an append that changes nothing else (see ``position_change``) writes them without
+reading the row; what changes with a case, a decision, the facilitator or the close
+is one JSON array. A decision's text is kept as the append gave it: sealed where the
+store is encrypted, and refused to a reader without the key, as the events are.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from intervision.engine import CaseDigest, DecisionDigest, MeetingDigest, StoreError
+
+from .cipher import is_reading_sealed, is_token
+from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError
+
+__all__ = ["COLUMNS", "digest_from_row", "digest_to_json", "refuse_sealed_digest"]
+
+# One encoder for every digest: json.dumps with options builds a new one per call.
+_compact = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
+def refuse_sealed_digest(digest: MeetingDigest) -> MeetingDigest:
+    """The digest, unless it holds a sealed text and no encrypted journal reads it:
+    as for events, a store opened without its key must not pass tokens on as text."""
+    if not is_reading_sealed() and any(is_token(d.text) for d in digest.decisions):
+        raise EncryptionError(
+            f"meeting {digest.meeting_id}: this store is encrypted; set {KEY_ENV} or "
+            f"{KEY_FILE_ENV} to the key it was written with"
+        )
+    return digest
+
+
+#: The columns a digest is read back from, in this order, before its JSON part.
+COLUMNS = "meeting_id, group_id, version, updated_at, frame, phase, module, data"
+
+
+def digest_to_json(digest: MeetingDigest) -> str:
+    """What the columns do not hold: what changes only with a case, a decision, the
+    facilitator or the close (see ``position_change``)."""
+    return _compact(
+        [
+            digest.lang,
+            digest.started_at.isoformat(),
+            digest.facilitator,
+            digest.present,
+            [[c.no, c.inbrenger, c.method_id, c.method_version, c.variant] for c in digest.cases],
+            [
+                [d.version, d.decision_id, d.by, d.phase, d.case_no, d.at.isoformat(), d.text]
+                for d in digest.decisions
+            ],
+            digest.closed_at.isoformat() if digest.closed_at else None,
+        ]
+    )
+
+
+def digest_from_row(row: tuple[Any, ...]) -> MeetingDigest:
+    """A stored digest from its columns (:data:`COLUMNS`); a damaged one is a
+    :class:`StoreError` saying to rebuild."""
+    meeting_id, group_id, version, updated_at, frame, phase, module, data = row
+    try:
+        lang, started_at, facilitator, present, cases, decisions, closed_at = json.loads(data)
+        return MeetingDigest(
+            meeting_id=meeting_id,
+            version=int(version),
+            group_id=group_id,
+            lang=lang,
+            started_at=datetime.fromisoformat(started_at),
+            updated_at=datetime.fromisoformat(updated_at),
+            facilitator=facilitator,
+            present=tuple(present),
+            frame=frame,
+            phase=phase,
+            module=module,
+            cases=tuple(CaseDigest(*case) for case in cases),
+            decisions=tuple(
+                DecisionDigest(v, did, by, at_phase, no, datetime.fromisoformat(at), text)
+                for v, did, by, at_phase, no, at, text in decisions
+            ),
+            closed_at=datetime.fromisoformat(closed_at) if closed_at else None,
+        )
+    except (KeyError, TypeError, ValueError):
+        # Raised outside the handler's context: the row holds decision texts.
+        pass
+    raise StoreError(
+        f"meeting {meeting_id}: its stored summary cannot be read; rebuild the read "
+        "models with `intervision store rebuild`"
+    )
