@@ -77,6 +77,13 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         commands=(cmd.Contribute,),
     ),
     RuleKind(
+        "references",
+        Text(nl="Verwijzingen naar bijdragen", en="References to contributions"),
+        pr.references,
+        always=True,
+        commands=(cmd.Contribute,),
+    ),
+    RuleKind(
         "answers_labelled",
         Text(nl="Alleen gelabelde vragen beantwoorden", en="Answer labelled questions only"),
         cr.answers_labelled,
