@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .console import wrap
-from .texts import INBRENGER_MODES, KIND_NAMES, ROLE_NAMES, Lang, pick, t
+from .kinds import kind_name, kinds_typed
+from .texts import INBRENGER_MODES, ROLE_NAMES, Lang, pick, t
 
 if TYPE_CHECKING:
     from intervision.engine import MethodSpec, PhaseSpec, Registry
@@ -192,16 +193,9 @@ def role_label(spec: MethodSpec, role: str, lang: Lang) -> str:
     return role
 
 
-def kind_name(kind: str, lang: Lang) -> str:
-    return pick(lang, KIND_NAMES[kind]) if kind in KIND_NAMES else kind
-
-
 def kinds_text(kinds: tuple[str, ...] | list[str], lang: Lang) -> str:
-    """Kinds in the screen's language, each with the id the prompt also accepts."""
-    return ", ".join(
-        kind_name(k, lang) if kind_name(k, lang) == k else f"{kind_name(k, lang)} ({k})"
-        for k in kinds
-    )
+    """Kinds in the screen's language, each with what the prompt takes for it."""
+    return kinds_typed(kinds, lang)
 
 
 def _roles(

@@ -142,16 +142,19 @@ class IntervisionGroup(LazyGroup):
         except IntervisionError as exc:
             settings = ctx.find_object(Settings)
             lang: Lang = settings.lang if settings else default_lang()[0]
-            click.echo(f"intervision: error: {error_message(exc, lang)}", err=True)
+            verbose = settings is not None and settings.verbosity > 0
+            click.echo(f"intervision: error: {error_message(exc, lang, verbose)}", err=True)
             ctx.exit(exc.exit_code)
 
 
-def error_message(exc: Exception, lang: Lang) -> str:
-    """The error in the user's language where it carries both, on one line."""
+def error_message(exc: Exception, lang: Lang, verbose: bool = False) -> str:
+    """The error in the user's language where it carries both, on one line; a refusal
+    names its rule's id only for ``-v``."""
     from intervision.engine import CommandRefused
 
     if isinstance(exc, CommandRefused):
-        return one_line(f"[{exc.rule}] {exc.reason(lang)}")
+        rule = f"[{exc.rule}] " if verbose else ""
+        return one_line(f"{rule}{exc.reason(lang)}")
     return one_line(str(exc))
 
 

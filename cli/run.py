@@ -106,7 +106,14 @@ def run(
             meeting = _start(engine, ui, members, facilitator)
             say(t(ui, "run.started", id=meeting.id))
         Runner(
-            engine, meeting, ui, method_id=method_id, variant=variant, kind=kind, minutes=minutes
+            engine,
+            meeting,
+            ui,
+            method_id=method_id,
+            variant=variant,
+            kind=kind,
+            minutes=minutes,
+            show_rules=settings.verbosity > 0,
         ).run()
     except Leave:
         say(t(ui, "run.paused"))

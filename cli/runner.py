@@ -48,8 +48,9 @@ class Runner(Driver):
         variant: str | None = None,
         kind: str | None = None,
         minutes: int | None = None,
+        show_rules: bool = False,
     ) -> None:
-        super().__init__(meeting, lang)
+        super().__init__(meeting, lang, show_rules=show_rules)
         self.engine = engine
         self.method_id = method_id
         self.variant = variant
@@ -349,6 +350,19 @@ class Runner(Driver):
         if isinstance(parsed, parse.Help):
             self.tell(t(self.lang, "help.time"))
         return done
+
+    def choose_kind(self, person: str, kinds: tuple[str, ...]) -> str | None:
+        """Several kinds fit the line: the prompt offers them; Enter takes the first."""
+        from .kinds import kind_of, shortcut
+
+        kinds_said = short_kinds(kinds, self.lang)
+        offered = t(self.lang, "kind.which", name=self.name(person), kinds=kinds_said)
+        answer = self.answer(f"{offered}[{shortcut(kinds[0], self.lang)}] ").strip()
+        chosen = kind_of(answer) if answer else kinds[0]
+        if chosen not in kinds:
+            say(t(self.lang, "kind.not_offered", kinds=short_kinds(kinds, self.lang)))
+            return None
+        return chosen
 
     def show_time(self) -> None:
         """The timebox line: time left, the bar, and the soft warning once it is over."""
