@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import parse
 from .console import say
-from .kinds import kinds_typed, shortcut
+from .kinds import kind_name, kinds_typed, shortcut
 from .screen import shown_contributions, time_line
 from .texts import Lang, t
 
@@ -155,7 +155,10 @@ class Driver:
             case parse.Help():
                 from intervision.engine import CONTRIBUTION_KINDS
 
-                self.tell(t(lang, "help", kinds=short_kinds(CONTRIBUTION_KINDS, lang)))
+                kinds = "\n".join(
+                    f"  {shortcut(k, lang):<4} {kind_name(k, lang)}" for k in CONTRIBUTION_KINDS
+                )
+                self.tell(t(lang, "help", kinds=kinds))
                 if self.strict:
                     self.tell(t(lang, "do.frame_help"))
             case parse.Leave():

@@ -419,7 +419,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  scherm                     het hele scherm van deze fase opnieuw (ook: Ctrl-L)\n"
         "  afsluiten <reden>          de bijeenkomst eerder afsluiten\n"
         "  pauze / stop               stoppen; alles is bewaard\n"
-        "Soorten: {kinds}",
+        "Soorten bijdragen (wat je typt, en wat het is):\n{kinds}",
         "Commands (Dutch and English both work):\n"
         "  <name>: <kind>: <text>     record a contribution (also: <name> <kind> <text>)\n"
         "  <name>: <text>             without a kind: the kind that person gives now\n"
@@ -438,7 +438,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  screen                     the whole screen of this phase again (also: Ctrl-L)\n"
         "  close <reason>             close the meeting early\n"
         "  pause / quit               leave; everything is saved\n"
-        "Kinds: {kinds}",
+        "Kinds of contribution (what you type, and what it is):\n{kinds}",
     ),
     "parse.bad_minutes": (
         "Noem het aantal minuten: verleng 5.",
