@@ -138,11 +138,12 @@ def _start_group(
 @pass_settings
 def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
     """Where a meeting is, and what each member present may contribute now."""
+    from .meeting_ids import resolve_meeting_id
     from .meetings_cmd import where
     from .screen import time_line
 
     engine = settings.open_engine()
-    handle = engine.meeting(meeting_id)
+    handle = engine.meeting(resolve_meeting_id(engine, meeting_id))
     state, lang = handle.state, _ui(settings, handle)
     case = state.case
     can = handle.capabilities()
@@ -264,11 +265,12 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
 
     from . import parse
     from .driver import Driver, Problem
+    from .meeting_ids import resolve_meeting_id
     from .meetings_cmd import where
 
     engine = settings.open_engine()
     try:
-        handle = engine.meeting(meeting_id)
+        handle = engine.meeting(resolve_meeting_id(engine, meeting_id))
     except MeetingNotFoundError as exc:
         _fail(as_json, "meeting", str(exc), exc.exit_code, settings)
     lang = _ui(settings, handle)

@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 
 __all__ = ["report"]
 
-#: The exit code when the argument names no meeting and no group, as for a
-#: meeting that is not there.
-NOT_FOUND = 4
+#: The exit code when the argument names no meeting and no group: not found, as for
+#: a meeting that is not there.
+NOT_FOUND = 8
 
 
 @click.command()
@@ -100,10 +100,18 @@ def _meeting(engine: Engine, meeting_id: str) -> MeetingState | None:
     from intervision.engine import MeetingNotFoundError
     from intervision.engine.groups import GROUP_PREFIX
 
+    from .meeting_ids import resolve_meeting_id
+
     if meeting_id.startswith(GROUP_PREFIX):
         return None  # a group's own stream, not a meeting
     try:
         return engine.state(meeting_id)
+    except MeetingNotFoundError:
+        pass
+    if _group(engine, meeting_id) is not None:
+        return None  # a group's id, not the beginning of a meeting's
+    try:
+        return engine.state(resolve_meeting_id(engine, meeting_id))
     except MeetingNotFoundError:
         return None
 

@@ -56,6 +56,12 @@ __all__ = ["run"]
 @click.option(
     "--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of this meeting."
 )
+@click.option(
+    "--plain",
+    is_flag=True,
+    help="Plain scrolling text at a terminal too, without the live status region "
+    "(for a screen reader, or a terminal that cannot move its cursor).",
+)
 @pass_settings
 def run(
     settings: Settings,
@@ -68,9 +74,15 @@ def run(
     kind: str | None,
     minutes: int | None,
     lang: str | None,
+    plain: bool,
 ) -> None:
-    """Run a meeting: the frame, the method's phases, recognitions and evaluation."""
-    from .runner import Leave, Runner
+    """Run a meeting: the frame, the method's phases, recognitions and evaluation.
+
+    At a terminal the meeting's state stays in view below the prompt (phase, who may
+    what, whom the step waits for, the timer); `--plain`, a pipe or TERM=dumb give
+    plain scrolling text.
+    """
+    from .runner import Leave
 
     if resume_id and (members or facilitator or group_ref):
         raise click.UsageError(t(settings.lang, "run.no_resume_options"))
@@ -90,7 +102,9 @@ def run(
     meeting: Meeting | None = None
     try:
         if resume_id:
-            meeting = engine.meeting(resume_id)
+            from .meeting_ids import resolve_meeting_id
+
+            meeting = engine.meeting(resolve_meeting_id(engine, resume_id))
             if chosen is None and not settings.lang_explicit:
                 ui = meeting.state.lang
             if meeting.state.closed:
@@ -105,16 +119,7 @@ def run(
         else:
             meeting = _start(engine, ui, members, facilitator)
             say(t(ui, "run.started", id=meeting.id))
-        Runner(
-            engine,
-            meeting,
-            ui,
-            method_id=method_id,
-            variant=variant,
-            kind=kind,
-            minutes=minutes,
-            show_rules=settings.verbosity > 0,
-        ).run()
+        _drive(settings, engine, meeting, ui, plain, method_id, variant, kind, minutes)
     except Leave:
         say(t(ui, "run.paused"))
         _resume_hint(meeting, ui)
@@ -126,6 +131,41 @@ def run(
         click.echo(t(ui, "run.interrupted"), err=True)
         _resume_hint(meeting, ui)
         sys.exit(130)
+
+
+def _drive(
+    settings: Settings,
+    engine: Engine,
+    meeting: Meeting,
+    lang: Lang,
+    plain: bool,
+    method_id: str | None,
+    variant: str | None,
+    kind: str | None,
+    minutes: int | None,
+) -> None:
+    """The runner, in the cockpit at a terminal, else in plain text."""
+    from .cockpit import Cockpit, live_terminal
+    from .console import asking_with
+    from .runner import Runner
+
+    live = not plain and live_terminal()
+    runner = Runner(
+        engine,
+        meeting,
+        lang,
+        method_id=method_id,
+        variant=variant,
+        kind=kind,
+        minutes=minutes,
+        show_rules=settings.verbosity > 0,
+        live=live,
+    )
+    if not live:
+        runner.run()
+        return
+    with asking_with(Cockpit(meeting, lang).ask):
+        runner.run()
 
 
 def _start(engine: Engine, lang: Lang, members: str | None, facilitator: str | None) -> Meeting:

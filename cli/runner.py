@@ -49,8 +49,11 @@ class Runner(Driver):
         kind: str | None = None,
         minutes: int | None = None,
         show_rules: bool = False,
+        live: bool = False,
     ) -> None:
         super().__init__(meeting, lang, show_rules=show_rules)
+        #: At a terminal with the cockpit: the prompt redraws itself under its region.
+        self.live = live
         self.engine = engine
         self.method_id = method_id
         self.variant = variant
@@ -60,7 +63,7 @@ class Runner(Driver):
         self._group: GroupState | bool | None = False
         #: True right after a step's header was shown: lists are shown once per step.
         self._fresh = False
-        self.alarm = Alarm(meeting, lang)
+        self.alarm = Alarm(meeting, lang, live=live)
 
     # -- the loop -----------------------------------------------------------------
 
@@ -350,6 +353,15 @@ class Runner(Driver):
         if isinstance(parsed, parse.Help):
             self.tell(t(self.lang, "help.time"))
         return done
+
+    def redraw(self) -> None:
+        """The whole screen of the step, on a clear terminal when the cockpit runs."""
+        if self.live:
+            import click
+
+            click.clear()
+        self._shown = None  # the step's header is drawn again, as on entering it
+        self._header()
 
     def choose_kind(self, person: str, kinds: tuple[str, ...]) -> str | None:
         """Several kinds fit the line: the prompt offers them; Enter takes the first."""

@@ -38,6 +38,7 @@ __all__ = [
     "contribution_line",
     "frame_screen",
     "people_table",
+    "phase_number",
     "phase_screen",
     "shown_contributions",
     "time_line",
@@ -62,7 +63,7 @@ def phase_screen(meeting: Meeting, lang: Lang) -> str:
 
     method, phase = meeting.method, meeting.phase
     assert method is not None and phase is not None
-    number = [p.id for p in method.phases].index(phase.id) + 1
+    number, _ = phase_number(meeting)
     names = _role_names(meeting)
     header = phase_header(method, phase, number, lang)
     parts: list[RenderableType] = [Text(rule(method.title(lang)), style="bold")]
@@ -101,6 +102,13 @@ def phase_screen(meeting: Meeting, lang: Lang) -> str:
     parts.append(Text(_keys(phase, lang), style="dim"))
     parts.append(Text(t(lang, "phase.help_hint")))
     return render(*parts)
+
+
+def phase_number(meeting: Meeting) -> tuple[int, int]:
+    """The phase's number in its method, and how many phases there are."""
+    method, phase = meeting.method, meeting.phase
+    assert method is not None and phase is not None
+    return [p.id for p in method.phases].index(phase.id) + 1, len(method.phases)
 
 
 def _role_names(meeting: Meeting) -> dict[str, str]:

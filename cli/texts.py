@@ -363,6 +363,16 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The time for this phase is up — extend (extend 5), move on (next)\n"
         "  or skip (skip <reason>).",
     ),
+    "timebox.soon": (
+        "Nog {clock} in deze fase: tijd om af te ronden, of verleng (verleng 5).",
+        "{clock} left in this phase: time to round off, or extend (extend 5).",
+    ),
+    "timebox.soon_short": ("bijna om", "nearly up"),
+    "timebox.over_short": ("de tijd is om", "time is up"),
+    "cockpit.phase": (
+        "{method} · Fase {no}/{total} · {phase}",
+        "{method} · Phase {no}/{total} · {phase}",
+    ),
     "timebox.none": ("Deze stap loopt niet op de klok.", "This step has no timebox."),
     "timebox.bad_scale": (
         "INTERVISION_TIME_SCALE moet een positief getal zijn (60 = een seconde telt als een "

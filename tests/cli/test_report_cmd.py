@@ -101,7 +101,7 @@ def test_neither_a_meeting_nor_a_group_is_one_line_with_exit_4(
 ) -> None:
     group, _ = held(store, registry)
     result = invoke("report", "no-such-thing")
-    assert result.exit_code == 4
+    assert result.exit_code == 8  # not found
     assert result.stderr == (
         "intervision: error: 'no-such-thing' is neither a meeting nor a group in this store "
         f"(groups: {group}); `intervision meetings` lists the meetings\n"
