@@ -132,7 +132,16 @@ COMMANDS: dict[str, LazyCommand] = {
 
 
 class IntervisionGroup(LazyGroup):
-    """Turns every ``IntervisionError`` into one line and its exit code."""
+    """Turns every ``IntervisionError`` into one line and its exit code, and gives every
+    command the group's options after its name too (:mod:`intervision.cli.common`)."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None:
+            return None
+        from .common import with_common_options
+
+        return with_common_options(command, self)
 
     def invoke(self, ctx: click.Context) -> Any:
         from intervision.engine import IntervisionError

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from .completion import complete_groups, complete_meetings
 from .console import say
 from .settings import Settings, pass_settings
 from .texts import Lang, t
@@ -46,7 +47,13 @@ def meeting() -> None:
 
 
 @meeting.command()
-@click.option("--group", "group_ref", metavar="GROUP", help="A meeting of this group.")
+@click.option(
+    "--group",
+    "group_ref",
+    metavar="GROUP",
+    help="A meeting of this group.",
+    shell_complete=complete_groups,
+)
 @click.option("--members", metavar="NAMES", help='The members: "Anna,Bram,Carla,Dirk".')
 @click.option("--present", metavar="NAMES", help="Of the group, who is here (default: all).")
 @click.option("--facilitator", metavar="NAME", help="Who facilitates (with --group: the proposal).")
@@ -133,7 +140,7 @@ def _start_group(
 
 
 @meeting.command()
-@click.argument("meeting_id", metavar="ID")
+@click.argument("meeting_id", metavar="ID", shell_complete=complete_meetings)
 @_JSON
 @pass_settings
 def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
@@ -246,7 +253,7 @@ def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
 
 
 @meeting.command(context_settings={"ignore_unknown_options": True})
-@click.argument("meeting_id", metavar="ID")
+@click.argument("meeting_id", metavar="ID", shell_complete=complete_meetings)
 @click.argument("words", metavar="COMMAND...", nargs=-1, required=True)
 @_JSON
 @pass_settings

@@ -16,6 +16,7 @@ import click
 
 from intervision.engine.groups import groups_of
 
+from .completion import complete_targets
 from .console import write_file
 from .settings import Settings, pass_settings
 from .texts import Lang
@@ -33,7 +34,7 @@ NOT_FOUND = 8
 
 
 @click.command()
-@click.argument("target", metavar="MEETING|GROUP")
+@click.argument("target", metavar="MEETING|GROUP", shell_complete=complete_targets)
 @click.option(
     "--for",
     "audience",

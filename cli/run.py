@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .completion import complete_groups, complete_meetings, complete_methods
 from .console import EndOfInput, ask, say
 from .parse import split_names
 from .settings import Settings, pass_settings
@@ -24,17 +25,28 @@ __all__ = ["run"]
 
 
 @click.command()
-@click.option("--resume", "resume_id", metavar="ID", help="Continue a meeting where it stopped.")
+@click.option(
+    "--resume",
+    "resume_id",
+    metavar="ID",
+    help="Continue a meeting where it stopped (any unique beginning of its id).",
+    shell_complete=complete_meetings,
+)
 @click.option("--members", metavar="NAMES", help='Who is present: "Anna,Bram,Carla,Dirk".')
 @click.option(
     "--group",
     "group_ref",
     metavar="GROUP",
     help="A meeting of this group: asks who is here and proposes the facilitator.",
+    shell_complete=complete_groups,
 )
 @click.option("--facilitator", metavar="NAME", help="Who facilitates (default: the first member).")
 @click.option(
-    "--method", "method_id", metavar="ID", help="Propose this method; the inbrenger still agrees."
+    "--method",
+    "method_id",
+    metavar="ID",
+    help="Propose this method; the inbrenger still agrees.",
+    shell_complete=complete_methods,
 )
 @click.option(
     "--variant",

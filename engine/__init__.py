@@ -160,6 +160,7 @@ __all__ = [
     # the journal port
     "Journal",
     "MeetingSummary",
+    "is_meeting_stream",
     "MemoryJournal",
     "StoredEvent",
     "decode_event",
