@@ -160,7 +160,7 @@ def test_start_needs_a_group_or_members(invoke: Invoke) -> None:
     few = invoke("meeting", "start", "--members", "Anna", "--facilitator", "Anna")
     assert few.exit_code == 2
     unknown = invoke("--lang", "nl", "meeting", "start", "--group", "zuid")
-    assert unknown.exit_code == 7 and "er is geen groep 'zuid'" in unknown.stderr
+    assert unknown.exit_code == 8 and "er is geen groep 'zuid'" in unknown.stderr
     invoke("group", "create", "Noord")
     for name in ("Anna", "Bram", "Carla"):
         invoke("group", "add", "noord", name)
