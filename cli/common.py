@@ -43,7 +43,7 @@ def with_common_options(command: click.Command, group: click.Command) -> click.C
 
 def _copy(option: click.Option) -> click.Option:
     return click.Option(
-        [*option.opts, *option.secondary_opts],
+        [*([option.name] if option.name else []), *option.opts, *option.secondary_opts],
         type=None if option.is_flag or option.count else option.type,
         multiple=option.multiple,
         count=option.count,
