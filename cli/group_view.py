@@ -155,7 +155,7 @@ def propose(
         )
     if group.guided_by:
         return Proposal(proposed, t(lang, "rotation.why_guided"))
-    held = {m: [r.started_at for r in history if r.facilitator == m] for m in present}
+    held = {m: [r.started_at for r in history if r.facilitator == m and r.met] for m in present}
 
     def rotation_key(member: str) -> tuple[int, float, int]:
         last = max((d.timestamp() for d in held[member]), default=float("-inf"))

@@ -24,7 +24,7 @@ from .texts_series import t
 
 if TYPE_CHECKING:
     from intervision.engine import Engine, MeetingState
-    from intervision.engine.groups import GroupState
+    from intervision.engine.groups import Commitment, GroupState
 
 __all__ = ["report"]
 
@@ -78,7 +78,8 @@ def report(
         if audience is not None:
             raise click.UsageError(t(lang, "report.for_meeting", group=state.group_id or "GROUP"))
         group = _group(engine, state.group_id) if state.group_id else None
-        text = meeting_report(state, engine.registry, chosen, form, group=group)
+        promised = _promised_before(engine, state) if group is not None else []
+        text = meeting_report(state, engine.registry, chosen, form, group=group, look_back=promised)
         _write(lang, text, output, private=True)
         return
     group = _group(engine, target)
@@ -115,6 +116,16 @@ def _meeting(engine: Engine, meeting_id: str) -> MeetingState | None:
         return engine.state(resolve_meeting_id(engine, meeting_id))
     except MeetingNotFoundError:
         return None
+
+
+def _promised_before(engine: Engine, state: MeetingState) -> list[Commitment]:
+    """The commitments the meeting's opening looked back on: those of the group's last
+    meeting held before it."""
+    from intervision.engine.groups import group_history, look_back
+
+    assert state.group_id is not None
+    history = group_history(engine, state.group_id)
+    return look_back([r for r in history if r.started_at < state.started_at])
 
 
 def _group(engine: Engine, group_id: str) -> GroupState | None:

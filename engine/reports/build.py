@@ -30,9 +30,19 @@ from intervision.engine import (
     Text,
     UnknownMethodError,
 )
-from intervision.engine.groups import GroupState, MeetingRecord
+from intervision.engine.groups import Commitment, GroupState, MeetingRecord
 
-from .render import Block, Heading, Items, Para, Quote, Table, render_html, render_markdown
+from .render import (
+    Block,
+    Heading,
+    Items,
+    Para,
+    Quote,
+    Table,
+    Thread,
+    render_html,
+    render_markdown,
+)
 
 if TYPE_CHECKING:
     from intervision.engine import Engine
@@ -58,6 +68,11 @@ _T: dict[str, Text] = {
     "decision": Text(nl="Besluit", en="Decision"),
     "chosen": Text(nl="Gekozen", en="Chosen"),
     "commitment": Text(nl="Toezegging", en="Commitment"),
+    "look_back": Text(nl="Terugblik", en="Looking back"),
+    "promised": Text(nl="Voornemen van de vorige keer", en="Commitment made last time"),
+    "how_it_went": Text(nl="Hoe het ging", en="How it went"),
+    "not_told": Text(nl="(niet verteld)", en="(not told)"),
+    "answers": Text(nl="op", en="to"),
     "skipped": Text(nl="Overgeslagen", en="Skipped"),
     "nothing": Text(nl="Niets vastgelegd.", en="Nothing recorded."),
     "organisation": Text(nl="Overzicht voor de organisatie", en="Report for the organisation"),
@@ -98,9 +113,14 @@ def meeting_report(
     fmt: Format = "markdown",
     *,
     group: GroupState | None = None,
+    look_back: Iterable[Commitment] = (),
 ) -> str:
     """The meeting as the group lived it, for the members only.
 
+    What was said is in the order it was said, each answer right under what it
+    answers (a question and its answer, an advice and the inbrenger's reaction), not
+    sorted by kind. ``look_back`` holds the commitments of the group's meeting before
+    this one: each comes with how it went, as its maker told it at this opening.
     Contributions still hidden (written and not revealed, or waiting for a later
     phase) stay out: a report must not show what the meeting itself did not.
     """
@@ -121,6 +141,7 @@ def meeting_report(
         ),
     ]
     visible = [c for c in state.contributions if not state.is_hidden(c)]
+    blocks += _look_back(list(look_back), [c for c in visible if c.frame == "opening"], lang, name)
     for case in state.cases:
         blocks += _case(state, case, visible, registry, lang, name)
     recognitions = [c for c in visible if c.frame == "recognitions"]
@@ -128,7 +149,9 @@ def meeting_report(
     blocks.append(_said(recognitions, name) if recognitions else Para(_T["nothing"](lang)))
     evaluation = [c for c in visible if c.frame == "evaluation"]
     blocks.append(Heading(2, FRAME_STEPS["evaluation"].title(lang)))
-    blocks += _by_kind(evaluation, 3, lang, name) or [Para(_T["nothing"](lang))]
+    blocks.append(
+        _conversation(evaluation, visible, lang, name) if evaluation else Para(_T["nothing"](lang))
+    )
     return _render(blocks, title, lang, fmt)
 
 
@@ -280,7 +303,9 @@ def _case(
         heading_at = len(blocks)
         if path in skipped:
             blocks.append(Para(f"{_T['skipped'](lang)}: {skipped[path]}", note=True))
-        blocks += _by_kind([c for c in said if (c.phase or "") == path], 4, lang, name)
+        here = [c for c in said if (c.phase or "") == path]
+        if here:
+            blocks.append(_conversation(here, visible, lang, name))
         for decision in (d for d in decided if d.phase == path):
             blocks += _decision(decision, phase, visible, lang, name)
         if len(blocks) == heading_at:
@@ -331,13 +356,65 @@ def _phase_order(method: MethodSpec | None, spoken: list[str], entered: set[str]
     return order + [p for p in spoken if p not in order]
 
 
-def _by_kind(said: list[Contribution], level: int, lang: Lang, name: Names) -> list[Block]:
-    blocks: list[Block] = []
-    for kind in dict.fromkeys(c.kind for c in said):
-        title = KIND_TITLES[kind](lang) if kind in KIND_TITLES else kind
-        blocks.append(Heading(level, title[:1].upper() + title[1:]))
-        blocks.append(_said([c for c in said if c.kind == kind], name))
-    return blocks
+def _look_back(
+    promised: list[Commitment], told: list[Contribution], lang: Lang, name: Names
+) -> list[Block]:
+    """Each commitment of last time and how it went, as its maker told it at the opening."""
+    if not promised and not told:
+        return []
+    lines: list[tuple[int, str, str]] = []
+    for member in dict.fromkeys([*(c.member for c in promised), *(c.author for c in told)]):
+        for commitment in (c for c in promised if c.member == member):
+            lines.append((0, f"{name(member)} · {_T['promised'](lang)}", commitment.text))
+        said = [c.text for c in told if c.author == member]
+        how = " ".join(said) if said else _T["not_told"](lang)
+        lines.append(
+            (
+                1 if any(c.member == member for c in promised) else 0,
+                f"{name(member)} · {_T['how_it_went'](lang)}",
+                how,
+            )
+        )
+    return [Heading(2, _T["look_back"](lang)), Thread(tuple(lines))]
+
+
+def _conversation(
+    said: list[Contribution], visible: list[Contribution], lang: Lang, name: Names
+) -> Thread:
+    """What was said, in order, each answer under what it answers.
+
+    An answer to something said in an earlier phase stays where it was said and
+    names what it answers.
+    """
+    by_id = {c.id: c for c in visible}
+    here = {c.id for c in said}
+    replies: dict[str, list[Contribution]] = {}
+    for c in said:
+        if c.reply_to in here:
+            replies.setdefault(c.reply_to, []).append(c)
+    lines: list[tuple[int, str, str]] = []
+
+    def add(c: Contribution, depth: int) -> None:
+        label = f"{name(c.author)} · {_kind(c.kind, lang)}"
+        target = by_id.get(c.reply_to or "")
+        if target is not None and c.reply_to not in here:
+            label += f" {_T['answers'](lang)} {name(target.author)}: “{_short(target.text)}”"
+        lines.append((depth, label, c.text))
+        for reply in replies.get(c.id, []):
+            add(reply, depth + 1)
+
+    for c in said:
+        if c.reply_to not in here:
+            add(c, 0)
+    return Thread(tuple(lines))
+
+
+def _kind(kind: str, lang: Lang) -> str:
+    return KIND_TITLES[kind](lang) if kind in KIND_TITLES else kind
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _said(said: Iterable[Contribution], name: Names) -> Items:
@@ -360,8 +437,9 @@ def _namer(state: MeetingState) -> Names:
 
 
 def _held(history: list[MeetingRecord]) -> list[MeetingRecord]:
-    """Meetings that took place: closed ones (a running meeting has no duration yet)."""
-    return [r for r in history if r.closed_at is not None]
+    """Meetings that took place: closed ones (a running meeting has no duration yet)
+    where the group met, not one closed again at its opening."""
+    return [r for r in history if r.held]
 
 
 def _date(at: datetime) -> str:
