@@ -47,6 +47,7 @@ __all__ = [
     "groups_of",
 ]
 
+
 class GroupNotFoundError(GroupError):
     """No group with this id in the store: not found (exit 8), not a refused change."""
 
