@@ -100,18 +100,18 @@ def decision_hint(meeting: Meeting, can: Capabilities, lang: Lang) -> str:
     case_no = state.case.no if state.case else None
     visible = [c for c in meeting.visible_to(None) if c.case_no == case_no]
     word = t(lang, "decide.word")
-    if phase.labels is not None and phase.labels.values:
-        to_label = [c.id for c in visible if c.kind in phase.labels.kinds]
+    to_label = [c.id for c in visible if phase.labels and c.kind in phase.labels.kinds]
+    if phase.labels is not None and phase.labels.values and to_label:
         first = _label_word(phase.labels.titles.get(phase.labels.values[0]), lang)
         first = first or phase.labels.values[0]
-        typed = " ".join(f"{cid}={first}" for cid in to_label) or t(lang, "decide.no_labels")
+        typed = " ".join(f"{cid}={first}" for cid in to_label)
         values = ", ".join(
             _label_word(phase.labels.titles.get(v), lang) or v for v in phase.labels.values
         )
         return t(lang, "decide.labels", who=who, typed=f"{word} {typed}", values=values)
-    if phase.decision.selects_from:
-        ids = [c.id for c in visible if c.kind in phase.decision.selects_from]
-        example = " ".join(f"#{cid}" for cid in ids[:2]) or "#C1"
+    ids = [c.id for c in visible if c.kind in phase.decision.selects_from]
+    if ids:
+        example = " ".join(f"#{cid}" for cid in ids[:2])
         kinds = kinds_typed(phase.decision.selects_from, lang)
         return t(lang, "decide.select", who=who, word=word, example=example, kinds=kinds)
     return t(lang, "decide.text", who=who, word=word)

@@ -204,7 +204,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "wait.decision": ("besluit", "decision"),
     "wait.module": ("keuze van een werkvorm", "choice of a module"),
     "decide.word": ("besluit", "decide"),
-    "decide.no_labels": ("(nog niets om te labelen)", "(nothing to label yet)"),
     "decide.labels": (
         "Besluit van {who}: typ {typed} <tekst>, met bij elke bijdrage een van: {values}.",
         "Decision by {who}: type {typed} <text>, giving each contribution one of: {values}.",
