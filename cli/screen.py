@@ -349,7 +349,7 @@ def shown_contributions(
         contribution_line(meeting, c, lang, visible) for c in shown if c.id not in (skip or ())
     ]
     for decision in decisions:
-        labels = [f"{cid}={label}" for cid, label in decision.labels]
+        labels = [f"{cid}={_label_word(meeting, label, lang)}" for cid, label in decision.labels]
         text = " ".join([decision.text, *decision.selected, *labels]).strip()
         lines.append(
             wrap(

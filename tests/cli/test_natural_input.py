@@ -104,6 +104,14 @@ def test_a_participants_decision_is_refused_by_the_rule_that_guards_it(
     for line in ["verder", "Dirk: an: GEHEIM-analyse", "verder", "Carla: a: GEHEIM-advies"]:
         assert _do(invoke, questions, line)["ok"], line
     assert _do(invoke, questions, "verder")["ok"]  # the choice: Bram decides
+    status = json.loads(invoke("meeting", "status", questions[:10], "--json").stdout)
+    assert {"reason": "decision", "people": ["Bram"]} in status["waiting"]
+    assert status["waiting_for"] == ["Bram"]
+    assert status["may"]["Anna"]["roles"] == ["facilitator", "participant"]
+    assert "decide" in status["may"]["Bram"]["commands"]
+    assert "decide" not in status["may"]["Carla"]["commands"]
+    told = invoke("--lang", "nl", "meeting", "status", questions).stdout
+    assert "Wacht nog op: Bram." in told
     attempt = _do(invoke, questions, "Carla: besluit GEHEIM-ik kies #C3")
     assert (attempt["rule"], attempt["exit_code"]) == ("inbrenger_decides", 4)
     assert attempt["reason"] == "Dit besluit is aan de inbrenger, niet aan jou."
