@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from .settings import Settings
+from .settings import Settings, configure_logging
 
 __all__ = ["with_common_options"]
 
@@ -70,7 +70,5 @@ def _given_after(ctx: click.Context, param: click.Parameter, value: Any) -> None
     elif param.name == "builtin_only":
         settings.builtin_only = True
     elif param.name == "verbose":
-        from .main import configure_logging
-
         settings.verbosity += value
         configure_logging(settings.verbosity)

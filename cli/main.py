@@ -8,13 +8,12 @@ that ``intervision --help`` answers at once.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .lazy import LazyCommand, LazyGroup
-from .settings import Settings, default_lang
+from .settings import Settings, configure_logging, default_lang
 
 if TYPE_CHECKING:
     from .texts import Lang
@@ -24,46 +23,6 @@ __all__ = ["error_message", "main"]
 
 def one_line(message: str) -> str:
     return " ".join(message.split())
-
-
-class _Stderr:
-    """Resolves ``sys.stderr`` at each write, so logs follow a swapped stream (tests)."""
-
-    def write(self, text: str) -> int:
-        return sys.stderr.write(text)
-
-    def flush(self) -> None:
-        sys.stderr.flush()
-
-
-def configure_logging(verbosity: int) -> None:
-    """Logs go to stderr: WARNING by default, INFO with -v, DEBUG with -vv.
-
-    The engine logs ids, kinds and phase names only; stdout stays for the screen.
-    structlog is configured just before the engine's first line: most commands log
-    none, and importing structlog costs more than the rest of ``intervision methods``.
-    """
-    from intervision.engine import configure_before_first_log
-
-    def configure() -> None:
-        import logging
-
-        import structlog
-
-        level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
-        stream: TextIO = _Stderr()  # type: ignore[assignment]
-        structlog.configure(
-            processors=[
-                structlog.processors.add_log_level,
-                structlog.processors.TimeStamper(fmt="%H:%M:%S"),
-                structlog.dev.ConsoleRenderer(colors=False),
-            ],
-            wrapper_class=structlog.make_filtering_bound_logger(level),
-            logger_factory=structlog.PrintLoggerFactory(file=stream),
-            cache_logger_on_first_use=False,
-        )
-
-    configure_before_first_log(configure)
 
 
 #: Every command of ``intervision``: its name, where it lives (a module of

@@ -34,7 +34,7 @@ termios = pytest.importorskip("termios", reason="pseudo-terminals are POSIX")
 __all__ = ["BIN", "READ_TIMEOUT", "Terminal", "env", "terminal"]
 
 BIN = Path(sys.executable).parent
-READ_TIMEOUT = 10.0
+READ_TIMEOUT = 20.0
 ROWS, COLUMNS = 24, 80
 
 

@@ -19,6 +19,7 @@ from typing import Literal
 from . import commands as cmd
 from .decide import current_method, current_phase, decide
 from .errors import IntervisionError
+from .flow import frame_flow, method_flow
 from .registry import Registry
 from .rules import FRAME_KINDS, roles_of
 from .specs import MethodSpec, PhaseSpec
@@ -316,26 +317,32 @@ def _waiting(
             choosers = tuple(p for p, can in people.items() if can.roles & set(phase.nested.by))
             found.append(Waiting("module", choosers, "nesting"))
     waits = tuple(w for w in found if w.people or w.reason in ("reveal", "consensus"))
-    return waits + _other_refusal(state, registry, phase, people, waits, now)
+    return waits + _other_refusal(state, registry, method, phase, people, waits, now)
 
 
 def _other_refusal(
     state: MeetingState,
     registry: Registry,
+    method: MethodSpec | None,
     phase: PhaseSpec | None,
     people: Mapping[str, PersonCan],
     known: tuple[Waiting, ...],
     now: datetime,
 ) -> tuple[Waiting, ...]:
-    """A rule the waits above do not explain that still refuses moving on (a plugin's)."""
-    if phase is None or known:
+    """A rule the waits above do not explain that still keeps the step from moving on
+    (nobody brought a leervraag, nobody present may move on, a plugin's rule)."""
+    if known or any(can.may("advance") for can in people.values()):
         return ()
-    movers = [p for p, can in people.items() if can.roles & set(phase.advance_by)]
-    if not movers or any(people[p].may("advance") for p in movers):
-        return ()
+    if method is not None and phase is not None:
+        movable = method_flow(method).allows(state.phase or "", "advance")
+        movers = [p for p, can in people.items() if can.roles & set(phase.advance_by)]
+    else:
+        movable = frame_flow().allows(state.frame, "advance")
+        movers = []
+    if not movable:
+        return ()  # the step moves on by another command (a case or method chosen)
     try:
-        decide(state, cmd.Advance(by=movers[0]), registry, now)
+        decide(state, cmd.Advance(by=(movers or [state.facilitator])[0]), registry, now)
     except IntervisionError as exc:
-        rule = getattr(exc, "rule", None) or "rule"
-        return (Waiting("rule", (), rule),)
+        return (Waiting("rule", (), getattr(exc, "rule", None) or "rule"),)
     return ()
