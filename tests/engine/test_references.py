@@ -98,3 +98,26 @@ def test_a_decision_that_selects_nothing_says_so_instead_of_a_dash(
         assert exc.reason.nl.startswith("In dit besluit kies je geen bijdragen (C1)")
     else:  # pragma: no cover
         raise AssertionError("a selection was accepted where none is asked")
+
+
+def test_a_labelling_error_names_the_labels_in_the_meetings_words(
+    start_method: Callable[..., Meeting],
+) -> None:
+    meeting = start_method("socratic")
+    method = meeting.method
+    assert method is not None
+    sorting = next(p for p in method.phases if p.labels is not None)
+    while meeting.state.phase != sorting.id:
+        if "open_question" in meeting.capabilities().of("carla").kinds:
+            meeting.contribute("carla", "open_question", "what do you want?")
+            meeting.reveal(FACILITATOR)
+        meeting.advance(FACILITATOR)
+    try:
+        meeting.decide(INBRENGER, text="sorted", labels={})
+    except CommandRefused as exc:
+        assert exc.rule == "labels"
+        nl = exc.reason.nl
+        assert "warm, neutraal, koud" in nl and "zonder label: C" in nl, nl
+        assert "neutral" not in nl and "cold" not in nl and "-" not in nl
+    else:  # pragma: no cover
+        raise AssertionError("a decision without its labels was accepted")
