@@ -150,7 +150,7 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
     from .screen import time_line
 
     engine = settings.open_engine()
-    handle = engine.meeting(resolve_meeting_id(engine, meeting_id))
+    handle = engine.meeting(resolve_meeting_id(engine, meeting_id, settings.lang))
     state, lang = handle.state, _ui(settings, handle)
     case = state.case
     can = handle.capabilities()
@@ -277,7 +277,7 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
 
     engine = settings.open_engine()
     try:
-        handle = engine.meeting(resolve_meeting_id(engine, meeting_id))
+        handle = engine.meeting(resolve_meeting_id(engine, meeting_id, settings.lang))
     except MeetingNotFoundError as exc:
         _fail(as_json, "meeting", str(exc), exc.exit_code, settings)
     lang = _ui(settings, handle)

@@ -14,25 +14,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from intervision.engine import Engine
 
-__all__ = ["AmbiguousMeetingId", "resolve_meeting_id"]
+    from .texts import Lang
+
+__all__ = ["resolve_meeting_id"]
 
 #: At most this many candidates are named when a beginning fits several meetings.
 _SHOWN = 8
 
 
-class AmbiguousMeetingId(Exception):
-    """A beginning that fits more than one meeting; ``ids`` are the ones it fits."""
-
-    def __init__(self, typed: str, ids: list[str]) -> None:
-        shown = ", ".join(ids[:_SHOWN]) + (" …" if len(ids) > _SHOWN else "")
-        super().__init__(
-            f"'{typed}' is the beginning of {len(ids)} meetings ({shown}); type more of the id"
-        )
-        self.typed = typed
-        self.ids = ids
-
-
-def resolve_meeting_id(engine: Engine, typed: str) -> str:
+def resolve_meeting_id(engine: Engine, typed: str, lang: Lang = "en") -> str:
     """The whole id of the one meeting ``typed`` names (itself, or its beginning).
 
     Raises ``MeetingNotFoundError`` (exit 8) when none fits, and a usage error
@@ -53,7 +43,10 @@ def resolve_meeting_id(engine: Engine, typed: str) -> str:
     if len(fits) == 1:
         return fits[0]
     if fits:
-        raise click.UsageError(str(AmbiguousMeetingId(typed, fits)))
+        from .texts import t
+
+        shown = ", ".join(fits[:_SHOWN]) + (" …" if len(fits) > _SHOWN else "")
+        raise click.UsageError(t(lang, "meeting.ambiguous", typed=typed, n=len(fits), ids=shown))
     raise MeetingNotFoundError(
         f"no meeting {typed!r} in this store (nor one whose id begins so); "
         "`intervision meetings` lists them",

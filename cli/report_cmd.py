@@ -73,7 +73,7 @@ def report(
     lang = settings.lang
     chosen: Lang | None = lang if settings.lang_explicit else None
     form: Literal["markdown", "html"] = "html" if fmt == "html" else "markdown"
-    state = _meeting(engine, target)
+    state = _meeting(engine, target, lang)
     if state is not None:
         if audience is not None:
             raise click.UsageError(t(lang, "report.for_meeting", group=state.group_id or "GROUP"))
@@ -98,7 +98,7 @@ def report(
     _write(lang, text, output, private=False)
 
 
-def _meeting(engine: Engine, meeting_id: str) -> MeetingState | None:
+def _meeting(engine: Engine, meeting_id: str, lang: Lang) -> MeetingState | None:
     from intervision.engine import MeetingNotFoundError
     from intervision.engine.groups import GROUP_PREFIX
 
@@ -113,7 +113,7 @@ def _meeting(engine: Engine, meeting_id: str) -> MeetingState | None:
     if _group(engine, meeting_id) is not None:
         return None  # a group's id, not the beginning of a meeting's
     try:
-        return engine.state(resolve_meeting_id(engine, meeting_id))
+        return engine.state(resolve_meeting_id(engine, meeting_id, lang))
     except MeetingNotFoundError:
         return None
 

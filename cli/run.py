@@ -116,7 +116,7 @@ def run(
         if resume_id:
             from .meeting_ids import resolve_meeting_id
 
-            meeting = engine.meeting(resolve_meeting_id(engine, resume_id))
+            meeting = engine.meeting(resolve_meeting_id(engine, resume_id, settings.lang))
             if chosen is None and not settings.lang_explicit:
                 ui = meeting.state.lang
             if meeting.state.closed:

@@ -666,6 +666,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Noem wie begeleidt: --facilitator NAAM.",
         "Say who facilitates: --facilitator NAME.",
     ),
+    "meeting.ambiguous": (
+        "'{typed}' is het begin van {n} bijeenkomsten ({ids}); typ meer van het id.",
+        "'{typed}' is the beginning of {n} meetings ({ids}); type more of the id.",
+    ),
     "status.where": ("Bijeenkomst {id}: {where}", "Meeting {id}: {where}"),
     "status.version": ("versie {version}", "version {version}"),
     "status.inbrenger": ("Inbrenger: {name}.", "Inbrenger: {name}."),

@@ -132,9 +132,7 @@ def test_the_soft_warning_comes_at_80_percent_and_the_alert_at_the_end(
     assert not COLOUR.search(term.output)  # NO_COLOR: the region is there, without colour
 
 
-def test_the_cockpit_has_colour_at_a_terminal(
-    tmp_path: Path, terminal: type[Terminal]
-) -> None:
+def test_the_cockpit_has_colour_at_a_terminal(tmp_path: Path, terminal: type[Terminal]) -> None:
     store = tmp_path / "meetings.sqlite3"
     term = terminal(["--store", str(store), "run", *MEMBERS, "--lang", "nl"], env())
     _to_the_questions(term)
