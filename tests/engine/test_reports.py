@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from support import FACILITATOR, PhaseExerciser, start
 
-from intervision.engine import Engine, MemoryJournal, Registry, load_registry
+from intervision.engine import Engine, Meeting, MemoryJournal, Registry, load_registry
 from intervision.engine.groups import groups_of
 from intervision.engine.groups.group import GroupState
 from intervision.engine.groups.history import group_history, look_back, propose_facilitator
@@ -329,21 +329,23 @@ def test_topics_and_learning_goals_appear_once_the_group_consents(
 # -- the conversation, the look-back, meetings that did not take place ----------------------
 
 
-def test_questions_come_with_their_answers_and_advice_with_the_reaction_in_the_order_said(
-    registry: Registry,
-) -> None:
-    clock = Clock()
-    engine = Engine(MemoryJournal(), registry, clock=clock)
-    group = groups_of(engine).create("Noord", lang="nl")
-    for name in NAMES[:4]:
-        group, _ = groups_of(engine).add_member(group.id, name)
-    meeting = engine.start_meeting(group, facilitator="anna", present=NAMES[:4], lang="nl")
+def _incident_of_bram(registry: Registry) -> Meeting:
+    """A Dutch meeting of four at the first phase of the incident method, Bram's case."""
+    engine = Engine(MemoryJournal(), registry, clock=Clock())
+    meeting = engine.start_meeting(NAMES[:4], facilitator="Anna", lang="nl")
     meeting.advance("anna")
     for person in meeting.state.present:
         meeting.submit_leervraag(person, f"leervraag van {person}")
     meeting.advance("anna")
     meeting.choose_case("anna", "bram", consent=True)
     meeting.choose_method("anna", "incident", inbrenger_agrees=True)
+    return meeting
+
+
+def test_questions_come_with_their_answers_and_advice_with_the_reaction_in_the_order_said(
+    registry: Registry,
+) -> None:
+    meeting = _incident_of_bram(registry)
     meeting.contribute("bram", "statement", "GEHEIM-situatie")
     meeting.advance("anna")
     first = meeting.contribute("carla", "question", "GEHEIM-vraag-een")
@@ -365,14 +367,7 @@ def test_questions_come_with_their_answers_and_advice_with_the_reaction_in_the_o
 
 
 def test_an_answer_to_an_earlier_phase_names_what_it_answers(registry: Registry) -> None:
-    engine = Engine(MemoryJournal(), registry, clock=Clock())
-    meeting = engine.start_meeting(NAMES[:4], facilitator="Anna", lang="nl")
-    meeting.advance("anna")
-    for person in meeting.state.present:
-        meeting.submit_leervraag(person, f"leervraag van {person}")
-    meeting.advance("anna")
-    meeting.choose_case("anna", "bram", consent=True)
-    meeting.choose_method("anna", "incident", inbrenger_agrees=True)
+    meeting = _incident_of_bram(registry)
     while meeting.state.phase != "advice":
         meeting.advance("anna")
     advice = meeting.contribute("carla", "advice", "GEHEIM-advies")
