@@ -26,7 +26,7 @@ from .texts import Lang, t
 if TYPE_CHECKING:
     from intervision.engine import Capabilities, Meeting
 
-__all__ = ["Driver", "Leave", "Problem", "short_kinds"]
+__all__ = ["Driver", "Leave", "Problem"]
 
 
 class Leave(Exception):
@@ -44,11 +44,6 @@ class Problem(Exception):
         super().__init__(message)
         self.rule = rule
         self.exit_code = exit_code
-
-
-def short_kinds(kinds: tuple[str, ...], lang: Lang) -> str:
-    """Each kind with what to type for it in ``lang``: what a hurried hand types."""
-    return kinds_typed(kinds, lang)
 
 
 class Driver:

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from . import parse
 from .console import EndOfInput, ask, confirm, render, say, show, wrap
-from .driver import Driver, Leave, short_kinds
+from .driver import Driver, Leave
+from .kinds import kind_of, kinds_typed, shortcut
 from .screen import frame_screen, phase_screen
 from .texts import Lang, t
 from .timebox import Alarm, timebox_text, timebox_total
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from intervision.engine.groups import GroupState
     from intervision.engine.recommend import Suggestion
 
-__all__ = ["TIME_WORDS", "EndOfInput", "Leave", "Runner", "short_kinds"]
+__all__ = ["TIME_WORDS", "EndOfInput", "Leave", "Runner"]
 
 #: What shows the timebox at a phase prompt.
 TIME_WORDS = frozenset({"tijd", "time", "timer", "klok"})
@@ -365,14 +366,12 @@ class Runner(Driver):
 
     def choose_kind(self, person: str, kinds: tuple[str, ...]) -> str | None:
         """Several kinds fit the line: the prompt offers them; Enter takes the first."""
-        from .kinds import kind_of, shortcut
-
-        kinds_said = short_kinds(kinds, self.lang)
+        kinds_said = kinds_typed(kinds, self.lang)
         offered = t(self.lang, "kind.which", name=self.name(person), kinds=kinds_said)
         answer = self.answer(f"{offered}[{shortcut(kinds[0], self.lang)}] ").strip()
         chosen = kind_of(answer) if answer else kinds[0]
         if chosen not in kinds:
-            say(t(self.lang, "kind.not_offered", kinds=short_kinds(kinds, self.lang)))
+            say(t(self.lang, "kind.not_offered", kinds=kinds_typed(kinds, self.lang)))
             return None
         return chosen
 

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Literal
 
 from intervision.engine import (
     FRAME_STEPS,
-    KIND_TITLES,
     Case,
     Contribution,
     Decision,
@@ -32,6 +31,7 @@ from intervision.engine import (
 )
 from intervision.engine.groups import Commitment, GroupState, MeetingRecord
 
+from .conversation import conversation, look_back_thread
 from .render import (
     Block,
     Heading,
@@ -39,7 +39,6 @@ from .render import (
     Para,
     Quote,
     Table,
-    Thread,
     render_html,
     render_markdown,
 )
@@ -68,11 +67,6 @@ _T: dict[str, Text] = {
     "decision": Text(nl="Besluit", en="Decision"),
     "chosen": Text(nl="Gekozen", en="Chosen"),
     "commitment": Text(nl="Toezegging", en="Commitment"),
-    "look_back": Text(nl="Terugblik", en="Looking back"),
-    "promised": Text(nl="Voornemen van de vorige keer", en="Commitment made last time"),
-    "how_it_went": Text(nl="Hoe het ging", en="How it went"),
-    "not_told": Text(nl="(niet verteld)", en="(not told)"),
-    "answers": Text(nl="op", en="to"),
     "skipped": Text(nl="Overgeslagen", en="Skipped"),
     "nothing": Text(nl="Niets vastgelegd.", en="Nothing recorded."),
     "organisation": Text(nl="Overzicht voor de organisatie", en="Report for the organisation"),
@@ -141,7 +135,8 @@ def meeting_report(
         ),
     ]
     visible = [c for c in state.contributions if not state.is_hidden(c)]
-    blocks += _look_back(list(look_back), [c for c in visible if c.frame == "opening"], lang, name)
+    opening = [c for c in visible if c.frame == "opening"]
+    blocks += look_back_thread(list(look_back), opening, lang, name)
     for case in state.cases:
         blocks += _case(state, case, visible, registry, lang, name)
     recognitions = [c for c in visible if c.frame == "recognitions"]
@@ -150,7 +145,7 @@ def meeting_report(
     evaluation = [c for c in visible if c.frame == "evaluation"]
     blocks.append(Heading(2, FRAME_STEPS["evaluation"].title(lang)))
     blocks.append(
-        _conversation(evaluation, visible, lang, name) if evaluation else Para(_T["nothing"](lang))
+        conversation(evaluation, visible, lang, name) if evaluation else Para(_T["nothing"](lang))
     )
     return _render(blocks, title, lang, fmt)
 
@@ -305,7 +300,7 @@ def _case(
             blocks.append(Para(f"{_T['skipped'](lang)}: {skipped[path]}", note=True))
         here = [c for c in said if (c.phase or "") == path]
         if here:
-            blocks.append(_conversation(here, visible, lang, name))
+            blocks.append(conversation(here, visible, lang, name))
         for decision in (d for d in decided if d.phase == path):
             blocks += _decision(decision, phase, visible, lang, name)
         if len(blocks) == heading_at:
@@ -354,67 +349,6 @@ def _phase_order(method: MethodSpec | None, spoken: list[str], entered: set[str]
         if phase.id in entered or phase.id in spoken:
             order += [phase.id, *(modules if phase.nested else ())]
     return order + [p for p in spoken if p not in order]
-
-
-def _look_back(
-    promised: list[Commitment], told: list[Contribution], lang: Lang, name: Names
-) -> list[Block]:
-    """Each commitment of last time and how it went, as its maker told it at the opening."""
-    if not promised and not told:
-        return []
-    lines: list[tuple[int, str, str]] = []
-    for member in dict.fromkeys([*(c.member for c in promised), *(c.author for c in told)]):
-        for commitment in (c for c in promised if c.member == member):
-            lines.append((0, f"{name(member)} · {_T['promised'](lang)}", commitment.text))
-        said = [c.text for c in told if c.author == member]
-        how = " ".join(said) if said else _T["not_told"](lang)
-        lines.append(
-            (
-                1 if any(c.member == member for c in promised) else 0,
-                f"{name(member)} · {_T['how_it_went'](lang)}",
-                how,
-            )
-        )
-    return [Heading(2, _T["look_back"](lang)), Thread(tuple(lines))]
-
-
-def _conversation(
-    said: list[Contribution], visible: list[Contribution], lang: Lang, name: Names
-) -> Thread:
-    """What was said, in order, each answer under what it answers.
-
-    An answer to something said in an earlier phase stays where it was said and
-    names what it answers.
-    """
-    by_id = {c.id: c for c in visible}
-    here = {c.id for c in said}
-    replies: dict[str, list[Contribution]] = {}
-    for c in said:
-        if c.reply_to in here:
-            replies.setdefault(c.reply_to, []).append(c)
-    lines: list[tuple[int, str, str]] = []
-
-    def add(c: Contribution, depth: int) -> None:
-        label = f"{name(c.author)} · {_kind(c.kind, lang)}"
-        target = by_id.get(c.reply_to or "")
-        if target is not None and c.reply_to not in here:
-            label += f" {_T['answers'](lang)} {name(target.author)}: “{_short(target.text)}”"
-        lines.append((depth, label, c.text))
-        for reply in replies.get(c.id, []):
-            add(reply, depth + 1)
-
-    for c in said:
-        if c.reply_to not in here:
-            add(c, 0)
-    return Thread(tuple(lines))
-
-
-def _kind(kind: str, lang: Lang) -> str:
-    return KIND_TITLES[kind](lang) if kind in KIND_TITLES else kind
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _said(said: Iterable[Contribution], name: Names) -> Items:
