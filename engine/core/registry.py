@@ -405,10 +405,12 @@ def _collect_rule_kinds(registry: Registry, infos: Mapping[str, PluginInfo], str
                 _fail(info, f"plugin {info.name!r}: rule kind {kind.id!r} already exists", strict)
                 continue
             # The engine's own kinds are trusted as its code is: no guard on every check.
-            trusted = info is None or (
+            if info is None or (
                 info.distribution == BUILTIN_DISTRIBUTION and info.name == BUILTIN_RULES
-            )
-            registry.rule_kinds[kind.id] = kind if trusted else _guarded(kind, info)
+            ):
+                registry.rule_kinds[kind.id] = kind
+            else:
+                registry.rule_kinds[kind.id] = _guarded(kind, info)
 
 
 def _guarded(kind: RuleKind, info: PluginInfo) -> RuleKind:
