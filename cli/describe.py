@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from intervision.engine import GLOSSARY
+
 from .console import wrap
 from .kinds import kind_name, kinds_typed
-from .texts import INBRENGER_MODES, ROLE_NAMES, Lang, pick, t
+from .texts import INBRENGER_MODES, Lang, pick, t
 
 if TYPE_CHECKING:
     from intervision.engine import MethodSpec, PhaseSpec, Registry
 
 __all__ = [
     "describe_phase",
-    "kind_name",
     "kinds_text",
     "label_values",
     "module_choices",
@@ -139,8 +140,7 @@ def label_values(phase: PhaseSpec, lang: Lang) -> list[str]:
         return []
     shown = []
     for value in phase.labels.values:
-        title = phase.labels.titles.get(value)
-        text = title(lang) if title is not None else value
+        text = phase.labels.title(value)(lang)
         shown.append(value if text.casefold() == value.casefold() else f"{value} ({text})")
     return shown
 
@@ -185,8 +185,11 @@ def phase_title(spec: MethodSpec, phase_id: str, lang: Lang) -> str:
 
 
 def role_label(spec: MethodSpec, role: str, lang: Lang) -> str:
-    if role in ROLE_NAMES:
-        return pick(lang, ROLE_NAMES[role]).capitalize()
+    """A role as a screen names the people holding it: in the glossary's words (the
+    participants together), else as the method titles it."""
+    term = GLOSSARY.roles.get(role)
+    if term is not None:
+        return (term.plural or term.name)(lang).capitalize()
     for declared in spec.roles:
         if declared.id == role:
             return declared.title(lang)

@@ -288,11 +288,10 @@ class Driver:
             return typed
         folded = typed.casefold()
         for value in phase.labels.values:
-            title = phase.labels.titles.get(value)
+            title = phase.labels.title(value)
             words = {value.casefold()}
-            if title is not None:
-                for text in (title.nl, title.en):
-                    words |= {text.casefold(), text.split(":")[0].strip().casefold()}
+            for text in (title.nl, title.en):
+                words |= {text.casefold(), text.split(":")[0].strip().casefold()}
             if folded in words:
                 return value
         return typed

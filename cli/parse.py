@@ -1,8 +1,9 @@
 """What a line typed at the runner's ``>`` prompt asks for, before anything is sent.
 
-Pure: no engine, no I/O. A facilitator types fast and in either language, so every
-command has a Dutch and an English word, and every contribution kind has short
-aliases. Whether the command is allowed is the engine's business, not the parser's.
+Pure: no meeting, no I/O. A facilitator types fast and in either language, so every
+command has a Dutch and an English word, and every contribution kind the words the
+engine's glossary gives it (its names, a shortcut per language: ``v`` for vraag).
+Whether the command is allowed is the engine's business, not the parser's.
 
 Two small notations carry references: ``@C3`` anywhere in a contribution makes it
 an answer to C3 (the inbrenger answering a labelled question), and ``C3=warm`` in a
@@ -14,10 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .kinds import KIND_ALIASES, kind_of
+from intervision.engine import Lang
+
+from .kinds import kind_of
 
 __all__ = [
-    "KIND_ALIASES",
     "LEAVE_WORDS",
     "Advance",
     "ChooseCase",
@@ -245,7 +247,7 @@ def is_leave(line: str) -> bool:
     return line.strip().casefold() in LEAVE_WORDS
 
 
-def parse_line(line: str) -> Parsed:
+def parse_line(line: str, lang: Lang = "nl") -> Parsed:
     """Turn one line from the ``>`` prompt into what it asks for."""
     text = line.strip()
     if not text:
@@ -256,25 +258,25 @@ def parse_line(line: str) -> Parsed:
         return _command(keyword, rest.strip().lstrip(":").strip())
     match = _COLON_FORM.match(text)
     if match is not None:
-        return _said(match["name"], match["rest"])
+        return _said(match["name"], match["rest"], lang)
     words = text.split()
     if len(words) > 1 and _KEYWORDS.get(words[1].casefold()) == "decide":
         return _decision(" ".join(words[2:]), words[0])
     for index, word in enumerate(words[1:], start=1):
-        kind = kind_of(word)
+        kind = kind_of(word, lang)
         if kind is not None:
             return _contribution(" ".join(words[:index]), kind, " ".join(words[index + 1 :]))
     return Unknown()
 
 
-def _said(name: str, rest: str) -> Parsed:
+def _said(name: str, rest: str, lang: Lang) -> Parsed:
     """``NAME: ...``: a decision, a kind and its text, or only the text."""
     first, _, after = rest.partition(" ")
     if _KEYWORDS.get(first.rstrip(":").casefold()) == "decide":
         return _decision(after.strip().lstrip(":").strip(), name)
     named = _KIND_FIRST.match(rest)
     if named is not None:
-        kind = kind_of(named["kind"])
+        kind = kind_of(named["kind"], lang)
         if kind is None:
             return UnknownKind(name.strip(), named["kind"])
         return _contribution(name, kind, named["text"])
@@ -289,7 +291,7 @@ _FRAME_WORDS: dict[str, str] = {
 }
 
 
-def parse_command(line: str) -> Parsed | FrameCommand:
+def parse_command(line: str, lang: Lang = "nl") -> Parsed | FrameCommand:
     """A whole step as one line: the frame's questions as words, else a ``>`` line.
 
     ``leervraag NAME: TEXT`` (or ``leervraag NAME TEXT`` for a one-word name),
@@ -299,7 +301,7 @@ def parse_command(line: str) -> Parsed | FrameCommand:
     word = _FRAME_WORDS.get(first.rstrip(":").casefold())
     rest = rest.strip()
     if word is None:
-        return parse_line(line)
+        return parse_line(line, lang)
     if word == "leervraag":
         name, colon, text = rest.partition(":")
         if not colon:

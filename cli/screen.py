@@ -295,9 +295,8 @@ def _label_word(meeting: Meeting, label: str, lang: Lang) -> str:
     """A label in the screen's language: the word its title starts with (``koud``)."""
     method = meeting.method
     for phase in method.phases if method is not None else ():
-        title = phase.labels.titles.get(label) if phase.labels is not None else None
-        if title is not None:
-            return title(lang).split(":")[0].strip() or label
+        if phase.labels is not None and label in phase.labels.values:
+            return phase.labels.title(label)(lang).split(":")[0].strip() or label
     return label
 
 

@@ -20,15 +20,13 @@ from . import commands as cmd
 from .decide import current_method, current_phase, decide
 from .errors import IntervisionError
 from .flow import frame_flow, method_flow
+from .phases import PhaseSpec
 from .registry import Registry
 from .rules import FRAME_KINDS, roles_of
-from .specs import MethodSpec, PhaseSpec
+from .specs import MethodSpec
 from .state import MeetingState
 
 __all__ = ["Capabilities", "PersonCan", "WaitReason", "Waiting", "capabilities"]
-
-#: The text tried for contributions, reasons and leervragen: short and neutral.
-SAMPLE_TEXT = "…"
 
 WaitReason = Literal[
     "leervraag",
@@ -156,28 +154,20 @@ def _person(
     phase: PhaseSpec | None,
     now: datetime,
 ) -> PersonCan:
-    def ok(command: cmd.Command) -> bool:
-        return _accepts(state, registry, command, now)
+    def ok(command: object) -> bool:  # any class of the command table
+        return _accepts(state, registry, command, now)  # type: ignore[arg-type]
 
     kinds = tuple(
         kind
         for kind in _candidate_kinds(state, phase)
-        if ok(cmd.Contribute(by=person, kind=kind, text=SAMPLE_TEXT))
+        if ok(cmd.Contribute(by=person, kind=kind, text=cmd.SAMPLE_TEXT))
     )
     commands: set[str] = set()
     if kinds:
         commands.add("contribute")
-    plain: tuple[cmd.Command, ...] = (
-        cmd.SubmitLeervraag(by=person, text=SAMPLE_TEXT),
-        cmd.PassLeervraag(by=person),
-        cmd.Advance(by=person),
-        cmd.Reveal(by=person),
-        cmd.Extend(by=person, minutes=5),
-        cmd.Skip(by=person, reason=SAMPLE_TEXT),
-        cmd.RecordConsensus(by=person),
-        cmd.Close(by=person, reason=SAMPLE_TEXT),
-    )
-    commands.update(c.command for c in plain if ok(c))
+    for name, command_type in cmd.COMMANDS.items():  # those tried with their sample
+        if command_type.sample is not None and ok(command_type(by=person, **command_type.sample)):
+            commands.add(name)
     decision = _sample_decision(state, phase, person)
     if decision is not None and ok(decision):
         commands.add("decide")
@@ -258,7 +248,7 @@ def _sample_decision(
             for c in state.contributions
             if c.case_no == case_no and c.kind in phase.labels.kinds
         }
-    return cmd.Decide(by=person, text=SAMPLE_TEXT, labels=labels)
+    return cmd.Decide(by=person, text=cmd.SAMPLE_TEXT, labels=labels)
 
 
 def _waiting(

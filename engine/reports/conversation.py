@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from intervision.engine import KIND_TITLES, Contribution, Lang, Text
+from intervision.engine import GLOSSARY, Contribution, Lang, Text
 from intervision.engine.groups import Commitment
 
 from .render import Block, Heading, Thread
@@ -76,7 +76,7 @@ def conversation(
 
 
 def _kind(kind: str, lang: Lang) -> str:
-    return KIND_TITLES[kind](lang) if kind in KIND_TITLES else kind
+    return GLOSSARY.kind(kind)(lang)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -216,7 +216,7 @@ def test_the_phase_screen_shows_roles_who_may_what_and_the_timebox(
     assert "Fase 2/5 · Informatieve vragen · 15 min" in screen
     assert re.search(r"Rol\s+Wat je doet", screen)
     assert re.search(r"Inbrenger \(Bram\)\s+Beantwoord de vragen", screen)
-    assert "Wie mag nu wat inbrengen:" in screen
+    assert "Wie mag nu wat bijdragen:" in screen
     assert re.search(r"Anna\s+begeleider, deelnemer\s+vraag \(v\), notitie \(n\)", screen)
     assert re.search(r"Carla, Dirk\s+deelnemer\s+vraag \(v\)\n", screen)
     assert screen.count("Anna") == 2  # "Begeleider (Anna)", then once with both roles
