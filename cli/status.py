@@ -11,29 +11,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from intervision.engine import GLOSSARY
+
 from .kinds import kinds_typed
-from .texts import Lang, pick, t
+from .texts import Lang, t
 
 if TYPE_CHECKING:
     from intervision.engine import Capabilities, Meeting
 
 __all__ = ["decision_hint", "people_rows", "role_words", "waiting_text"]
 
-#: One person's role, as a word after their name.
-_ROLE_WORDS: dict[str, tuple[str, str]] = {
-    "facilitator": ("begeleider", "facilitator"),
-    "inbrenger": ("inbrenger", "inbrenger"),
-    "participant": ("deelnemer", "participant"),
-    "scribe": ("notulist", "scribe"),
-    "timekeeper": ("tijdbewaker", "timekeeper"),
-}
-_ROLE_ORDER = tuple(_ROLE_WORDS)
-
 
 def role_words(roles: frozenset[str], lang: Lang) -> str:
-    """``begeleider, deelnemer``: a person's roles, the fixed ones first."""
-    ordered = sorted(roles, key=lambda r: (_ROLE_ORDER.index(r) if r in _ROLE_ORDER else 99, r))
-    return ", ".join(pick(lang, _ROLE_WORDS[r]) if r in _ROLE_WORDS else r for r in ordered)
+    """``begeleider, deelnemer``: a person's roles in the glossary's words and order."""
+    order = list(GLOSSARY.roles)
+    ordered = sorted(roles, key=lambda r: (order.index(r) if r in order else len(order), r))
+    return ", ".join(GLOSSARY.role(r)(lang) for r in ordered)
 
 
 def _name(meeting: Meeting, person: str) -> str:
@@ -94,20 +87,15 @@ def decision_hint(meeting: Meeting, can: Capabilities, lang: Lang) -> str:
     if phase is None or phase.decision is None:
         return ""
     deciders = [p for p in can.people if can.of(p).may("decide")]
-    who = ", ".join(_name(meeting, p) for p in deciders) or pick(
-        lang, _ROLE_WORDS.get(phase.decision.by, (phase.decision.by, phase.decision.by))
-    )
+    who = ", ".join(_name(meeting, p) for p in deciders) or GLOSSARY.role(phase.decision.by)(lang)
     case_no = state.case.no if state.case else None
     visible = [c for c in meeting.visible_to(None) if c.case_no == case_no]
     word = t(lang, "decide.word")
     to_label = [c.id for c in visible if phase.labels and c.kind in phase.labels.kinds]
     if phase.labels is not None and phase.labels.values and to_label:
-        first = _label_word(phase.labels.titles.get(phase.labels.values[0]), lang)
-        first = first or phase.labels.values[0]
+        first = GLOSSARY.label(phase.labels.values[0])(lang)
         typed = " ".join(f"{cid}={first}" for cid in to_label)
-        values = ", ".join(
-            _label_word(phase.labels.titles.get(v), lang) or v for v in phase.labels.values
-        )
+        values = ", ".join(GLOSSARY.label(v)(lang) for v in phase.labels.values)
         return t(lang, "decide.labels", who=who, typed=f"{word} {typed}", values=values)
     ids = [c.id for c in visible if c.kind in phase.decision.selects_from]
     if ids:
@@ -115,11 +103,3 @@ def decision_hint(meeting: Meeting, can: Capabilities, lang: Lang) -> str:
         kinds = kinds_typed(phase.decision.selects_from, lang)
         return t(lang, "decide.select", who=who, word=word, example=example, kinds=kinds)
     return t(lang, "decide.text", who=who, word=word)
-
-
-def _label_word(title: object, lang: Lang) -> str:
-    """A label in ``lang``: the word its title starts with (``koud``)."""
-    if title is None:
-        return ""
-    text: str = title(lang)  # type: ignore[operator]
-    return text.split(":")[0].strip()
