@@ -177,6 +177,7 @@ __all__ = [
     "Commit",
     "Journal",
     "MeetingSummary",
+    "is_meeting_stream",
     "MemoryJournal",
     "OnCommit",
     "Rebuilt",
@@ -185,7 +186,6 @@ __all__ = [
     "decode_current",
     "decode_event",
     "encode_event",
-    "is_meeting_stream",
     # the read models every journal keeps with its events
     "READ_MODEL_VERSION",
     "CaseDigest",

@@ -102,6 +102,9 @@ class MeetingDigest:
     cases: tuple[CaseDigest, ...] = ()
     decisions: tuple[DecisionDigest, ...] = ()
     closed_at: datetime | None = None
+    #: The group got past the opening (a leervraag, a pass, or a case): a meeting
+    #: opened and closed again is not one they held, nor one anybody facilitated.
+    met: bool = False
 
     @property
     def closed(self) -> bool:
@@ -130,8 +133,9 @@ class MeetingDigest:
 
 @dataclass(frozen=True, slots=True)
 class GroupDigest:
-    """A group's counts over its meetings: every meeting started for it, the closed
-    ones (held), and per member how often they facilitated and brought a case."""
+    """A group's counts over its meetings: every meeting started for it, those held
+    (closed, and the group met), and per member how often they facilitated a meeting
+    where the group met, and brought a case."""
 
     group_id: str
     meetings: int = 0
@@ -169,6 +173,10 @@ class Position:
     updated_at: datetime
     #: (frame, phase, module) after the last step entered; None if no step was entered.
     where: tuple[str, str | None, str | None] | None = None
+    #: A leervraag or a pass is among the events: the meeting has met (see
+    #: ``MeetingDigest.met``). The first time, its group's counts change: an adapter
+    #: that finds the digest not yet met folds it instead.
+    met: bool = False
 
 
 def position_change(first_version: int, events: Sequence[ev.Event]) -> Position | None:
@@ -180,9 +188,12 @@ def position_change(first_version: int, events: Sequence[ev.Event]) -> Position 
     property test of the read models holds every adapter to that.
     """
     where = None
+    met = False
     for event in events:
         kind = type(event)
-        if kind is ev.StepEntered:
+        if kind is ev.LeervraagSubmitted or kind is ev.LeervraagPassed:
+            met = True
+        elif kind is ev.StepEntered:
             assert isinstance(event, ev.StepEntered)
             where = (event.frame, event.phase, event.module)
         elif kind is ev.DecisionMade:
@@ -191,7 +202,7 @@ def position_change(first_version: int, events: Sequence[ev.Event]) -> Position 
                 return None
         elif kind in _CHANGE_MORE:
             return None
-    return Position(first_version + len(events) - 1, events[-1].at, where)
+    return Position(first_version + len(events) - 1, events[-1].at, where, met)
 
 
 #: The events that change a digest beyond its position, besides a decision with text.
@@ -261,7 +272,10 @@ def _fold(
     if kind is ev.CaseChosen:
         assert isinstance(event, ev.CaseChosen)
         case = CaseDigest(event.case_no, event.inbrenger)
-        return _evolve(digest, version=version, updated_at=event.at, cases=(*digest.cases, case))
+        cases = (*digest.cases, case)
+        return _evolve(digest, version=version, updated_at=event.at, cases=cases, met=True)
+    if kind is ev.LeervraagSubmitted or kind is ev.LeervraagPassed:
+        return _evolve(digest, version=version, updated_at=event.at, met=True)
     if kind is ev.MethodChosen and current is not None:
         assert isinstance(event, ev.MethodChosen)
         chosen = CaseDigest(
@@ -323,6 +337,7 @@ def group_delta(old: MeetingDigest | None, new: MeetingDigest) -> GroupDelta | N
         and old.facilitator == new.facilitator
         and old.cases is new.cases
         and old.closed_at == new.closed_at
+        and old.met == new.met
     ):
         return None  # most appends: nothing the group counts changed
     meetings_before, held_before, before = _counts(old)
@@ -346,9 +361,10 @@ def _counts(digest: MeetingDigest | None) -> tuple[int, int, dict[str, tuple[int
     if digest is None:
         return 0, 0, {}
     inbrenger = Counter(digest.inbrengers)
-    members = {m: (int(m == digest.facilitator), inbrenger[m]) for m in inbrenger}
-    members.setdefault(digest.facilitator, (1, 0))
-    return 1, int(digest.closed), members
+    facilitated = int(digest.met)  # opened and closed again: nobody facilitated
+    members = {m: (facilitated * (m == digest.facilitator), inbrenger[m]) for m in inbrenger}
+    members.setdefault(digest.facilitator, (facilitated, 0))
+    return 1, int(digest.closed and digest.met), members
 
 
 def page_key(started_at: datetime, meeting_id: str) -> tuple[int, str]:

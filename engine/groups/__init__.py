@@ -22,6 +22,7 @@ __all__ = [
     "GroupBook",
     "GroupFile",
     "GroupFileError",
+    "GroupNotFoundError",
     "GroupState",
     "InbrengerTurns",
     "MeetingRecord",

@@ -61,6 +61,14 @@ class MeetingRecord:
     inbrengers: tuple[str, ...]
     methods: tuple[str, ...]
     commitments: tuple[Commitment, ...]
+    #: The group got past the opening (to the leervragen round, or a case): a meeting
+    #: opened and closed again, by mistake or for want of people, is not one they held.
+    met: bool = True
+
+    @property
+    def held(self) -> bool:
+        """Closed, and the group met: what counts as held and as facilitated."""
+        return self.closed_at is not None and self.met
 
     @property
     def minutes(self) -> int | None:
@@ -94,6 +102,7 @@ def record_of_digest(digest: MeetingDigest, registry: Registry) -> MeetingRecord
             for d in digest.decisions
             if d.case_no in cases and _is_commitment(registry, cases[d.case_no], d.phase, d.text)
         ),
+        met=digest.met,
     )
 
 
@@ -112,6 +121,7 @@ def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
             for d in state.decisions
             if _is_commitment(registry, state.cases[d.case_no - 1], d.phase, d.text)
         ),
+        met=bool(state.cases or state.leervragen or state.passed),
     )
 
 
@@ -201,6 +211,7 @@ def facilitator_proposal(
     present = [p for p in present if p != not_]
     if group.guided_by:
         return FacilitatorProposal(group.guided_by, "guided")
+    history = [r for r in history if r.met]  # opened and closed again: nobody facilitated
     args = {"members": list(present), "history": [past_meeting(r) for r in history]}
     failed: list[str] = []
     answer = None
@@ -249,5 +260,5 @@ def fairness(group: GroupState, history: list[MeetingRecord]) -> list[InbrengerT
 
 def look_back(history: list[MeetingRecord]) -> list[Commitment]:
     """The commitments made at the group's last meeting, to be reported on now."""
-    held = [r for r in history if r.closed_at is not None]
+    held = [r for r in history if r.held]
     return list(held[-1].commitments) if held else []

@@ -37,7 +37,7 @@ def refuse_sealed_digest(digest: MeetingDigest) -> MeetingDigest:
 
 
 #: The columns a digest is read back from, in this order, before its JSON part.
-COLUMNS = "meeting_id, group_id, version, updated_at, frame, phase, module, data"
+COLUMNS = "meeting_id, group_id, version, updated_at, frame, phase, module, met, data"
 
 
 def digest_to_json(digest: MeetingDigest) -> str:
@@ -62,7 +62,7 @@ def digest_to_json(digest: MeetingDigest) -> str:
 def digest_from_row(row: tuple[Any, ...]) -> MeetingDigest:
     """A stored digest from its columns (:data:`COLUMNS`); a damaged one is a
     :class:`StoreError` saying to rebuild."""
-    meeting_id, group_id, version, updated_at, frame, phase, module, data = row
+    meeting_id, group_id, version, updated_at, frame, phase, module, met, data = row
     try:
         lang, started_at, facilitator, present, cases, decisions, closed_at = json.loads(data)
         return MeetingDigest(
@@ -83,6 +83,7 @@ def digest_from_row(row: tuple[Any, ...]) -> MeetingDigest:
                 for v, did, by, at_phase, no, at, text in decisions
             ),
             closed_at=datetime.fromisoformat(closed_at) if closed_at else None,
+            met=bool(met),
         )
     except (KeyError, TypeError, ValueError):
         # Raised outside the handler's context: the row holds decision texts.

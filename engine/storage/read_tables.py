@@ -79,6 +79,7 @@ class ReadTables:
                 frame TEXT NOT NULL,
                 phase TEXT,
                 module TEXT,
+                met INTEGER NOT NULL,
                 data TEXT NOT NULL
             )""",
             f"CREATE INDEX IF NOT EXISTS {m}_by_start ON {m} (started_us, meeting_id)",
@@ -109,7 +110,7 @@ class ReadTables:
         if not events or not is_meeting_stream(meeting_id):
             return
         moved = position_change(first_version, events) if first_version > 1 else None
-        if moved is not None:
+        if moved is not None and (not moved.met or self._met(db, meeting_id)):
             self._move(db, meeting_id, moved)
             return
         old = self._stored(db, meeting_id) if first_version > 1 else None
@@ -117,6 +118,12 @@ class ReadTables:
         if new is None or new is old:
             return
         self._put(db, old, new)
+
+    def _met(self, db: Db, meeting_id: str) -> bool:
+        row = db.execute(
+            self._sql(f"SELECT met FROM {self.meetings} WHERE meeting_id = ?"), (meeting_id,)
+        ).fetchone()
+        return row is not None and bool(row[0])
 
     def _move(self, db: Db, meeting_id: str, moved: Position) -> None:
         sql = f"UPDATE {self.meetings} SET version = ?, updated_at = ?"
@@ -133,7 +140,7 @@ class ReadTables:
             db.execute(
                 self._sql(
                     f"UPDATE {self.meetings} SET closed = ?, version = ?, updated_at = ?, "
-                    "frame = ?, phase = ?, module = ?, data = ? WHERE meeting_id = ?"
+                    "frame = ?, phase = ?, module = ?, met = ?, data = ? WHERE meeting_id = ?"
                 ),
                 (int(new.closed), *_position(new), digest_to_json(new), new.meeting_id),
             )
@@ -144,7 +151,7 @@ class ReadTables:
     def _insert(self, db: Db, new: MeetingDigest) -> None:
         started_us, _ = page_key(new.started_at, new.meeting_id)
         db.execute(
-            self._sql(f"INSERT INTO {self.meetings} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            self._sql(f"INSERT INTO {self.meetings} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             (
                 new.meeting_id,
                 new.group_id,
@@ -334,6 +341,7 @@ def _position(digest: MeetingDigest) -> tuple[object, ...]:
         digest.frame,
         digest.phase,
         digest.module,
+        int(digest.met),
     )
 
 

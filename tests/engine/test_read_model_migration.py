@@ -27,6 +27,8 @@ def hold(journal: Journal, registry: Registry) -> tuple[list[str], list[object]]
     ids = []
     for facilitator in ("anna", "bram"):
         meeting = engine.start_meeting(book.get("team-west"), facilitator=facilitator)
+        meeting.advance(facilitator)
+        meeting.pass_leervraag("carla")
         meeting.close(facilitator, "vroeg klaar")
         ids.append(meeting.id)
     history = list(group_history(engine, "team-west"))

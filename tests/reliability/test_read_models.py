@@ -309,6 +309,7 @@ def _listed(digest: MeetingDigest) -> dict[str, Any]:
         "version": digest.version,
         "where": (digest.frame, digest.phase, digest.module, digest.phase_path),
         "facilitator": digest.facilitator,
+        "met": digest.met,
         "present": digest.present,
         "cases": [
             (c.no, c.inbrenger, c.method_id, c.method_version, c.variant) for c in digest.cases
@@ -328,6 +329,7 @@ def _listed_state(state: MeetingState) -> dict[str, Any]:
         "version": state.version,
         "where": (state.frame, state.phase, state.module, state.phase_path),
         "facilitator": state.facilitator,
+        "met": bool(state.cases or state.leervragen or state.passed),
         "present": state.present,
         "cases": [
             (c.no, c.inbrenger, c.method_id, c.method_version, c.variant) for c in state.cases
@@ -341,12 +343,15 @@ def _listed_state(state: MeetingState) -> dict[str, Any]:
 
 
 def _counts(states: list[MeetingState]) -> GroupDigest:
-    facilitated = Counter(s.facilitator for s in states)
-    inbrenger = Counter(c.inbrenger for s in states for c in s.cases if c.method_id)
+    """What the group history's records say of the meetings: held and facilitated only
+    where the group met."""
+    records = [record_of(s, REGISTRY) for s in states]
+    facilitated = Counter(r.facilitator for r in records if r.met)
+    inbrenger = Counter(m for r in records for m in r.inbrengers)
     return GroupDigest(
         "team-oost",
-        len(states),
-        sum(s.closed for s in states),
+        len(records),
+        sum(r.held for r in records),
         dict(facilitated),
         dict(inbrenger),
     )
