@@ -76,6 +76,9 @@ CASES: list[tuple[str, tuple[str, ...], int]] = [
     ("series plan", ("series", "plan", "noord", *PLAN), 0),
     ("series plan", ("series", "plan", "zuid-oost", *PLAN), 8),
     ("series show", ("series", "show", "zuid-oost"), 8),
+    ("store check", ("store", "check"), 0),
+    ("store check", ("--store", "postgresql://u@127.0.0.1:1/x", "store", "check"), 6),
+    ("store rebuild", ("store", "rebuild"), 0),
     ("meeting do", ("meeting", "do", "{meeting}", "pas", "Bram"), 5),
 ]
 
