@@ -72,6 +72,11 @@ def configure_logging(verbosity: int) -> None:
 #: command is one line here; ``tests/cli/test_lazy_commands.py`` fails until the short
 #: help matches the command's docstring.
 COMMANDS: dict[str, LazyCommand] = {
+    "board": LazyCommand(
+        "board.command",
+        "board",
+        "Serve a meeting on every member's own device: a console, a room display, a link each.",
+    ),
     "check": LazyCommand(
         "check_cmd",
         "check",

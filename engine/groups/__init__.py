@@ -32,4 +32,5 @@ __all__ = [
     "look_back",
     "propose_facilitator",
     "read_group_file",
+    "record_of",
 ]

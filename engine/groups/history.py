@@ -29,6 +29,7 @@ __all__ = [
     "group_history",
     "look_back",
     "propose_facilitator",
+    "record_of",
 ]
 
 
@@ -72,6 +73,8 @@ class InbrengerTurns:
 
 
 def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
+    """One meeting as the group's history sees it, also while it runs: a screen shows
+    the commitments made so far from it without reading every meeting of the group."""
     return MeetingRecord(
         meeting_id=state.meeting_id,
         started_at=state.started_at,
