@@ -29,7 +29,7 @@ from intervision.engine import Engine, Event, MeetingClosed, MeetingState, Subsc
 
 from .board import Board, Outcome
 from .guard import BadRequest, Guard, RateLimit, read_form
-from .live import Hub, stream
+from .live import TICK, Hub, stream
 from .passes import Pass, PassBook
 from .texts import Lang, t
 
@@ -48,12 +48,14 @@ def create_app(
     base_url: str,
     tls: bool = False,
     rate: float = 1.0,
+    tick: float = TICK,
 ) -> ASGIApp:
     """The board for ``engine``'s meetings whose links are in ``passes``.
 
     ``hosts`` are the host names (with port) the board answers to; ``base_url`` is
     what new links start with; ``rate`` is how fast the engine's clock runs (1 but
-    in demos and tests), so the pages count down at the same pace.
+    in demos and tests), so the pages count down at the same pace; ``tick`` is how
+    often a quiet stream sends the time, in seconds.
     """
     board = Board(engine, passes, base_url=base_url, rate=rate)
     actions = RateLimit(rate=4, burst=20)
@@ -111,7 +113,7 @@ def create_app(
         from starlette.responses import StreamingResponse
 
         return StreamingResponse(
-            stream(board, request.app.state.hub, found, _base(request)),
+            stream(board, request.app.state.hub, found, _base(request), tick),
             media_type="text/event-stream",
             headers={"cache-control": "no-store", "x-accel-buffering": "no"},
         )

@@ -75,7 +75,9 @@ class Hub:
             self.changed(held.meeting_id)
 
 
-async def stream(board: Board, hub: Hub, held: Pass, base: str) -> AsyncIterator[str]:
+async def stream(
+    board: Board, hub: Hub, held: Pass, base: str, tick: float = TICK
+) -> AsyncIterator[str]:
     """One page's events until its link ends, its meeting closes or it goes away."""
     meeting_id, digest = held.meeting_id, held.digest
     sent: dict[str, str] = {}
@@ -100,7 +102,7 @@ async def stream(board: Board, hub: Hub, held: Pass, base: str) -> AsyncIterator
                 yield sse("view", view)
                 continue
             try:
-                await asyncio.wait_for(waiter.wait(), TICK)
+                await asyncio.wait_for(waiter.wait(), tick)
             except TimeoutError:
                 yield sse("tick", {"now": board.now_ms()})
     finally:

@@ -165,7 +165,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "form.too_fast": ("Even rustig aan; probeer het zo weer.", "Slow down; try again in a moment."),
     # -- the member's page ---------------------------------------------------------------
-    "you.are": ("Je bent hier als {roles}.", "You are here as {roles}."),
+    "you.are": ("Jouw rol: {roles}", "Your role: {roles}"),
     "you.can": ("Wat jij nu kunt bijdragen", "What you can contribute now"),
     "you.nothing": (
         "In deze stap draag jij niets bij: luister mee.",
