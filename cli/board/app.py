@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -25,7 +24,14 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Scope
 
-from intervision.engine import Engine, Event, MeetingClosed, MeetingState, Subscriber
+from intervision.engine import (
+    Engine,
+    Event,
+    MeetingClosed,
+    MeetingState,
+    Subscriber,
+    get_logger,
+)
 
 from .board import Board, Outcome
 from .guard import BadRequest, Guard, RateLimit, read_form
@@ -35,7 +41,7 @@ from .texts import Lang, t
 
 __all__ = ["create_app"]
 
-log = logging.getLogger("intervision.board")
+log = get_logger("intervision.board")
 
 STATIC = Path(__file__).parent / "static"
 
@@ -125,13 +131,9 @@ def create_app(
         try:
             form = await read_form(request)
         except BadRequest as exc:
-            return _answer(
-                request, found, board, Outcome(False, exc.status, _escaped(board, found, exc.key))
-            )
+            return _not_read(request, board, found, exc)
         outcome = await run_in_threadpool(board.act, found, form)
-        log.info(
-            "board_action", extra={"view": found.kind, "ok": outcome.ok, "status": outcome.status}
-        )
+        log.info("board_action", view=found.kind, ok=outcome.ok, status=outcome.status)
         return _answer(request, found, board, outcome)
 
     async def choose_lang(request: Request) -> Response:
@@ -155,9 +157,7 @@ def create_app(
         try:
             form = await read_form(request)
         except BadRequest as exc:
-            return _answer(
-                request, found, board, Outcome(False, exc.status, _escaped(board, found, exc.key))
-            )
+            return _not_read(request, board, found, exc)
         if found.kind != "console" or not passes.csrf_ok(found, (form.get("csrf") or [""])[0]):
             outcome = Outcome(False, 403, _escaped(board, found, "form.unknown_action"))
         else:
@@ -202,6 +202,15 @@ def _wants_json(request: Request) -> bool:
 
 def _escaped(board: Board, found: Pass, key: str) -> Markup:
     return escape(t(board.lang_of(found), key))
+
+
+def _not_read(request: Request, board: Board, found: Pass, exc: BadRequest) -> Response:
+    """A request refused before it was read: never a page, only the status and why."""
+    message = t(board.lang_of(found), exc.key)
+    if _wants_json(request):
+        body = {"ok": False, "message": str(escape(message)), "version": 0}
+        return JSONResponse(body, status_code=exc.status)
+    return Response(message, status_code=exc.status, media_type="text/plain")
 
 
 def _answer(request: Request, found: Pass, board: Board, outcome: Outcome) -> Response:

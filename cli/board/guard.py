@@ -10,7 +10,8 @@
 - **Headers** on every answer: nothing is cached, no page is framed, nothing is
   loaded from another origin (a strict Content-Security-Policy: the pages work on
   a room's network without internet, and an injected script would not run), and
-  no address is passed on as a referrer (links carry their token in the path).
+  no address is passed on to another site as a referrer (links carry their token in
+  the path).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ CSP = (
 
 _HEADERS = (
     ("content-security-policy", CSP),
-    ("referrer-policy", "no-referrer"),
+    ("referrer-policy", "same-origin"),
     ("x-content-type-options", "nosniff"),
     ("x-frame-options", "DENY"),
     ("cross-origin-opener-policy", "same-origin"),
@@ -148,7 +149,7 @@ def _same_origin(request: Request) -> None:
     site = request.headers.get("sec-fetch-site")
     if site is not None and site not in ("same-origin", "none"):
         raise BadRequest(403, "form.unknown_action")
-    if origin is None:
+    if origin is None or (origin == "null" and site == "same-origin"):
         return
     parts = urlsplit(origin)
     if (

@@ -9,7 +9,6 @@ member typing in a form keeps their text when the others' contributions arrive.
 from __future__ import annotations
 
 import hashlib
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from markupsafe import Markup
 
 from .texts import Lang, t
 
-__all__ = ["MAX_TEXT", "REGIONS", "Region", "Renderer", "clock"]
+__all__ = ["MAX_TEXT", "REGIONS", "Region", "Renderer"]
 
 #: The most characters one text field takes (a contribution, a reason, a leervraag).
 MAX_TEXT = 4000
@@ -53,12 +52,6 @@ class Region:
     sig: str
 
 
-def clock(ms: float) -> str:
-    """``mm:ss`` of a time in milliseconds; minutes may pass 59 (``120:00``)."""
-    whole = math.ceil(abs(ms) / 1000)
-    return f"{whole // 60:02d}:{whole % 60:02d}"
-
-
 class Renderer:
     """The board's templates, loaded once."""
 
@@ -71,7 +64,6 @@ class Renderer:
             lstrip_blocks=True,
             auto_reload=False,
         )
-        self.env.filters["clock"] = clock
 
     def regions(self, view: str, context: dict[str, Any]) -> list[Region]:
         found = []

@@ -45,6 +45,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "timer.left": ("Tijd: nog {clock}", "Time: {clock} left"),
     "timer.over": ("Tijd: {clock} over de tijd", "Time: {clock} over"),
+    "timer.box": ("Tijd:", "Time:"),
     "timer.of": ("van {minutes} min", "of {minutes} min"),
     "timer.up": (
         "De tijd voor deze fase is om. De begeleider kan verlengen, verder gaan of "

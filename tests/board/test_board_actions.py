@@ -8,7 +8,7 @@ link never moves the meeting on and never acts for someone else.
 from __future__ import annotations
 
 import pytest
-from conftest import Room, to_phase
+from board_room import Room, to_phase
 from markupsafe import escape
 
 from intervision.engine import CommandRefused

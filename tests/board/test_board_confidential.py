@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Room, to_phase
+from board_room import Room, to_phase
 
 from intervision.engine import slug
 

@@ -8,7 +8,7 @@ checks that nothing was written.
 from __future__ import annotations
 
 import pytest
-from conftest import ORIGIN, Room, to_phase
+from board_room import ORIGIN, Room, to_phase
 
 from intervision.cli.board.guard import CSP, MAX_BODY
 
@@ -23,7 +23,7 @@ def test_every_answer_has_the_headers_that_keep_a_page_private(room: Room) -> No
         headers = response.headers
         assert headers["content-security-policy"] == CSP
         assert headers["cache-control"] == "no-store"
-        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["referrer-policy"] == "same-origin"
         assert headers["x-frame-options"] == "DENY"
         assert headers["x-content-type-options"] == "nosniff"
     assert "default-src 'none'" in CSP and "connect-src 'self'" in CSP
@@ -44,6 +44,7 @@ def test_a_request_from_another_origin_is_refused_and_writes_nothing(room: Room)
         {"origin": "https://testserver"},
         {"origin": ORIGIN, "sec-fetch-site": "cross-site"},
         {"sec-fetch-site": "same-site"},
+        {"origin": "null"},
     ):
         response = room.client.post(
             f"{room.url('bram')}/do", data=body, headers={"accept": "application/json", **headers}

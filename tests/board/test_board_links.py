@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ORIGIN, Room, to_phase
+from board_room import ORIGIN, Room, to_phase
 
 from intervision.cli.board.passes import PassBook
 

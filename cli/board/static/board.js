@@ -131,7 +131,8 @@
     rate = view.rate || rate;
     Object.keys(view.regions).forEach(function (id) {
       var region = document.getElementById(id);
-      if (region) swap(region, view.regions[id].html, view.regions[id].sig);
+      var sig = view.regions[id].sig;
+      if (region && region.getAttribute("data-sig") !== sig) swap(region, view.regions[id].html, sig);
     });
     if (title && view.title !== title) announce(view.title);
     title = view.title;
