@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.meeting import *
     from .core.memory_journal import *
     from .core.method_files import *
+    from .core.outcome import *
     from .core.registry import *
     from .core.rules import *
     from .core.specs import *
@@ -56,6 +57,7 @@ __all__ = [
     "MeetingNotFoundError",
     "NotAMemberError",
     "PluginError",
+    "RepeatedRequest",
     "SpecError",
     "StoreError",
     "UnknownMethodError",
@@ -82,7 +84,8 @@ __all__ = [
     "dump_method",
     "load_method_file",
     "user_methods_dir",
-    # what a person asks
+    # what a person asks, and the command table
+    "COMMANDS",
     "Advance",
     "ChooseCase",
     "ChooseMethod",
@@ -167,6 +170,7 @@ __all__ = [
     # the lifecycle
     "Engine",
     "Meeting",
+    "Outcome",
     "Subscriber",
     "Capabilities",
     "PersonCan",
@@ -197,6 +201,7 @@ _MODULES = (
     "flow",
     "journal",
     "memory_journal",
+    "outcome",
     "engine",
     "meeting",
     "capabilities",

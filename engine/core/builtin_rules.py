@@ -26,7 +26,7 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         Text(nl="Wie mag verder", en="Who moves on"),
         pr.who_moves_on,
         always=True,
-        commands=(cmd.Advance, *pr.FACILITATOR_ONLY, cmd.ChooseMethod),
+        commands=(cmd.Advance, *pr.BY_ROLES),
     ),
     RuleKind(
         "reason_required",

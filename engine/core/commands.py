@@ -1,8 +1,18 @@
-"""What a person asks of a meeting: the commands, before any check.
+"""What a person asks of a meeting: the commands, before any check, and the table of them.
 
 A command names who asks (``by``, a member id) and what; the engine checks it
 against the flow and the rules and turns it into events, or refuses it and writes
-nothing. ``trigger`` is the name of the transition the command fires in the flow.
+nothing. Each command class is its own row of the command table, in its class
+variables, read by the flow, the rules and the engine instead of lists of their own:
+
+- ``trigger``: the transition it fires in the flow;
+- ``stays_in``: the frame steps (and ``PHASE``, every method phase) where it is
+  an internal transition; ``only_if``, a phase field that must be set for it;
+- ``by_roles``: the roles that may send it (empty: the phase and its rules decide);
+- ``makes``: the types of the events it can make (each event class names the hooks
+  it fires in ``hooks``); the command classes need not import the event models.
+
+Adding a command is its class here, its events in ``decide``, its call on ``Meeting``.
 """
 
 from __future__ import annotations
@@ -12,7 +22,9 @@ from typing import Annotated, ClassVar, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "COMMANDS",
     "COMMAND_TYPES",
+    "PHASE",
     "Advance",
     "ChooseCase",
     "ChooseMethod",
@@ -32,10 +44,21 @@ __all__ = [
 ]
 
 
+#: In ``stays_in``: every phase of a method (the frame steps are named by their ids).
+PHASE = "phase"
+_FACILITATOR = ("facilitator",)
+#: Where the facilitator may still hand over: before the method starts, and between cases.
+_BEFORE_THE_METHOD = frozenset({"opening", "leervragen", "case_choice", "method_choice"})
+
+
 class _Command(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     trigger: ClassVar[str]
+    stays_in: ClassVar[frozenset[str]] = frozenset()
+    only_if: ClassVar[str | None] = None
+    by_roles: ClassVar[tuple[str, ...]] = ()
+    makes: ClassVar[tuple[str, ...]] = ()
     by: str
 
 
@@ -43,6 +66,8 @@ class SubmitLeervraag(_Command):
     """A member brings a leervraag about their own work (at most three sentences)."""
 
     trigger: ClassVar[str] = "submit_leervraag"
+    stays_in: ClassVar[frozenset[str]] = frozenset({"leervragen"})
+    makes: ClassVar[tuple[str, ...]] = ("leervraag_submitted",)
     command: Literal["submit_leervraag"] = "submit_leervraag"
     text: str = Field(min_length=1)
 
@@ -51,6 +76,8 @@ class PassLeervraag(_Command):
     """A member brings no leervraag today."""
 
     trigger: ClassVar[str] = "pass_leervraag"
+    stays_in: ClassVar[frozenset[str]] = frozenset({"leervragen"})
+    makes: ClassVar[tuple[str, ...]] = ("leervraag_passed",)
     command: Literal["pass_leervraag"] = "pass_leervraag"
 
 
@@ -58,6 +85,8 @@ class ChooseCase(_Command):
     """The group's choice, entered by the facilitator; the inbrenger must consent."""
 
     trigger: ClassVar[str] = "choose_case"
+    by_roles: ClassVar[tuple[str, ...]] = _FACILITATOR
+    makes: ClassVar[tuple[str, ...]] = ("case_chosen", "step_entered")
     command: Literal["choose_case"] = "choose_case"
     inbrenger: str
     consent: bool
@@ -67,6 +96,8 @@ class ChooseMethod(_Command):
     """Choose the method for the case; always agreed with the inbrenger."""
 
     trigger: ClassVar[str] = "choose_method"
+    by_roles: ClassVar[tuple[str, ...]] = ("facilitator", "inbrenger")
+    makes: ClassVar[tuple[str, ...]] = ("method_chosen", "step_entered")
     command: Literal["choose_method"] = "choose_method"
     method_id: str
     variant: str | None = None
@@ -77,6 +108,8 @@ class Contribute(_Command):
     """``by`` is the author: who said it, whoever typed it."""
 
     trigger: ClassVar[str] = "contribute"
+    stays_in: ClassVar[frozenset[str]] = frozenset({"opening", "recognitions", "evaluation", PHASE})
+    makes: ClassVar[tuple[str, ...]] = ("contribution_added",)
     command: Literal["contribute"] = "contribute"
     kind: str
     text: str = Field(min_length=1)
@@ -88,6 +121,9 @@ class Reveal(_Command):
     """Show what was written in a written-first phase, all at once."""
 
     trigger: ClassVar[str] = "reveal"
+    stays_in: ClassVar[frozenset[str]] = frozenset({PHASE})
+    by_roles: ClassVar[tuple[str, ...]] = _FACILITATOR
+    makes: ClassVar[tuple[str, ...]] = ("written_revealed",)
     command: Literal["reveal"] = "reveal"
 
 
@@ -95,6 +131,8 @@ class Decide(_Command):
     """The decision of the phase: what the inbrenger selects, and says they will do."""
 
     trigger: ClassVar[str] = "decide"
+    stays_in: ClassVar[frozenset[str]] = frozenset({PHASE})
+    makes: ClassVar[tuple[str, ...]] = ("decision_made",)
     command: Literal["decide"] = "decide"
     selected: tuple[str, ...] = ()
     text: str = ""
@@ -106,6 +144,11 @@ class Advance(_Command):
     """Move on to the next phase or frame step."""
 
     trigger: ClassVar[str] = "advance"
+    makes: ClassVar[tuple[str, ...]] = (
+        "step_entered",
+        "case_chosen",
+        "method_chosen",
+    )
     command: Literal["advance"] = "advance"
 
 
@@ -113,6 +156,9 @@ class Extend(_Command):
     """Give the current phase more minutes (timeboxes are advisory)."""
 
     trigger: ClassVar[str] = "extend"
+    stays_in: ClassVar[frozenset[str]] = frozenset({PHASE})
+    by_roles: ClassVar[tuple[str, ...]] = _FACILITATOR
+    makes: ClassVar[tuple[str, ...]] = ("phase_extended",)
     command: Literal["extend"] = "extend"
     minutes: int = Field(gt=0, le=120)
 
@@ -121,6 +167,13 @@ class Skip(_Command):
     """Skip the current phase; the reason is recorded."""
 
     trigger: ClassVar[str] = "skip"
+    by_roles: ClassVar[tuple[str, ...]] = _FACILITATOR
+    makes: ClassVar[tuple[str, ...]] = (
+        "phase_skipped",
+        "step_entered",
+        "case_chosen",
+        "method_chosen",
+    )
     command: Literal["skip"] = "skip"
     reason: str
 
@@ -129,6 +182,7 @@ class TakeLoop(_Command):
     """Go back along a loop the phase declares (problem-solving: not helped yet)."""
 
     trigger: ClassVar[str] = "loop"
+    makes: ClassVar[tuple[str, ...]] = ("loop_taken", "step_entered")
     command: Literal["take_loop"] = "take_loop"
     loop_id: str
 
@@ -137,6 +191,10 @@ class RecordConsensus(_Command):
     """The facilitator records that the group agrees (socratic dialogue, imi)."""
 
     trigger: ClassVar[str] = "record_consensus"
+    stays_in: ClassVar[frozenset[str]] = frozenset({PHASE})
+    only_if: ClassVar[str | None] = "consensus"
+    by_roles: ClassVar[tuple[str, ...]] = _FACILITATOR
+    makes: ClassVar[tuple[str, ...]] = ("consensus_recorded",)
     command: Literal["record_consensus"] = "record_consensus"
     text: str = ""
 
@@ -145,6 +203,9 @@ class ChooseModule(_Command):
     """Choose the module a nesting phase runs (collegial consultation)."""
 
     trigger: ClassVar[str] = "choose_module"
+    stays_in: ClassVar[frozenset[str]] = frozenset({PHASE})
+    only_if: ClassVar[str | None] = "nested"
+    makes: ClassVar[tuple[str, ...]] = ("module_chosen", "step_entered")
     command: Literal["choose_module"] = "choose_module"
     method_id: str
 
@@ -154,6 +215,9 @@ class HandOver(_Command):
     method starts (the method may forbid a facilitator who is the inbrenger)."""
 
     trigger: ClassVar[str] = "hand_over"
+    stays_in: ClassVar[frozenset[str]] = _BEFORE_THE_METHOD | {"second_case"}
+    by_roles: ClassVar[tuple[str, ...]] = _FACILITATOR
+    makes: ClassVar[tuple[str, ...]] = ("facilitator_changed",)
     command: Literal["hand_over"] = "hand_over"
     to: str
 
@@ -162,6 +226,8 @@ class Close(_Command):
     """Close the meeting; before the evaluation it needs a reason (closing early)."""
 
     trigger: ClassVar[str] = "close"
+    by_roles: ClassVar[tuple[str, ...]] = _FACILITATOR
+    makes: ClassVar[tuple[str, ...]] = ("meeting_closed",)
     command: Literal["close"] = "close"
     reason: str | None = None
 
@@ -189,3 +255,8 @@ Command = Annotated[
 #: (an ``isinstance`` miss on a pydantic model costs ten times as much), so it accepts
 #: these classes only: a subclass would slip past those checks.
 COMMAND_TYPES: frozenset[type[object]] = frozenset(get_args(get_args(Command)[0]))
+
+#: The command table: each command by its ``command`` name (what a host's JSON says).
+COMMANDS: dict[str, type[_Command]] = {
+    cls.model_fields["command"].default: cls for cls in get_args(get_args(Command)[0])
+}

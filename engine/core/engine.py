@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from . import commands as cmd
 from . import events as ev
 from .decide import decide
-from .errors import ConcurrencyError, MeetingNotFoundError
+from .errors import ConcurrencyError, MeetingNotFoundError, RepeatedRequest
 from .journal import Journal, MeetingSummary, is_meeting_stream
 from .logs import get_logger
+from .outcome import Outcome
 from .registry import Registry, load_registry
 from .rules import roles_of
 from .specs import free_slug, slug
@@ -55,8 +56,9 @@ class Roster(Protocol):
     def members(self) -> Mapping[str, _Person]: ...
 
 
-#: The events that leave a step, whose hooks need the step they left.
-_LEAVING_A_STEP: frozenset[type[ev.Event]] = frozenset({ev.StepEntered, ev.MeetingClosed})
+#: How often a command without an expected version is decided again when other
+#: writers keep coming first; each retry means another command was committed.
+_MAX_ATTEMPTS = 100
 
 
 def _utcnow() -> datetime:
@@ -158,7 +160,7 @@ class Engine:
             state = apply(None, started)
             self._states[meeting_id] = state
         log.info("meeting_started", meeting_id=meeting_id, members=len(refs), lang=lang)
-        self._notify(state, [started], [("opening", None)])
+        self._notify(state, [started], [state])
         return self.meeting(meeting_id)
 
     def meeting(self, meeting_id: str) -> Meeting:
@@ -219,16 +221,30 @@ class Engine:
     # -- commands -----------------------------------------------------------------
 
     def execute(
-        self, meeting_id: str, command: cmd.Command, *, expected_version: int | None = None
-    ) -> MeetingState:
-        """Check, record and apply one command.
+        self,
+        meeting_id: str,
+        command: cmd.Command,
+        *,
+        expected_version: int | None = None,
+        request_id: str | None = None,
+    ) -> Outcome:
+        """Check, record and apply one command; what it committed comes back.
 
         With ``expected_version`` the caller says which version it decided on; if the
         meeting has moved on, :class:`ConcurrencyError` is raised and nothing is
-        written. Without it the engine reloads once when another writer came first.
+        written. Without it the command applies to whatever is current: it is
+        decided again on the newer state until it commits or a rule refuses it.
+
+        ``request_id`` is the caller's idempotency key (a client that timed out does
+        not know whether its command was committed): a command whose key the meeting
+        already holds writes nothing and answers with what the first one committed.
         """
         with self._lock(meeting_id):
-            for attempt in (1, 2):
+            for _ in range(_MAX_ATTEMPTS):
+                if request_id is not None:
+                    earlier = self._earlier(meeting_id, request_id)
+                    if earlier is not None:
+                        return earlier
                 state = self.state(meeting_id)
                 if expected_version is not None and state.version != expected_version:
                     state = self.reload(meeting_id)
@@ -246,22 +262,35 @@ class Engine:
                     )
                     raise
                 try:
-                    self.journal.append(meeting_id, state.version, events)
-                except ConcurrencyError:
+                    version = self.journal.append(
+                        meeting_id, state.version, events, request_id=request_id
+                    )
+                except ConcurrencyError as exc:
                     self._states.pop(meeting_id, None)
-                    if expected_version is not None or attempt == 2:
+                    if expected_version is not None and type(exc) is not RepeatedRequest:
                         raise
-                    continue
-                steps = []
+                    continue  # another writer came first: decide again on what is now
+                states = []
                 for event in events:
-                    if type(event) in _LEAVING_A_STEP:
-                        steps.append((state.frame, state.phase))
-                    apply(state, event)
+                    states.append(state)
+                    state = apply(state, event)
+                self._states[meeting_id] = state
                 break
+            else:
+                raise ConcurrencyError(meeting_id, state.version, self.journal.version(meeting_id))
         if log.enabled_for(logging.INFO):
             self._log_accepted(meeting_id, command, state)
-        self._notify(state, events, steps)
-        return state
+        self._notify(state, events, states)
+        return Outcome(meeting_id, version, tuple(events), state)
+
+    def _earlier(self, meeting_id: str, request_id: str) -> Outcome | None:
+        """What a request with this key committed before, if one did."""
+        versions = self.journal.committed(meeting_id, request_id)
+        if versions is None:
+            return None
+        first, last = versions
+        events = self.journal.load(meeting_id)[first - 1 : last]
+        return Outcome(meeting_id, last, tuple(events), self.state(meeting_id), repeated=True)
 
     def _log_accepted(self, meeting_id: str, command: cmd.Command, state: MeetingState) -> None:
         log.info(
@@ -285,41 +314,18 @@ class Engine:
         return lock
 
     def _notify(
-        self, state: MeetingState, events: list[ev.Event], left: list[tuple[str, str | None]]
+        self, state: MeetingState, events: list[ev.Event], before: list[MeetingState]
     ) -> None:
-        left_steps = iter(left)
-        for event in events:
-            match event:  # the most frequent first: each class pattern that misses is slow
-                case ev.ContributionAdded():
-                    if self.registry.implemented("intervision_contribution_added"):
-                        contribution = next(
-                            c
-                            for c in reversed(state.contributions)
-                            if c.id == event.contribution_id
-                        )
-                        self._call(
-                            "intervision_contribution_added",
-                            state=state,
-                            contribution=contribution,
-                        )
-                case ev.StepEntered():
-                    frame, phase = next(left_steps)
-                    self._call("intervision_phase_left", state=state, frame=frame, phase=phase)
-                    self._call(
-                        "intervision_phase_entered",
-                        state=state,
-                        frame=event.frame,
-                        phase=event.phase,
-                    )
-                case ev.MeetingStarted():
-                    self._call("intervision_meeting_started", state=state)
-                    self._call(
-                        "intervision_phase_entered", state=state, frame="opening", phase=None
-                    )
-                case ev.MeetingClosed():
-                    frame, phase = next(left_steps)
-                    self._call("intervision_phase_left", state=state, frame=frame, phase=phase)
-                    self._call("intervision_meeting_closed", state=state)
+        """The hooks each event names (``Event.hooks``), then the subscribers, in order.
+
+        Every hook and subscriber gets the meeting after the whole command; a hook
+        about leaving a step also gets the step that was left, from the state
+        before its event.
+        """
+        for event, earlier in zip(events, before, strict=True):
+            for hook in event.hooks:
+                if self.registry.implemented(hook):
+                    self._call(hook, _hook_args(hook, state, event, earlier))
             for subscriber in self._subscribers:  # replaced, never changed in place
                 try:
                     subscriber(state, event)
@@ -331,16 +337,28 @@ class Engine:
                         error=type(exc).__name__,
                     )
 
-    def _call(self, hook: str, **kwargs: Any) -> None:
-        """Call each plugin's hook on its own: one failing plugin does not stop the rest.
-
-        Most installations implement no lifecycle hook at all; asking first saves
-        every command the cost of the machinery that calls them one by one.
-        """
-        if not self.registry.implemented(hook):
-            return
+    def _call(self, hook: str, kwargs: dict[str, Any]) -> None:
+        """Call each plugin's hook on its own: one failing plugin does not stop the rest."""
         for _ in self.registry.call_each(hook, kwargs, meeting_id=kwargs["state"].meeting_id):
             pass
+
+
+def _hook_args(
+    hook: str, state: MeetingState, event: ev.Event, before: MeetingState | None
+) -> dict[str, Any]:
+    """The arguments of a lifecycle hook (PLUGINS.md documents each signature)."""
+    if hook == "intervision_contribution_added" and type(event) is ev.ContributionAdded:
+        added = event.contribution_id
+        found = next(c for c in reversed(state.contributions) if c.id == added)
+        return {"state": state, "contribution": found}
+    if hook == "intervision_phase_left":
+        assert before is not None
+        return {"state": state, "frame": before.frame, "phase": before.phase}
+    if hook == "intervision_phase_entered" and type(event) is ev.StepEntered:
+        return {"state": state, "frame": event.frame, "phase": event.phase}
+    if hook == "intervision_phase_entered":  # the meeting started: its first step
+        return {"state": state, "frame": "opening", "phase": None}
+    return {"state": state}
 
 
 def _member_refs(names: Sequence[str]) -> list[ev.MemberRef]:

@@ -17,6 +17,7 @@ up in logs and bug reports, which are outside the group.
     │   ├── CommandRefused      the phase or a rule does not allow this command
     │   │   └── WrongPhaseError the command has no meaning in the current phase
     │   └── ConcurrencyError    someone else wrote first; reload and retry
+    │       └── RepeatedRequest a request id the meeting already holds (journal adapters)
     └── StoreError              the journal cannot be opened, read or written
         └── CorruptJournalError a stored event cannot be read back
 """
@@ -39,6 +40,7 @@ __all__ = [
     "MeetingNotFoundError",
     "NotAMemberError",
     "PluginError",
+    "RepeatedRequest",
     "SpecError",
     "StoreError",
     "UnknownMethodError",
@@ -133,6 +135,20 @@ class ConcurrencyError(MeetingError):
         )
         self.expected = expected
         self.actual = actual
+
+
+class RepeatedRequest(ConcurrencyError):
+    """A journal adapter found the command's request id already stored; nothing was
+    written. The engine answers with the first outcome: a caller never sees this."""
+
+    def __init__(self, meeting_id: str, request_id: str) -> None:
+        MeetingError.__init__(
+            self,
+            f"meeting {meeting_id} already holds this request; nothing was written again",
+            meeting_id=meeting_id,
+        )
+        self.request_id = request_id
+        self.expected = self.actual = -1
 
 
 class StoreError(IntervisionError):

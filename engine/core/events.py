@@ -8,7 +8,7 @@ a small function instead of guessed at, and its timestamp, so replay needs no cl
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -54,6 +54,8 @@ SCHEMA_VERSION = 1
 class _Event(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
+    #: The lifecycle hooks this event fires after it is committed, in order.
+    hooks: ClassVar[tuple[str, ...]] = ()
     v: int = SCHEMA_VERSION
     at: datetime
 
@@ -119,6 +121,7 @@ class MemberRef(BaseModel):
 class MeetingStarted(_Event):
     """The first event of every meeting: who is there, who facilitates, in which language."""
 
+    hooks: ClassVar[tuple[str, ...]] = ("intervision_meeting_started", "intervision_phase_entered")
     type: Literal["meeting_started"] = "meeting_started"
     meeting_id: str
     group_id: str | None = None
@@ -136,6 +139,7 @@ class StepEntered(_Event):
     ``module`` names the nested module (``id@version``) whose phase this is.
     """
 
+    hooks: ClassVar[tuple[str, ...]] = ("intervision_phase_left", "intervision_phase_entered")
     type: Literal["step_entered"] = "step_entered"
     frame: str
     phase: str | None = None
@@ -182,6 +186,7 @@ class MethodChosen(_Event):
 class ContributionAdded(_Event):
     """Something a member said, of one kind; ``written`` ones stay hidden until revealed."""
 
+    hooks: ClassVar[tuple[str, ...]] = ("intervision_contribution_added",)
     type: Literal["contribution_added"] = "contribution_added"
     contribution_id: str
     author: str
@@ -307,6 +312,7 @@ class FacilitatorChanged(_Event):
 class MeetingClosed(_Event):
     """The meeting was closed, at the end or early with a reason."""
 
+    hooks: ClassVar[tuple[str, ...]] = ("intervision_phase_left", "intervision_meeting_closed")
     type: Literal["meeting_closed"] = "meeting_closed"
     by: str
     reason: str | None = None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .commands import COMMANDS, PHASE
 from .specs import MethodSpec
 from .state import FRAME
 
@@ -21,19 +22,10 @@ __all__ = ["END", "Flow", "frame_flow", "method_flow"]
 #: The pseudo-phase a method reaches after its last phase.
 END = "end"
 
-#: Commands that stay within a frame step (internal transitions).
-#: Before the method starts the facilitator can hand over (see ``HandOver``).
-_HAND_OVER = ("hand_over",)
-_FRAME_INTERNAL: dict[str, tuple[str, ...]] = {
-    "opening": ("contribute", *_HAND_OVER),
-    "leervragen": ("submit_leervraag", "pass_leervraag", *_HAND_OVER),
-    "case_choice": _HAND_OVER,
-    "method_choice": _HAND_OVER,
-    "second_case": _HAND_OVER,
-    "recognitions": ("contribute",),
-    "evaluation": ("contribute",),
-}
-_PHASE_INTERNAL = ("contribute", "reveal", "decide", "extend")
+
+def _internal(step: str) -> list[str]:
+    """The triggers that stay within ``step`` (internal transitions), from the command table."""
+    return [c.trigger for c in COMMANDS.values() if step in c.stays_in]
 
 
 @dataclass(frozen=True)
@@ -91,8 +83,8 @@ def frame_flow() -> Flow:
         {"trigger": "close", "source": "evaluation", "dest": "closed"},
         {"trigger": "abandon", "source": list(FRAME[:-2]), "dest": "closed"},
     ]
-    for step, internal in _FRAME_INTERNAL.items():
-        moves.extend({"trigger": t, "source": step, "dest": None} for t in internal)
+    for step in FRAME:
+        moves.extend({"trigger": t, "source": step, "dest": None} for t in _internal(step))
     return _compile(list(FRAME), "opening", moves)
 
 
@@ -120,11 +112,11 @@ def _compile_method(method: MethodSpec) -> Flow:
         here = phase.id
         moves.append({"trigger": "advance", "source": here, "dest": there})
         moves.append({"trigger": "skip", "source": here, "dest": there})
-        internal = list(_PHASE_INTERNAL)
-        if phase.consensus:
-            internal.append("record_consensus")
-        if phase.nested is not None:
-            internal.append("choose_module")
+        internal = [
+            c.trigger
+            for c in COMMANDS.values()
+            if PHASE in c.stays_in and (c.only_if is None or getattr(phase, c.only_if))
+        ]
         moves.extend({"trigger": t, "source": here, "dest": None} for t in internal)
         moves.extend(
             {"trigger": f"loop:{loop.id}", "source": here, "dest": loop.to} for loop in phase.loops

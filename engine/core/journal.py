@@ -3,6 +3,8 @@
 - ``append`` is atomic: all the events of one command are written, or none.
 - Optimistic concurrency: ``append`` names the version the caller last saw; when the
   meeting has moved on, it raises :class:`ConcurrencyError` and writes nothing.
+- A request id (idempotency key) is stored once per meeting, with the events it
+  committed: a repeat is refused with ``RepeatedRequest`` and writes nothing.
 - Versions start at 1 (the ``meeting_started`` event) and have no gaps.
 - ``load`` returns the events in version order; an unreadable row raises
   :class:`CorruptJournalError` naming meeting and version, never its content.
@@ -56,11 +58,25 @@ class MeetingSummary:
 class Journal(Protocol):
     """Where meetings are kept: append-only, atomic, with optimistic concurrency."""
 
-    def append(self, meeting_id: str, expected_version: int, events: list[Event]) -> int:
+    def append(
+        self,
+        meeting_id: str,
+        expected_version: int,
+        events: list[Event],
+        *,
+        request_id: str | None = None,
+    ) -> int:
         """Append ``events`` after ``expected_version``; return the new version.
 
-        ``expected_version`` is 0 for a new meeting.
+        ``expected_version`` is 0 for a new meeting. With ``request_id`` (a caller's
+        idempotency key) the key is kept with the events, in the same transaction;
+        a meeting that already holds the key raises :class:`RepeatedRequest` and
+        nothing is written.
         """
+        ...
+
+    def committed(self, meeting_id: str, request_id: str) -> tuple[int, int] | None:
+        """The first and last version appended with ``request_id``, or None."""
         ...
 
     def load(self, meeting_id: str) -> list[Event]:

@@ -1,11 +1,14 @@
-"""The engine's loggers: structlog, imported on the first line actually logged.
+"""The engine's loggers: quiet unless someone asked to hear them, and free when unheard.
 
-Importing structlog costs as much as the rest of ``intervision methods`` together
-(it imports its console renderer, which imports rich, and its stdlib bridge, which
-imports asyncio), while most CLI commands and many host-app processes never log a
-line. So each module gets a :class:`Logger` that imports structlog when it is first
-called and then hands every call to ``structlog.get_logger(name)``: whatever the host
-configured (or ``structlog.testing.capture_logs``) applies as before.
+A library must not print. So a :class:`Logger` hands its lines to structlog only when
+structlog is in charge: a program configured it (``structlog.configure``, or
+``structlog.testing.capture_logs``), or asked the engine to configure it before the
+first line (the CLI, :func:`configure_before_first_log`). Otherwise the line goes to
+the standard library's ``logging`` under the same name (``intervision.engine``, ...),
+which keeps nothing unless the host configured logging; a line nobody keeps costs a
+level check, and structlog is never imported for it. Importing structlog costs as
+much as the rest of ``intervision methods`` together (it imports its console
+renderer, which imports rich, and its stdlib bridge, which imports asyncio).
 
 A program that configures structlog for the engine, like the CLI, passes its
 configuration to :func:`configure_before_first_log` instead of importing structlog
@@ -45,6 +48,20 @@ def configure_if_structlog_loaded() -> None:
         configure()
 
 
+def _structlog_in_charge() -> bool:
+    """Whether lines go to structlog: a configuration waits, or one was made."""
+    if _pending is not None:
+        return True
+    structlog = sys.modules.get("structlog")
+    return structlog is not None and bool(structlog.is_configured())
+
+
+def _stdlib(name: str) -> Any:
+    import logging
+
+    return logging.getLogger(name)
+
+
 def _structlog_logger(name: str) -> Any:
     global _pending
     import structlog
@@ -74,14 +91,17 @@ class Logger:
     def enabled_for(self, level: int) -> bool:
         """Whether a line at ``level`` (``logging.INFO``, ...) would be kept.
 
-        Lets a caller skip working out the fields of a line nobody keeps. Only
-        structlog's filtering loggers know (its default, and what
+        Lets a caller skip working out the fields of a line nobody keeps. Without
+        structlog in charge, the standard library's logger answers. Of structlog's
+        loggers only the filtering ones know (its default, and what
         ``make_filtering_bound_logger`` makes); with any other wrapper: yes.
 
         The engine asks on every command. Once structlog has cached the logger it
         assembled (``cache_logger_on_first_use``), a new configuration no longer
         reaches that logger, so neither can it change the answer: it is kept.
         """
+        if self._logger is None and not _structlog_in_charge():
+            return bool(_stdlib(self._name).isEnabledFor(level))
         known = self._levels.get(level)
         if known is not None:
             return known
@@ -94,17 +114,25 @@ class Logger:
             self._levels[level] = enabled
         return enabled
 
+    def _log(self, level: int, method: str, event: str, fields: dict[str, Any]) -> None:
+        if self._logger is None and not _structlog_in_charge():
+            logger = _stdlib(self._name)
+            if logger.isEnabledFor(level):
+                logger.log(level, "%s %s", event, " ".join(f"{k}={v!r}" for k, v in fields.items()))
+            return
+        getattr(self._bound(), method)(event, **fields)
+
     def debug(self, event: str, /, **fields: Any) -> None:
-        self._bound().debug(event, **fields)
+        self._log(10, "debug", event, fields)
 
     def info(self, event: str, /, **fields: Any) -> None:
-        self._bound().info(event, **fields)
+        self._log(20, "info", event, fields)
 
     def warning(self, event: str, /, **fields: Any) -> None:
-        self._bound().warning(event, **fields)
+        self._log(30, "warning", event, fields)
 
     def error(self, event: str, /, **fields: Any) -> None:
-        self._bound().error(event, **fields)
+        self._log(40, "error", event, fields)
 
 
 def get_logger(name: str) -> Logger:

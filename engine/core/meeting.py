@@ -25,6 +25,7 @@ from .text import Text
 if TYPE_CHECKING:
     from .capabilities import Capabilities
     from .journal import Journal
+    from .outcome import Outcome
     from .registry import Registry
 
 
@@ -38,8 +39,13 @@ class _Engine(Protocol):
     def state(self, meeting_id: str) -> MeetingState: ...
     def reload(self, meeting_id: str) -> MeetingState: ...
     def execute(
-        self, meeting_id: str, command: cmd.Command, *, expected_version: int | None = None
-    ) -> MeetingState: ...
+        self,
+        meeting_id: str,
+        command: cmd.Command,
+        *,
+        expected_version: int | None = None,
+        request_id: str | None = None,
+    ) -> Outcome: ...
 
 
 __all__ = ["Meeting"]
@@ -135,15 +141,20 @@ class Meeting:
 
     # -- commands -----------------------------------------------------------------
 
-    def submit_leervraag(self, by: str, text: str) -> str:
-        self._send(cmd.SubmitLeervraag, by=by, text=text)
-        return list(self.state.leervragen)[-1]
+    def submit_leervraag(self, by: str, text: str, *, request_id: str | None = None) -> str:
+        """Record ``by``'s leervraag; returns its id (``L2``)."""
+        outcome = self._send(cmd.SubmitLeervraag, request_id, by=by, text=text)
+        return outcome.leervraag_ids[0]
 
-    def pass_leervraag(self, by: str) -> None:
-        self._send(cmd.PassLeervraag, by=by)
+    def pass_leervraag(self, by: str, *, request_id: str | None = None) -> Outcome:
+        return self._send(cmd.PassLeervraag, request_id, by=by)
 
-    def choose_case(self, by: str, inbrenger: str, *, consent: bool = True) -> None:
-        self._send(cmd.ChooseCase, by=by, inbrenger=self.person(inbrenger), consent=consent)
+    def choose_case(
+        self, by: str, inbrenger: str, *, consent: bool = True, request_id: str | None = None
+    ) -> Outcome:
+        return self._send(
+            cmd.ChooseCase, request_id, by=by, inbrenger=self.person(inbrenger), consent=consent
+        )
 
     def choose_method(
         self,
@@ -152,22 +163,37 @@ class Meeting:
         *,
         inbrenger_agrees: bool = True,
         variant: str | None = None,
-    ) -> None:
-        self._send(
+        request_id: str | None = None,
+    ) -> Outcome:
+        return self._send(
             cmd.ChooseMethod,
+            request_id,
             by=by,
             method_id=method_id,
             inbrenger_agrees=inbrenger_agrees,
             variant=variant,
         )
 
-    def contribute(self, by: str, kind: str, text: str, *, reply_to: str | None = None) -> str:
-        """Record what ``by`` said; ``reply_to`` names the contribution it answers."""
-        self._send(cmd.Contribute, by=by, kind=kind, text=text, reply_to=reply_to)
-        return self.state.contributions[-1].id
+    def contribute(
+        self,
+        by: str,
+        kind: str,
+        text: str,
+        *,
+        reply_to: str | None = None,
+        request_id: str | None = None,
+    ) -> str:
+        """Record what ``by`` said; ``reply_to`` names the contribution it answers.
 
-    def reveal(self, by: str) -> None:
-        self._send(cmd.Reveal, by=by)
+        Returns the new contribution's id, from what this command committed.
+        """
+        outcome = self._send(
+            cmd.Contribute, request_id, by=by, kind=kind, text=text, reply_to=reply_to
+        )
+        return outcome.contribution_ids[0]
+
+    def reveal(self, by: str, *, request_id: str | None = None) -> Outcome:
+        return self._send(cmd.Reveal, request_id, by=by)
 
     def decide(
         self,
@@ -176,39 +202,53 @@ class Meeting:
         text: str = "",
         selected: Sequence[str] = (),
         labels: dict[str, str] | None = None,
-    ) -> None:
-        self._send(cmd.Decide, by=by, text=text, selected=tuple(selected), labels=labels or {})
+        request_id: str | None = None,
+    ) -> Outcome:
+        return self._send(
+            cmd.Decide,
+            request_id,
+            by=by,
+            text=text,
+            selected=tuple(selected),
+            labels=labels or {},
+        )
 
-    def take_loop(self, by: str, loop_id: str) -> None:
-        self._send(cmd.TakeLoop, by=by, loop_id=loop_id)
+    def take_loop(self, by: str, loop_id: str, *, request_id: str | None = None) -> Outcome:
+        return self._send(cmd.TakeLoop, request_id, by=by, loop_id=loop_id)
 
-    def record_consensus(self, by: str, text: str = "") -> None:
-        self._send(cmd.RecordConsensus, by=by, text=text)
+    def record_consensus(
+        self, by: str, text: str = "", *, request_id: str | None = None
+    ) -> Outcome:
+        return self._send(cmd.RecordConsensus, request_id, by=by, text=text)
 
-    def choose_module(self, by: str, method_id: str) -> None:
-        self._send(cmd.ChooseModule, by=by, method_id=method_id)
+    def choose_module(self, by: str, method_id: str, *, request_id: str | None = None) -> Outcome:
+        return self._send(cmd.ChooseModule, request_id, by=by, method_id=method_id)
 
-    def advance(self, by: str) -> None:
-        self._send(cmd.Advance, by=by)
+    def advance(self, by: str, *, request_id: str | None = None) -> Outcome:
+        return self._send(cmd.Advance, request_id, by=by)
 
-    def extend(self, by: str, minutes: int) -> None:
-        self._send(cmd.Extend, by=by, minutes=minutes)
+    def extend(self, by: str, minutes: int, *, request_id: str | None = None) -> Outcome:
+        return self._send(cmd.Extend, request_id, by=by, minutes=minutes)
 
-    def skip(self, by: str, reason: str) -> None:
-        self._send(cmd.Skip, by=by, reason=reason)
+    def skip(self, by: str, reason: str, *, request_id: str | None = None) -> Outcome:
+        return self._send(cmd.Skip, request_id, by=by, reason=reason)
 
-    def hand_over(self, by: str, to: str) -> None:
+    def hand_over(self, by: str, to: str, *, request_id: str | None = None) -> Outcome:
         """The facilitator hands the facilitation to another member present."""
-        self._send(cmd.HandOver, by=by, to=self.person(to))
+        return self._send(cmd.HandOver, request_id, by=by, to=self.person(to))
 
-    def close(self, by: str, reason: str | None = None) -> None:
-        self._send(cmd.Close, by=by, reason=reason)
+    def close(
+        self, by: str, reason: str | None = None, *, request_id: str | None = None
+    ) -> Outcome:
+        return self._send(cmd.Close, request_id, by=by, reason=reason)
 
     def refresh(self) -> MeetingState:
         """Read the journal again: what other processes wrote becomes visible."""
         return self.engine.reload(self.id)
 
-    def _send(self, command_type: type[cmd._Command], **fields: Any) -> None:
+    def _send(
+        self, command_type: type[cmd._Command], request_id: str | None, **fields: Any
+    ) -> Outcome:
         fields["by"] = self.person(fields["by"])
         try:
             command = command_type(**fields)
@@ -221,8 +261,9 @@ class Meeting:
                 self.state.lang,
                 meeting_id=self.id,
             ) from None
-        self.engine.execute(
+        return self.engine.execute(
             self.id,
             command,  # type: ignore[arg-type]  # each _Command subclass is in the union
             expected_version=self.state.version,
+            request_id=request_id,
         )

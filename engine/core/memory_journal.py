@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 
-from .errors import ConcurrencyError
+from .errors import ConcurrencyError, RepeatedRequest
 from .events import Event
 from .journal import MeetingSummary, decode_event, encode_event
 
@@ -24,20 +24,37 @@ class MemoryJournal:
         self._lock = threading.Lock()
         # Insertion-ordered, so meetings that start at the same instant keep their order.
         self._rows: dict[str, list[str]] = {}
+        self._requests: dict[tuple[str, str], tuple[int, int]] = {}
 
-    def append(self, meeting_id: str, expected_version: int, events: list[Event]) -> int:
+    def append(
+        self,
+        meeting_id: str,
+        expected_version: int,
+        events: list[Event],
+        *,
+        request_id: str | None = None,
+    ) -> int:
         # Encode before taking the lock: an event that fails to encode leaves nothing behind.
         encoded = [encode_event(event) for event in events]
         with self._lock:
             rows = self._rows.get(meeting_id)
             actual = 0 if rows is None else len(rows)
+            if request_id is not None and (meeting_id, request_id) in self._requests:
+                raise RepeatedRequest(meeting_id, request_id)
             if actual != expected_version:
                 raise ConcurrencyError(meeting_id, expected_version, actual)
             if rows is not None:
                 rows.extend(encoded)
             elif encoded:  # a meeting with no rows is not listed, so none is made for nothing
                 self._rows[meeting_id] = encoded
+            if request_id is not None and encoded:
+                span = (expected_version + 1, expected_version + len(encoded))
+                self._requests[(meeting_id, request_id)] = span
             return expected_version + len(encoded)
+
+    def committed(self, meeting_id: str, request_id: str) -> tuple[int, int] | None:
+        with self._lock:
+            return self._requests.get((meeting_id, request_id))
 
     def load(self, meeting_id: str) -> list[Event]:
         with self._lock:

@@ -13,7 +13,7 @@ from .specs import kind_titles
 from .text import Text
 
 __all__ = [
-    "FACILITATOR_ONLY",
+    "BY_ROLES",
     "allowed_kinds",
     "decision_required",
     "inbrenger_decides",
@@ -29,17 +29,9 @@ __all__ = [
 #: ``isinstance`` against a pydantic model that does not match goes through ``ABCMeta``
 #: and costs ten times more.
 _MOVING_ON: frozenset[type[object]] = frozenset({cmd.Advance, cmd.Skip})
-#: What only the facilitator does (besides moving on and choosing the method with
-#: the inbrenger): the commands the "advance_by" kind checks, with those two.
-FACILITATOR_ONLY: tuple[type[cmd.Command], ...] = (
-    cmd.Extend,
-    cmd.Skip,
-    cmd.Reveal,
-    cmd.Close,
-    cmd.ChooseCase,
-    cmd.RecordConsensus,
-    cmd.HandOver,
-)
+#: The commands whose senders the command table names (``by_roles``): the commands
+#: the "advance_by" kind checks, with ``Advance``, whose senders the phase names.
+BY_ROLES: tuple[type[object], ...] = tuple(c for c in cmd.COMMANDS.values() if c.by_roles)
 
 _MODE_TEXT = {
     "listens": (
@@ -223,12 +215,10 @@ def who_moves_on(ctx: RuleContext) -> Refusal | None:
     command = ctx.command
     if type(command) is cmd.Advance:
         allowed = ctx.phase.advance_by if ctx.phase is not None else ("facilitator",)
-    elif type(command) in FACILITATOR_ONLY:
-        allowed = ("facilitator",)
-    elif type(command) is cmd.ChooseMethod:
-        allowed = ("facilitator", "inbrenger")
     else:
-        return None
+        allowed = command.by_roles
+        if not allowed:
+            return None
     if not ctx.roles.isdisjoint(allowed):
         return None
     if "inbrenger" in allowed and command.by == _chosen_inbrenger(ctx):

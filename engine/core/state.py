@@ -11,8 +11,11 @@ the state the live meeting had.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta
+from types import MappingProxyType
+from typing import Any
 
 from . import events as ev
 from .text import Lang
@@ -41,6 +44,10 @@ FRAME: tuple[str, ...] = (
     "evaluation",
     "closed",
 )
+
+
+#: The empty mapping every new state starts with (read-only, so it can be shared).
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,14 +115,19 @@ class Decision:
     labels: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class MeetingState:
-    """Everything known about a meeting: what applying its journal gives."""
+    """Everything known about a meeting: what applying its journal gives.
+
+    Immutable, containers included: the engine, its hooks and subscribers, and any
+    host thread all hold the same snapshot, and none can change what another sees.
+    Each event gives a new state (:func:`apply`) that shares the unchanged parts.
+    """
 
     meeting_id: str
     lang: Lang
     group_id: str | None
-    members: dict[str, Member]
+    members: Mapping[str, Member]
     present: tuple[str, ...]
     facilitator: str
     scribe: str | None
@@ -132,18 +144,18 @@ class MeetingState:
     step_no: int = 1
     step_entered_at: datetime | None = None
     extra_minutes: int = 0
-    leervragen: dict[str, Leervraag] = field(default_factory=dict)
+    leervragen: Mapping[str, Leervraag] = field(default_factory=lambda: _EMPTY)
     passed: tuple[str, ...] = ()
-    cases: list[Case] = field(default_factory=list)
-    contributions: list[Contribution] = field(default_factory=list)
-    revealed: set[int] = field(default_factory=set)
-    consensus: set[int] = field(default_factory=set)
-    decisions: list[Decision] = field(default_factory=list)
-    labels: dict[str, str] = field(default_factory=dict)
+    cases: tuple[Case, ...] = ()
+    contributions: tuple[Contribution, ...] = ()
+    revealed: frozenset[int] = frozenset()
+    consensus: frozenset[int] = frozenset()
+    decisions: tuple[Decision, ...] = ()
+    labels: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     #: (case number, phase path) of every method phase entered: what "hidden until" reads.
-    visited: set[tuple[int, str]] = field(default_factory=set)
-    loops_taken: list[tuple[int, str]] = field(default_factory=list)
-    skipped: list[tuple[int | None, str | None, str]] = field(default_factory=list)
+    visited: frozenset[tuple[int, str]] = frozenset()
+    loops_taken: tuple[tuple[int, str], ...] = ()
+    skipped: tuple[tuple[int | None, str | None, str], ...] = ()
     closed_at: datetime | None = None
     closed_reason: str | None = None
 
@@ -206,14 +218,34 @@ def _utc(at: datetime) -> datetime:
     return at.replace(tzinfo=UTC)
 
 
+_FIELDS = tuple(f.name for f in fields(MeetingState))
+
+
+def _evolve(state: MeetingState, **changes: Any) -> MeetingState:
+    """A copy of ``state`` with ``changes``; faster than ``dataclasses.replace``, which
+    runs ``__init__`` with every field on every event."""
+    new = object.__new__(MeetingState)
+    set_field = object.__setattr__
+    for name in _FIELDS:
+        set_field(new, name, changes[name] if name in changes else getattr(state, name))
+    return new
+
+
+def _frozen(mapping: dict[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(mapping)
+
+
 def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
-    """Apply one event. The first event must be ``MeetingStarted``."""
+    """The state after ``event``; pure: ``state`` is not changed, nothing is read or written.
+
+    The first event must be ``MeetingStarted``.
+    """
     if type(event) is ev.MeetingStarted:  # not isinstance: a pydantic miss costs ABCMeta
         return MeetingState(
             meeting_id=event.meeting_id,
             lang=event.lang,
             group_id=event.group_id,
-            members={m.id: Member(m.id, m.name, m.external) for m in event.members},
+            members=_frozen({m.id: Member(m.id, m.name, m.external) for m in event.members}),
             present=event.present,
             facilitator=event.facilitator,
             scribe=event.scribe,
@@ -223,48 +255,63 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
         )
     if state is None:
         raise ValueError(f"the first event must be meeting_started, not {event.type}")
-    state.version += 1
+    version = state.version + 1
     # the most frequent first: each case is one isinstance check
     match event:
         case ev.ContributionAdded():
             in_method = state.frame == "method" and state.cases
-            state.contributions.append(
-                Contribution(
-                    event.contribution_id,
-                    event.author,
-                    event.kind,
-                    event.text,
-                    state.frame,
-                    state.phase_path,
-                    state.cases[-1].no if in_method else None,
-                    event.written,
-                    _utc(event.at),
-                    state.step_no,
-                    event.reply_to,
-                    event.hidden_until,
-                )
+            contribution = Contribution(
+                event.contribution_id,
+                event.author,
+                event.kind,
+                event.text,
+                state.frame,
+                state.phase_path,
+                state.cases[-1].no if in_method else None,
+                event.written,
+                _utc(event.at),
+                state.step_no,
+                event.reply_to,
+                event.hidden_until,
+            )
+            return _evolve(
+                state, version=version, contributions=(*state.contributions, contribution)
             )
         case ev.StepEntered():
-            state.frame, state.phase, state.module = event.frame, event.phase, event.module
+            changes: dict[str, Any] = {
+                "version": version,
+                "frame": event.frame,
+                "phase": event.phase,
+                "module": event.module,
+                "step_no": state.step_no + 1,
+                "step_entered_at": _utc(event.at),
+                "extra_minutes": 0,
+            }
             if event.module is None:
-                state.nest_parent = None
-            state.step_no += 1
-            state.step_entered_at, state.extra_minutes = _utc(event.at), 0
-            if state.frame == "method" and state.cases and state.phase_path:
-                state.visited.add((state.cases[-1].no, state.phase_path))
+                changes["nest_parent"] = None
+            if event.frame == "method" and state.cases and event.phase is not None:
+                path = (
+                    event.phase
+                    if event.module is None
+                    else (f"{event.module.split('@')[0]}/{event.phase}")
+                )
+                changes["visited"] = state.visited | {(state.cases[-1].no, path)}
+            return _evolve(state, **changes)
         case ev.LeervraagSubmitted():
-            state.leervragen[event.leervraag_id] = Leervraag(
-                event.leervraag_id, event.by, event.text, _utc(event.at)
+            leervraag = Leervraag(event.leervraag_id, event.by, event.text, _utc(event.at))
+            return _evolve(
+                state,
+                version=version,
+                leervragen=_frozen({**state.leervragen, event.leervraag_id: leervraag}),
             )
         case ev.LeervraagPassed():
-            state.passed = (*state.passed, event.by)
+            return _evolve(state, version=version, passed=(*state.passed, event.by))
         case ev.CaseChosen():
-            state.cases.append(
-                Case(event.case_no, event.leervraag_id, event.inbrenger, auto=event.auto)
-            )
+            case = Case(event.case_no, event.leervraag_id, event.inbrenger, auto=event.auto)
+            return _evolve(state, version=version, cases=(*state.cases, case))
         case ev.MethodChosen():
             case = state.cases[-1]
-            state.cases[-1] = Case(
+            chosen = Case(
                 case.no,
                 case.leervraag_id,
                 case.inbrenger,
@@ -273,41 +320,54 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
                 event.variant,
                 case.auto,
             )
+            return _evolve(state, version=version, cases=(*state.cases[:-1], chosen))
         case ev.WrittenRevealed():
-            state.revealed.add(state.step_no)
+            return _evolve(state, version=version, revealed=state.revealed | {state.step_no})
         case ev.ConsensusRecorded():
-            state.consensus.add(state.step_no)
+            return _evolve(state, version=version, consensus=state.consensus | {state.step_no})
         case ev.LoopTaken():
-            state.loops_taken.append((state.cases[-1].no, event.loop_id))
+            taken = (*state.loops_taken, (state.cases[-1].no, event.loop_id))
+            return _evolve(state, version=version, loops_taken=taken)
         case ev.ModuleChosen():
-            state.nest_parent = state.phase
+            return _evolve(state, version=version, nest_parent=state.phase)
         case ev.FacilitatorChanged():
-            state.facilitator = event.to
+            return _evolve(state, version=version, facilitator=event.to)
         case ev.DecisionMade():
             case = state.cases[-1]
-            state.decisions.append(
-                Decision(
-                    event.decision_id,
-                    event.by,
-                    event.selected,
-                    event.text,
-                    state.phase_path or "",
-                    case.no,
-                    _utc(event.at),
-                    state.step_no,
-                    tuple(sorted(event.labels.items())),
-                )
+            decision = Decision(
+                event.decision_id,
+                event.by,
+                event.selected,
+                event.text,
+                state.phase_path or "",
+                case.no,
+                _utc(event.at),
+                state.step_no,
+                tuple(sorted(event.labels.items())),
             )
-            state.labels.update(event.labels)
+            return _evolve(
+                state,
+                version=version,
+                decisions=(*state.decisions, decision),
+                labels=_frozen({**state.labels, **event.labels}),
+            )
         case ev.PhaseExtended():
-            state.extra_minutes += event.minutes
+            extra = state.extra_minutes + event.minutes
+            return _evolve(state, version=version, extra_minutes=extra)
         case ev.PhaseSkipped():
             case_no = state.cases[-1].no if state.cases and state.frame == "method" else None
-            state.skipped.append((case_no, state.phase_path, event.reason))
+            skipped = (*state.skipped, (case_no, state.phase_path, event.reason))
+            return _evolve(state, version=version, skipped=skipped)
         case ev.MeetingClosed():
-            state.frame, state.phase = "closed", None
-            state.closed_at, state.closed_reason = _utc(event.at), event.reason
-    return state
+            return _evolve(
+                state,
+                version=version,
+                frame="closed",
+                phase=None,
+                closed_at=_utc(event.at),
+                closed_reason=event.reason,
+            )
+    return _evolve(state, version=version)
 
 
 def replay(events: list[ev.Event]) -> MeetingState:

@@ -27,6 +27,7 @@ from intervision.engine import (
     CorruptJournalError,
     Event,
     MeetingSummary,
+    RepeatedRequest,
     StoreError,
     decode_event,
     encode_event,
@@ -40,8 +41,10 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "PostgresJournal"]
 
-#: The layout of the tables; bump it (and migrate) when they change.
-SCHEMA_VERSION = 1
+#: The layout of the tables; bump it when they change. Every change so far adds a
+#: table (``CREATE TABLE IF NOT EXISTS`` on every open), so an older database is
+#: brought up to date by opening it; version 2 added ``intervision_requests``.
+SCHEMA_VERSION = 2
 
 #: Our own URL parameters; libpq would refuse them, so they are taken out first.
 POOL_SIZE_PARAM = "pool_size"
@@ -66,6 +69,14 @@ _CREATE_TABLES = (
         data TEXT NOT NULL,
         seq BIGINT GENERATED ALWAYS AS IDENTITY,
         PRIMARY KEY (meeting_id, version)
+    )""",
+    # A command's idempotency key, kept in the transaction that stored its events.
+    """CREATE TABLE IF NOT EXISTS intervision_requests (
+        meeting_id TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        first_version INTEGER NOT NULL,
+        last_version INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, request_id)
     )""",
 )
 
@@ -119,7 +130,14 @@ class PostgresJournal:
             name="intervision",
         )
 
-    def append(self, meeting_id: str, expected_version: int, events: list[Event]) -> int:
+    def append(
+        self,
+        meeting_id: str,
+        expected_version: int,
+        events: list[Event],
+        *,
+        request_id: str | None = None,
+    ) -> int:
         rows = [
             (
                 meeting_id,
@@ -134,6 +152,8 @@ class PostgresJournal:
         errors = self._psycopg.errors
         with self._transaction("write to") as db:
             db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (meeting_id,))
+            if request_id is not None and _committed(db, meeting_id, request_id):
+                raise RepeatedRequest(meeting_id, request_id)
             actual = _version(db, meeting_id)
             if actual != expected_version:
                 raise ConcurrencyError(meeting_id, expected_version, actual)
@@ -144,10 +164,20 @@ class PostgresJournal:
                         "data) VALUES (%s, %s, %s, %s, %s, %s)",
                         rows,
                     )
+                if request_id is not None and rows:
+                    span = (expected_version + 1, expected_version + len(rows))
+                    db.execute(
+                        "INSERT INTO intervision_requests VALUES (%s, %s, %s, %s)",
+                        (meeting_id, request_id, *span),
+                    )
             except errors.UniqueViolation:
                 # Only a writer that skipped the advisory lock can get here; same answer.
                 raise ConcurrencyError(meeting_id, expected_version, -1) from None
         return expected_version + len(rows)
+
+    def committed(self, meeting_id: str, request_id: str) -> tuple[int, int] | None:
+        with self._transaction("read") as db:
+            return _committed(db, meeting_id, request_id)
 
     def load(self, meeting_id: str) -> list[Event]:
         with self._transaction("read") as db:
@@ -237,6 +267,22 @@ def _ensure_schema(db: psycopg.Connection[Any], where: str) -> None:
             f"the PostgreSQL store {where} has schema version {stored}, newer than this "
             f"intervision understands ({SCHEMA_VERSION}); upgrade intervision to open it"
         )
+    if stored < SCHEMA_VERSION:  # the tables this version added were just created
+        db.execute(
+            "UPDATE intervision_schema SET value = %s WHERE key = 'schema_version'",
+            (str(SCHEMA_VERSION),),
+        )
+
+
+def _committed(
+    db: psycopg.Connection[Any], meeting_id: str, request_id: str
+) -> tuple[int, int] | None:
+    row = db.execute(
+        "SELECT first_version, last_version FROM intervision_requests "
+        "WHERE meeting_id = %s AND request_id = %s",
+        (meeting_id, request_id),
+    ).fetchone()
+    return None if row is None else (int(row[0]), int(row[1]))
 
 
 def _version(db: psycopg.Connection[Any], meeting_id: str) -> int:

@@ -50,14 +50,22 @@ class EncryptedJournal:
         """The key's fingerprint, as stored with every sealed value."""
         return self._cipher.key_id
 
-    def append(self, meeting_id: str, expected_version: int, events: list[Event]) -> int:
+    def append(
+        self,
+        meeting_id: str,
+        expected_version: int,
+        events: list[Event],
+        *,
+        request_id: str | None = None,
+    ) -> int:
         if expected_version == 0:
             self._check_key_fits()
         sealed = [
             self._seal(meeting_id, version, event)
             for version, event in enumerate(events, expected_version + 1)
         ]
-        version = self.inner.append(meeting_id, expected_version, sealed)
+        # A request id is the caller's random key, never content: it is stored as given.
+        version = self.inner.append(meeting_id, expected_version, sealed, request_id=request_id)
         self._key_fits = True
         return version
 
@@ -68,6 +76,9 @@ class EncryptedJournal:
 
     def version(self, meeting_id: str) -> int:
         return self.inner.version(meeting_id)
+
+    def committed(self, meeting_id: str, request_id: str) -> tuple[int, int] | None:
+        return self.inner.committed(meeting_id, request_id)
 
     def meetings(self) -> list[MeetingSummary]:
         with reading_sealed():

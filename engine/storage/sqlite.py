@@ -25,6 +25,7 @@ from intervision.engine import (
     CorruptJournalError,
     Event,
     MeetingSummary,
+    RepeatedRequest,
     StoreError,
     encode_event,
 )
@@ -33,8 +34,10 @@ from .rows import decode_rows
 
 __all__ = ["SqliteJournal"]
 
-#: The layout of the tables; bump it (and migrate) when they change.
-SCHEMA_VERSION = 1
+#: The layout of the tables; bump it when they change. Every change so far adds a
+#: table (``CREATE TABLE IF NOT EXISTS`` on every open), so an older store is brought
+#: up to date by opening it; version 2 added ``requests``.
+SCHEMA_VERSION = 2
 
 _BUSY_TIMEOUT_MS = 5000
 
@@ -48,6 +51,14 @@ _CREATE_TABLES = (
         at TEXT NOT NULL,
         data TEXT NOT NULL,
         PRIMARY KEY (meeting_id, version)
+    )""",
+    # A command's idempotency key, kept in the transaction that stored its events.
+    """CREATE TABLE IF NOT EXISTS requests (
+        meeting_id TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        first_version INTEGER NOT NULL,
+        last_version INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, request_id)
     )""",
 )
 
@@ -75,7 +86,14 @@ class SqliteJournal:
         self._lock = threading.Lock()
         self._connection: sqlite3.Connection | None = _open(self.path)
 
-    def append(self, meeting_id: str, expected_version: int, events: list[Event]) -> int:
+    def append(
+        self,
+        meeting_id: str,
+        expected_version: int,
+        events: list[Event],
+        *,
+        request_id: str | None = None,
+    ) -> int:
         rows = [
             (
                 meeting_id,
@@ -90,10 +108,17 @@ class SqliteJournal:
         with self._db("write to") as db:
             db.execute("BEGIN IMMEDIATE")
             try:
+                if request_id is not None and _committed(db, meeting_id, request_id):
+                    raise RepeatedRequest(meeting_id, request_id)
                 actual = _version(db, meeting_id)
                 if actual != expected_version:
                     raise ConcurrencyError(meeting_id, expected_version, actual)
                 db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)", rows)
+                if request_id is not None and rows:
+                    span = (expected_version + 1, expected_version + len(rows))
+                    db.execute(
+                        "INSERT INTO requests VALUES (?, ?, ?, ?)", (meeting_id, request_id, *span)
+                    )
                 db.execute("COMMIT")
             except sqlite3.IntegrityError as exc:
                 _rollback(db)
@@ -118,6 +143,10 @@ class SqliteJournal:
     def version(self, meeting_id: str) -> int:
         with self._db("read") as db:
             return _version(db, meeting_id)
+
+    def committed(self, meeting_id: str, request_id: str) -> tuple[int, int] | None:
+        with self._db("read") as db:
+            return _committed(db, meeting_id, request_id)
 
     def meetings(self) -> list[MeetingSummary]:
         with self._db("read") as db:
@@ -225,6 +254,10 @@ def _ensure_schema(db: sqlite3.Connection, path: Path) -> None:
             "INSERT OR IGNORE INTO schema_info VALUES ('schema_version', ?)",
             (str(SCHEMA_VERSION),),
         )
+        db.execute(  # an older store now has the tables this version added
+            "UPDATE schema_info SET value = ? WHERE key = 'schema_version'",
+            (str(SCHEMA_VERSION),),
+        )
         db.execute("COMMIT")
     except BaseException:
         _rollback(db)
@@ -245,6 +278,14 @@ def _version(db: sqlite3.Connection, meeting_id: str) -> int:
         "SELECT COALESCE(MAX(version), 0) FROM events WHERE meeting_id = ?", (meeting_id,)
     ).fetchone()
     return int(row[0])
+
+
+def _committed(db: sqlite3.Connection, meeting_id: str, request_id: str) -> tuple[int, int] | None:
+    row = db.execute(
+        "SELECT first_version, last_version FROM requests WHERE meeting_id = ? AND request_id = ?",
+        (meeting_id, request_id),
+    ).fetchone()
+    return None if row is None else (int(row[0]), int(row[1]))
 
 
 def _started_at(meeting_id: str, at: str | None) -> datetime:

@@ -169,13 +169,24 @@ async def read_meeting(request: Request) -> Response:
 
 
 async def post_command(request: Request) -> Response:
-    """One command; see ``commands`` for the body. Answers where the meeting is now."""
+    """One command; see ``commands`` for the body. Answers where the meeting is now,
+    with what the command committed: its versions, the ids it made, and ``repeated``
+    for a retry whose request id the meeting already held (nothing written again)."""
     engine, body = _engine(request), await _json(request)
     meeting_id = request.path_params["meeting_id"]
 
     def execute() -> dict[str, Any]:
-        send(engine, meeting_id, body)
-        return position(engine.meeting(meeting_id))
+        outcome = send(engine, meeting_id, body)
+        return {
+            **position(engine.meeting(meeting_id)),
+            "committed": {
+                "first_version": outcome.first_version,
+                "version": outcome.version,
+                "contribution_ids": list(outcome.contribution_ids),
+                "leervraag_ids": list(outcome.leervraag_ids),
+                "repeated": outcome.repeated,
+            },
+        }
 
     return JSONResponse({"ok": True, **await run_in_threadpool(execute)})
 

@@ -15,53 +15,11 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from intervision.engine import (
-    Advance,
-    ChooseCase,
-    ChooseMethod,
-    ChooseModule,
-    Close,
-    Command,
-    Contribute,
-    Decide,
-    Engine,
-    Extend,
-    HandOver,
-    Meeting,
-    MeetingState,
-    PassLeervraag,
-    RecordConsensus,
-    Reveal,
-    Skip,
-    SubmitLeervraag,
-    TakeLoop,
-    Text,
-)
+from intervision.engine import COMMANDS, Command, Engine, Meeting, Outcome, Text
 
-__all__ = ["COMMANDS", "BadRequest", "parse_command", "send"]
-
-_MODELS: tuple[type[BaseModel], ...] = (
-    SubmitLeervraag,
-    PassLeervraag,
-    ChooseCase,
-    ChooseMethod,
-    Contribute,
-    Reveal,
-    Decide,
-    Advance,
-    Extend,
-    Skip,
-    TakeLoop,
-    RecordConsensus,
-    ChooseModule,
-    HandOver,
-    Close,
-)
-
-#: Command name (the ``command`` field of the body) -> its model.
-COMMANDS: dict[str, type[BaseModel]] = {m.model_fields["command"].default: m for m in _MODELS}
+__all__ = ["BadRequest", "parse_command", "send"]
 
 #: Fields that name a member; the client may give an id or a display name.
 _PEOPLE = ("by", "inbrenger", "to")
@@ -75,8 +33,9 @@ class BadRequest(Exception):
         self.reason = reason
 
 
-def parse_command(meeting: Meeting, body: object) -> tuple[Command, int | None]:
-    """The command the body asks for, and the version its sender decided on."""
+def parse_command(meeting: Meeting, body: object) -> tuple[Command, int | None, str | None]:
+    """The command the body asks for, the version its sender decided on, and its
+    idempotency key."""
     if not isinstance(body, dict):
         raise BadRequest(
             Text(
@@ -91,6 +50,16 @@ def parse_command(meeting: Meeting, body: object) -> tuple[Command, int | None]:
             Text(
                 nl="expected_version is het versienummer uit de laatst gelezen stand.",
                 en="expected_version is the version number from the state you last read.",
+            )
+        )
+    request_id = fields.pop("request_id", None)
+    if request_id is not None and not (
+        isinstance(request_id, str) and 8 <= len(request_id) <= 128 and request_id.isprintable()
+    ):
+        raise BadRequest(
+            Text(
+                nl="request_id is een willekeurige sleutel van 8 tot 128 tekens, per handeling.",
+                en="request_id is a random key of 8 to 128 characters, one per action.",
             )
         )
     model = COMMANDS.get(str(fields.get("command")))
@@ -116,10 +85,14 @@ def parse_command(meeting: Meeting, body: object) -> tuple[Command, int | None]:
                 en=f"Invalid or missing fields: {names}.",
             )
         ) from None
-    return command, expected
+    return command, expected, request_id
 
 
-def send(engine: Engine, meeting_id: str, body: object) -> MeetingState:
-    """Check, record and apply the command in ``body``; blocking, so run it off the loop."""
-    command, expected = parse_command(engine.meeting(meeting_id), body)
-    return engine.execute(meeting_id, command, expected_version=expected)
+def send(engine: Engine, meeting_id: str, body: object) -> Outcome:
+    """Check, record and apply the command in ``body``; blocking, so run it off the loop.
+
+    A body may carry ``request_id``, the client's idempotency key: a client that timed
+    out sends the same body again, and a command already committed is not repeated.
+    """
+    command, expected, request_id = parse_command(engine.meeting(meeting_id), body)
+    return engine.execute(meeting_id, command, expected_version=expected, request_id=request_id)

@@ -52,7 +52,7 @@ def test_problem_solving_goes_back_to_the_questions_when_the_inbrenger_is_not_he
     meeting.contribute(INBRENGER, "reaction", "this does not help me, because...")
     meeting.take_loop(INBRENGER, "not_helped")
     assert meeting.state.phase == "questions"
-    assert meeting.state.loops_taken == [(1, "not_helped")]
+    assert meeting.state.loops_taken == ((1, "not_helped"),)
     meeting.contribute("dirk", "question", "what did you try already?")
     for _ in range(2):
         meeting.advance(FACILITATOR)

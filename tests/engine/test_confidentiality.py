@@ -65,14 +65,14 @@ class PlantingMeeting(Meeting):
     planted: list[str]
     errors: list[IntervisionError]
 
-    def _send(self, command_type: Any, **fields: Any) -> None:
+    def _send(self, command_type: Any, request_id: str | None, **fields: Any) -> Any:
         for key in ("text", "reason"):
             if fields.get(key):
                 marker = f"{MARK}{next(self.numbers):05d}"
                 self.planted.append(marker)
                 fields[key] = f"{marker} {fields[key]}"
         try:
-            super()._send(command_type, **fields)
+            return super()._send(command_type, request_id, **fields)
         except IntervisionError as exc:
             self.errors.append(exc)
             raise

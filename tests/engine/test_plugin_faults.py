@@ -200,7 +200,7 @@ def test_a_failing_rule_check_refuses_naming_the_plugin_and_writes_nothing(
     assert "Er is niets vastgelegd" in refusal.reason.nl
     assert "GEHEIM" not in str(refusal) and "GEHEIM" not in repr(refusal.reason)
     assert engine.journal.load(meeting.id) == before
-    assert engine.reload(meeting.id).contributions == []
+    assert engine.reload(meeting.id).contributions == ()
     [failed] = [e for e in logs if e["event"] == "rule_failed"]
     assert (failed["plugin"], failed["rule"], failed["log_level"]) == (
         "broken-rules",

@@ -75,6 +75,7 @@ EXCEPTION_TREE = [
     ("CommandRefused", "MeetingError"),
     ("WrongPhaseError", "CommandRefused"),
     ("ConcurrencyError", "MeetingError"),
+    ("RepeatedRequest", "ConcurrencyError"),
     ("StoreError", "IntervisionError"),
     ("CorruptJournalError", "StoreError"),
 ]

@@ -18,6 +18,7 @@ from intervision.engine import MemoryJournal, encode_event
 from intervision.engine.core.errors import CorruptJournalError, StoreError
 from intervision.engine.core.events import ContributionAdded, Event, MeetingStarted, MemberRef
 from intervision.engine.storage import SqliteJournal, default_store_path, open_journal
+from intervision.engine.storage.sqlite import SCHEMA_VERSION
 
 SECRET = "secret text"
 
@@ -213,9 +214,10 @@ def test_another_programs_database_is_left_alone(store: Path) -> None:
 
 def test_a_store_from_a_newer_intervision_is_refused(store: Path) -> None:
     SqliteJournal(store).close()
-    raw_sql(store, ("UPDATE schema_info SET value = '2' WHERE key = 'schema_version'", ()))
+    newer = str(SCHEMA_VERSION + 1)
+    raw_sql(store, ("UPDATE schema_info SET value = ? WHERE key = 'schema_version'", (newer,)))
 
-    with pytest.raises(StoreError, match="schema version 2, newer") as caught:
+    with pytest.raises(StoreError, match=f"schema version {newer}, newer") as caught:
         SqliteJournal(store)
 
     assert "upgrade" in str(caught.value)
