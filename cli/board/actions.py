@@ -10,10 +10,7 @@ engine's alone: the board sends it and shows the rule's reason when it is refuse
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -170,38 +167,18 @@ def _minutes(form: Form) -> int:
 
 class Sender:
     """Sends the board's commands to the engine, each with the request id of the tap
-    that made it, so that a tap sent again (a retry after a dropped connection) is
-    counted once.
+    that made it: the engine keeps the id in its journal with the command's events, so
+    a tap sent again (a retry after a dropped connection, or after the board was
+    restarted) is answered with what the first one did, and counts once.
 
-    This is the only place the board calls :meth:`Engine.execute`. Until the engine
-    itself keeps request ids (in its journal, so a restarted board knows them too),
-    this process remembers the last ones and answers a repeat with the first answer.
+    This is the only place the board calls :meth:`Engine.execute`. No expected version
+    is sent: a member's contribution is judged on the meeting as it is when it
+    arrives, not refused because someone else spoke a moment earlier.
     """
 
-    def __init__(self, engine: Engine, remember: int = 10_000) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._remember = remember
-        self._done: OrderedDict[tuple[str, str], int] = OrderedDict()
-        self._guard = threading.Lock()
-        self._locks: dict[str, threading.Lock] = {}
 
     def send(self, meeting_id: str, command: Command, request_id: str | None) -> int:
         """Execute ``command``; the meeting's version after it (or after the first time)."""
-        if not request_id:
-            return _version(self.engine.execute(meeting_id, command))
-        key = (meeting_id, request_id)
-        with self._guard:
-            lock = self._locks.setdefault(meeting_id, threading.Lock())
-        with lock:  # the engine serialises a meeting's commands anyway
-            if key in self._done:
-                return self._done[key]
-            version = _version(self.engine.execute(meeting_id, command))
-            self._done[key] = version
-            while len(self._done) > self._remember:
-                self._done.popitem(last=False)
-        return version
-
-
-def _version(result: Any) -> int:
-    version = getattr(result, "version", None)
-    return int(version) if version is not None else 0
+        return self.engine.execute(meeting_id, command, request_id=request_id).version

@@ -53,7 +53,7 @@ def test_a_participant_cannot_take_the_inbrengers_decision(room: Room) -> None:
     advice = room.meeting.state.contributions[-1].id
     reason = room.refused("dirk", "decide", text="Dat doen we", selected=[advice])
     assert "inbrenger" in reason
-    assert room.meeting.state.decisions == []
+    assert not room.meeting.state.decisions
     room.do("bram", "decide", text="Ik bel terug.", selected=[advice])
     assert [(d.by, d.selected) for d in room.meeting.state.decisions] == [("bram", (advice,))]
 

@@ -179,3 +179,26 @@ def _shifted_clock(offset_s: float) -> str:
     })();
     """
     )
+
+
+def to_questions(console: Any, members: dict[str, Any], method: str = "incident") -> None:
+    """From the opening to the method's first phase and on to its second, through the
+    pages: Bram brings the case, the others pass."""
+    from playwright.sync_api import expect
+
+    console.locator("button[value=advance]").click()
+    members["Bram"].locator("#leervraag-text").fill("Hoe blijf ik rustig?")
+    members["Bram"].locator("button[value=submit_leervraag]").click()
+    for name in members:
+        if name != "Bram":
+            members[name].locator("button[value=pass_leervraag]").click()
+    for name in members:
+        expect(console.locator("#feed")).to_contain_text(name)
+    console.locator("button[value=advance]").click()
+    console.locator("form:has(input[value=choose_case]) button.primary").click()
+    console.locator("#method").select_option(method)
+    console.locator("form:has(input[value=choose_method]) button.primary").click()
+    expect(console.locator("button[value=advance]")).to_be_visible()
+    first = console.locator("#where-title").text_content()
+    console.locator("button[value=advance]").click()
+    expect(console.locator("#where-title")).not_to_have_text(first or "")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from board_browser import LAPTOP, BoardProcess, Devices
-from playwright.sync_api import Page, expect
+from board_browser import LAPTOP, BoardProcess, Devices, to_questions
+from playwright.sync_api import expect
 
 from intervision.engine.storage import open_engine
 
@@ -18,22 +18,6 @@ from intervision.engine.storage import open_engine
 def version(running: BoardProcess) -> int:
     with open_engine(running.env["INTERVISION_STORE"]) as engine:
         return engine.state(running.meeting_id).version
-
-
-def to_questions(console: Page, members: dict[str, Page]) -> None:
-    console.locator("button[value=advance]").click()
-    members["Bram"].locator("#leervraag-text").fill("Hoe blijf ik rustig?")
-    members["Bram"].locator("button[value=submit_leervraag]").click()
-    for name in ("Carla", "Dirk", "Eva"):
-        members[name].locator("button[value=pass_leervraag]").click()
-    expect(console.locator("#feed")).to_contain_text("Eva")
-    console.locator("button[value=advance]").click()
-    console.locator("form:has(input[value=choose_case]) button.primary").click()
-    console.locator("#method").select_option("incident")
-    console.locator("form:has(input[value=choose_method]) button.primary").click()
-    expect(console.locator("button[value=advance]")).to_be_visible()
-    console.locator("button[value=advance]").click()
-    expect(members["Carla"].locator("#where-title")).to_have_text("Informatieve vragen")
 
 
 def test_refused_actions_show_the_rule_on_the_members_own_page(
@@ -46,6 +30,7 @@ def test_refused_actions_show_the_rule_on_the_members_own_page(
     members = {name: devices.open(running.url(name)) for name in ("Bram", "Carla", "Dirk", "Eva")}
     to_questions(console, members)
     carla = members["Carla"]
+    expect(carla.locator("#where-title")).to_have_text("Informatieve vragen")
 
     # Carla's page offers questions only; she makes it send advice.
     expect(carla.locator("input[name=kind][value=advice]")).to_have_count(0)
