@@ -53,8 +53,16 @@ def free_port() -> int:
 class BoardProcess:
     """``intervision board`` in a process of its own, and its links."""
 
-    def __init__(self, tmp: Path, args: list[str], env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        tmp: Path,
+        args: list[str],
+        env: dict[str, str] | None = None,
+        before: list[str] | None = None,
+    ) -> None:
         self.tmp = tmp
+        #: Options of ``intervision`` itself, before ``board`` (``--method-file``).
+        self.before = before or []
         self.port = free_port()
         self.env = {
             **os.environ,
@@ -71,7 +79,7 @@ class BoardProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, args: list[str]) -> None:
-        command = [INTERVISION, "board", "--port", str(self.port), "--json", *args]
+        command = [INTERVISION, *self.before, "board", "--port", str(self.port), "--json", *args]
         self.process = subprocess.Popen(
             command,
             stdin=subprocess.PIPE,

@@ -35,8 +35,10 @@ def browser() -> Iterator[Any]:
 def board(tmp_path: Path) -> Iterator[Callable[..., BoardProcess]]:
     started: list[BoardProcess] = []
 
-    def start(*args: str, env: dict[str, str] | None = None) -> BoardProcess:
-        process = BoardProcess(tmp_path, list(args), env)
+    def start(
+        *args: str, env: dict[str, str] | None = None, before: list[str] | None = None
+    ) -> BoardProcess:
+        process = BoardProcess(tmp_path, list(args), env, before)
         started.append(process)
         return process
 
