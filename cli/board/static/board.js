@@ -253,6 +253,10 @@
           formStatus(form, "");
         } else {
           formStatus(form, answer.data.message, "ok");
+          window.setTimeout(function () {
+            var box = form.querySelector(".status.ok");
+            if (box) formStatus(form, "");
+          }, 4000);
         }
       } else {
         formStatus(form, answer.data.message, "error");
