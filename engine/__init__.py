@@ -155,6 +155,7 @@ __all__ = [
     # plugins
     "ENTRY_POINT_GROUP",
     "HOOK_API_VERSION",
+    "PastMeeting",
     "PluginInfo",
     "Registry",
     "hookimpl",
