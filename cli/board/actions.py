@@ -72,31 +72,35 @@ def command_for(held: Pass, form: Form, state: MeetingState) -> Command:
         person, _, what = _one(form, "as").partition("|")
         action = {"leervraag": "submit_leervraag", "pass": "pass_leervraag"}.get(what, "contribute")
         fields = {**form, "kind": [what]}
-        return _build(action, _required(person, "as"), fields)
+        return _build(action, _required(person, "as"), fields, typed_by=state.facilitator)
     if action == "decide" and _one(form, "as"):
-        return _build("decide", _one(form, "as"), form)
+        return _build("decide", _one(form, "as"), form, typed_by=state.facilitator)
     if action not in CONSOLE_COMMANDS:
         raise NotSent("form.unknown_action", 403)
     return _build(action, state.facilitator, form)
 
 
-def _build(action: str, by: str, form: Form) -> Command:
-    """The command of ``action`` from the form's fields; field names only in a message."""
+def _build(action: str, by: str, form: Form, typed_by: str | None = None) -> Command:
+    """The command of ``action`` from the form's fields; field names only in a message.
+
+    ``typed_by`` is the facilitator typing in for ``by``: the engine records it.
+    """
     try:
-        return _make(action, by, form)
+        return _make(action, by, form, typed_by)
     except ValidationError as exc:
         names = ", ".join(sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]}))
         raise NotSent("form.missing", fields=names or action) from None
 
 
-def _make(action: str, by: str, form: Form) -> Command:
+def _make(action: str, by: str, form: Form, typed_by: str | None) -> Command:
     text = _text(form, "text")
     match action:
         case "contribute":
             reply_to = _one(form, "reply_to") or None
-            return Contribute(by=by, kind=_one(form, "kind"), text=text, reply_to=reply_to)
+            kind = _one(form, "kind")
+            return Contribute(by=by, kind=kind, text=text, reply_to=reply_to, typed_by=typed_by)
         case "submit_leervraag":
-            return SubmitLeervraag(by=by, text=text)
+            return SubmitLeervraag(by=by, text=text, typed_by=typed_by)
         case "pass_leervraag":
             return PassLeervraag(by=by)
         case "decide":
@@ -106,7 +110,7 @@ def _make(action: str, by: str, form: Form) -> Command:
                 if key.startswith("label.")
             }
             selected = tuple(v for v in form.get("selected", ()) if v)
-            return Decide(by=by, text=text, selected=selected, labels=labels)
+            return Decide(by=by, text=text, selected=selected, labels=labels, typed_by=typed_by)
         case "take_loop":
             return TakeLoop(by=by, loop_id=_one(form, "loop_id"))
         case "choose_module":

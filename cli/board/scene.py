@@ -113,6 +113,8 @@ class Item:
     decision: bool = False
     selected: tuple[str, ...] = ()
     now: bool = True
+    #: Typed in by the facilitator for its author, who has no device of their own.
+    typed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +259,7 @@ def items_for(snap: Snapshot, viewer: str | None, lang: Lang) -> list[Item]:
             decision=True,
             selected=d.selected,
             now=d.step_no == state.step_no,
+            typed=d.typed_by is not None,
         )
         dated.append((d.at, item))
     dated.sort(key=lambda pair: pair[0])
@@ -281,6 +284,7 @@ def _item(
         label=label_titles[label](lang) if label in label_titles else label,
         reply_to=c.reply_to,
         now=c.step_no == state.step_no,
+        typed=c.typed_by is not None,
     )
 
 

@@ -128,11 +128,24 @@ class Events:
                 return name, json.loads(data)
 
 
-def to_phase(meeting: Meeting, method: str, phase: str, variant: str | None = None) -> None:
-    """Opening, a leervraag from each, Bram's case, the method, and on to ``phase``."""
-    meeting.advance("anna")
+def to_phase(
+    meeting: Meeting,
+    method: str,
+    phase: str,
+    variant: str | None = None,
+    members: tuple[str, ...] | None = None,
+) -> None:
+    """From where the meeting is (the opening, or the leervragen) to ``phase``: a
+    leervraag from each of ``members`` (everyone present), Bram's case, the method."""
+    if meeting.state.frame == "opening":
+        meeting.advance("anna")
+    done = set(meeting.state.passed) | {lv.by for lv in meeting.state.leervragen.values()}
+    for person in members or meeting.state.present:
+        if person not in done:
+            meeting.submit_leervraag(person, f"leervraag van {person}")
     for person in meeting.state.present:
-        meeting.submit_leervraag(person, f"leervraag van {person}")
+        if person not in done and members and person not in members:
+            meeting.pass_leervraag(person)
     meeting.advance("anna")
     meeting.choose_case("anna", "bram")
     meeting.choose_method("anna", method, variant=variant)
