@@ -75,6 +75,7 @@ class Board:
         self._look_back: dict[str, list[Any]] = {}
         self._flash: dict[str, Flash] = {}
         self._lock = threading.Lock()
+        self._meeting_locks: dict[str, threading.Lock] = {}
 
     # -- reading ------------------------------------------------------------------
 
@@ -85,14 +86,22 @@ class Board:
         return self.engine.state(meeting_id)
 
     def snapshot(self, meeting_id: str) -> Snapshot:
-        """The meeting at its current version, taken once per version for every page."""
-        state = self.engine.state(meeting_id)
-        cached = self._snapshots.get(meeting_id)
-        if cached is not None and cached.caps.version == state.version:
-            return cached
-        snap = snapshot(self.engine.meeting(meeting_id))
-        self._snapshots[meeting_id] = snap
-        return snap
+        """The meeting at its current version, taken once per version for every page.
+
+        A change wakes all of a meeting's pages at once, each on a thread of its own;
+        the first takes the snapshot (asking the engine what everyone may do costs a
+        few milliseconds), the others wait for it instead of taking it again.
+        """
+        with self._lock:
+            lock = self._meeting_locks.setdefault(meeting_id, threading.Lock())
+        with lock:
+            state = self.engine.state(meeting_id)
+            cached = self._snapshots.get(meeting_id)
+            if cached is not None and cached.caps.version == state.version:
+                return cached
+            snap = snapshot(self.engine.meeting(meeting_id))
+            self._snapshots[meeting_id] = snap
+            return snap
 
     def lang_of(self, held: Pass) -> Lang:
         if held.lang is not None:

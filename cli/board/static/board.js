@@ -179,6 +179,7 @@
 
   function alive() {
     lastHeard = performance.now();
+    body.setAttribute("data-connected", "yes");
     if (lost) {
       lost = false;
       status(text.back, true);
@@ -187,6 +188,7 @@
   }
 
   function connectionLost() {
+    body.setAttribute("data-connected", "no");
     if (!lost) {
       lost = true;
       status(text.lost, false);
