@@ -33,6 +33,7 @@ from intervision.engine import (
     get_logger,
 )
 
+from .actions import Form
 from .board import Board, Outcome
 from .guard import BadRequest, Guard, RateLimit, read_form
 from .live import TICK, Hub, stream
@@ -124,45 +125,49 @@ def create_app(
             headers={"cache-control": "no-store", "x-accel-buffering": "no"},
         )
 
-    async def do(request: Request) -> Response:
+    async def posted(request: Request) -> tuple[Pass, Form] | Response:
+        """A change's link and form, once the form is shown to come from that link's
+        own page (its origin, its encoding, its size, the link's CSRF value)."""
         found = held(request, actions)
         if not isinstance(found, Pass):
             return found
         try:
             form = await read_form(request)
+            if not passes.csrf_ok(found, _field(form, "csrf")):
+                raise BadRequest(403, "form.unknown_action")
         except BadRequest as exc:
             return _not_read(request, board, found, exc)
+        return found, form
+
+    async def do(request: Request) -> Response:
+        answer = await posted(request)
+        if isinstance(answer, Response):
+            return answer
+        found, form = answer
         outcome = await run_in_threadpool(board.act, found, form)
         log.info("board_action", view=found.kind, ok=outcome.ok, status=outcome.status)
         return _answer(request, found, board, outcome)
 
     async def choose_lang(request: Request) -> Response:
-        found = held(request, actions)
-        if not isinstance(found, Pass):
-            return found
-        try:
-            form = await read_form(request)
-        except BadRequest as exc:
-            return Response(status_code=exc.status)
-        lang = (form.get("lang") or [""])[0]
-        if passes.csrf_ok(found, (form.get("csrf") or [""])[0]) and lang in ("nl", "en"):
+        answer = await posted(request)
+        if isinstance(answer, Response):
+            return answer
+        found, form = answer
+        lang = _field(form, "lang")
+        if lang in ("nl", "en"):
             passes.choose_lang(found, "nl" if lang == "nl" else "en")
             request.app.state.hub.changed(found.meeting_id)
         return RedirectResponse(_base(request), status_code=303)
 
     async def new_link(request: Request) -> Response:
-        found = held(request, actions)
-        if not isinstance(found, Pass):
-            return found
-        try:
-            form = await read_form(request)
-        except BadRequest as exc:
-            return _not_read(request, board, found, exc)
-        if found.kind != "console" or not passes.csrf_ok(found, (form.get("csrf") or [""])[0]):
+        answer = await posted(request)
+        if isinstance(answer, Response):
+            return answer
+        found, form = answer
+        if found.kind != "console":
             outcome = Outcome(False, 403, _escaped(board, found, "form.unknown_action"))
         else:
-            target = (form.get("person") or [""])[0]
-            outcome = await run_in_threadpool(board.new_link, found, target)
+            outcome = await run_in_threadpool(board.new_link, found, _field(form, "person"))
             request.app.state.hub.changed(found.meeting_id)
             if _wants_json(request):
                 board.take_flash(found)
@@ -190,6 +195,11 @@ class _Static(StaticFiles):
         response = await super().get_response(path, scope)
         response.headers["cache-control"] = "max-age=3600"
         return response
+
+
+def _field(form: Form, name: str) -> str:
+    values = form.get(name) or [""]
+    return values[0]
 
 
 def _base(request: Request) -> str:

@@ -193,10 +193,11 @@ class Board:
     # -- acting -------------------------------------------------------------------
 
     def act(self, held: Pass, form: Form) -> Outcome:
-        """Send what the form asks, as this link may ask it; the rule's reason if refused."""
+        """Send what the form asks, as this link may ask it; the rule's reason if refused.
+
+        The form has been shown to come from the link's own page (``app.posted``).
+        """
         lang = self.lang_of(held)
-        if not self.passes.csrf_ok(held, (form.get("csrf") or [""])[0]):
-            return self._not(lang, 403, "form.unknown_action")
         state = self.engine.state(held.meeting_id)
         request_id = (form.get("request_id") or [""])[0][:64] or None
         try:

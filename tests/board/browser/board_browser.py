@@ -189,13 +189,16 @@ def _shifted_clock(offset_s: float) -> str:
     )
 
 
-def to_questions(console: Any, members: dict[str, Any], method: str = "incident") -> None:
-    """From the opening to the method's first phase and on to its second, through the
-    pages: Bram brings the case, the others pass."""
+def start_case(
+    console: Any, members: dict[str, Any], method: str, leervraag: str = "Hoe blijf ik rustig?"
+) -> None:
+    """Through the pages into the method's first phase: Bram brings ``leervraag`` from
+    his own page, the others pass, the console chooses his case and ``method``."""
     from playwright.sync_api import expect
 
-    console.locator("button[value=advance]").click()
-    members["Bram"].locator("#leervraag-text").fill("Hoe blijf ik rustig?")
+    if console.locator("#where-title").text_content() == "Opening":
+        console.locator("button[value=advance]").click()
+    members["Bram"].locator("#leervraag-text").fill(leervraag)
     members["Bram"].locator("button[value=submit_leervraag]").click()
     for name in members:
         if name != "Bram":
@@ -207,6 +210,13 @@ def to_questions(console: Any, members: dict[str, Any], method: str = "incident"
     console.locator("#method").select_option(method)
     console.locator("form:has(input[value=choose_method]) button.primary").click()
     expect(console.locator("button[value=advance]")).to_be_visible()
+
+
+def to_questions(console: Any, members: dict[str, Any], method: str = "incident") -> None:
+    """:func:`start_case`, and on to the method's second phase."""
+    from playwright.sync_api import expect
+
+    start_case(console, members, method)
     first = console.locator("#where-title").text_content()
     console.locator("button[value=advance]").click()
     expect(console.locator("#where-title")).not_to_have_text(first or "")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from board_browser import LAPTOP, PHONE, BoardProcess, Devices
+from board_browser import LAPTOP, PHONE, BoardProcess, Devices, start_case
 from playwright.sync_api import Page, expect
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
@@ -71,7 +71,7 @@ def test_every_view_passes_an_automated_accessibility_check(
     expect(members["Bram"].locator("#leervraag-text")).to_be_visible()
     assert_accessible({"leervraag form": members["Bram"]})
 
-    to_questions_from_leervragen(console, members)
+    start_case(console, members, "socratic")
     bram, carla = members["Bram"], members["Carla"]
     carla.locator("form.contribute textarea").fill("Wat gebeurde er daarna?")
     carla.locator("form.contribute button.primary").click()
@@ -93,21 +93,6 @@ def test_every_view_passes_an_automated_accessibility_check(
     console.locator("button[value=advance]").click()
     expect(bram.locator("form.decide")).to_be_visible()
     assert_accessible({"inbrenger sorting": bram, "console": console})
-
-
-def to_questions_from_leervragen(console: Page, members: dict[str, Page]) -> None:
-    """The Socratic method, through the introduction to the writing phase's doorstep."""
-    members["Bram"].locator("#leervraag-text").fill("Hoe blijf ik rustig?")
-    members["Bram"].locator("button[value=submit_leervraag]").click()
-    for name in ("Carla", "Dirk", "Eva"):
-        members[name].locator("button[value=pass_leervraag]").click()
-    expect(console.locator("#feed")).to_contain_text("Eva")
-    console.locator("button[value=advance]").click()
-    console.locator("form:has(input[value=choose_case]) button.primary").click()
-    console.locator("#method").select_option("socratic")
-    console.locator("form:has(input[value=choose_method]) button.primary").click()
-    expect(console.locator("button[value=advance]")).to_be_visible()
-    expect(members["Carla"].locator("form.contribute")).to_be_visible()
 
 
 def test_the_check_finds_what_it_should(browser: Any) -> None:

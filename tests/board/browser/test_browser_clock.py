@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from board_browser import LAPTOP, BoardProcess, Devices, to_questions
+from board_browser import LAPTOP, BoardProcess, Devices, start_case, to_questions
 from playwright.sync_api import Page, expect
 
 from intervision.engine import dump_method, load_registry
@@ -100,16 +100,7 @@ def test_phases_of_1_and_120_minutes_and_the_soft_warning(
     )
     console = devices.open(running.url("console"), viewport=LAPTOP)
     members = {name: devices.open(running.url(name)) for name in ("Bram", "Carla", "Dirk", "Eva")}
-    console.locator("button[value=advance]").click()
-    members["Bram"].locator("#leervraag-text").fill("Hoe blijf ik rustig?")
-    members["Bram"].locator("button[value=submit_leervraag]").click()
-    for name in ("Carla", "Dirk", "Eva"):
-        members[name].locator("button[value=pass_leervraag]").click()
-    expect(console.locator("#feed")).to_contain_text("Eva")
-    console.locator("button[value=advance]").click()
-    console.locator("form:has(input[value=choose_case]) button.primary").click()
-    console.locator("#method").select_option("kort-en-lang")
-    console.locator("form:has(input[value=choose_method]) button.primary").click()
+    start_case(console, members, "kort-en-lang")
 
     carla = members["Carla"]
     expect(carla.locator(".timer .of")).to_have_text("van 1 min")

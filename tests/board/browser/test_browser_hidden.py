@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from board_browser import LAPTOP, BoardProcess, Devices
+from board_browser import LAPTOP, BoardProcess, Devices, to_questions
 from playwright.sync_api import Page, expect
 
 SECRET = "Wat maakt dat je toen bleef staan, Bram?"
@@ -59,19 +59,8 @@ def test_a_written_question_reaches_nobody_before_the_reveal(board: Any, devices
     carla_traffic = Traffic(carla)
     eva = devices.open(running.url("Eva"))
     display = devices.open(running.url("display"), viewport=LAPTOP)
-
-    console.locator("button[value=advance]").click()
-    for page in (carla, dirk, eva):
-        page.locator("button[value=pass_leervraag]").click()
     bram = devices.open(running.url("Bram"))
-    bram.locator("#leervraag-text").fill("Hoe blijf ik rustig?")
-    bram.locator("button[value=submit_leervraag]").click()
-    console.locator("button[value=advance]").click()
-    console.locator("form:has(input[value=choose_case]) button.primary").click()
-    console.locator("#method").select_option("socratic")
-    console.locator("form:has(input[value=choose_method]) button.primary").click()
-    expect(console.locator("button[value=advance]")).to_be_visible()
-    console.locator("button[value=advance]").click()  # introduction -> writing
+    to_questions(console, {"Bram": bram, "Carla": carla, "Dirk": dirk, "Eva": eva}, "socratic")
     expect(carla.locator("#where-title")).to_have_text("Vragen schrijven")
 
     box = carla.locator("form.contribute textarea[name=text]")

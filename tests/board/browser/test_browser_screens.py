@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from board_browser import LAPTOP, PHONE, BoardProcess, Devices
+from board_browser import LAPTOP, PHONE, BoardProcess, Devices, start_case
 from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -104,16 +104,7 @@ def test_screenshots_of_every_view(board: Any, devices: Devices, lang: str) -> N
         "inbrenger": members["Bram"],
     }
 
-    console.locator("button[value=advance]").click()
-    members["Bram"].locator("#leervraag-text").fill(said["leervraag"])
-    members["Bram"].locator("button[value=submit_leervraag]").click()
-    for name in ("Carla", "Dirk", "Eva"):
-        members[name].locator("button[value=pass_leervraag]").click()
-    expect(console.locator("#feed")).to_contain_text("Eva")
-    console.locator("button[value=advance]").click()
-    console.locator("form:has(input[value=choose_case]) button.primary").click()
-    console.locator("#method").select_option("incident")
-    console.locator("form:has(input[value=choose_method]) button.primary").click()
+    start_case(console, members, "incident", said["leervraag"])
     send(members["Bram"], said["situation"])
     console.locator("button[value=advance]").click()
     for name, question in said["questions"].items():
