@@ -28,9 +28,9 @@ def make_room(registry: Registry, board_dir: Path) -> Iterator[Any]:
     """A board on a new meeting of ``NAMES`` (Anna facilitates), in ``lang``."""
     with contextlib.ExitStack() as stack:
 
-        def make(lang: str = "nl", *, engine: Engine | None = None) -> Room:
+        def make(lang: str = "nl", *, engine: Engine | None = None, group: Any = None) -> Room:
             engine = engine or Engine(MemoryJournal(), registry)
-            meeting = engine.start_meeting(NAMES, facilitator="Anna", lang=lang)
+            meeting = engine.start_meeting(group or NAMES, facilitator="Anna", lang=lang)
             book = PassBook(board_dir)
             app = create_app(engine, book, hosts=["testserver"], base_url=ORIGIN, tick=0.05)
             client = stack.enter_context(TestClient(app))

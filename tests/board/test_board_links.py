@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from board_room import ORIGIN, Room, to_phase
 
@@ -90,3 +91,24 @@ def test_the_stream_sends_a_snapshot_then_only_what_changed(room: Room) -> None:
         assert "Wie belde er?" in whole["regions"]["feed"]["html"]
         name, tick = again.next(skip_ticks=False)
         assert name == "tick" and tick["now"] > 0
+
+
+def test_a_member_sees_what_they_committed_to_last_time(make_room: Any) -> None:
+    """A group's meeting opens with each member's commitment from the last meeting."""
+    from intervision.engine.groups import groups_of
+
+    first = make_room()
+    book = groups_of(first.engine)
+    group = book.create("Team Noord", lang="nl")
+    for name in ("Anna", "Bram", "Carla", "Dirk", "Eva"):
+        group, _ = book.add_member(group.id, name)
+    earlier = first.engine.start_meeting(group, facilitator="Anna", lang="nl")
+    to_phase(earlier, "incident", "advice")
+    advice = earlier.contribute("carla", "advice", "Bel de ouder terug.")
+    earlier.advance("anna")
+    earlier.decide("bram", text="Ik bel de vader morgen terug.", selected=[advice])
+    earlier.close("anna", "klaar")
+    room = make_room(engine=first.engine, group=group)
+    bram, carla = room.page("bram"), room.page("carla")
+    assert "Vorige keer sprak je af" in bram and "Ik bel de vader morgen terug." in bram
+    assert "Ik bel de vader morgen terug." not in carla

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from board_browser import LAPTOP, PHONE, BoardProcess, Devices, start_case
+from board_browser import LAPTOP, PHONE, BoardProcess, Devices, start_case, to_questions
 from playwright.sync_api import Page, expect
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
@@ -101,3 +101,29 @@ def test_the_check_finds_what_it_should(browser: Any) -> None:
     page.set_content("<html><body><input type=text></body></html>")
     assert {v["id"] for v in audit(page)} >= {"label", "document-title"}
     page.context.close()
+
+
+def test_a_member_takes_part_with_the_keyboard_only(board: Any, devices: Devices) -> None:
+    running: BoardProcess = board(
+        "--members", "Bram,Carla,Dirk,Eva", "--facilitator", "Anna", "--lang", "nl"
+    )
+    console = devices.open(running.url("console"), viewport=LAPTOP)
+    members = {name: devices.open(running.url(name)) for name in ("Bram", "Carla", "Dirk", "Eva")}
+    to_questions(console, members)
+    carla = members["Carla"]
+    carla.reload()
+    expect(carla.locator("form.contribute")).to_be_visible()
+    carla.keyboard.press("Tab")
+    assert carla.evaluate("document.activeElement.className") == "skip"
+    carla.keyboard.press("Enter")  # skip to the content
+    for _ in range(20):
+        carla.keyboard.press("Tab")
+        if carla.evaluate("document.activeElement.name") == "text":
+            break
+    else:
+        raise AssertionError("the text box cannot be reached with Tab")
+    carla.keyboard.type("Wie was er nog meer bij?")
+    carla.keyboard.press("Tab")
+    assert carla.evaluate("document.activeElement.textContent.trim()") == "Versturen"
+    carla.keyboard.press("Enter")
+    expect(members["Dirk"].locator("#feed")).to_contain_text("Wie was er nog meer bij?")
