@@ -57,8 +57,6 @@ CONSOLE_COMMANDS = frozenset(
         "choose_method",
     }
 )
-#: What the console may enter for a member present without a device of their own.
-BEHALF_COMMANDS = frozenset({"contribute", "submit_leervraag", "pass_leervraag", "decide"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,10 +83,6 @@ class PassBook:
             return None
         return self._passes.get(digest_of(token))
 
-    def passes(self, meeting_id: str) -> list[Pass]:
-        with self._lock:
-            return [p for p in self._passes.values() if p.meeting_id == meeting_id]
-
     def current(self, digest: str) -> Pass | None:
         """The pass under ``digest`` as it is now (its language may have changed)."""
         return self._passes.get(digest)

@@ -139,7 +139,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "This is your commitment: the group comes back to it next time.",
     ),
     "form.select": ("Kies wat je bruikbaar vindt", "Choose what you find usable"),
-    "form.label_for": ("{id} · {author}", "{id} · {author}"),
     "form.loop": ("Terug: {title}", "Back: {title}"),
     "form.module": ("Werkvorm", "Module"),
     "form.module_send": ("Werkvorm kiezen", "Choose the module"),
@@ -182,7 +181,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "you.passed": ("Je past vandaag.", "You pass today."),
     "you.commitments": ("Jouw afspraken", "Your commitments"),
     "you.look_back": ("Vorige keer sprak je af", "Last time you committed to"),
-    "you.decision": ("Jouw besluit", "Your decision"),
     # -- the console ------------------------------------------------------------------------
     "console.facilitator": ("Begeleider nu: {name}", "Facilitating now: {name}"),
     "console.steps": ("De bijeenkomst leiden", "Lead the meeting"),
@@ -222,10 +220,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "console.behalf_leervraag": ("{name}: leervraag", "{name}: leervraag"),
     "console.behalf_pass": ("{name}: past", "{name}: passes"),
     "console.behalf_kind": ("{name}: {kind}", "{name}: {kind}"),
-    "console.behalf_none": (
-        "Niemand kan nu iets bijdragen.",
-        "Nobody can contribute anything now.",
-    ),
     "console.people": ("Aanwezig en hun links", "Present, and their links"),
     "console.online": ("scherm open", "screen open"),
     "console.offline": ("geen scherm open", "no screen open"),
