@@ -274,7 +274,7 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
     told: list[str] = []
     driver = Driver(handle, lang, strict=True, tell=told.append)
     try:
-        accepted = driver.do(parse.parse_command(" ".join(words)))
+        accepted = driver.do(parse.parse_command(" ".join(words), lang))
     except CommandRefused as exc:
         _fail(as_json, exc.rule, exc.reason(lang), exc.exit_code)
     except Problem as exc:

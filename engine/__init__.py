@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.events import *
     from .core.flow import *
     from .core.frame import *
+    from .core.glossary import *
     from .core.hookspecs import *
     from .core.journal import *
     from .core.logs import *
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.memory_journal import *
     from .core.method_files import *
     from .core.outcome import *
+    from .core.phases import *
     from .core.registry import *
     from .core.rules import *
     from .core.specs import *
@@ -64,7 +66,7 @@ __all__ = [
     "WrongPhaseError",
     # methods as data
     "CONTRIBUTION_KINDS",
-    "KIND_TITLES",
+    "FACILITATOR_KINDS",
     "ContributionKind",
     "InbrengerMode",
     "STANDARD_ROLES",
@@ -79,8 +81,12 @@ __all__ = [
     "RuleRef",
     "VariantSpec",
     "free_slug",
-    "kind_titles",
     "slug",
+    # the words of the practice, in Dutch and English
+    "GLOSSARY",
+    "Glossary",
+    "Term",
+    "kind_titles",
     "dump_method",
     "load_method_file",
     "user_methods_dir",
@@ -104,6 +110,7 @@ __all__ = [
     "TakeLoop",
     # what happened: the events a journal keeps
     "Event",
+    "event_adapter",
     "CaseChosen",
     "ConsensusRecorded",
     "ContractSet",
@@ -166,6 +173,8 @@ __all__ = [
     "MeetingSummary",
     "MemoryJournal",
     "StoredEvent",
+    "belongs",
+    "decode_current",
     "decode_event",
     "encode_event",
     # the lifecycle
@@ -191,6 +200,8 @@ _MODULES = (
     "method_files",
     "errors",
     "text",
+    "glossary",
+    "phases",
     "specs",
     "commands",
     "rules",

@@ -17,8 +17,9 @@ from . import commands as cmd
 from .decide import current_method, current_phase
 from .errors import CommandRefused, NotAMemberError
 from .frame import FRAME_STEPS
+from .phases import PhaseSpec
 from .rules import FRAME_KINDS, roles_of
-from .specs import MethodSpec, PhaseSpec, slug
+from .specs import MethodSpec, slug
 from .state import Contribution, MeetingState
 from .text import Text
 

@@ -5,8 +5,9 @@ command and returns nothing or a :class:`Refusal` that names the rule and says w
 in Dutch and English. Checks are pure: no I/O, no clock, no writing. Plugins add
 kinds through the ``intervision_rule_kinds`` hook and methods reference them by id.
 
-The built-in kinds live in ``phase_rules`` (what follows from a phase spec's
-fields) and ``frame_rules`` (the frame around every method).
+The built-in kinds are a plugin too, ``intervision.plugins.rules`` (what follows from
+a phase spec's fields, and the frame around every method), which the registry
+always loads.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from .text import Lang, Text
 
 if TYPE_CHECKING:  # at run time only the annotations name them: loading methods needs neither
     from . import commands as cmd
-    from .specs import MethodSpec, PhaseSpec
+    from .phases import PhaseSpec
+    from .specs import MethodSpec
     from .state import MeetingState
 
 __all__ = ["FRAME_KINDS", "Refusal", "RuleContext", "RuleKind", "refuse", "roles_of"]
