@@ -213,8 +213,8 @@ def _decision(snap: Snapshot, person: str, lang: Lang) -> DecisionForm | None:
             for c in visible
             if c.kind in phase.labels.kinds
         ]
-        titles = phase.labels.titles
-        values = [Choice(v, titles[v](lang) if v in titles else v) for v in phase.labels.values]
+        labels = phase.labels
+        values = [Choice(v, labels.title(v)(lang)) for v in labels.values]
     return DecisionForm(
         decider=person,
         title=spec.title(lang),

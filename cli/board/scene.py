@@ -11,13 +11,14 @@ page drawn from it; the words are then put in each viewer's own language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from intervision.engine import (
     FRAME_STEPS,
-    KIND_TITLES,
+    GLOSSARY,
     STANDARD_ROLES,
     Capabilities,
     Contribution,
@@ -146,8 +147,8 @@ def name_of(state: MeetingState, person: str | None) -> str:
 
 
 def kind_title(kind: str, lang: Lang) -> str:
-    title = KIND_TITLES.get(kind)
-    return title(lang) if title is not None else kind
+    """A kind as the engine's glossary names it (the terminal and the rules say the same)."""
+    return GLOSSARY.kind(kind)(lang)
 
 
 def role_title(snap: Snapshot, role: str, lang: Lang) -> str:
@@ -246,8 +247,8 @@ def items_for(snap: Snapshot, viewer: str | None, lang: Lang) -> list[Item]:
     """What ``viewer`` (a member id; None for what everyone may see) may see, newest
     step first: the engine's own ``visible_to`` decides, never the board."""
     state = snap.state
-    label_titles = _label_titles(snap)
-    dated = [(c.at, _item(state, c, viewer, lang, label_titles)) for c in state.visible_to(viewer)]
+    label_title = _label_title(snap)
+    dated = [(c.at, _item(state, c, viewer, lang, label_title)) for c in state.visible_to(viewer)]
     decided = t(lang, "feed.decision")
     for d in state.decisions:
         item = Item(
@@ -271,7 +272,7 @@ def _item(
     c: Contribution,
     viewer: str | None,
     lang: Lang,
-    label_titles: dict[str, Text],
+    label_title: Callable[[str], Text],
 ) -> Item:
     label = state.labels.get(c.id)
     return Item(
@@ -281,17 +282,17 @@ def _item(
         text=c.text,
         mine=c.author == viewer,
         private=c.author == viewer and state.is_hidden(c),
-        label=label_titles[label](lang) if label in label_titles else label,
+        label=label_title(label)(lang) if label is not None else None,
         reply_to=c.reply_to,
         now=c.step_no == state.step_no,
         typed=c.typed_by is not None,
     )
 
 
-def _label_titles(snap: Snapshot) -> dict[str, Text]:
-    titles: dict[str, Text] = {}
+def _label_title(snap: Snapshot) -> Callable[[str], Text]:
+    """A label's title as the phase that labels sets it, else as the glossary says it."""
     for method in (_case_method(snap), snap.method):
         for phase in method.phases if method is not None else ():
             if phase.labels is not None:
-                titles.update(phase.labels.titles)
-    return titles
+                return phase.labels.title
+    return GLOSSARY.label
