@@ -54,7 +54,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "roles.title": ("Wie doet wat", "Who does what"),
     "roles.nobody": ("niemand", "nobody"),
-    "wait.title": ("De stap wacht op", "The step waits for"),
+    "wait.title": ("Deze stap wacht op", "This step waits for"),
     "wait.leervraag": (
         "een leervraag (of pas) van: {names}",
         "a leervraag (or a pass) from: {names}",

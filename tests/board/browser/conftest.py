@@ -14,8 +14,11 @@ from playwright.sync_api import expect
 expect.set_options(timeout=WAIT_MS)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """Chromium for one test module. Not for the whole session: Playwright's sync API
+    keeps an event loop running on the main thread while it is started, and later
+    tests of other folders run ``asyncio.run`` themselves."""
     if not Path(CHROMIUM).exists():
         pytest.fail(
             f"the board's browser tests need Chromium at {CHROMIUM}: install Debian's "
