@@ -65,8 +65,7 @@ def decide(
             meeting_id=state.meeting_id,
         )
     _check_person(state, command.by)
-    if type(command) in _TYPED_FOR_SOMEONE:
-        _check_typist(state, command)  # type: ignore[arg-type]
+    _check_typist(state, command)
     method = current_method(state, registry) if state.frame == "method" else None
     flow, position, trigger = _where(state, command, method)
     if not flow.allows(position, trigger):
@@ -140,17 +139,10 @@ def _chosen_method(
         ) from None
 
 
-#: The commands a member makes for themselves that the facilitator may type in for them.
-_TYPED_FOR_SOMEONE: frozenset[type[object]] = frozenset(
-    {cmd.Contribute, cmd.SubmitLeervraag, cmd.Decide}
-)
-
-
-def _check_typist(
-    state: MeetingState, command: cmd.Contribute | cmd.SubmitLeervraag | cmd.Decide
-) -> None:
-    """Only the facilitator types in what a member says, for one without a device."""
-    typist = command.typed_by
+def _check_typist(state: MeetingState, command: cmd.Command) -> None:
+    """Only the facilitator types in what a member says, for one without a device
+    (``typed_by`` on the commands a member makes for themselves)."""
+    typist = getattr(command, "typed_by", None)
     if typist is None or typist == command.by or typist == state.facilitator:
         return
     raise CommandRefused(
