@@ -1,11 +1,12 @@
 """The embedded default journal: one SQLite file in the user's data directory.
 
 The file holds what a group said in confidence, so it is created private to its
-owner before SQLite touches it; SQLite gives its ``-wal`` and ``-shm`` files the
-same permissions. WAL mode lets several processes share the file (a CLI and a
-host app, say), ``synchronous=FULL`` makes every acknowledged append survive a
-power cut, and ``BEGIN IMMEDIATE`` takes the write lock before the version check,
-so two writers can never both believe they are next.
+owner (and an existing one made so); SQLite gives its ``-wal`` and ``-shm`` files
+the same permissions. Only SQLite's own connection ever opens the file. WAL mode
+lets several processes share the file (a CLI and a host app, say),
+``synchronous=FULL`` makes every acknowledged append survive a power cut, and
+``BEGIN IMMEDIATE`` takes the write lock before the version check, so two writers
+can never both believe they are next.
 
 Errors name the file and what to do; they never quote a stored event.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Iterator
 from datetime import datetime
@@ -28,11 +30,14 @@ from intervision.engine import (
     RepeatedRequest,
     StoreError,
     encode_event,
+    get_logger,
 )
 
 from .rows import decode_rows
 
 __all__ = ["SqliteJournal"]
+
+log = get_logger("intervision.storage")
 
 #: The layout of the tables; bump it when they change. Every change so far adds a
 #: table (``CREATE TABLE IF NOT EXISTS`` on every open), so an older store is brought
@@ -190,42 +195,77 @@ class SqliteJournal:
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    # The umask covers anything SQLite creates while connecting; the explicit modes
-    # below do not depend on it. It is process-wide, hence restored at once.
+    """Connect to the store, private to its owner, without ever opening the file itself.
+
+    Only SQLite's own connection touches the database file: closing any other
+    descriptor of it would release every POSIX lock this process holds on it,
+    those of the other connections included (SQLite's "How To Corrupt" page, 2.2),
+    and another process would then take the store for unused and delete its WAL.
+    """
+    _make_private(path)
+    # The umask makes the folders made here 0700, and the file SQLite creates 0600
+    # (SQLite gives its -wal and -shm the file's mode). It is process-wide, hence
+    # restored at once.
     previous_umask = os.umask(0o077)
     try:
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
         except OSError as exc:
             raise StoreError(
                 f"cannot create the intervision store at {path}: {exc.strerror}; "
                 "check that the folder exists and is writable, or choose another path"
             ) from exc
-        try:
-            connection = sqlite3.connect(
-                path,
-                timeout=_BUSY_TIMEOUT_MS / 1000,
-                isolation_level=None,  # transactions are begun and ended explicitly
-                check_same_thread=False,  # the journal's lock serialises access
-            )
-        except sqlite3.Error as exc:
-            raise _store_error(path, "open", exc) from exc
-        try:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=FULL")
-            connection.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
-            connection.execute("PRAGMA foreign_keys=ON")
-            _ensure_schema(connection, path)
-        except sqlite3.Error as exc:
-            connection.close()
-            raise _store_error(path, "open", exc) from exc
-        except BaseException:
-            connection.close()
-            raise
-        return connection
+        connection = sqlite3.connect(
+            path,
+            timeout=_BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,  # transactions are begun and ended explicitly
+            check_same_thread=False,  # the journal's lock serialises access
+        )
+    except sqlite3.Error as exc:
+        raise _store_error(path, "open", exc) from exc
     finally:
         os.umask(previous_umask)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=FULL")
+        connection.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA foreign_keys=ON")
+        _ensure_schema(connection, path)
+    except sqlite3.Error as exc:
+        connection.close()
+        raise _store_error(path, "open", exc) from exc
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _make_private(path: Path) -> None:
+    """Tighten an existing store and its ``-wal`` and ``-shm`` to 0600, or refuse.
+
+    A copy restored from a backup, or a file made by another tool, may be readable
+    by the group or by everyone; what the group said must not stay so. ``chmod``
+    works on the name, so no descriptor of the file is opened (see :func:`_open`).
+    """
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            mode = stat.S_IMODE(file.stat().st_mode)
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # a new store; a path that cannot be one is named when it is made
+        except OSError as exc:
+            raise StoreError(
+                f"cannot read the permissions of {file}: {exc.strerror}; check the path"
+            ) from exc
+        if not mode & 0o077:
+            continue
+        try:
+            os.chmod(file, mode & 0o700)
+        except OSError as exc:
+            raise StoreError(
+                f"{file} is readable or writable by others (mode {mode:o}) and cannot be "
+                f"made private ({exc.strerror}); as its owner, run: chmod 600 {file}"
+            ) from exc
+        log.warning("store_made_private", file=file.name, mode=f"{mode:o}")
 
 
 def _ensure_schema(db: sqlite3.Connection, path: Path) -> None:
