@@ -16,10 +16,10 @@ from . import parse
 from .console import say
 from .describe import kind_name
 from .screen import shown_contributions, time_line
-from .texts import Lang, t
+from .texts import Lang, both, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Meeting
+    from intervision.engine import Meeting, Text
 
 __all__ = ["Driver", "Leave", "Problem", "short_kinds"]
 
@@ -35,9 +35,10 @@ class Problem(Exception):
     message is in the screen's language and never holds case content.
     """
 
-    def __init__(self, rule: str, message: str, exit_code: int = 2) -> None:
-        super().__init__(message)
+    def __init__(self, rule: str, reason: Text, exit_code: int = 2) -> None:
+        super().__init__(reason.en)
         self.rule = rule
+        self.reason = reason
         self.exit_code = exit_code
 
 
@@ -60,11 +61,15 @@ class Driver:
         *,
         strict: bool = False,
         tell: Callable[[str], None] = say,
+        request_id: str | None = None,
     ) -> None:
         self.meeting = meeting
         self.lang = lang
         self.strict = strict
         self.tell = tell
+        #: The idempotency key every command of this driver is sent with (one line's,
+        #: for ``meeting do --request-id``): a repeat returns the first outcome.
+        self.request_id = request_id
         #: The id of the contribution the last line recorded, if it recorded one.
         self.recorded: str | None = None
 
@@ -148,12 +153,12 @@ class Driver:
             case parse.Invalid(key=key, kind=kind):
                 from intervision.engine import CONTRIBUTION_KINDS
 
-                self.problem("syntax", t(lang, key, kind=kind, kinds=", ".join(CONTRIBUTION_KINDS)))
+                self.problem("syntax", key, kinds=", ".join(CONTRIBUTION_KINDS))
             case parse.Unknown():
-                self.problem("syntax", t(lang, "do.unknown" if self.strict else "unknown_command"))
+                self.problem("syntax", "do.unknown" if self.strict else "unknown_command")
             case parse.Empty():
                 if self.strict:
-                    self.problem("syntax", t(lang, "do.unknown"))
+                    self.problem("syntax", "do.unknown")
         return False
 
     def method_title(self, method_id: str, variant: str | None) -> str | None:
@@ -162,7 +167,7 @@ class Driver:
         methods = {m.id: m for m in self.meeting.engine.registry.methods()}
         spec = methods.get(method_id)
         if spec is None:
-            self.problem("method_choice", t(self.lang, "method.unknown", id=method_id or "-"))
+            self.problem("method_choice", "method.unknown")
             return None
         title = spec.title(self.lang)
         if variant is None:
@@ -170,9 +175,7 @@ class Driver:
         chosen = next((v for v in spec.variants if v.id == variant), None)
         if chosen is None:
             known = ", ".join(v.id for v in spec.variants) or "-"
-            self.problem(
-                "method_choice", t(self.lang, "method.unknown_variant", id=variant, known=known)
-            )
+            self.problem("method_choice", "method.unknown_variant", known=known)
             return None
         return f"{title} ({chosen.title(self.lang)})"
 
@@ -188,11 +191,11 @@ class Driver:
         )
         return sent is not None
 
-    def problem(self, rule: str, message: str) -> None:
-        """Said at the prompt; raised for a script."""
+    def problem(self, rule: str, key: str, **values: object) -> None:
+        """The text ``key``, said at the prompt; raised (in both languages) for a script."""
         if self.strict:
-            raise Problem(rule, message)
-        self.tell(message)
+            raise Problem(rule, both(key, **values))
+        self.tell(t(self.lang, key, **values))
 
     # -- what a line leaves implicit ------------------------------------------------
 
@@ -229,7 +232,7 @@ class Driver:
         loop = next((lp for lp in loops if lp.id == loop_id), None)
         if loop is None:
             known = ", ".join(lp.id for lp in loops) or "-"
-            self.problem("loop", t(self.lang, "loop.unknown", id=loop_id or "-", known=known))
+            self.problem("loop", "loop.unknown", known=known)
             return False
         by = self.facilitator
         if loop.by == "inbrenger" and self.meeting.state.inbrenger:
@@ -246,9 +249,9 @@ class Driver:
             )
         if not module_id and len(offered) == 1:
             module_id = offered[0]
-        which = t(self.lang, "module.which", known=", ".join(offered) or "-")
+        known = ", ".join(offered) or "-"
         if not module_id:
-            self.problem("nesting", which)
+            self.problem("nesting", "module.which", known=known)
             return False
         from intervision.engine import UnknownMethodError
 
@@ -256,7 +259,7 @@ class Driver:
         try:
             return self.send(self.meeting.choose_module, by, module_id) is not None
         except UnknownMethodError:
-            self.problem("nesting", which)
+            self.problem("nesting", "module.which", known=known)
             return False
 
     # -- sending ------------------------------------------------------------------
@@ -270,6 +273,8 @@ class Driver:
         """
         from intervision.engine import CommandRefused, ConcurrencyError, NotAMemberError
 
+        if self.request_id is not None:
+            kwargs["request_id"] = self.request_id
         try:
             result = action(*args, **kwargs)
         except CommandRefused as exc:
@@ -278,11 +283,10 @@ class Driver:
             self.tell(t(self.lang, "run.refused", rule=exc.rule, reason=exc.reason(self.lang)))
             return None
         except NotAMemberError:
+            if self.strict:  # an error, for a script or a log: no name in it
+                raise Problem("not_a_member", both("do.not_member"), exit_code=4) from None
             present = ", ".join(self.name(m) for m in self.meeting.state.present)
-            message = t(self.lang, "run.not_member", name=who or "?", present=present)
-            if self.strict:
-                raise Problem("not_a_member", message, exit_code=4) from None
-            self.tell(message)
+            self.tell(t(self.lang, "run.not_member", name=who or "?", present=present))
             return None
         except ConcurrencyError:
             self.meeting.refresh()

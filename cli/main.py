@@ -147,11 +147,13 @@ class IntervisionGroup(LazyGroup):
 
 
 def error_message(exc: Exception, lang: Lang) -> str:
-    """The error in the user's language where it carries both, on one line."""
-    from intervision.engine import CommandRefused
+    """The error in the user's language, on one line."""
+    from intervision.engine import CommandRefused, IntervisionError
 
     if isinstance(exc, CommandRefused):
         return one_line(f"[{exc.rule}] {exc.reason(lang)}")
+    if isinstance(exc, IntervisionError):
+        return one_line(exc.message(lang))
     return one_line(str(exc))
 
 

@@ -10,16 +10,17 @@ a refusal); nothing printed ever holds case content.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from .console import say
 from .settings import Settings, pass_settings
-from .texts import Lang, t
+from .texts import Lang, both, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine, Meeting
+    from intervision.engine import Engine, Meeting, Text
 
 __all__ = ["meeting"]
 
@@ -50,6 +51,12 @@ def meeting() -> None:
 @click.option("--members", metavar="NAMES", help='The members: "Anna,Bram,Carla,Dirk".')
 @click.option("--present", metavar="NAMES", help="Of the group, who is here (default: all).")
 @click.option("--facilitator", metavar="NAME", help="Who facilitates (with --group: the proposal).")
+@click.option(
+    "--external-facilitator",
+    "external",
+    is_flag=True,
+    help="The facilitator is not a member: a guide from outside the group.",
+)
 @click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Meeting language.")
 @_JSON
 @pass_settings
@@ -59,6 +66,7 @@ def start(
     members: str | None,
     present: str | None,
     facilitator: str | None,
+    external: bool,
     lang: str | None,
     as_json: bool,
 ) -> None:
@@ -71,7 +79,7 @@ def start(
         raise click.UsageError(t(ui, "meeting.present_needs_group"))
     engine = settings.open_engine()
     if group_ref:
-        started = _start_group(engine, settings, chosen, group_ref, present, facilitator)
+        started = _start_group(engine, settings, chosen, group_ref, present, facilitator, external)
     else:
         from .parse import split_names
         from .run import _names_problem
@@ -82,7 +90,13 @@ def start(
             raise click.BadParameter(problem, param_hint="--members")
         if not facilitator:
             raise click.UsageError(t(ui, "meeting.facilitator_needed"))
-        started = engine.start_meeting(names, facilitator=facilitator, lang=ui)
+        started = _started(
+            external,
+            ui,
+            lambda outside: engine.start_meeting(
+                names, facilitator=facilitator, lang=ui, external_facilitator=outside
+            ),
+        )
     if as_json:
         click.echo(json.dumps({"meeting_id": started.id, **_position(started)}))
     else:
@@ -96,12 +110,13 @@ def _start_group(
     ref: str,
     present: str | None,
     facilitator: str | None,
+    external: bool,
 ) -> Meeting:
     from intervision.engine import PluginError
     from intervision.engine.groups import propose_facilitator
 
     from .group_start import facilitator_problem, present_problem
-    from .group_view import find_group, history_of
+    from .group_view import find_group, find_member, history_of
     from .parse import split_names
 
     group = find_group(engine, ref, chosen or settings.lang)
@@ -129,7 +144,33 @@ def _start_group(
             )
         if facilitator is None:
             raise click.UsageError(t(lang, "meeting.facilitator_needed"))
-    return engine.start_meeting(group, facilitator=facilitator, present=ids, lang=lang)
+    # The group's own guide comes from outside by definition.
+    guide = group.guided_by is not None and find_member(group, facilitator) is None
+    chosen_facilitator = facilitator
+    return _started(
+        external or guide,
+        lang,
+        lambda outside: engine.start_meeting(
+            group,
+            facilitator=chosen_facilitator,
+            present=ids,
+            lang=lang,
+            external_facilitator=outside,
+        ),
+    )
+
+
+def _started(external: bool, lang: Lang, start: Callable[[bool], Meeting]) -> Meeting:
+    """The meeting ``start`` starts; a facilitator who is no member needs
+    ``--external-facilitator``, which the refusal then says."""
+    from intervision.engine import NotAMemberError
+
+    try:
+        return start(external)
+    except NotAMemberError:
+        if external:
+            raise
+        raise click.UsageError(t(lang, "meeting.external_needed")) from None
 
 
 @meeting.command()
@@ -246,9 +287,21 @@ def _waiting(handle: Meeting) -> list[str]:
 @meeting.command(context_settings={"ignore_unknown_options": True})
 @click.argument("meeting_id", metavar="ID")
 @click.argument("words", metavar="COMMAND...", nargs=-1, required=True)
+@click.option(
+    "--request-id",
+    metavar="KEY",
+    help="An idempotency key (a random text, one per command): sent again after a "
+    "timeout or a crash, the command is not repeated and its first answer comes back.",
+)
 @_JSON
 @pass_settings
-def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: bool) -> None:
+def do(
+    settings: Settings,
+    meeting_id: str,
+    words: tuple[str, ...],
+    request_id: str | None,
+    as_json: bool,
+) -> None:
     """Send one command, as typed at the runner's prompt.
 
     \b
@@ -269,22 +322,28 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
     try:
         handle = engine.meeting(meeting_id)
     except MeetingNotFoundError as exc:
-        _fail(as_json, "meeting", str(exc), exc.exit_code)
+        assert exc.reason is not None
+        _fail(as_json, "meeting", exc.reason, settings.lang, exc.exit_code)
     lang = _ui(settings, handle)
     told: list[str] = []
-    driver = Driver(handle, lang, strict=True, tell=told.append)
+    before = handle.state.version
+    driver = Driver(handle, lang, strict=True, tell=told.append, request_id=request_id)
     try:
         accepted = driver.do(parse.parse_command(" ".join(words)))
     except CommandRefused as exc:
-        _fail(as_json, exc.rule, exc.reason(lang), exc.exit_code)
+        _fail(as_json, exc.rule, exc.reason, lang, exc.exit_code)
     except Problem as exc:
-        _fail(as_json, exc.rule, str(exc), exc.exit_code)
+        _fail(as_json, exc.rule, exc.reason, lang, exc.exit_code)
     except ConcurrencyError as exc:
-        _fail(as_json, "conflict", t(lang, "run.conflict"), exc.exit_code)
+        _fail(as_json, "conflict", both("run.conflict"), lang, exc.exit_code)
     if as_json:
         result: dict[str, Any] = {"ok": True, **_position(handle)}
         if driver.recorded:
             result["recorded"] = driver.recorded
+        span = engine.journal.committed(meeting_id, request_id) if request_id else None
+        if span is not None:  # what the key committed, the first time or now
+            result["committed"] = {"first_version": span[0], "version": span[1]}
+            result["repeated"] = span[1] <= before
         click.echo(json.dumps(result))
         return
     for text in told:
@@ -293,12 +352,15 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
         say(t(lang, "do.ok", where=where(engine, handle.state, lang), version=handle.state.version))
 
 
-def _fail(as_json: bool, rule: str, reason: str, code: int) -> NoReturn:
-    """Like every other error (main.py), but a script asking for JSON gets JSON."""
+def _fail(as_json: bool, rule: str, reason: Text, lang: Lang, code: int) -> NoReturn:
+    """Like every other error (main.py), but a script asking for JSON gets JSON: the
+    reason in ``lang``, and in both languages under ``reasons``."""
     from .main import one_line
 
     if as_json:
-        click.echo(json.dumps({"ok": False, "rule": rule, "reason": one_line(reason)}))
+        both_languages = {"nl": one_line(reason.nl), "en": one_line(reason.en)}
+        answer = {"ok": False, "rule": rule, "reason": both_languages[lang]}
+        click.echo(json.dumps({**answer, "reasons": both_languages}, ensure_ascii=False))
     else:
-        click.echo(f"intervision: error: [{rule}] {one_line(reason)}", err=True)
+        click.echo(f"intervision: error: [{rule}] {one_line(reason(lang))}", err=True)
     click.get_current_context().exit(code)

@@ -8,9 +8,12 @@ should not have to import pydantic.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-__all__ = ["INBRENGER_MODES", "KIND_NAMES", "ROLE_NAMES", "Lang", "pick", "t"]
+if TYPE_CHECKING:
+    from intervision.engine import Text
+
+__all__ = ["INBRENGER_MODES", "KIND_NAMES", "ROLE_NAMES", "Lang", "both", "pick", "t"]
 
 Lang = Literal["nl", "en"]
 
@@ -152,7 +155,27 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Who is here today? Names, separated by commas",
     ),
     "run.too_few": ("Noem minstens twee namen.", "Name at least two people."),
-    "run.duplicate": ("Elke naam één keer, graag: {names}.", "Each name once, please: {names}."),
+    "run.duplicate": (
+        "Naam {first} en naam {second} zijn gelijk of lijken zo op elkaar dat ze verward "
+        "kunnen worden; maak ze verschillend, met een initiaal of een achternaam.",
+        "Name {first} and name {second} are the same or look so alike that they could be "
+        "mixed up; make them differ, with an initial or a surname.",
+    ),
+    "run.guest": (
+        "{name} staat niet tussen de leden. Begeleidt {name} als gast van buiten de groep?",
+        "{name} is not among the members. Does {name} facilitate as a guest from outside?",
+    ),
+    "run.not_a_guest": (
+        "De begeleider is geen lid en geen gast; noem een lid zoals de ledenlijst het schrijft.",
+        "The facilitator is neither a member nor a guest; name a member as the member list "
+        "writes it.",
+    ),
+    "meeting.external_needed": (
+        "De begeleider is geen lid; is het een begeleider van buiten, zeg dat dan met "
+        "--external-facilitator.",
+        "The facilitator is not a member; for a facilitator from outside, say so with "
+        "--external-facilitator.",
+    ),
     "run.ask_facilitator": ("Wie begeleidt vandaag?", "Who facilitates today?"),
     "run.started": ("Bijeenkomst {id} is begonnen.", "Meeting {id} has started."),
     "run.resumed": (
@@ -240,14 +263,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "No method fits a group of {n}; these are all of them:",
     ),
     "method.ask": ("Welke methode? (id) ", "Which method? (id) "),
-    "method.unknown": ("Die methode ken ik niet: {id}.", "I don't know that method: {id}."),
+    "method.unknown": (
+        "Die methode ken ik niet; `intervision methods` toont ze.",
+        "I don't know that method; `intervision methods` lists them.",
+    ),
     "method.variant_hint": (
         "Een variant kies je als id/variant, bijvoorbeeld incident/blind-position.",
         "Choose a variant as id/variant, for example incident/blind-position.",
     ),
     "method.unknown_variant": (
-        "Die variant heeft deze methode niet: {id}. Varianten: {known}.",
-        "This method has no such variant: {id}. Variants: {known}.",
+        "Die variant heeft deze methode niet. Varianten: {known}.",
+        "This method has no such variant. Variants: {known}.",
     ),
     "method.agree": ("Stemt {name} in met de {title}?", "Does {name} agree to the {title}?"),
     "second.ask": ("Nog een casus bespreken?", "Discuss another case?"),
@@ -345,8 +371,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Consensus recorded: the group agrees.",
     ),
     "loop.unknown": (
-        "Terug kan hier via: {known} (niet '{id}'). Typ: terug <id>.",
-        "The ways back here are: {known} (not '{id}'). Type: loop <id>.",
+        "Terug kan hier via: {known}. Typ: terug <id>.",
+        "The ways back here are: {known}. Type: loop <id>.",
     ),
     "module.which": (
         "Welke werkvorm? Typ: werkvorm <id>. Te kiezen: {known}.",
@@ -404,8 +430,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "A contribution answers one other: give one @C number.",
     ),
     "parse.unknown_kind": (
-        "Onbekende soort '{kind}'. Soorten: {kinds}",
-        "Unknown kind '{kind}'. Kinds: {kinds}",
+        "Die soort bijdrage ken ik niet. Soorten: {kinds}",
+        "I don't know that kind of contribution. Kinds: {kinds}",
     ),
     # -- groups -----------------------------------------------------------------
     "warning": ("intervision: waarschuwing: {text}", "intervision: warning: {text}"),
@@ -425,10 +451,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "`intervision group show {id}`",
     ),
     "group.unknown": (
-        "er is geen groep '{ref}' (groepen: {known}); maak er een met "
+        "die groep bestaat niet (groepen: {known}); maak er een met "
         "`intervision group create NAAM`",
-        "there is no group '{ref}' (groups: {known}); create one with "
-        "`intervision group create NAME`",
+        "there is no such group (groups: {known}); create one with `intervision group create NAME`",
     ),
     "group.none_known": ("nog geen", "none yet"),
     "group.none": (
@@ -445,8 +470,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "group.already_member": ("{name} is al lid van {group}", "{name} is already in {group}"),
     "group.not_member": (
-        "'{name}' is geen lid van {group} (leden: {names})",
-        "'{name}' is not a member of {group} (members: {names})",
+        "Die persoon is geen lid van {group}; `intervision group show {id}` toont de leden.",
+        "That person is not a member of {group}; `intervision group show {id}` lists the members.",
     ),
     "group.reports_to": ("{a} valt onder {b}", "{a} reports to {b}"),
     "group.relation": (
@@ -545,8 +570,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Who is here today? Names with commas, Enter = everyone ({names}): ",
     ),
     "rotation.not_members": (
-        "Geen lid van de groep: {names}. Leden: {known}.",
-        "Not in the group: {names}. Members: {known}.",
+        "{count} van de namen zijn geen lid van de groep; noem de leden zoals "
+        "`intervision group show` ze schrijft.",
+        "{count} of the names are not members of the group; name the members as "
+        "`intervision group show` writes them.",
     ),
     "rotation.proposed": (
         "Voorstel voor de begeleiding vandaag: {name} ({why}).",
@@ -646,6 +673,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "status.next.closed": ("De bijeenkomst is afgesloten.", "The meeting is closed."),
     "do.ok": ("Gedaan. Nu: {where} (versie {version}).", "Done. Now: {where} (version {version})."),
+    "do.not_member": (
+        "Die persoon is geen aanwezig lid van deze bijeenkomst; `intervision meeting status "
+        "ID` toont wie er is.",
+        "That person is not a member present at this meeting; `intervision meeting status "
+        "ID` shows who is here.",
+    ),
     "do.unknown": (
         "Dat commando ken ik niet; `intervision meeting do ID hulp` toont ze.",
         "I don't know that command; `intervision meeting do ID help` lists them.",
@@ -716,6 +749,13 @@ def t(lang: Lang, key: str, **values: object) -> str:
     nl, en = _TEXTS[key]
     text = nl if lang == "nl" else en
     return text.format(**values) if values else text
+
+
+def both(key: str, **values: object) -> Text:
+    """The text for ``key`` in both languages: for an error, which carries both."""
+    from intervision.engine import Text
+
+    return Text(nl=t("nl", key, **values), en=t("en", key, **values))
 
 
 def pick(lang: Lang, pair: tuple[str, str]) -> str:

@@ -30,7 +30,9 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.flow import *
     from .core.frame import *
     from .core.hookspecs import *
+    from .core.identity import *
     from .core.journal import *
+    from .core.limits import *
     from .core.logs import *
     from .core.meeting import *
     from .core.memory_journal import *
@@ -62,6 +64,25 @@ __all__ = [
     "StoreError",
     "UnknownMethodError",
     "WrongPhaseError",
+    "InvalidInputError",
+    # names, ids and how much is taken in
+    "ID_MAX",
+    "ID_PATTERN",
+    "LOOKALIKE_NAMES",
+    "REQUEST_ID_MAX",
+    "check_id",
+    "check_lang",
+    "check_request_id",
+    "clean_name",
+    "find_person",
+    "free_slug",
+    "lookalike_pairs",
+    "looks_alike",
+    "name_key",
+    "slug",
+    "DEFAULT_LIMITS",
+    "Limits",
+    "over_limit",
     # methods as data
     "CONTRIBUTION_KINDS",
     "KIND_TITLES",
@@ -78,9 +99,7 @@ __all__ = [
     "RoleSpec",
     "RuleRef",
     "VariantSpec",
-    "free_slug",
     "kind_titles",
-    "slug",
     "dump_method",
     "load_method_file",
     "user_methods_dir",
@@ -189,7 +208,9 @@ _MODULES = (
     "logs",
     "method_files",
     "errors",
+    "limits",
     "text",
+    "identity",
     "specs",
     "commands",
     "rules",

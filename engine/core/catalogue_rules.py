@@ -110,7 +110,7 @@ def everyone_contributes(ctx: RuleContext) -> Refusal | None:
     said = {c.author for c in state.step_contributions()}
     neutral = ctx.method is not None and ctx.method.neutral_facilitator
     waiting = [
-        state.members[p].name
+        p
         for p in state.present
         if p != state.inbrenger
         and not state.members[p].external
@@ -121,9 +121,9 @@ def everyone_contributes(ctx: RuleContext) -> Refusal | None:
         return None
     return refuse(
         "everyone_contributes",
-        "Ieder is hier aan de beurt; nog niet: {names}.",
-        "Everyone takes a turn here; not yet: {names}.",
-        names=", ".join(waiting),
+        "Ieder is hier aan de beurt; {count} van de deelnemers nog niet.",
+        "Everyone takes a turn here; {count} of the participants have not yet.",
+        count=len(waiting),
     )
 
 

@@ -17,16 +17,34 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from . import commands as cmd
 from . import events as ev
 from .decide import decide
-from .errors import ConcurrencyError, MeetingNotFoundError, RepeatedRequest
+from .errors import (
+    CommandRefused,
+    ConcurrencyError,
+    InvalidInputError,
+    MeetingNotFoundError,
+    NotAMemberError,
+    RepeatedRequest,
+)
+from .identity import (
+    LOOKALIKE_NAMES,
+    check_id,
+    check_lang,
+    check_request_id,
+    clean_name,
+    find_person,
+    free_slug,
+    lookalike_pairs,
+    looks_alike,
+)
 from .journal import Journal, MeetingSummary, is_meeting_stream
+from .limits import DEFAULT_LIMITS, Limits, over_limit
 from .logs import get_logger
 from .outcome import Outcome
 from .registry import Registry, load_registry
 from .rules import roles_of
-from .specs import free_slug, slug
 from .state import MeetingState, apply
 from .stored_replay import replay_stored
-from .text import Lang
+from .text import Lang, Text
 
 if TYPE_CHECKING:
     from .meeting import Meeting
@@ -74,6 +92,7 @@ class Engine:
         registry: Registry | None = None,
         *,
         clock: Clock = _utcnow,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         if journal is None:
             from .memory_journal import MemoryJournal
@@ -82,6 +101,7 @@ class Engine:
         self.journal = journal
         self.registry = registry if registry is not None else load_registry()
         self.clock = clock
+        self.limits = limits
         self._states: dict[str, MeetingState] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
@@ -113,33 +133,62 @@ class Engine:
         timekeeper: str | None = None,
         group_id: str | None = None,
         meeting_id: str | None = None,
+        external_facilitator: bool = False,
     ) -> Meeting:
-        """Start a meeting; members are display names, the others names or ids.
+        """Start a meeting; members are display names (or a group), the others names or ids.
 
-        A facilitator who is not among the members is an external (guiding)
-        facilitator: present, but not a participant and never an inbrenger.
+        The facilitator is a member, named by id or name; with
+        ``external_facilitator=True`` someone who is not a member may facilitate
+        (a guide from outside the group: present, never a participant or an
+        inbrenger). Without it a name that is not a member is refused, so a typo
+        never becomes a stranger at the meeting. Names and ids are checked as
+        :mod:`~.identity` says; nothing is written when one is refused.
         """
+        lang = check_lang(lang)
+        if meeting_id is not None:
+            check_id(meeting_id, _MEETING_ID)
         if not isinstance(members, Sequence):  # a group: its members keep their ids
             group_id = members.id
             refs = [ev.MemberRef(id=m.id, name=m.name) for m in members.members.values()]
-            members = [m.name for m in members.members.values()]
         else:
-            refs = _member_refs(members)
-        by_key = {key: ref.id for ref in refs for key in (ref.id, ref.name.casefold())}
+            refs = _member_refs(members, self.limits)
+        if group_id is not None:
+            check_id(group_id, _GROUP_ID)
+        if not refs:
+            raise InvalidInputError(
+                "members",
+                Text(nl="Een bijeenkomst heeft leden nodig.", en="A meeting needs members."),
+            )
+        if len(refs) > self.limits.members:
+            raise InvalidInputError("members", _too_many(self.limits.members))
+        pairs = [(ref.id, ref.name) for ref in refs]
 
-        def resolve(person: str) -> str | None:
-            return by_key.get(person) or by_key.get(person.casefold()) or by_key.get(slug(person))
+        def resolve(person: str, field: str) -> str:
+            found = find_person(pairs, person)
+            if found is None:
+                raise NotAMemberError(_not_among_members(field))
+            return found
 
-        present_ids = [resolve(p) for p in (present if present is not None else members)]
-        missing = [p for p, i in zip(present or (), present_ids, strict=False) if i is None]
-        if missing:
-            from .errors import NotAMemberError
-
-            raise NotAMemberError(f"not members of this group: {', '.join(missing)}")
-        facilitator_id = resolve(facilitator)
+        present_ids = [resolve(p, "present") for p in (present if present is not None else [])]
+        if present is None:
+            present_ids = [ref.id for ref in refs]
+        present_ids = list(dict.fromkeys(present_ids))
+        if not present_ids:
+            raise InvalidInputError(
+                "present",
+                Text(nl="Er is niemand aanwezig.", en="Nobody is present."),
+            )
+        facilitator_id = find_person(pairs, facilitator)
         if facilitator_id is None:
+            if not external_facilitator:
+                raise NotAMemberError(_not_among_members("facilitator"))
+            name = clean_name(facilitator, _FACILITATOR, limit=self.limits.name)
+            if any(looks_alike(name, ref.name) for ref in refs):
+                raise InvalidInputError("facilitator", _LOOKS_LIKE_A_MEMBER)
             external = ev.MemberRef(
-                id=free_slug(facilitator, by_key), name=facilitator, external=True
+                id=free_slug(name, {ref.id for ref in refs}, fallback="facilitator"),
+                name=name,
+                external=True,
             )
             refs.append(external)
             facilitator_id = external.id
@@ -150,10 +199,10 @@ class Engine:
             group_id=group_id,
             lang=lang,
             members=tuple(refs),
-            present=tuple(p for p in present_ids if p is not None),
+            present=tuple(present_ids),
             facilitator=facilitator_id,
-            scribe=resolve(scribe) if scribe else None,
-            timekeeper=resolve(timekeeper) if timekeeper else None,
+            scribe=resolve(scribe, "scribe") if scribe else None,
+            timekeeper=resolve(timekeeper, "timekeeper") if timekeeper else None,
         )
         with self._lock(meeting_id):
             self.journal.append(meeting_id, 0, [started])
@@ -181,7 +230,11 @@ class Engine:
         events = self.journal.load(meeting_id)
         if not events:
             raise MeetingNotFoundError(
-                f"no meeting {meeting_id!r} in this store; `intervision meetings` lists them",
+                Text(
+                    nl="Die bijeenkomst staat niet in deze opslag; `intervision meetings` "
+                    "toont welke er zijn.",
+                    en="There is no such meeting in this store; `intervision meetings` lists them.",
+                ),
                 meeting_id=meeting_id,
             )
         state = replay_stored(meeting_id, events)
@@ -239,6 +292,15 @@ class Engine:
         not know whether its command was committed): a command whose key the meeting
         already holds writes nothing and answers with what the first one committed.
         """
+        if request_id is not None:
+            check_request_id(request_id)
+        too_long = over_limit(command, self.limits)
+        if too_long is not None:
+            lang = self.state(meeting_id).lang
+            log.info(
+                "command_refused", meeting_id=meeting_id, command=command.trigger, rule="limits"
+            )
+            raise CommandRefused("limits", too_long, lang, meeting_id=meeting_id)
         with self._lock(meeting_id):
             for _ in range(_MAX_ATTEMPTS):
                 if request_id is not None:
@@ -361,13 +423,51 @@ def _hook_args(
     return {"state": state}
 
 
-def _member_refs(names: Sequence[str]) -> list[ev.MemberRef]:
+def _member_refs(names: Sequence[str], limits: Limits) -> list[ev.MemberRef]:
+    """The members of a meeting started from names: each checked, none like another."""
+    if isinstance(names, str) or len(names) > limits.members:
+        raise InvalidInputError("members", _too_many(limits.members))
+    cleaned = [clean_name(name, _MEMBER_NAME, limit=limits.name) for name in names]
+    if lookalike_pairs(cleaned):
+        raise InvalidInputError("members", LOOKALIKE_NAMES)
     refs: list[ev.MemberRef] = []
     taken: set[str] = set()
-    for name in names:
-        name = name.strip()
-        if not name:
-            continue
+    for name in cleaned:
         refs.append(ev.MemberRef(id=free_slug(name, taken), name=name))
         taken.add(refs[-1].id)
     return refs
+
+
+def _too_many(limit: int) -> Text:
+    return Text(
+        nl=f"Een bijeenkomst of groep heeft ten hoogste {limit} leden.",
+        en=f"A meeting or group has at most {limit} members.",
+    )
+
+
+def _not_among_members(field: str) -> Text:
+    what = _ROLE_NAMES.get(field, Text(nl="persoon", en="person"))
+    return Text(
+        nl=f"De {what.nl} is geen lid: noem een lid bij id of bij de naam zoals die in de "
+        "ledenlijst staat.",
+        en=f"The {what.en} is not a member: name a member by id, or by their name as the "
+        "member list has it.",
+    )
+
+
+_MEETING_ID = Text(nl="bijeenkomst-id", en="meeting id")
+_GROUP_ID = Text(nl="groeps-id", en="group id")
+_MEMBER_NAME = Text(nl="naam van een lid", en="member's name")
+_FACILITATOR = Text(nl="naam van de begeleider", en="facilitator's name")
+_ROLE_NAMES = {
+    "present": Text(nl="aanwezige", en="person named as present"),
+    "facilitator": Text(nl="begeleider", en="facilitator"),
+    "scribe": Text(nl="notulist", en="scribe"),
+    "timekeeper": Text(nl="tijdbewaker", en="timekeeper"),
+}
+_LOOKS_LIKE_A_MEMBER = Text(
+    nl="De naam van de begeleider lijkt op die van een lid; noem het lid zoals de ledenlijst "
+    "het schrijft, of kies voor een begeleider van buiten een naam die niet op een lid lijkt.",
+    en="The facilitator's name looks like a member's; name the member as the member list "
+    "writes it, or give a facilitator from outside a name that looks like no member's.",
+)

@@ -131,7 +131,7 @@ def decode_event(meeting_id: str, version: int, raw: str) -> Event:
             "copied or moved); restore the store from a backup"
         )
     if isinstance(event, str):
-        raise CorruptJournalError(f"meeting {meeting_id}, version {version}: {event}")
+        raise CorruptJournalError.at(meeting_id, version, event)
     return event
 
 

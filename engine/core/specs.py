@@ -8,8 +8,7 @@ fields, and so that a spec can be compared, hashed and pinned by a meeting.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -32,9 +31,7 @@ __all__ = [
     "RoleSpec",
     "RuleRef",
     "VariantSpec",
-    "free_slug",
     "kind_titles",
-    "slug",
 ]
 
 ContributionKind = Literal[
@@ -376,19 +373,3 @@ def _unique(ids: list[str], field: str) -> None:
         if value in seen:
             raise ValueError(f"{field}: the id {value!r} is used twice")
         seen.add(value)
-
-
-def slug(name: str) -> str:
-    """A stable id for a display name (``"Anna de Vries"`` -> ``"anna-de-vries"``)."""
-    cleaned = re.sub(r"[^a-z0-9]+", "-", name.strip().lower()).strip("-")
-    return cleaned or "member"
-
-
-def free_slug(name: str, taken: Container[str]) -> str:
-    """The slug of ``name``, numbered (``anna-2``) when ``taken`` already holds it."""
-    base = candidate = slug(name)
-    n = 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate

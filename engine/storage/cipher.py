@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from intervision.engine import CorruptJournalError
+from intervision.engine import CorruptJournalError, Text
 
 from .content import map_content
-from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError, key_id, key_mismatch
+from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError, key_id, key_mismatch, where_in
 
 if TYPE_CHECKING:
     from intervision.engine import Event
@@ -97,9 +97,14 @@ def refuse_sealed(meeting_id: str, version: int, event: Event) -> None:
 
     map_content(event, look)
     if sealed:
+        where = where_in(meeting_id, version)
         raise EncryptionError(
-            f"meeting {meeting_id}, version {version}: this store is encrypted; set "
-            f"{KEY_ENV} or {KEY_FILE_ENV} to the key it was written with"
+            Text(
+                nl=f"{where.nl}: deze opslag is versleuteld; zet {KEY_ENV} of {KEY_FILE_ENV} "
+                "op de sleutel waarmee hij geschreven is.",
+                en=f"{where.en}: this store is encrypted; set {KEY_ENV} or {KEY_FILE_ENV} to "
+                "the key it was written with",
+            )
         )
 
 
@@ -109,8 +114,12 @@ def require_cryptography() -> None:
         import cryptography.hazmat.primitives.ciphers.aead  # noqa: F401
     except ImportError:
         raise EncryptionError(
-            "a key is set for the store, but the cryptography library that reads "
-            f"encrypted stores is not installed; run {INSTALL_HINT}"
+            Text(
+                nl="Er is een sleutel voor de opslag gezet, maar de bibliotheek cryptography "
+                f"die versleutelde opslag leest is niet geïnstalleerd; voer {INSTALL_HINT} uit.",
+                en="a key is set for the store, but the cryptography library that reads "
+                f"encrypted stores is not installed; run {INSTALL_HINT}",
+            )
         ) from None
 
 
@@ -136,15 +145,16 @@ class FieldCipher:
         """The value sealed in ``token``; a clear error when it does not open, never garbage."""
         from cryptography.exceptions import InvalidTag
 
-        where = f"meeting {meeting_id}, version {version}"
         match = _TOKEN.fullmatch(token)
         if match is None:
-            raise CorruptJournalError(
-                f"{where}: the encrypted field {path} is damaged; restore the store from a backup"
+            raise CorruptJournalError.at(
+                meeting_id,
+                version,
+                f"the encrypted field {path} is damaged; restore the store from a backup",
             )
         stored_id, payload = match.groups()
         if stored_id != self.key_id:
-            raise key_mismatch(where, stored_id, self.key_id)
+            raise key_mismatch(where_in(meeting_id, version), stored_id, self.key_id)
         try:
             raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
             bound = _bound(meeting_id, version, event_type, path)
@@ -152,9 +162,11 @@ class FieldCipher:
         except (InvalidTag, ValueError):  # binascii and UTF-8 errors are ValueErrors
             pass
         # Raised outside the except block: nothing of the row rides along as context.
-        raise CorruptJournalError(
-            f"{where}: the encrypted field {path} does not open although the key fits: "
-            "the row was changed or moved; restore the store from a backup"
+        raise CorruptJournalError.at(
+            meeting_id,
+            version,
+            f"the encrypted field {path} does not open although the key fits: the row was "
+            "changed or moved; restore the store from a backup",
         )
 
 

@@ -13,7 +13,10 @@ from intervision.engine import CorruptJournalError, Event, decode_event
 
 from .cipher import SEALED_MARK, refuse_sealed
 
-__all__ = ["decode_rows", "decode_stored"]
+__all__ = ["DOING_NL", "decode_rows", "decode_stored"]
+
+#: What an adapter was doing when the store failed it, in Dutch, for its message.
+DOING_NL = {"open": "openen", "read": "lezen", "write to": "beschrijven", "close": "sluiten"}
 
 
 def decode_stored(meeting_id: str, version: int, raw: str) -> Event:
@@ -34,10 +37,11 @@ def decode_rows(meeting_id: str, rows: Iterable[tuple[int, str]]) -> list[Event]
     events: list[Event] = []
     for expected, (version, data) in enumerate(rows, 1):
         if version != expected:
-            raise CorruptJournalError(
-                f"meeting {meeting_id}, version {expected}: the event is missing from the "
-                f"store (the next one stored is version {version}); restore the store "
-                "from a backup"
+            raise CorruptJournalError.at(
+                meeting_id,
+                expected,
+                f"the event is missing from the store (the next one stored is version "
+                f"{version}); restore the store from a backup",
             )
         events.append(decode_stored(meeting_id, version, data))
     return events

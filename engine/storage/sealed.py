@@ -20,7 +20,7 @@ from intervision.engine import CorruptJournalError, Event, Journal, MeetingSumma
 
 from .cipher import FieldCipher, is_token, reading_sealed, token_key_id
 from .content import map_content
-from .keys import key_mismatch, parse_key
+from .keys import key_mismatch, parse_key, where_in
 
 __all__ = ["EncryptedJournal", "SealedCount"]
 
@@ -157,8 +157,6 @@ class EncryptedJournal:
                 if not found:
                     continue
                 if found[0] != self.key_id:
-                    raise key_mismatch(
-                        f"meeting {summary.meeting_id}, version {version}", found[0], self.key_id
-                    )
+                    raise key_mismatch(where_in(summary.meeting_id, version), found[0], self.key_id)
                 self._key_fits = True
                 return

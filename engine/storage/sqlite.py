@@ -29,11 +29,12 @@ from intervision.engine import (
     MeetingSummary,
     RepeatedRequest,
     StoreError,
+    Text,
     encode_event,
     get_logger,
 )
 
-from .rows import decode_rows
+from .rows import DOING_NL, decode_rows
 
 __all__ = ["SqliteJournal"]
 
@@ -186,7 +187,12 @@ class SqliteJournal:
         with self._lock:
             if self._connection is None:
                 raise StoreError(
-                    f"the intervision store at {self.path} was closed; open it again to use it"
+                    Text(
+                        nl=f"De opslag van intervision in {self.path} is gesloten; open hem "
+                        "opnieuw om hem te gebruiken.",
+                        en=f"the intervision store at {self.path} was closed; open it again "
+                        "to use it",
+                    )
                 )
             try:
                 yield self._connection
@@ -212,8 +218,12 @@ def _open(path: Path) -> sqlite3.Connection:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(
-                f"cannot create the intervision store at {path}: {exc.strerror}; "
-                "check that the folder exists and is writable, or choose another path"
+                Text(
+                    nl=f"Kan de opslag van intervision in {path} niet maken ({exc.strerror}); "
+                    "kijk of de map bestaat en beschrijfbaar is, of kies een ander pad.",
+                    en=f"cannot create the intervision store at {path} ({exc.strerror}); "
+                    "check that the folder exists and is writable, or choose another path",
+                )
             ) from exc
         connection = sqlite3.connect(
             path,
@@ -254,7 +264,10 @@ def _make_private(path: Path) -> None:
             continue  # a new store; a path that cannot be one is named when it is made
         except OSError as exc:
             raise StoreError(
-                f"cannot read the permissions of {file}: {exc.strerror}; check the path"
+                Text(
+                    nl=f"Kan de rechten van {file} niet lezen ({exc.strerror}); kijk het pad na.",
+                    en=f"cannot read the permissions of {file} ({exc.strerror}); check the path",
+                )
             ) from exc
         if not mode & 0o077:
             continue
@@ -262,10 +275,15 @@ def _make_private(path: Path) -> None:
             os.chmod(file, mode & 0o700)
         except OSError as exc:
             raise StoreError(
-                f"{file} is readable or writable by others (mode {mode:o}) and cannot be "
-                f"made private ({exc.strerror}); as its owner, run: chmod 600 {file}"
+                Text(
+                    nl=f"Anderen kunnen {file} lezen of schrijven (modus {mode:o}) en het kan "
+                    f"niet privé gemaakt worden ({exc.strerror}); voer als eigenaar uit: "
+                    f"chmod 600 {file}",
+                    en=f"{file} is readable or writable by others (mode {mode:o}) and cannot "
+                    f"be made private ({exc.strerror}); as its owner, run: chmod 600 {file}",
+                )
             ) from exc
-        log.warning("store_made_private", file=file.name, mode=f"{mode:o}")
+        log.info("store_made_private", file=file.name, mode=f"{mode:o}")
 
 
 def _ensure_schema(db: sqlite3.Connection, path: Path) -> None:
@@ -282,9 +300,14 @@ def _ensure_schema(db: sqlite3.Connection, path: Path) -> None:
                 raise _not_a_store(path)
             if stored > SCHEMA_VERSION:
                 raise StoreError(
-                    f"the intervision store at {path} has schema version {stored}, newer "
-                    f"than this intervision understands ({SCHEMA_VERSION}); upgrade "
-                    "intervision to open it"
+                    Text(
+                        nl=f"De opslag van intervision in {path} heeft schemaversie {stored}, "
+                        f"nieuwer dan deze intervision kent ({SCHEMA_VERSION}); werk "
+                        "intervision bij om hem te openen.",
+                        en=f"the intervision store at {path} has schema version {stored}, "
+                        f"newer than this intervision understands ({SCHEMA_VERSION}); upgrade "
+                        "intervision to open it",
+                    )
                 )
         elif tables:
             raise _not_a_store(path)
@@ -330,16 +353,16 @@ def _committed(db: sqlite3.Connection, meeting_id: str, request_id: str) -> tupl
 
 def _started_at(meeting_id: str, at: str | None) -> datetime:
     if at is None:
-        raise CorruptJournalError(
-            f"meeting {meeting_id}, version 1: the event is missing from the store; "
-            "restore the store from a backup"
+        raise CorruptJournalError.at(
+            meeting_id, 1, "the event is missing from the store; restore the store from a backup"
         )
     try:
         return datetime.fromisoformat(at)
     except (TypeError, ValueError):
-        raise CorruptJournalError(
-            f"meeting {meeting_id}, version 1: the stored time is not a valid timestamp; "
-            "restore the store from a backup"
+        raise CorruptJournalError.at(
+            meeting_id,
+            1,
+            "the stored time is not a valid timestamp; restore the store from a backup",
         ) from None
 
 
@@ -352,8 +375,12 @@ def _rollback(db: sqlite3.Connection) -> None:
 
 def _not_a_store(path: Path) -> StoreError:
     return StoreError(
-        f"{path} is not an intervision store (it holds something else); point "
-        "INTERVISION_STORE at another file"
+        Text(
+            nl=f"{path} is geen opslag van intervision (er staat iets anders in); wijs "
+            "INTERVISION_STORE naar een ander bestand.",
+            en=f"{path} is not an intervision store (it holds something else); point "
+            "INTERVISION_STORE at another file",
+        )
     )
 
 
@@ -364,7 +391,20 @@ def _store_error(path: Path, doing: str, exc: sqlite3.Error) -> StoreError:
     if name == "SQLITE_NOTADB":
         return _not_a_store(path)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        hint = "another process kept the store locked too long; try again"
+        hint = Text(
+            nl="een ander proces hield de opslag te lang op slot; probeer het opnieuw",
+            en="another process kept the store locked too long; try again",
+        )
     else:
-        hint = "check that the disk is writable and not full, or restore the store from a backup"
-    return StoreError(f"cannot {doing} the intervision store at {path} ({name}: {exc}); {hint}")
+        hint = Text(
+            nl="kijk of de schijf beschrijfbaar en niet vol is, of zet de opslag terug uit "
+            "een back-up",
+            en="check that the disk is writable and not full, or restore the store from a backup",
+        )
+    return StoreError(
+        Text(
+            nl=f"Kan de opslag van intervision in {path} niet {DOING_NL[doing]} "
+            f"({name}: {exc}); {hint.nl}.",
+            en=f"cannot {doing} the intervision store at {path} ({name}: {exc}); {hint.en}",
+        )
+    )

@@ -32,7 +32,8 @@ def test_a_group_is_created_filled_listed_and_shown(invoke: Invoke) -> None:
     fourth = invoke("group", "add", "wijkteam-noord", "Dirk")
     assert fourth.exit_code == 0 and fourth.stderr == ""
     twice = invoke("group", "add", "wijkteam-noord", "anna")
-    assert twice.exit_code == 7 and "already in Wijkteam Noord" in twice.stderr
+    assert twice.exit_code == 7 and "same or look so alike" in twice.stderr
+    assert "anna" not in twice.stderr.casefold()  # an error never echoes a name
     listed = json.loads(invoke("group", "list", "--json").stdout)
     assert [(g["id"], len(g["members"]), g["meetings"]) for g in listed] == [
         ("wijkteam-noord", 4, 0)
@@ -46,13 +47,14 @@ def test_a_group_is_created_filled_listed_and_shown(invoke: Invoke) -> None:
     assert removed.exit_code == 0 and "the group now has 3" in removed.stdout
     unknown = invoke("group", "remove", "wijkteam-noord", "Zoë")
     assert unknown.exit_code == 7
-    assert "'Zoë' is not a member of Wijkteam Noord (members: Anna, Bram, Carla)" in unknown.stderr
+    assert "That person is not a member of Wijkteam Noord;" in unknown.stderr
 
 
 def test_an_unknown_group_names_the_groups_there_are(invoke: Invoke, wijkteam: str) -> None:
     result = invoke("--lang", "en", "group", "show", "zuid")
     assert result.exit_code == 7
-    assert "there is no group 'zuid' (groups: wijkteam-noord)" in result.stderr
+    assert "there is no such group (groups: wijkteam-noord)" in result.stderr
+    assert "zuid" not in result.stderr  # what was typed is not echoed
     again = invoke("--lang", "en", "group", "create", "Wijkteam Noord")
     assert again.exit_code == 7 and "already exists" in again.stderr
 
@@ -63,13 +65,14 @@ def test_a_work_relation_is_refused_unless_the_group_records_why(
     refused = invoke("--lang", "en", "group", "add", wijkteam, "Dirk", "--reports-to", "Bram")
     assert refused.exit_code == 7
     [line] = refused.stderr.splitlines()
-    assert "Dirk reports to Bram" in line and "--reason" in line and "group of equals" in line
+    assert "direct work relation" in line and "--reason" in line and "group of equals" in line
+    assert "Dirk" not in line and "Bram" not in line  # errors name no member
     dutch = invoke("group", "add", wijkteam, "Dirk", "--reports-to", "bram")
-    assert "Dirk valt onder Bram" in dutch.stderr and "groep van gelijken" in dutch.stderr
+    assert "werkrelatie" in dutch.stderr and "groep van gelijken" in dutch.stderr
     # The relation also counts the other way round: a manager joining their own staff.
     invoke("group", "add", wijkteam, "Eva", "--reports-to", "Femke")
     boss = invoke("--lang", "en", "group", "add", wijkteam, "Femke")
-    assert boss.exit_code == 7 and "Eva reports to Femke" in boss.stderr
+    assert boss.exit_code == 7 and "direct work relation" in boss.stderr
     accepted = invoke(
         "group", "add", wijkteam, "Dirk", "--reports-to", "Bram", "--reason", "andere locatie"
     )

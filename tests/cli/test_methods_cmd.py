@@ -93,5 +93,6 @@ def test_an_unknown_id_is_one_line_naming_the_installed_ones_and_exit_2(invoke: 
     lines = result.stderr.splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("intervision: error: ")
-    assert "'no-such-method'" in lines[0] and "incident" in lines[0] and "balint" in lines[0]
+    assert "no-such-method" not in lines[0]  # what was typed is not echoed
+    assert "incident" in lines[0] and "balint" in lines[0]
     assert "Traceback" not in result.output

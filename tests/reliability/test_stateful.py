@@ -117,7 +117,9 @@ class MeetingMachine(RuleBasedStateMachine):
         if external:
             # A guiding facilitator from outside the group: present, never a participant.
             method = self.registry.method(self.method_id, variant=self.variant)
-            meeting = self.engine.start_meeting(group_for(method), facilitator="Xena Extern")
+            meeting = self.engine.start_meeting(
+                group_for(method), facilitator="Xena Extern", external_facilitator=True
+            )
             fac = meeting.state.facilitator
             meeting.advance(fac)
             for person in meeting.state.present:
