@@ -145,29 +145,19 @@ def propose(
     """
     import click
 
-    from intervision.engine.groups import propose_facilitator
+    from intervision.engine.groups import facilitator_proposal
 
-    failed: list[str] = []
-    proposed = propose_facilitator(engine, group, present, history, failed=failed)
-    for plugin in failed:
+    proposal = facilitator_proposal(engine, group, present, history)
+    for plugin in proposal.failed:
         click.echo(
             t(lang, "warning", text=t(lang, "rotation.plugin_failed", plugin=plugin)), err=True
         )
-    if group.guided_by:
-        return Proposal(proposed, t(lang, "rotation.why_guided"))
-    held = {m: [r.started_at for r in history if r.facilitator == m] for m in present}
-
-    def rotation_key(member: str) -> tuple[int, float, int]:
-        last = max((d.timestamp() for d in held[member]), default=float("-inf"))
-        return (len(held[member]), last, present.index(member))
-
-    by_rotation = min(present, key=rotation_key) if present else None
-    hook = engine.registry.pm.hook.intervision_next_facilitator
-    if proposed is None or (hook.get_hookimpls() and proposed != by_rotation):
-        return Proposal(proposed, t(lang, "rotation.why_plugin"))
-    times = len(held[proposed])
-    last = max(held[proposed], default=None)
-    return Proposal(proposed, t(lang, "rotation.why_rotation", times=times, last=day(last, lang)))
+    if proposal.why == "guided":
+        return Proposal(proposal.member, t(lang, "rotation.why_guided"))
+    if proposal.why == "plugin":
+        return Proposal(proposal.member, t(lang, "rotation.why_plugin"))
+    why = t(lang, "rotation.why_rotation", times=proposal.times, last=day(proposal.last, lang))
+    return Proposal(proposal.member, why)
 
 
 # -- fairness and history -----------------------------------------------------------

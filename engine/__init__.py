@@ -123,6 +123,7 @@ __all__ = [
     "TakeLoop",
     # what happened: the events a journal keeps
     "Event",
+    "event_adapter",
     "CaseChosen",
     "ConsensusRecorded",
     "ContractSet",
@@ -174,6 +175,7 @@ __all__ = [
     # plugins
     "ENTRY_POINT_GROUP",
     "HOOK_API_VERSION",
+    "PastMeeting",
     "PluginInfo",
     "Registry",
     "hookimpl",
@@ -184,6 +186,8 @@ __all__ = [
     "MeetingSummary",
     "MemoryJournal",
     "StoredEvent",
+    "belongs",
+    "decode_current",
     "decode_event",
     "encode_event",
     # the lifecycle

@@ -19,15 +19,13 @@ from typing import Literal
 from . import commands as cmd
 from .decide import current_method, current_phase, decide
 from .errors import IntervisionError
+from .flow import frame_flow, method_flow
 from .registry import Registry
 from .rules import FRAME_KINDS, roles_of
 from .specs import MethodSpec, PhaseSpec
 from .state import MeetingState
 
 __all__ = ["Capabilities", "PersonCan", "WaitReason", "Waiting", "capabilities"]
-
-#: The text tried for contributions, reasons and leervragen: short and neutral.
-SAMPLE_TEXT = "…"
 
 WaitReason = Literal[
     "leervraag",
@@ -155,28 +153,20 @@ def _person(
     phase: PhaseSpec | None,
     now: datetime,
 ) -> PersonCan:
-    def ok(command: cmd.Command) -> bool:
-        return _accepts(state, registry, command, now)
+    def ok(command: object) -> bool:  # any class of the command table
+        return _accepts(state, registry, command, now)  # type: ignore[arg-type]
 
     kinds = tuple(
         kind
         for kind in _candidate_kinds(state, phase)
-        if ok(cmd.Contribute(by=person, kind=kind, text=SAMPLE_TEXT))
+        if ok(cmd.Contribute(by=person, kind=kind, text=cmd.SAMPLE_TEXT))
     )
     commands: set[str] = set()
     if kinds:
         commands.add("contribute")
-    plain: tuple[cmd.Command, ...] = (
-        cmd.SubmitLeervraag(by=person, text=SAMPLE_TEXT),
-        cmd.PassLeervraag(by=person),
-        cmd.Advance(by=person),
-        cmd.Reveal(by=person),
-        cmd.Extend(by=person, minutes=5),
-        cmd.Skip(by=person, reason=SAMPLE_TEXT),
-        cmd.RecordConsensus(by=person),
-        cmd.Close(by=person, reason=SAMPLE_TEXT),
-    )
-    commands.update(c.command for c in plain if ok(c))
+    for name, command_type in cmd.COMMANDS.items():  # those tried with their sample
+        if command_type.sample is not None and ok(command_type(by=person, **command_type.sample)):
+            commands.add(name)
     decision = _sample_decision(state, phase, person)
     if decision is not None and ok(decision):
         commands.add("decide")
@@ -257,7 +247,7 @@ def _sample_decision(
             for c in state.contributions
             if c.case_no == case_no and c.kind in phase.labels.kinds
         }
-    return cmd.Decide(by=person, text=SAMPLE_TEXT, labels=labels)
+    return cmd.Decide(by=person, text=cmd.SAMPLE_TEXT, labels=labels)
 
 
 def _waiting(
@@ -316,26 +306,32 @@ def _waiting(
             choosers = tuple(p for p, can in people.items() if can.roles & set(phase.nested.by))
             found.append(Waiting("module", choosers, "nesting"))
     waits = tuple(w for w in found if w.people or w.reason in ("reveal", "consensus"))
-    return waits + _other_refusal(state, registry, phase, people, waits, now)
+    return waits + _other_refusal(state, registry, method, phase, people, waits, now)
 
 
 def _other_refusal(
     state: MeetingState,
     registry: Registry,
+    method: MethodSpec | None,
     phase: PhaseSpec | None,
     people: Mapping[str, PersonCan],
     known: tuple[Waiting, ...],
     now: datetime,
 ) -> tuple[Waiting, ...]:
-    """A rule the waits above do not explain that still refuses moving on (a plugin's)."""
-    if phase is None or known:
+    """A rule the waits above do not explain that still keeps the step from moving on
+    (nobody brought a leervraag, nobody present may move on, a plugin's rule)."""
+    if known or any(can.may("advance") for can in people.values()):
         return ()
-    movers = [p for p, can in people.items() if can.roles & set(phase.advance_by)]
-    if not movers or any(people[p].may("advance") for p in movers):
-        return ()
+    if method is not None and phase is not None:
+        movable = method_flow(method).allows(state.phase or "", "advance")
+        movers = [p for p, can in people.items() if can.roles & set(phase.advance_by)]
+    else:
+        movable = frame_flow().allows(state.frame, "advance")
+        movers = []
+    if not movable:
+        return ()  # the step moves on by another command (a case or method chosen)
     try:
-        decide(state, cmd.Advance(by=movers[0]), registry, now)
+        decide(state, cmd.Advance(by=(movers or [state.facilitator])[0]), registry, now)
     except IntervisionError as exc:
-        rule = getattr(exc, "rule", None) or "rule"
-        return (Waiting("rule", (), rule),)
+        return (Waiting("rule", (), getattr(exc, "rule", None) or "rule"),)
     return ()

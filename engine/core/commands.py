@@ -10,14 +10,18 @@ variables, read by the flow, the rules and the engine instead of lists of their 
   an internal transition; ``only_if``, a phase field that must be set for it;
 - ``by_roles``: the roles that may send it (empty: the phase and its rules decide);
 - ``makes``: the types of the events it can make (each event class names the hooks
-  it fires in ``hooks``); the command classes need not import the event models.
+  it fires in ``hooks``); the command classes need not import the event models;
+- ``sample``: the arguments (besides ``by``) with which ``capabilities`` tries the
+  command for each person; ``None`` for a command whose arguments are a choice among
+  what the meeting holds (which kind, case, loop, module, person or method), tried
+  for each such choice there.
 
 Adding a command is its class here, its events in ``decide``, its call on ``Meeting``.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal, get_args
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,6 +29,7 @@ __all__ = [
     "COMMANDS",
     "COMMAND_TYPES",
     "PHASE",
+    "SAMPLE_TEXT",
     "Advance",
     "ChooseCase",
     "ChooseMethod",
@@ -44,6 +49,8 @@ __all__ = [
 ]
 
 
+#: The text a command is tried with when only its form matters: short and neutral.
+SAMPLE_TEXT = "…"
 #: In ``stays_in``: every phase of a method (the frame steps are named by their ids).
 PHASE = "phase"
 _FACILITATOR = ("facilitator",)
@@ -59,6 +66,7 @@ class _Command(BaseModel):
     only_if: ClassVar[str | None] = None
     by_roles: ClassVar[tuple[str, ...]] = ()
     makes: ClassVar[tuple[str, ...]] = ()
+    sample: ClassVar[dict[str, Any] | None] = None
     by: str
 
 
@@ -66,6 +74,7 @@ class SubmitLeervraag(_Command):
     """A member brings a leervraag about their own work (at most three sentences)."""
 
     trigger: ClassVar[str] = "submit_leervraag"
+    sample: ClassVar[dict[str, Any] | None] = {"text": SAMPLE_TEXT}
     stays_in: ClassVar[frozenset[str]] = frozenset({"leervragen"})
     makes: ClassVar[tuple[str, ...]] = ("leervraag_submitted",)
     command: Literal["submit_leervraag"] = "submit_leervraag"
@@ -76,6 +85,7 @@ class PassLeervraag(_Command):
     """A member brings no leervraag today."""
 
     trigger: ClassVar[str] = "pass_leervraag"
+    sample: ClassVar[dict[str, Any] | None] = {}
     stays_in: ClassVar[frozenset[str]] = frozenset({"leervragen"})
     makes: ClassVar[tuple[str, ...]] = ("leervraag_passed",)
     command: Literal["pass_leervraag"] = "pass_leervraag"
@@ -121,6 +131,7 @@ class Reveal(_Command):
     """Show what was written in a written-first phase, all at once."""
 
     trigger: ClassVar[str] = "reveal"
+    sample: ClassVar[dict[str, Any] | None] = {}
     stays_in: ClassVar[frozenset[str]] = frozenset({PHASE})
     by_roles: ClassVar[tuple[str, ...]] = _FACILITATOR
     makes: ClassVar[tuple[str, ...]] = ("written_revealed",)
@@ -144,6 +155,7 @@ class Advance(_Command):
     """Move on to the next phase or frame step."""
 
     trigger: ClassVar[str] = "advance"
+    sample: ClassVar[dict[str, Any] | None] = {}
     makes: ClassVar[tuple[str, ...]] = (
         "step_entered",
         "case_chosen",
@@ -156,6 +168,7 @@ class Extend(_Command):
     """Give the current phase more minutes (timeboxes are advisory)."""
 
     trigger: ClassVar[str] = "extend"
+    sample: ClassVar[dict[str, Any] | None] = {"minutes": 5}
     stays_in: ClassVar[frozenset[str]] = frozenset({PHASE})
     by_roles: ClassVar[tuple[str, ...]] = _FACILITATOR
     makes: ClassVar[tuple[str, ...]] = ("phase_extended",)
@@ -167,6 +180,7 @@ class Skip(_Command):
     """Skip the current phase; the reason is recorded."""
 
     trigger: ClassVar[str] = "skip"
+    sample: ClassVar[dict[str, Any] | None] = {"reason": SAMPLE_TEXT}
     by_roles: ClassVar[tuple[str, ...]] = _FACILITATOR
     makes: ClassVar[tuple[str, ...]] = (
         "phase_skipped",
@@ -191,6 +205,7 @@ class RecordConsensus(_Command):
     """The facilitator records that the group agrees (socratic dialogue, imi)."""
 
     trigger: ClassVar[str] = "record_consensus"
+    sample: ClassVar[dict[str, Any] | None] = {}
     stays_in: ClassVar[frozenset[str]] = frozenset({PHASE})
     only_if: ClassVar[str | None] = "consensus"
     by_roles: ClassVar[tuple[str, ...]] = _FACILITATOR
@@ -226,6 +241,7 @@ class Close(_Command):
     """Close the meeting; before the evaluation it needs a reason (closing early)."""
 
     trigger: ClassVar[str] = "close"
+    sample: ClassVar[dict[str, Any] | None] = {"reason": SAMPLE_TEXT}
     by_roles: ClassVar[tuple[str, ...]] = _FACILITATOR
     makes: ClassVar[tuple[str, ...]] = ("meeting_closed",)
     command: Literal["close"] = "close"

@@ -8,6 +8,8 @@ exact signature. Phase order is data in the method spec, never hook order.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import pluggy
@@ -17,14 +19,44 @@ if TYPE_CHECKING:
     from .specs import MethodSpec
     from .state import Contribution, MeetingState
 
-__all__ = ["HOOK_API_VERSION", "PROJECT", "hookimpl", "hookspec"]
+__all__ = ["HOOK_API_VERSION", "PROJECT", "PastMeeting", "hookimpl", "hookspec"]
 
 PROJECT = "intervision"
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
-#: Bumped when a hook's signature changes incompatibly.
-HOOK_API_VERSION = 1
+#: Bumped when a hook's signature changes incompatibly. 2: ``intervision_next_facilitator``
+#: gets its history as :class:`PastMeeting` records (which still read as mappings).
+HOOK_API_VERSION = 2
+
+
+@dataclass(frozen=True, slots=True)
+class PastMeeting:
+    """One earlier meeting of a group, as a policy hook sees it: who came, who
+    facilitated, who brought a case. Names are member ids; no case content."""
+
+    meeting_id: str
+    started_at: datetime
+    facilitator: str
+    inbrengers: tuple[str, ...]
+    present: tuple[str, ...]
+
+    # Plugins written for hook API 1 read each record as a dict; they still can.
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.__slots__:
+            raise KeyError(key)
+        value = getattr(self, key)
+        return list(value) if isinstance(value, tuple) else value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.__slots__
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
 
 
 # -- registration ---------------------------------------------------------------
@@ -72,11 +104,11 @@ def intervision_meeting_closed(state: MeetingState) -> None:
 
 
 @hookspec(firstresult=True)
-def intervision_next_facilitator(members: list[str], history: list[dict[str, Any]]) -> str | None:
+def intervision_next_facilitator(members: list[str], history: list[PastMeeting]) -> str | None:
     """Propose who facilitates next; the first non-None answer wins.
 
     ``members`` are the ids of the members present, ``history`` the group's earlier
-    meetings (oldest first) as dicts with ``facilitator`` and ``inbrengers``.
+    meetings, oldest first.
     """
 
 

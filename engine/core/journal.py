@@ -14,21 +14,19 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
-from pydantic import ValidationError
-
 from .errors import CorruptJournalError
 from .events import Event, MeetingStarted, event_adapter
-from .migrations import CURRENT_VERSIONS, UnreadableEvent, upgrade
 
 __all__ = [
     "Journal",
     "MeetingSummary",
     "StoredEvent",
+    "belongs",
+    "decode_current",
     "decode_event",
     "encode_event",
     "is_meeting_stream",
@@ -111,39 +109,31 @@ def encode_event(event: Event) -> str:
 
 
 def decode_event(meeting_id: str, version: int, raw: str) -> Event:
-    """Read one stored event; a broken row names where it is, not what it says.
+    """Read back a row :func:`encode_event` wrote, in the current shape of its type.
 
-    The row is parsed, brought to the current shape by the explicit steps of
-    :mod:`..migrations` (a version newer than known, or an older one without a
-    step, is refused), validated, and checked to belong to this meeting.
-
-    The error is raised outside the ``except`` blocks on purpose: the JSON or
-    pydantic error would otherwise ride along as ``__context__``, and it quotes the
-    row, which may hold case content.
+    For the memory journal, whose rows this process wrote. A store that keeps rows
+    for years reads through the storage part's ``decode_stored``, which also upgrades
+    older shapes and says what is wrong with a damaged row.
     """
-    quick = _current(raw)
-    event = _problem(raw) if quick is None else quick
-    # type() is, not isinstance: pydantic's metaclass makes isinstance slow, and this is hot.
-    if type(event) is MeetingStarted and event.meeting_id != meeting_id:
-        # The other id is not repeated: it is stored text like the rest of the row.
-        event = (
-            "the stored meeting_started event names another meeting (the row was "
-            "copied or moved); restore the store from a backup"
+    event = decode_current(raw)
+    if event is None:
+        raise CorruptJournalError.at(
+            meeting_id,
+            version,
+            "the event is not in the shape this intervision writes; restore the store from "
+            "a backup",
         )
-    if isinstance(event, str):
-        raise CorruptJournalError.at(meeting_id, version, event)
-    return event
+    return belongs(meeting_id, version, event)
 
 
-def _current(raw: str) -> Event | None:
+def decode_current(raw: str) -> Event | None:
     """The event, if the row is plainly in the current shape of its type; else None.
 
     Resuming reads every row of a meeting, and pydantic's own JSON parser validates
     a row in one pass, in about the time ``json.loads`` alone takes. Only a row that
     starts with a whole-number version, as :func:`encode_event` writes it, and that
     validates at its type's current version takes this way: anything else (an older
-    version, a damaged or hand-made row) goes through :func:`_problem`, which reads
-    it again and says what is wrong.
+    version, a damaged or hand-made row) is for a careful reader to explain.
     """
     if not raw.startswith('{"v":') or not raw[5 : raw.find(",", 5)].isdigit():
         return None
@@ -151,30 +141,22 @@ def _current(raw: str) -> Event | None:
         event = event_adapter.validate_json(raw)
     except ValueError:  # pydantic's ValidationError is one
         return None
-    return event if event.v == CURRENT_VERSIONS.get(event.type) else None
+    return event if event.v == type(event).model_fields["v"].default else None
 
 
-def _problem(raw: str) -> Event | str:
-    """The event, or what is wrong with the row in words free of its content."""
-    try:
-        data = json.loads(raw)
-    except (TypeError, ValueError) as exc:
-        return (
-            f"the stored event is not valid JSON ({type(exc).__name__}); "
-            "restore the store from a backup"
-        )
-    if not isinstance(data, dict):
-        return "the stored event is not a JSON object; restore the store from a backup"
-    try:
-        data = upgrade(data)
-    except UnreadableEvent as exc:
-        return str(exc)
-    try:
-        event = event_adapter.validate_python(data)
-    except ValidationError as exc:
-        fields = ", ".join(".".join(str(p) for p in e["loc"]) or "(root)" for e in exc.errors())
-        return (
-            f"the stored {data['type']} event does not have the fields of its schema "
-            f"version (fields: {fields}); restore the store from a backup"
+def belongs(meeting_id: str, version: int, event: Event) -> Event:
+    """``event``, after checking that a start event read back names this meeting.
+
+    The error is raised here, outside any ``except`` block, so that no JSON or
+    pydantic error rides along as ``__context__``: it would quote the row.
+    """
+    # type() is, not isinstance: pydantic's metaclass makes isinstance slow, and this is hot.
+    if type(event) is MeetingStarted and event.meeting_id != meeting_id:
+        # The other id is not repeated: it is stored text like the rest of the row.
+        raise CorruptJournalError.at(
+            meeting_id,
+            version,
+            "the stored meeting_started event names another meeting (the row was copied or "
+            "moved); restore the store from a backup",
         )
     return event

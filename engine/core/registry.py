@@ -22,7 +22,6 @@ import pluggy
 from pydantic import ValidationError
 
 from . import hookspecs
-from .builtin_rules import BUILTIN_RULE_KINDS
 from .errors import DuplicateMethodError, PluginError, SpecError, UnknownMethodError
 from .logs import get_logger
 from .method_files import load_method_file, user_methods_dir
@@ -37,6 +36,8 @@ STRICT_ENV = "INTERVISION_STRICT_PLUGINS"
 #: A comma-separated allow-list of entry point names; set but empty loads none.
 ALLOW_ENV = "INTERVISION_PLUGINS"
 BUILTIN_DISTRIBUTION = "intervision"
+#: The entry point of the built-in rule kinds (``intervision.plugins.rules``).
+BUILTIN_RULES = "builtin-rules"
 
 log = get_logger("intervision.registry")
 
@@ -54,14 +55,6 @@ class PluginInfo:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-class _BuiltinRules:
-    """The engine's own rule kinds, registered like any plugin's."""
-
-    @hookspecs.hookimpl
-    def intervision_rule_kinds(self) -> list[RuleKind]:
-        return list(BUILTIN_RULE_KINDS)
 
 
 @dataclass(frozen=True)
@@ -283,26 +276,27 @@ def load_registry(
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
     registry = Registry(pm)
-    pm.register(_BuiltinRules(), name="intervision.rules")
     infos: dict[str, PluginInfo] = {}
 
     candidates: list[tuple[PluginInfo, Any]] = []
-    if entry_points:
-        # Built-in methods first: a third-party plugin cannot take their ids.
-        allowed = _allowed(allow)
-        # Each .name/.version reads and parses METADATA again: read them once, and
-        # once per distribution (the entry points of one share its object).
-        name_and_version = functools.cache(_name_and_version)
-        found = [
-            (PluginInfo(ep.name, *name_and_version(ep.dist)), ep)
-            for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)
-            if allowed is None or ep.name in allowed
-        ]
-        for info, ep in sorted(
-            found, key=lambda f: (f[0].distribution != BUILTIN_DISTRIBUTION, f[0].name)
-        ):
-            if builtin_only and info.distribution != BUILTIN_DISTRIBUTION:
-                continue
+    allowed = _allowed(allow)
+    # Each .name/.version reads and parses METADATA again: read them once, and
+    # once per distribution (the entry points of one share its object).
+    name_and_version = functools.cache(_name_and_version)
+    found = [
+        (PluginInfo(ep.name, *name_and_version(ep.dist)), ep)
+        for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)
+    ]
+    # The built-in rule kinds first, whatever is asked: every meeting's frame and every
+    # phase field rely on them, so no allow-list or test set-up can leave them out.
+    # Then the built-in methods: a third-party plugin cannot take their ids.
+    for info, ep in sorted(found, key=lambda f: _load_order(*f)):
+        builtin = info.distribution == BUILTIN_DISTRIBUTION
+        if builtin and ep.name == BUILTIN_RULES:
+            candidates.append((info, ep))
+        elif not entry_points or (builtin_only and not builtin):
+            continue
+        elif allowed is None or ep.name in allowed:
             candidates.append((info, ep))
     for name, plugin in extra:
         module = getattr(plugin, "__module__", None) or name
@@ -339,6 +333,11 @@ def load_registry(
         except PluginError as exc:
             _fail(info, str(exc), strict, exc)
     return registry
+
+
+def _load_order(info: PluginInfo, ep: metadata.EntryPoint) -> tuple[bool, bool, str]:
+    builtin = info.distribution == BUILTIN_DISTRIBUTION
+    return (not (builtin and ep.name == BUILTIN_RULES), not builtin, info.name)
 
 
 def _allowed(allow: Iterable[str] | None) -> set[str] | None:

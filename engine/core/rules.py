@@ -5,8 +5,9 @@ command and returns nothing or a :class:`Refusal` that names the rule and says w
 in Dutch and English. Checks are pure: no I/O, no clock, no writing. Plugins add
 kinds through the ``intervision_rule_kinds`` hook and methods reference them by id.
 
-The built-in kinds live in ``phase_rules`` (what follows from a phase spec's
-fields) and ``frame_rules`` (the frame around every method).
+The built-in kinds are a plugin too, ``intervision.plugins.rules`` (what follows from
+a phase spec's fields, and the frame around every method), which the registry
+always loads.
 """
 
 from __future__ import annotations

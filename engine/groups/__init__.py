@@ -26,6 +26,7 @@ __all__ = [
     "MeetingRecord",
     "default_contract",
     "dump_group",
+    "facilitator_proposal",
     "fairness",
     "group_history",
     "groups_of",

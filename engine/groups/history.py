@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from intervision.engine import MeetingState, UnknownMethodError
+from intervision.engine import MeetingState, PastMeeting, UnknownMethodError
 
 from .group import GroupState
 
@@ -23,11 +23,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Commitment",
+    "FacilitatorProposal",
     "InbrengerTurns",
     "MeetingRecord",
+    "facilitator_proposal",
     "fairness",
     "group_history",
     "look_back",
+    "past_meeting",
     "propose_facilitator",
 ]
 
@@ -115,6 +118,22 @@ def group_history(engine: Engine, group_id: str) -> list[MeetingRecord]:
     return sorted(records, key=lambda r: r.started_at)
 
 
+@dataclass(frozen=True)
+class FacilitatorProposal:
+    """Who facilitates today, and why: the group's guide, a policy plugin, or the rotation.
+
+    For the rotation, ``times`` and ``last`` say how often and when the proposed
+    member facilitated before; ``failed`` names policy plugins that raised (their
+    answer was skipped, the rotation proposes instead).
+    """
+
+    member: str | None
+    why: Literal["guided", "plugin", "rotation"]
+    times: int = 0
+    last: datetime | None = None
+    failed: tuple[str, ...] = ()
+
+
 def propose_facilitator(
     engine: Engine,
     group: GroupState,
@@ -124,6 +143,21 @@ def propose_facilitator(
     not_: str | None = None,
     failed: list[str] | None = None,
 ) -> str | None:
+    """Who facilitates today (see :func:`facilitator_proposal`, which also says why)."""
+    proposal = facilitator_proposal(engine, group, present, history, not_=not_)
+    if failed is not None:
+        failed.extend(proposal.failed)
+    return proposal.member
+
+
+def facilitator_proposal(
+    engine: Engine,
+    group: GroupState,
+    present: list[str],
+    history: list[MeetingRecord],
+    *,
+    not_: str | None = None,
+) -> FacilitatorProposal:
     """Who facilitates today: the group's guide, a plugin's choice, or the rotation.
 
     The rotation proposes the member present who facilitated least often, then
@@ -132,31 +166,42 @@ def propose_facilitator(
 
     A policy plugin that raises is skipped, not obeyed and not fatal: the proposal
     is only a proposal, and a broken plugin must not keep a group from meeting.
-    Its name is logged and appended to ``failed``, so the caller can say so.
+    Its name is logged and kept in ``failed``, so the caller can say so.
     """
     present = [p for p in present if p != not_]
     if group.guided_by:
-        return group.guided_by
-    args = {
-        "members": list(present),
-        "history": [
-            {"facilitator": r.facilitator, "inbrengers": list(r.inbrengers)} for r in history
-        ],
-    }
+        return FacilitatorProposal(group.guided_by, "guided")
+    args = {"members": list(present), "history": [past_meeting(r) for r in history]}
+    failed: list[str] = []
     answer = None
     for _, answer in engine.registry.call_each("intervision_next_facilitator", args, failed=failed):
         if answer is not None:
             break  # firstresult, as pluggy would
     if answer in present:
-        return str(answer)
+        return FacilitatorProposal(str(answer), "plugin", failed=tuple(failed))
     if not present:
-        return None
+        return FacilitatorProposal(None, "rotation", failed=tuple(failed))
+    held = {m: [r.started_at for r in history if r.facilitator == m] for m in present}
 
     def key(member: str) -> tuple[int, float, int]:
-        held = [r.started_at.timestamp() for r in history if r.facilitator == member]
-        return (len(held), max(held, default=float("-inf")), present.index(member))
+        last = max((d.timestamp() for d in held[member]), default=float("-inf"))
+        return (len(held[member]), last, present.index(member))
 
-    return min(present, key=key)
+    member = min(present, key=key)
+    return FacilitatorProposal(
+        member,
+        "rotation",
+        times=len(held[member]),
+        last=max(held[member], default=None),
+        failed=tuple(failed),
+    )
+
+
+def past_meeting(record: MeetingRecord) -> PastMeeting:
+    """A held meeting as the facilitator policy hook sees it: no case content."""
+    return PastMeeting(
+        record.meeting_id, record.started_at, record.facilitator, record.inbrengers, record.present
+    )
 
 
 def fairness(group: GroupState, history: list[MeetingRecord]) -> list[InbrengerTurns]:

@@ -3,8 +3,9 @@
 Visibility is the engine's, never the host's own guess: contributions come from
 ``Meeting.visible_to(person)``, so a contribution written in silence stays hidden
 until the facilitator reveals it, one hidden until a later phase stays hidden until
-that phase comes, and its author always sees it. What a person "may do" is a hint
-for drawing buttons; the engine still checks every command against the rules.
+that phase comes, and its author always sees it. What a person "may do" and whom the
+step waits for come from ``Meeting.capabilities()``, the engine's own answer, which
+never offers a command the engine would refuse; the host adds no rule of its own.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from intervision.engine import FRAME_STEPS, Contribution, Meeting
 from intervision.engine.groups import GroupState
 
-__all__ = ["contribution_view", "group_view", "meeting_view", "position", "waiting_for"]
+__all__ = ["contribution_view", "group_view", "meeting_view", "position"]
 
 
 def group_view(group: GroupState) -> dict[str, Any]:
@@ -56,7 +57,8 @@ def meeting_view(meeting: Meeting, viewer: str) -> dict[str, Any]:
             "variant": case.variant,
             "title": method.title(lang),
         }
-    their_roles = meeting.roles(person)
+    can = meeting.capabilities()
+    theirs = can.of(person)
     return {
         **position(meeting),
         "group_id": state.group_id,
@@ -68,12 +70,16 @@ def meeting_view(meeting: Meeting, viewer: str) -> dict[str, Any]:
         "you": {
             "id": person,
             "name": _name(meeting, person),
-            "roles": sorted(their_roles),
-            "instructions": _instructions(meeting, their_roles),
-            "may_contribute": list(meeting.allowed_kinds(person)),
-            "may": may_do(meeting, person, their_roles),
+            "roles": sorted(theirs.roles),
+            "instructions": _instructions(meeting, theirs.roles),
+            "may_contribute": list(theirs.kinds),
+            "may": sorted(theirs.commands),
         },
-        "waiting_for": [_name(meeting, p) for p in waiting_for(meeting)],
+        "waiting_for": [_name(meeting, p) for p in can.waiting_for],
+        "waits": [
+            {"reason": w.reason, "people": [_name(meeting, p) for p in w.people]}
+            for w in can.waiting
+        ],
         "leervragen": [
             {"id": lv.id, "by": _name(meeting, lv.by), "text": lv.text}
             for lv in state.leervragen.values()
@@ -93,59 +99,6 @@ def contribution_view(meeting: Meeting, contribution: Contribution) -> dict[str,
         "reply_to": contribution.reply_to,
         "at": contribution.at.isoformat(),
     }
-
-
-def waiting_for(meeting: Meeting) -> list[str]:
-    """Who the step still waits for: a leervraag or a pass, a recognition, or a turn in a
-    phase where everyone contributes before the group moves on."""
-    state, phase = meeting.state, meeting.phase
-    said = {c.author for c in state.step_contributions()}
-    if state.frame == "leervragen":
-        done = set(state.passed) | {lv.by for lv in state.leervragen.values()}
-        return [p for p in state.present if p not in done]
-    if state.frame == "recognitions":
-        return [p for p in state.present if p not in said]
-    if phase is not None and phase.everyone_contributes:
-        return [p for p in state.present if "participant" in meeting.roles(p) and p not in said]
-    return []
-
-
-def may_do(meeting: Meeting, person: str, their_roles: frozenset[str]) -> list[str]:
-    """The commands worth offering this person now (the engine has the last word)."""
-    state, phase = meeting.state, meeting.phase
-    if state.closed:
-        return []
-    may: list[str] = []
-    if state.frame == "leervragen" and person in waiting_for(meeting):
-        may += ["submit_leervraag", "pass_leervraag"]
-    if meeting.allowed_kinds(person):
-        may.append("contribute")
-    facilitates = "facilitator" in their_roles
-    if phase is None:
-        if facilitates:
-            may += {
-                "opening": ["advance", "hand_over"],
-                "case_choice": ["choose_case"],
-                "second_case": ["choose_case", "advance"],
-                "method_choice": ["choose_method"],
-                "evaluation": [],
-            }.get(state.frame, ["advance"])
-    else:
-        if their_roles & set(phase.advance_by):
-            may.append("advance")
-        if facilitates:
-            may += ["extend", "skip"]
-            may += ["reveal"] if phase.written_first else []
-            may += ["record_consensus"] if phase.consensus else []
-        if phase.decision is not None and phase.decision.by in their_roles:
-            may.append("decide")
-        if any(loop.by in their_roles for loop in phase.loops):
-            may.append("take_loop")
-        if phase.nested is not None and their_roles & set(phase.nested.by):
-            may.append("choose_module")
-    if facilitates:
-        may.append("close")
-    return list(dict.fromkeys(may))
 
 
 def _instructions(meeting: Meeting, their_roles: frozenset[str]) -> list[str]:

@@ -39,7 +39,7 @@ def test_the_blocks_run_in_order_as_one_session() -> None:
         exec(code, namespace)
     meeting = namespace["meeting"]
     assert isinstance(meeting, api.Meeting)
-    assert (meeting.state.phase, meeting.state.version) == ("advice", 30)
+    assert (meeting.state.phase, meeting.state.version) == ("advice", 31)
 
 
 def test_the_error_table_matches_the_exception_classes() -> None:

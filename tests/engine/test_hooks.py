@@ -26,6 +26,7 @@ from intervision.engine import (
     MeetingState,
     MemoryJournal,
     MethodSpec,
+    PastMeeting,
     PhaseSpec,
     Refusal,
     RuleContext,
@@ -311,11 +312,11 @@ def test_intervision_next_facilitator() -> None:
     class Picks:
         def __init__(self, answer: str) -> None:
             self.answer = answer
-            self.asked: list[tuple[list[str], list[dict[str, Any]]]] = []
+            self.asked: list[tuple[list[str], list[PastMeeting]]] = []
 
         @hookimpl
         def intervision_next_facilitator(
-            self, members: list[str], history: list[dict[str, Any]]
+            self, members: list[str], history: list[PastMeeting]
         ) -> str | None:
             self.asked.append((members, history))
             return self.answer
@@ -340,7 +341,22 @@ def test_intervision_next_facilitator() -> None:
 
     present = ["anna", "bram", "carla"]
     assert propose_facilitator(engine, group, present, [held]) == "carla"
-    assert picks.asked == [(present, [{"facilitator": "dirk", "inbrengers": ["bram"]}])]
+    [(members, history)] = picks.asked
+    assert members == present
+    assert [(h.meeting_id, h.facilitator, h.inbrengers) for h in history] == [
+        ("m1", "dirk", ("bram",))
+    ]
+    # read as hook API 1 did, as a mapping: plugins written then keep working
+    assert history[0]["facilitator"] == "dirk" and history[0]["inbrengers"] == ["bram"]
+    assert "facilitator" in history[0] and history[0].get("nothing") is None
+    # no case content reaches a policy plugin: only ids, times and who came
+    assert set(PastMeeting.__slots__) == {
+        "meeting_id",
+        "started_at",
+        "facilitator",
+        "inbrengers",
+        "present",
+    }
 
     # an answer that is not among the members present is ignored: the rotation proposes
     picks.answer = "dirk"

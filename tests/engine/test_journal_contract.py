@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from intervision.engine import Journal, MemoryJournal
-from intervision.engine.core.errors import ConcurrencyError
+from intervision.engine.core.errors import ConcurrencyError, RepeatedRequest
 from intervision.engine.core.events import ContributionAdded, Event, MeetingStarted, MemberRef
 from intervision.engine.storage import EncryptedJournal, SqliteJournal, open_journal
 
@@ -208,3 +208,36 @@ def test_concurrent_writers_with_retry_store_every_event_once(journal: Journal) 
     expected = {f"w{w}-{n}" for w in range(writers) for n in range(per_writer)}
     assert len(ids) == len(expected) and set(ids) == expected
     assert journal.version("m1") == len(events) == writers * per_writer + 1
+
+
+# -- request ids (idempotency keys) ------------------------------------------------------
+
+
+def test_a_request_id_is_kept_with_the_events_it_committed(journal: Journal) -> None:
+    journal.append("m1", 0, [started("m1")])
+    journal.append("m1", 1, [contribution("c1"), contribution("c2")], request_id="req-0001")
+
+    assert journal.committed("m1", "req-0001") == (2, 3)
+    assert journal.committed("m1", "req-other") is None
+    assert journal.committed("m2", "req-0001") is None  # keys are per meeting
+
+
+def test_a_repeated_request_id_writes_nothing(journal: Journal) -> None:
+    journal.append("m1", 0, [started("m1")])
+    journal.append("m1", 1, [contribution("c1")], request_id="req-0001")
+
+    with pytest.raises(RepeatedRequest):
+        journal.append("m1", 2, [contribution("c2")], request_id="req-0001")
+
+    assert journal.version("m1") == 2
+    assert contribution_ids(journal.load("m1")) == ["c1"]
+
+
+def test_a_refused_append_keeps_no_request_id(journal: Journal) -> None:
+    journal.append("m1", 0, [started("m1")])
+    with pytest.raises(ConcurrencyError):
+        journal.append("m1", 5, [contribution("c1")], request_id="req-0001")
+
+    assert journal.committed("m1", "req-0001") is None
+    journal.append("m1", 1, [contribution("c1")], request_id="req-0001")  # the retry commits
+    assert journal.committed("m1", "req-0001") == (2, 2)

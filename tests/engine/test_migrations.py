@@ -14,15 +14,16 @@ from typing import Any, get_args
 
 import pytest
 
-from intervision.engine import CorruptJournalError, decode_event
+from intervision.engine import CorruptJournalError
 from intervision.engine.core import events
-from intervision.engine.core.migrations import (
+from intervision.engine.storage.migrations import (
     CURRENT_VERSIONS,
     UPGRADES,
     UnreadableEvent,
     current_versions,
     upgrade,
 )
+from intervision.engine.storage.rows import decode_stored as decode_event
 
 SECRET = "GEHEIM-leervraag over mijn teamleider"
 

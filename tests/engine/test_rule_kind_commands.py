@@ -45,8 +45,8 @@ from intervision.engine import (
     TakeLoop,
     load_registry,
 )
-from intervision.engine.core.builtin_rules import BUILTIN_RULE_KINDS
 from intervision.engine.core.decide import current_phase, decide
+from intervision.plugins.rules import BUILTIN_RULE_KINDS
 
 NOW = datetime(2026, 1, 1, 10, 0, tzinfo=UTC)
 

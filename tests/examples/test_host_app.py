@@ -60,13 +60,13 @@ def test_a_whole_meeting_runs_over_http_to_its_end(api: Any) -> None:
 
     opening = api.state(meeting_id, "anna")
     assert (opening["frame"], opening["title"], opening["lang"]) == ("opening", "Opening", "nl")
-    assert opening["you"]["may"] == ["contribute", "advance", "hand_over", "close"]
+    assert set(opening["you"]["may"]) == {"contribute", "advance", "hand_over", "close"}
     api.ok(meeting_id, "advance", "anna")
 
     api.ok(meeting_id, "submit_leervraag", "bram", text="Hoe begrens ik een ouder?")
     waiting = api.state(meeting_id, "carla")
     assert waiting["waiting_for"] == ["Anna", "Carla", "Dirk"]
-    assert waiting["you"]["may"] == ["submit_leervraag", "pass_leervraag"]
+    assert set(waiting["you"]["may"]) == {"submit_leervraag", "pass_leervraag"}
     assert waiting["leervragen"] == [
         {"id": waiting["leervragen"][0]["id"], "by": "Bram", "text": "Hoe begrens ik een ouder?"}
     ]

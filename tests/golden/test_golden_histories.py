@@ -2,7 +2,7 @@
 
 Each ``*.jsonl`` here is a full meeting of a built-in method as the journal stored
 it, recorded by ``record.py``; each ``*.state.json`` is what replaying it gave then.
-They go through the real read path (``decode_event``, with its schema migrations)
+They go through the real read path (``decode_stored``, with its schema migrations)
 and ``replay``: a change to an event's shape without a migration, or to what
 ``apply`` makes of an event, fails here, naming the history and what differs.
 """
@@ -26,9 +26,10 @@ from golden import (
     summary,
 )
 
-from intervision.engine import Engine, Registry, decode_event, encode_event, replay
-from intervision.engine.core.migrations import current_versions
+from intervision.engine import Engine, Registry, encode_event, replay
 from intervision.engine.storage import SqliteJournal
+from intervision.engine.storage.migrations import current_versions
+from intervision.engine.storage.rows import decode_stored as decode_event
 
 HISTORIES = sorted(GOLDEN_DIR.glob("*.jsonl"))
 
@@ -134,7 +135,8 @@ def test_the_golden_histories_carry_the_planted_case_text() -> None:
 def test_the_quick_read_of_a_current_row_equals_the_careful_one(path: Path) -> None:
     """Rows as the journal writes them are read by pydantic's JSON parser in one pass;
     the careful path (json.loads, migration, validation) must give the same events."""
-    from intervision.engine.core.journal import _current, _problem
+    from intervision.engine import decode_current as _current
+    from intervision.engine.storage.rows import _problem
 
     for line in stored_lines(path):
         quick = _current(line)

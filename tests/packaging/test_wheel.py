@@ -204,7 +204,7 @@ def test_plugin_entry_points(wheel: Path, names: list[str]) -> None:
     parser.optionxform = str  # type: ignore[assignment, method-assign]
     parser.read_string(_dist_info_file(wheel, names, "entry_points.txt"))
     plugins = dict(parser["intervision"])
-    assert plugins == BUILTIN_PLUGINS
+    assert plugins == {**BUILTIN_PLUGINS, "builtin-rules": "intervision.plugins.rules"}
 
 
 def test_metadata(wheel: Path, names: list[str]) -> None:
@@ -249,7 +249,10 @@ def test_installed_wheel_imports_from_its_own_folder(installed: Path) -> None:
     for key in ("engine", "incident"):
         assert Path(found[key]).resolve().is_relative_to(installed.resolve()), found[key]
     ours = {name: info for name, info in found["plugins"].items() if info[0] == "intervision"}
-    assert ours == {name: ["intervision", [name], []] for name in BUILTIN_PLUGINS}
+    assert ours == {
+        "builtin-rules": ["intervision", [], []],  # rule kinds, no methods
+        **{name: ["intervision", [name], []] for name in BUILTIN_PLUGINS},
+    }
 
 
 def test_installed_console_script_target_resolves(installed: Path) -> None:

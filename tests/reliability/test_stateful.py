@@ -12,7 +12,11 @@ hold after every step (issue #7):
 - versions run 1..n without gaps (journal length == state version);
 - every accepted contribution has a kind its author's role allowed at that moment;
 - every decision is made by the inbrenger of its case;
-- the facilitator is never the inbrenger during a method that says so.
+- the facilitator is never the inbrenger during a method that says so;
+- what ``Meeting.capabilities()`` offers a person, the engine accepts from them (a
+  rule picks an offered command and sends it), and a command it does not offer
+  them, the engine refuses;
+- the step waits for something exactly when nobody may move it on.
 
 Quick by default (a few seconds per method); ``INTERVISION_FULL=1`` runs many more
 and longer sequences.
@@ -38,18 +42,22 @@ from hypothesis.stateful import (
 
 from intervision.engine import (
     CONTRIBUTION_KINDS,
+    Advance,
     CommandRefused,
+    Contribute,
     Engine,
+    Extend,
     MeetingState,
     MemoryJournal,
     NotAMemberError,
     Registry,
+    Reveal,
     UnknownMethodError,
     load_registry,
     replay,
 )
 from intervision.engine.core import events as ev
-from intervision.engine.core.decide import case_method
+from intervision.engine.core.decide import case_method, decide
 from intervision.engine.core.rules import FRAME_KINDS, roles_of
 from intervision.testing import group_for, start
 
@@ -306,7 +314,88 @@ class MeetingMachine(RuleBasedStateMachine):
         if now == 0:
             self.send(self.meeting.close, self.person(who), reason)
 
+    # -- rules: what the engine offers --------------------------------------------
+
+    @rule(who=people, pick=st.integers(0, 50))
+    def do_what_is_offered(self, who: int, pick: int) -> None:
+        """Anything ``capabilities`` offers is accepted; this also walks meetings deep."""
+        can = self.meeting.capabilities()
+        person = self.person(who)
+        if person == STRANGER or person not in can.people:
+            assert can.of(person).commands == frozenset()
+            return
+        mine = can.of(person)
+        offers: list[tuple[Any, tuple[Any, ...], dict[str, Any]]] = []
+        meeting = self.meeting
+        offers += [(meeting.contribute, (person, k, "offered"), {}) for k in mine.kinds]
+        plain = {
+            "advance": (meeting.advance, (person,), {}),
+            "reveal": (meeting.reveal, (person,), {}),
+            "extend": (meeting.extend, (person, 5), {}),
+            "skip": (meeting.skip, (person, "offered"), {}),
+            "record_consensus": (meeting.record_consensus, (person,), {}),
+            "pass_leervraag": (meeting.pass_leervraag, (person,), {}),
+            "submit_leervraag": (meeting.submit_leervraag, (person, "offered"), {}),
+        }
+        offers += [action for name, action in plain.items() if mine.may(name)]
+        offers += [(meeting.take_loop, (person, loop), {}) for loop in mine.loops]
+        offers += [(meeting.choose_module, (person, m), {}) for m in mine.modules]
+        offers += [(meeting.choose_case, (person, i), {}) for i in mine.inbrengers]
+        offers += [(meeting.hand_over, (person, to), {}) for to in mine.hand_over_to]
+        offers += [(meeting.choose_method, (person, m), {}) for m in mine.methods]
+        if mine.may("decide"):
+            phase = meeting.phase
+            assert phase is not None
+            labels = {}
+            if phase.labels is not None:
+                case_no = self.state.case.no if self.state.case else None
+                labels = {
+                    c.id: phase.labels.values[0]
+                    for c in self.state.contributions
+                    if c.case_no == case_no and c.kind in phase.labels.kinds
+                }
+            offers.append((meeting.decide, (person,), {"text": "offered", "labels": labels}))
+        if not offers:
+            return
+        action, args, kwargs = offers[pick % len(offers)]
+        before = self.state.version
+        try:
+            action(*args, **kwargs)
+        except REFUSALS as exc:
+            raise AssertionError(
+                f"{action.__name__}{args[1:]} was offered to {person} in "
+                f"{self.state.frame}/{self.state.phase_path} and refused: {exc}"
+            ) from None
+        assert self.state.version > before
+        self.accepted += 1
+
     # -- invariants ---------------------------------------------------------------
+
+    @invariant()
+    def what_is_not_offered_is_refused(self) -> None:
+        """The commands without arguments and the kinds: not offered means refused."""
+        can = self.meeting.capabilities()
+        state, registry, now = self.state, self.registry, self.engine.clock()
+        for person, mine in can.people.items():
+            for kind in CONTRIBUTION_KINDS:
+                if kind not in mine.kinds:
+                    command = Contribute(by=person, kind=kind, text="not offered")
+                    assert not _accepted(state, command, registry, now), (person, kind)
+            for command in (Advance(by=person), Reveal(by=person), Extend(by=person, minutes=5)):
+                if not mine.may(command.command):
+                    assert not _accepted(state, command, registry, now), (person, command)
+
+    @invariant()
+    def the_step_waits_exactly_when_nobody_may_move_on(self) -> None:
+        can = self.meeting.capabilities()
+        if self.state.closed:
+            assert can.people == {} and can.waiting == ()
+            return
+        anyone = any(mine.may("advance") for mine in can.people.values())
+        assert anyone != bool(can.waiting) or self.state.frame in (
+            "case_choice",
+            "method_choice",
+        ), (self.state.frame, self.state.phase_path, can.waiting, anyone)
 
     @invariant()
     def journal_replays_to_live_state(self) -> None:
@@ -348,6 +437,14 @@ class MeetingMachine(RuleBasedStateMachine):
     def facilitator_is_there(self) -> None:
         state = self.state
         assert state.facilitator in state.present or state.members[state.facilitator].external
+
+
+def _accepted(state: MeetingState, command: Any, registry: Registry, now: Any) -> bool:
+    try:
+        decide(state, command, registry, now)
+    except REFUSALS:
+        return False
+    return True
 
 
 def machine_for(method_id: str, variant: str | None) -> type[MeetingMachine]:

@@ -7,10 +7,21 @@ gets these checks from its declared fields, without listing them in ``rules``.
 
 from __future__ import annotations
 
-from . import commands as cmd
-from .rules import FRAME_KINDS, Refusal, RuleContext, refuse
-from .specs import kind_titles
-from .text import Text
+from intervision.engine import (
+    COMMANDS,
+    FRAME_KINDS,
+    Advance,
+    Close,
+    Contribute,
+    Decide,
+    Refusal,
+    Reveal,
+    RuleContext,
+    Skip,
+    Text,
+    kind_titles,
+    refuse,
+)
 
 __all__ = [
     "BY_ROLES",
@@ -28,10 +39,10 @@ __all__ = [
 #: and the checks below run on every command: they compare ``type(command)`` because
 #: ``isinstance`` against a pydantic model that does not match goes through ``ABCMeta``
 #: and costs ten times more.
-_MOVING_ON: frozenset[type[object]] = frozenset({cmd.Advance, cmd.Skip})
+_MOVING_ON: frozenset[type[object]] = frozenset({Advance, Skip})
 #: The commands whose senders the command table names (``by_roles``): the commands
 #: the "advance_by" kind checks, with ``Advance``, whose senders the phase names.
-BY_ROLES: tuple[type[object], ...] = tuple(c for c in cmd.COMMANDS.values() if c.by_roles)
+BY_ROLES: tuple[type[object], ...] = tuple(c for c in COMMANDS.values() if c.by_roles)
 
 _MODE_TEXT = {
     "listens": (
@@ -47,7 +58,7 @@ _MODE_TEXT = {
 
 def allowed_kinds(ctx: RuleContext) -> Refusal | None:
     command = ctx.command
-    if type(command) is not cmd.Contribute:
+    if type(command) is not Contribute:
         return None
     if ctx.phase is None:
         allowed = FRAME_KINDS.get(ctx.state.frame, ())
@@ -80,7 +91,7 @@ def allowed_kinds(ctx: RuleContext) -> Refusal | None:
 def inbrenger_mode(ctx: RuleContext) -> Refusal | None:
     if ctx.phase is None or "inbrenger" not in ctx.roles:
         return None
-    if type(ctx.command) is not cmd.Contribute:
+    if type(ctx.command) is not Contribute:
         return None
     mode = ctx.phase.inbrenger_mode
     if mode in _MODE_TEXT:
@@ -98,7 +109,7 @@ def inbrenger_mode(ctx: RuleContext) -> Refusal | None:
 def written_first(ctx: RuleContext) -> Refusal | None:
     state, command, phase = ctx.state, ctx.command, ctx.phase
     revealed = state.step_no in state.revealed
-    if type(command) is cmd.Reveal:
+    if type(command) is Reveal:
         if phase is None or not phase.written_first:
             return refuse(
                 "written_first",
@@ -114,7 +125,7 @@ def written_first(ctx: RuleContext) -> Refusal | None:
         return None
     if phase is None or not phase.written_first:
         return None
-    if type(command) is cmd.Contribute and revealed:
+    if type(command) is Contribute and revealed:
         return refuse(
             "written_first",
             "De geschreven ronde is al onthuld; nieuwe bijdragen horen in de volgende fase.",
@@ -132,7 +143,7 @@ def written_first(ctx: RuleContext) -> Refusal | None:
 
 def quota(ctx: RuleContext) -> Refusal | None:
     command, phase = ctx.command, ctx.phase
-    if phase is None or type(command) is not cmd.Contribute:
+    if phase is None or type(command) is not Contribute:
         return None
     limit = phase.quotas.get(command.kind)  # type: ignore[call-overload]
     if limit is None:
@@ -155,7 +166,7 @@ def quota(ctx: RuleContext) -> Refusal | None:
 
 def inbrenger_decides(ctx: RuleContext) -> Refusal | None:
     command, phase, state = ctx.command, ctx.phase, ctx.state
-    if type(command) is not cmd.Decide:
+    if type(command) is not Decide:
         return None
     decision = phase.decision if phase is not None else None
     if decision is None:
@@ -197,7 +208,7 @@ def inbrenger_decides(ctx: RuleContext) -> Refusal | None:
 
 def decision_required(ctx: RuleContext) -> Refusal | None:
     phase = ctx.phase
-    if type(ctx.command) is not cmd.Advance or phase is None or phase.decision is None:
+    if type(ctx.command) is not Advance or phase is None or phase.decision is None:
         return None
     if not phase.decision.required or ctx.state.step_decisions():
         return None
@@ -213,7 +224,7 @@ def decision_required(ctx: RuleContext) -> Refusal | None:
 
 def who_moves_on(ctx: RuleContext) -> Refusal | None:
     command = ctx.command
-    if type(command) is cmd.Advance:
+    if type(command) is Advance:
         allowed = ctx.phase.advance_by if ctx.phase is not None else ("facilitator",)
     else:
         allowed = command.by_roles
@@ -237,14 +248,14 @@ def _chosen_inbrenger(ctx: RuleContext) -> str | None:
 
 def reasons_given(ctx: RuleContext) -> Refusal | None:
     command = ctx.command
-    if type(command) is cmd.Skip and not command.reason.strip():
+    if type(command) is Skip and not command.reason.strip():
         return refuse(
             "reason_required",
             "Een fase overslaan kan, maar noem de reden.",
             "A phase can be skipped, but give the reason.",
         )
     early = ctx.state.frame != "evaluation"
-    if type(command) is cmd.Close and early and not (command.reason or "").strip():
+    if type(command) is Close and early and not (command.reason or "").strip():
         return refuse(
             "reason_required",
             "De bijeenkomst eerder afsluiten kan, maar noem de reden.",

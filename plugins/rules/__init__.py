@@ -1,4 +1,8 @@
-"""The rule kinds the engine registers itself, like any plugin's rule kinds.
+"""The built-in rule kinds: the meaning of a phase spec's fields and of the frame.
+
+A plugin like any other (entry point ``builtin-rules`` of the ``intervision`` distribution);
+the registry loads it whatever ``INTERVISION_PLUGINS`` or ``entry_points=False`` say,
+since the frame of every meeting and every method's phase fields rely on it.
 
 Kinds marked ``always`` run on every command; the others where a method lists them.
 Each names the command types its check can refuse (``commands``), so that the engine
@@ -11,14 +15,30 @@ who the group still waits for, then what must happen before moving on.
 
 from __future__ import annotations
 
-from . import catalogue_rules as cr
-from . import commands as cmd
-from . import frame_rules as fr
-from . import phase_rules as pr
-from .rules import RuleKind
-from .text import Text
+from intervision.engine import (
+    Advance,
+    ChooseCase,
+    ChooseMethod,
+    ChooseModule,
+    Close,
+    Contribute,
+    Decide,
+    HandOver,
+    PassLeervraag,
+    Reveal,
+    RuleKind,
+    Skip,
+    SubmitLeervraag,
+    TakeLoop,
+    Text,
+    hookimpl,
+)
 
-__all__ = ["BUILTIN_RULE_KINDS"]
+from . import catalogue as cr
+from . import frame as fr
+from . import phase as pr
+
+__all__ = ["BUILTIN_RULE_KINDS", "intervision_rule_kinds"]
 
 BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
     RuleKind(
@@ -26,14 +46,14 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         Text(nl="Wie mag verder", en="Who moves on"),
         pr.who_moves_on,
         always=True,
-        commands=(cmd.Advance, *pr.BY_ROLES),
+        commands=(Advance, *pr.BY_ROLES),
     ),
     RuleKind(
         "reason_required",
         Text(nl="Reden nodig", en="Reason required"),
         pr.reasons_given,
         always=True,
-        commands=(cmd.Skip, cmd.Close),
+        commands=(Skip, Close),
     ),
     RuleKind(
         "frame",
@@ -41,12 +61,12 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         fr.frame_steps,
         always=True,
         commands=(
-            cmd.SubmitLeervraag,
-            cmd.PassLeervraag,
-            cmd.Advance,
-            cmd.ChooseCase,
-            cmd.HandOver,
-            cmd.ChooseMethod,
+            SubmitLeervraag,
+            PassLeervraag,
+            Advance,
+            ChooseCase,
+            HandOver,
+            ChooseMethod,
         ),
     ),
     RuleKind(
@@ -54,96 +74,101 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         Text(nl="Groepsgrootte", en="Group size"),
         fr.group_size,
         always=True,
-        commands=(cmd.ChooseMethod,),
+        commands=(ChooseMethod,),
     ),
     RuleKind(
         "facilitator_not_inbrenger",
         Text(nl="Begeleider is niet de inbrenger", en="Facilitator is not the inbrenger"),
         fr.facilitator_not_inbrenger,
-        commands=(cmd.ChooseMethod,),
+        commands=(ChooseMethod,),
     ),
     RuleKind(
         "inbrenger_mode",
         Text(nl="Rol van de inbrenger", en="The inbrenger's mode"),
         pr.inbrenger_mode,
         always=True,
-        commands=(cmd.Contribute,),
+        commands=(Contribute,),
     ),
     RuleKind(
         "allowed_kinds",
         Text(nl="Toegestane bijdragen", en="Allowed contributions"),
         pr.allowed_kinds,
         always=True,
-        commands=(cmd.Contribute,),
+        commands=(Contribute,),
     ),
     RuleKind(
         "answers_labelled",
         Text(nl="Alleen gelabelde vragen beantwoorden", en="Answer labelled questions only"),
         cr.answers_labelled,
         always=True,
-        commands=(cmd.Contribute,),
+        commands=(Contribute,),
     ),
     RuleKind(
         "everyone_contributes",
         Text(nl="Ieder een beurt", en="Everyone takes a turn"),
         cr.everyone_contributes,
         always=True,
-        commands=(cmd.Advance,),
+        commands=(Advance,),
     ),
     RuleKind(
         "written_first",
         Text(nl="Eerst schrijven", en="Written first"),
         pr.written_first,
         always=True,
-        commands=(cmd.Reveal, cmd.Contribute, cmd.Advance, cmd.Skip),
+        commands=(Reveal, Contribute, Advance, Skip),
     ),
     RuleKind(
         "quota",
         Text(nl="Maximum per persoon", en="Quota per person"),
         pr.quota,
         always=True,
-        commands=(cmd.Contribute,),
+        commands=(Contribute,),
     ),
     RuleKind(
         "inbrenger_decides",
         Text(nl="De inbrenger besluit", en="The inbrenger decides"),
         pr.inbrenger_decides,
         always=True,
-        commands=(cmd.Decide,),
+        commands=(Decide,),
     ),
     RuleKind(
         "labels",
         Text(nl="Labels van de inbrenger", en="The inbrenger's labels"),
         cr.labels,
         always=True,
-        commands=(cmd.Decide,),
+        commands=(Decide,),
     ),
     RuleKind(
         "decision_required",
         Text(nl="Besluit nodig", en="Decision required"),
         pr.decision_required,
         always=True,
-        commands=(cmd.Advance,),
+        commands=(Advance,),
     ),
     RuleKind(
         "consensus",
         Text(nl="Consensus", en="Consensus"),
         cr.consensus,
         always=True,
-        commands=(cmd.Advance,),
+        commands=(Advance,),
     ),
     RuleKind(
         "loops",
         Text(nl="Terug in de methode", en="Going back"),
         cr.loops,
         always=True,
-        commands=(cmd.TakeLoop,),
+        commands=(TakeLoop,),
     ),
     RuleKind(
         "nesting",
         Text(nl="Werkvorm binnen een fase", en="A module inside a phase"),
         cr.nesting,
         always=True,
-        commands=(cmd.Advance, cmd.ChooseModule),
+        commands=(Advance, ChooseModule),
     ),
 )
+
+
+@hookimpl
+def intervision_rule_kinds() -> list[RuleKind]:
+    return list(BUILTIN_RULE_KINDS)

@@ -9,17 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from . import commands as cmd
-from .rules import Refusal, RuleContext, refuse
-from .specs import kind_titles
-from .text import Text
+from intervision.engine import (
+    Advance,
+    ChooseModule,
+    Contribute,
+    Decide,
+    Refusal,
+    RuleContext,
+    TakeLoop,
+    Text,
+    kind_titles,
+    refuse,
+)
 
 __all__ = ["answers_labelled", "consensus", "everyone_contributes", "labels", "loops", "nesting"]
 
 
 def labels(ctx: RuleContext) -> Refusal | None:
     command, phase, state = ctx.command, ctx.phase, ctx.state
-    if type(command) is not cmd.Decide or phase is None:
+    if type(command) is not Decide or phase is None:
         return None
     spec = phase.labels
     if spec is None:
@@ -55,7 +63,7 @@ def answers_labelled(ctx: RuleContext) -> Refusal | None:
     command, phase, state = ctx.command, ctx.phase, ctx.state
     if phase is None or not phase.answers_labelled or "inbrenger" not in ctx.roles:
         return None
-    if type(command) is not cmd.Contribute or command.kind != "reaction":
+    if type(command) is not Contribute or command.kind != "reaction":
         return None
     label = state.labels.get(command.reply_to or "")
     if label in phase.answers_labelled:
@@ -88,7 +96,7 @@ def _join(texts: Iterable[Text]) -> Text:
 
 def loops(ctx: RuleContext) -> Refusal | None:
     command, phase = ctx.command, ctx.phase
-    if type(command) is not cmd.TakeLoop or phase is None:
+    if type(command) is not TakeLoop or phase is None:
         return None
     loop = next((lp for lp in phase.loops if lp.id == command.loop_id), None)
     if loop is None or loop.by in ctx.roles:
@@ -103,7 +111,7 @@ def loops(ctx: RuleContext) -> Refusal | None:
 
 def everyone_contributes(ctx: RuleContext) -> Refusal | None:
     phase, state = ctx.phase, ctx.state
-    if type(ctx.command) is not cmd.Advance or phase is None:
+    if type(ctx.command) is not Advance or phase is None:
         return None
     if not phase.everyone_contributes:
         return None
@@ -131,7 +139,7 @@ def consensus(ctx: RuleContext) -> Refusal | None:
     phase, command, state = ctx.phase, ctx.command, ctx.state
     if phase is None or not phase.consensus:
         return None
-    if type(command) is cmd.Advance and state.step_no not in state.consensus:
+    if type(command) is Advance and state.step_no not in state.consensus:
         return refuse(
             "consensus",
             "Deze stap sluit pas als de groep het eens is; leg de consensus vast.",
@@ -144,13 +152,13 @@ def nesting(ctx: RuleContext) -> Refusal | None:
     phase, command, state = ctx.phase, ctx.command, ctx.state
     if phase is None or phase.nested is None or state.module is not None:
         return None
-    if type(command) is cmd.Advance:
+    if type(command) is Advance:
         return refuse(
             "nesting",
             "Kies eerst de werkvorm die in deze fase wordt uitgevoerd.",
             "First choose the module this phase runs.",
         )
-    if type(command) is not cmd.ChooseModule:
+    if type(command) is not ChooseModule:
         return None
     if not set(phase.nested.by) & ctx.roles:
         return refuse(

@@ -10,11 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import commands as cmd
-from .rules import Refusal, RuleContext, refuse
+from intervision.engine import (
+    Advance,
+    ChooseCase,
+    ChooseMethod,
+    Command,
+    HandOver,
+    PassLeervraag,
+    Refusal,
+    RuleContext,
+    SubmitLeervraag,
+    refuse,
+)
 
 if TYPE_CHECKING:
-    from .state import MeetingState
+    from intervision.engine import MeetingState
 
 __all__ = ["facilitator_not_inbrenger", "frame_steps", "group_size"]
 
@@ -30,7 +40,7 @@ def frame_steps(ctx: RuleContext) -> Refusal | None:
     return None if check is None else check(ctx.state, ctx.command)
 
 
-def _one_leervraag_each(state: MeetingState, command: cmd.Command) -> Refusal | None:
+def _one_leervraag_each(state: MeetingState, command: Command) -> Refusal | None:
     if command.by in state.passed or any(lv.by == command.by for lv in state.leervragen.values()):
         return refuse(
             "one_leervraag_each",
@@ -40,7 +50,7 @@ def _one_leervraag_each(state: MeetingState, command: cmd.Command) -> Refusal | 
     return None
 
 
-def _everyone_heard(state: MeetingState, command: cmd.Command) -> Refusal | None:
+def _everyone_heard(state: MeetingState, command: Command) -> Refusal | None:
     if state.frame == "leervragen":
         done = set(state.passed) | {lv.by for lv in state.leervragen.values()}
         waiting = [p for p in state.present if p not in done]
@@ -70,7 +80,7 @@ def _everyone_heard(state: MeetingState, command: cmd.Command) -> Refusal | None
     return None
 
 
-def _hand_over(state: MeetingState, command: cmd.HandOver) -> Refusal | None:
+def _hand_over(state: MeetingState, command: HandOver) -> Refusal | None:
     if command.to not in state.present or command.to == state.facilitator:
         return refuse(
             "hand_over",
@@ -80,7 +90,7 @@ def _hand_over(state: MeetingState, command: cmd.HandOver) -> Refusal | None:
     return None
 
 
-def _inbrenger_agrees(state: MeetingState, command: cmd.ChooseMethod) -> Refusal | None:
+def _inbrenger_agrees(state: MeetingState, command: ChooseMethod) -> Refusal | None:
     if not command.inbrenger_agrees:
         return refuse(
             "inbrenger_agrees",
@@ -90,7 +100,7 @@ def _inbrenger_agrees(state: MeetingState, command: cmd.ChooseMethod) -> Refusal
     return None
 
 
-def _case_choice(state: MeetingState, command: cmd.ChooseCase) -> Refusal | None:
+def _case_choice(state: MeetingState, command: ChooseCase) -> Refusal | None:
     mine = [lv for lv in state.leervragen.values() if lv.by == command.inbrenger]
     if not mine:
         return refuse(
@@ -115,17 +125,17 @@ def _case_choice(state: MeetingState, command: cmd.ChooseCase) -> Refusal | None
 
 #: The frame's check per command type (the ``commands`` of the "frame" rule kind).
 _FRAME_CHECKS: dict[type[Any], Callable[[MeetingState, Any], Refusal | None]] = {
-    cmd.SubmitLeervraag: _one_leervraag_each,
-    cmd.PassLeervraag: _one_leervraag_each,
-    cmd.Advance: _everyone_heard,
-    cmd.ChooseCase: _case_choice,
-    cmd.HandOver: _hand_over,
-    cmd.ChooseMethod: _inbrenger_agrees,
+    SubmitLeervraag: _one_leervraag_each,
+    PassLeervraag: _one_leervraag_each,
+    Advance: _everyone_heard,
+    ChooseCase: _case_choice,
+    HandOver: _hand_over,
+    ChooseMethod: _inbrenger_agrees,
 }
 
 
 def group_size(ctx: RuleContext) -> Refusal | None:
-    if type(ctx.command) is not cmd.ChooseMethod or ctx.method is None:
+    if type(ctx.command) is not ChooseMethod or ctx.method is None:
         return None
     fit = ctx.method.fit
     group = [p for p in ctx.state.present if not ctx.state.members[p].external]
@@ -142,7 +152,7 @@ def group_size(ctx: RuleContext) -> Refusal | None:
 
 
 def facilitator_not_inbrenger(ctx: RuleContext) -> Refusal | None:
-    if type(ctx.command) is not cmd.ChooseMethod:
+    if type(ctx.command) is not ChooseMethod:
         return None
     if ctx.state.inbrenger != ctx.state.facilitator:
         return None

@@ -1,7 +1,7 @@
 """Upgrading a stored event from an older schema version, by explicit steps only.
 
 The journal is append-only: a row written years ago keeps the shape it was written
-in. When an event type changes shape, its class in :mod:`.events` gets the next
+in. When an event type changes shape, its class in ``intervision.engine`` gets the next
 ``v`` and :data:`UPGRADES` gets one step that turns the old shape into the new one,
 keyed by ``(event type, from version)``. Reading applies the steps in order before
 validation, so the rest of the engine only ever sees the current shape; the stored
@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, get_args
 
-from . import events as ev
+from intervision.engine import Event
 
 __all__ = [
     "CURRENT_VERSIONS",
@@ -52,7 +52,7 @@ class UnreadableEvent(ValueError):
 
 def current_versions() -> dict[str, int]:
     """The schema version each event type is written with today."""
-    union = get_args(get_args(ev.Event)[0])
+    union = get_args(get_args(Event)[0])
     return {cls.model_fields["type"].default: cls.model_fields["v"].default for cls in union}
 
 
