@@ -312,7 +312,12 @@ def do(
             extend MIN · skip REASON
     `intervision meeting do ID help` lists them all.
     """
-    from intervision.engine import CommandRefused, ConcurrencyError, MeetingNotFoundError
+    from intervision.engine import (
+        CommandRefused,
+        ConcurrencyError,
+        InvalidInputError,
+        MeetingNotFoundError,
+    )
 
     from . import parse
     from .driver import Driver, Problem
@@ -322,7 +327,6 @@ def do(
     try:
         handle = engine.meeting(meeting_id)
     except MeetingNotFoundError as exc:
-        assert exc.reason is not None
         _fail(as_json, "meeting", exc.reason, settings.lang, exc.exit_code)
     lang = _ui(settings, handle)
     told: list[str] = []
@@ -336,6 +340,8 @@ def do(
         _fail(as_json, exc.rule, exc.reason, lang, exc.exit_code)
     except ConcurrencyError as exc:
         _fail(as_json, "conflict", both("run.conflict"), lang, exc.exit_code)
+    except InvalidInputError as exc:
+        _fail(as_json, exc.field, exc.reason, lang, exc.exit_code)
     if as_json:
         result: dict[str, Any] = {"ok": True, **_position(handle)}
         if driver.recorded:

@@ -100,6 +100,8 @@ class UnknownMethodError(IntervisionError):
 
     exit_code = 2
 
+    reason: Text
+
     def __init__(self, reason: Text) -> None:
         super().__init__(reason)
 
@@ -114,6 +116,8 @@ class InvalidInputError(IntervisionError):
 
     exit_code = 2
 
+    reason: Text
+
     def __init__(self, field: str, reason: Text) -> None:
         super().__init__(reason)
         self.field = field
@@ -124,6 +128,8 @@ class GroupError(IntervisionError):
 
     exit_code = 7
 
+    reason: Text
+
     def __init__(self, reason: Text) -> None:
         super().__init__(reason)
 
@@ -132,6 +138,8 @@ class MeetingError(IntervisionError):
     """Something about one meeting."""
 
     exit_code = 4
+
+    reason: Text
 
     def __init__(self, reason: Text, *, meeting_id: str = "") -> None:
         super().__init__(reason)
@@ -211,6 +219,8 @@ class StoreError(IntervisionError):
     """The journal cannot be opened, read or written."""
 
     exit_code = 6
+
+    reason: Text
 
     def __init__(self, reason: Text) -> None:
         super().__init__(reason)

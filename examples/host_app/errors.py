@@ -133,10 +133,8 @@ async def _on_engine_error(request: Request, exc: Exception) -> Response:
         case UnknownMethodError():
             return problem_response(422, "unknown_method", _UNKNOWN_METHOD, lang)
         case InvalidInputError():
-            assert exc.reason is not None
             return problem_response(422, "invalid_input", exc.reason, lang, field=exc.field)
         case GroupError():
-            assert exc.reason is not None
             return problem_response(409, "group", exc.reason, lang)
     raise exc
 

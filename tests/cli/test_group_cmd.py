@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from click.testing import Result
+from click.testing import CliRunner, Result
+
+from intervision.cli import main
 
 Invoke = Callable[..., Result]
 
@@ -133,3 +136,45 @@ def test_a_guided_group_and_back_to_self_run(invoke: Invoke, wijkteam: str) -> N
     back = invoke("group", "guided", wijkteam, "--self-run")
     assert "zelfsturend" in back.stdout
     assert json.loads(invoke("group", "show", wijkteam, "--json").stdout)["guided_by"] is None
+
+
+def test_names_are_stored_trimmed_so_the_export_imports_again(
+    invoke: Invoke, wijkteam: str, tmp_path: Path
+) -> None:
+    """Seen: `--reports-to " Anna "` was stored with its spaces, and the group's own
+    export then failed to import."""
+    added = invoke(
+        "group",
+        "add",
+        wijkteam,
+        "  Dirk ",
+        "--reports-to",
+        " Anna ",
+        "--reason",
+        " ok ",
+        "--function",
+        " coach  ",
+    )
+    assert added.exit_code == 0, added.output
+    members = json.loads(invoke("group", "show", wijkteam, "--json").stdout)["members"]
+    dirk = next(m for m in members if m["name"] == "Dirk")
+    assert (dirk["reports_to"], dirk["relation_reason"], dirk["function"]) == (
+        "Anna",
+        "ok",
+        "coach",
+    )
+    exported = tmp_path / "group.toml"
+    assert invoke("group", "export", wijkteam, "-o", str(exported)).exit_code == 0
+    other = tmp_path / "other.sqlite3"
+    again = CliRunner().invoke(main, ["--store", str(other), "group", "import", str(exported)])
+    assert again.exit_code == 0, again.output
+
+
+@pytest.mark.parametrize("name", ["Dirk\u202e", "Di\u200brk", "Dirk\nEva", "x" * 101])
+def test_a_name_with_hidden_characters_or_too_long_is_refused(
+    invoke: Invoke, wijkteam: str, name: str
+) -> None:
+    refused = invoke("--lang", "en", "group", "add", wijkteam, name)
+    assert refused.exit_code == 2 and refused.stderr.startswith("intervision: error: The")
+    assert name not in refused.stderr
+    assert len(json.loads(invoke("group", "show", wijkteam, "--json").stdout)["members"]) == 3

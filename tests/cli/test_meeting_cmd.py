@@ -183,3 +183,65 @@ def test_help_lists_the_frame_words_too(invoke: Invoke) -> None:
     result = invoke("--lang", "nl", "meeting", "do", meeting_id, "hulp")
     assert result.exit_code == 0
     assert "leervraag NAAM: TEKST" in result.stdout and "verder" in result.stdout
+
+
+def test_a_command_sent_again_with_its_request_id_is_not_repeated(
+    invoke: Invoke, store: Path
+) -> None:
+    """A script whose `meeting do` timed out sends it again with the same --request-id."""
+    meeting_id = start(invoke)
+    line = ["--request-id", "a9f3c1e7-0001", "Bram: s: GEHEIM-eenmaal"]
+    first = do(invoke, meeting_id, *line)
+    again = do(invoke, meeting_id, *line)
+    assert (first["ok"], first["repeated"], first["version"]) == (True, False, 2)
+    assert (again["ok"], again["repeated"], again["version"]) == (True, True, 2)
+    assert first["committed"] == again["committed"] == {"first_version": 2, "version": 2}
+    assert first["recorded"] == again["recorded"] == "C1"
+    engine = open_engine(str(store))
+    try:
+        texts = [c.text for c in engine.reload(meeting_id).contributions]
+        assert texts == ["GEHEIM-eenmaal"]
+    finally:
+        engine.close()
+    blank = invoke("meeting", "do", meeting_id, "--json", "--request-id", "a b", "next")
+    assert blank.exit_code == 2 and json.loads(blank.stdout)["rule"] == "request_id"
+
+
+def test_a_facilitator_who_is_no_member_must_be_said_to_come_from_outside(
+    invoke: Invoke, store: Path
+) -> None:
+    """Seen: a mistyped "Ana" silently became an external facilitator."""
+    typo = invoke(
+        "meeting", "start", "--members", "Anna,Bram,Carla", "--facilitator", "Ana", "--json"
+    )
+    assert typo.exit_code == 2 and "--external-facilitator" in typo.stderr
+    assert "Ana" not in typo.stderr.replace("Anna", "")
+    guest = invoke(
+        "meeting",
+        "start",
+        "--members",
+        "Anna,Bram,Carla",
+        "--facilitator",
+        "Xena Extern",
+        "--external-facilitator",
+        "--json",
+    )
+    assert guest.exit_code == 0, guest.output
+    engine = open_engine(str(store))
+    try:
+        [summary] = engine.meetings()  # the typo started nothing
+        state = engine.state(summary.meeting_id)
+        assert state.members[state.facilitator].external
+    finally:
+        engine.close()
+
+
+def test_names_that_cannot_be_taken_in_are_refused_at_the_command_line(invoke: Invoke) -> None:
+    for members in ("Anna,Bram,Anna", "Anna,Bram,\u0410nna", "Anna,Br\u200bam,Carla"):
+        refused = invoke("meeting", "start", "--members", members, "--facilitator", "Anna")
+        assert refused.exit_code == 2, (members, refused.output)
+        assert "Traceback" not in refused.output
+    long = invoke(
+        "meeting", "start", "--members", "Anna,Bram," + "x" * 101, "--facilitator", "Anna"
+    )
+    assert long.exit_code == 2 and "100" in long.stderr

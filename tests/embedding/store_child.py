@@ -37,7 +37,7 @@ def main(store: str) -> None:
     engine = open_engine(store, registry=registry)
     say("ready")
     for line in sys.stdin:
-        words = line.split(maxsplit=3)
+        words = line.rstrip("\n").split(maxsplit=3)
         if not words:
             continue
         try:

@@ -14,7 +14,10 @@ import sys
 import threading
 from pathlib import Path
 
-from intervision.engine.storage import SqliteJournal
+import pytest
+
+from intervision.engine import Contribute, load_registry
+from intervision.engine.storage import SqliteJournal, open_engine
 
 CHILD = Path(__file__).with_name("store_child.py")
 TIMEOUT = 60.0
@@ -118,3 +121,42 @@ def test_a_second_engine_in_the_host_keeps_its_writes_visible_and_durable(
     again = intervision("--store", str(store), "meeting", "do", "m1", "Carla: s: still here")
     assert again.returncode == 0, again.stderr
     assert stored_version(store, "m1") == 7
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "intervision.sqlite3")
+    url: str = request.getfixturevalue("postgres_store")
+    return url
+
+
+def test_a_retry_after_a_crash_answers_with_the_first_outcome_and_writes_nothing(
+    any_store: str,
+) -> None:
+    """A process commits a command with a key and is killed before it can reply; the
+    client retries from another process with the same key."""
+    host = Host(any_store)
+    assert host.ack("start m1") == 1
+    assert host.ack("note m1 before") == 2
+    status = host.died_at("keyed m1 retry-key-0001 the words the client sent")
+    assert status == -signal.SIGKILL
+    engine = open_engine(any_store, registry=load_registry(user_methods=False))
+    try:
+        assert engine.journal.version("m1") == 3  # committed, though never answered
+        retry = engine.execute(
+            "m1",
+            Contribute(by="anna", kind="statement", text="the words the client sent"),
+            request_id="retry-key-0001",
+        )
+        assert retry.repeated and (retry.first_version, retry.version) == (3, 3)
+        assert [type(e).__name__ for e in retry.events] == ["ContributionAdded"]
+        assert engine.journal.version("m1") == 3
+        said = [c.text for c in engine.state("m1").contributions]
+        assert said.count("the words the client sent") == 1
+        fresh = engine.execute(
+            "m1", Contribute(by="anna", kind="statement", text="next"), request_id="key-0002"
+        )
+        assert (fresh.repeated, fresh.version) == (False, 4)
+    finally:
+        engine.close()
