@@ -148,6 +148,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "There are no meetings in this store yet.",
     ),
     "meetings.unreadable": ("onleesbaar", "unreadable"),
+    "meetings.encrypted": ("versleuteld", "encrypted"),
+    "meetings.sealed": (
+        "{n} bijeenkomst(en) zijn versleuteld: waar ze staan, is te zien met de sleutel "
+        "(INTERVISION_KEY of INTERVISION_KEY_FILE).",
+        "{n} meeting(s) are encrypted: where they stand shows with the key "
+        "(INTERVISION_KEY or INTERVISION_KEY_FILE).",
+    ),
     # -- run: setup -------------------------------------------------------------
     "run.welcome": ("Intervisie · {store}", "Intervision · {store}"),
     "run.ask_members": (

@@ -33,11 +33,15 @@ __all__ = [
     "SEALED_MARK",
     "TOKEN_PREFIX",
     "FieldCipher",
+    "holds_token",
     "is_token",
     "reading_sealed",
+    "refuse_plain_write",
     "refuse_sealed",
     "require_cryptography",
+    "sealing",
     "token_key_id",
+    "writing_sealed",
 ]
 
 TOKEN_PREFIX = "enc:v1:"
@@ -46,13 +50,20 @@ SEALED_MARK = '"' + TOKEN_PREFIX
 _NONCE_BYTES = 12
 # A nonce, a 16-byte tag and at least nothing: 28 bytes are 38 base64 characters.
 _TOKEN = re.compile(r"enc:v1:([0-9a-f]{8}):([A-Za-z0-9_-]{38,})")
+_TOKEN_IN_JSON = re.compile(r'"enc:v1:[0-9a-f]{8}:[A-Za-z0-9_-]{38,}"')
 
 _READING_SEALED: ContextVar[bool] = ContextVar("intervision_reading_sealed", default=False)
+_WRITING_SEALED: ContextVar[bool] = ContextVar("intervision_writing_sealed", default=False)
 
 # One encoder for every value: json.dumps with options builds a new one per call.
 _compact_json = json.JSONEncoder(separators=(",", ":")).encode
 
 INSTALL_HINT = "pip install 'intervision[encryption]'"
+
+
+def holds_token(raw: str) -> bool:
+    """Whether a stored row (an event's JSON) holds a sealed value."""
+    return SEALED_MARK in raw and _TOKEN_IN_JSON.search(raw) is not None
 
 
 def is_token(value: str) -> bool:
@@ -78,6 +89,39 @@ def reading_sealed() -> Iterator[None]:
         yield
     finally:
         _READING_SEALED.reset(token)
+
+
+@contextlib.contextmanager
+def writing_sealed() -> Iterator[None]:
+    """Tells the adapter below that this append comes through an encrypted journal:
+    it marks the store as holding encrypted content, in the same transaction."""
+    token = _WRITING_SEALED.set(True)
+    try:
+        yield
+    finally:
+        _WRITING_SEALED.reset(token)
+
+
+def sealing() -> bool:
+    """Whether the append under way comes through an encrypted journal."""
+    return _WRITING_SEALED.get()
+
+
+def refuse_plain_write() -> EncryptionError:
+    """The error for a write without the key to a store that holds encrypted content.
+
+    Without it a process that forgot the key would put case text in the clear beside
+    what the group meant to keep sealed.
+    """
+    return EncryptionError(
+        Text(
+            nl="Deze opslag bevat versleutelde inhoud; zonder de sleutel wordt er niets in "
+            f"geschreven. Zet {KEY_ENV} of {KEY_FILE_ENV} op de sleutel van de opslag; er is "
+            "niets geschreven.",
+            en="this store holds encrypted content; nothing is written to it without its "
+            f"key. Set {KEY_ENV} or {KEY_FILE_ENV} to the store's key; nothing was written",
+        )
+    )
 
 
 def refuse_sealed(meeting_id: str, version: int, event: Event) -> None:

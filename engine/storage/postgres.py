@@ -34,6 +34,7 @@ from intervision.engine import (
     encode_event,
 )
 
+from .cipher import SEALED_MARK, holds_token, refuse_plain_write, sealing
 from .rows import DOING_NL, decode_rows
 
 if TYPE_CHECKING:
@@ -162,6 +163,7 @@ class PostgresJournal:
             actual = _version(db, meeting_id)
             if actual != expected_version:
                 raise ConcurrencyError(meeting_id, expected_version, actual)
+            _mind_the_seal(db)
             try:
                 with db.cursor() as cursor:
                     cursor.executemany(
@@ -270,6 +272,7 @@ def _ensure_schema(db: psycopg.Connection[Any], where: str) -> None:
         db.execute(
             "INSERT INTO intervision_schema VALUES ('schema_version', %s)", (str(SCHEMA_VERSION),)
         )
+        _mark_once(db)
         return
     stored = int(row[0]) if str(row[0]).isdigit() else None
     if stored is None:
@@ -297,6 +300,33 @@ def _ensure_schema(db: psycopg.Connection[Any], where: str) -> None:
             "UPDATE intervision_schema SET value = %s WHERE key = 'schema_version'",
             (str(SCHEMA_VERSION),),
         )
+    _mark_once(db)
+
+
+def _mark_once(db: psycopg.Connection[Any]) -> None:
+    """Once per database: whether an encrypted journal wrote to it before the mark."""
+    if db.execute("SELECT 1 FROM intervision_schema WHERE key = 'sealed'").fetchone():
+        return
+    candidates = db.execute(
+        "SELECT data FROM intervision_events WHERE position(%s in data) > 0", (SEALED_MARK,)
+    )
+    sealed = any(holds_token(data) for (data,) in candidates)
+    db.execute("INSERT INTO intervision_schema VALUES ('sealed', %s)", ("1" if sealed else "0",))
+
+
+def _mind_the_seal(db: psycopg.Connection[Any]) -> None:
+    """In an append's transaction: mark a store an encrypted journal writes to, and
+    refuse a write without the key to a store so marked (:func:`refuse_plain_write`)."""
+    row = db.execute("SELECT value FROM intervision_schema WHERE key = 'sealed'").fetchone()
+    marked = row is not None and row[0] == "1"
+    if sealing():
+        if not marked:
+            db.execute(
+                "INSERT INTO intervision_schema VALUES ('sealed', '1') "
+                "ON CONFLICT (key) DO UPDATE SET value = '1'"
+            )
+    elif marked:
+        raise refuse_plain_write()
 
 
 def _committed(

@@ -34,6 +34,7 @@ from intervision.engine import (
     get_logger,
 )
 
+from .cipher import SEALED_MARK, holds_token, refuse_plain_write, sealing
 from .rows import DOING_NL, decode_rows
 
 __all__ = ["SqliteJournal"]
@@ -119,6 +120,7 @@ class SqliteJournal:
                 actual = _version(db, meeting_id)
                 if actual != expected_version:
                     raise ConcurrencyError(meeting_id, expected_version, actual)
+                _mind_the_seal(db)
                 db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)", rows)
                 if request_id is not None and rows:
                     span = (expected_version + 1, expected_version + len(rows))
@@ -321,6 +323,13 @@ def _ensure_schema(db: sqlite3.Connection, path: Path) -> None:
             "UPDATE schema_info SET value = ? WHERE key = 'schema_version'",
             (str(SCHEMA_VERSION),),
         )
+        if db.execute("SELECT 1 FROM schema_info WHERE key = 'sealed'").fetchone() is None:
+            # Once per store: whether an encrypted journal wrote to it before the mark.
+            candidates = db.execute(
+                "SELECT data FROM events WHERE instr(data, ?) > 0", (SEALED_MARK,)
+            )
+            sealed = any(holds_token(data) for (data,) in candidates)
+            db.execute("INSERT INTO schema_info VALUES ('sealed', ?)", ("1" if sealed else "0",))
         db.execute("COMMIT")
     except BaseException:
         _rollback(db)
@@ -334,6 +343,18 @@ def _stored_schema_version(row: tuple[object, ...] | None) -> int | None:
         return int(str(row[0]))
     except ValueError:
         return None
+
+
+def _mind_the_seal(db: sqlite3.Connection) -> None:
+    """In an append's transaction: mark a store an encrypted journal writes to, and
+    refuse a write without the key to a store so marked (:func:`refuse_plain_write`)."""
+    row = db.execute("SELECT value FROM schema_info WHERE key = 'sealed'").fetchone()
+    marked = row is not None and row[0] == "1"
+    if sealing():
+        if not marked:
+            db.execute("INSERT OR REPLACE INTO schema_info VALUES ('sealed', '1')")
+    elif marked:
+        raise refuse_plain_write()
 
 
 def _version(db: sqlite3.Connection, meeting_id: str) -> int:
