@@ -7,9 +7,12 @@ command writes nothing; a hook that fails cannot undo what was committed.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import random
 import secrets
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -74,9 +77,10 @@ class Roster(Protocol):
     def members(self) -> Mapping[str, _Person]: ...
 
 
-#: How often a command without an expected version is decided again when other
-#: writers keep coming first; each retry means another command was committed.
-_MAX_ATTEMPTS = 100
+#: The longest pause, in seconds, before a command without an expected version is
+#: decided again after another writer came first (the pause doubles from 1 ms, with
+#: jitter, so that writers who keep colliding spread out instead of starving one).
+_MAX_BACKOFF_S = 0.05
 
 
 def _utcnow() -> datetime:
@@ -302,7 +306,9 @@ class Engine:
             )
             raise CommandRefused("limits", too_long, lang, meeting_id=meeting_id)
         with self._lock(meeting_id):
-            for _ in range(_MAX_ATTEMPTS):
+            # No cap on the attempts: each conflict means another command was committed,
+            # and the writers of one meeting are people, so the others run out.
+            for attempt in itertools.count():
                 if request_id is not None:
                     earlier = self._earlier(meeting_id, request_id)
                     if earlier is not None:
@@ -331,6 +337,9 @@ class Engine:
                     self._states.pop(meeting_id, None)
                     if expected_version is not None and type(exc) is not RepeatedRequest:
                         raise
+                    if type(exc) is not RepeatedRequest:
+                        pause = min(_MAX_BACKOFF_S, 0.001 * 2 ** min(attempt, 10))
+                        time.sleep(random.uniform(0, pause))
                     continue  # another writer came first: decide again on what is now
                 states = []
                 for event in events:
@@ -338,8 +347,6 @@ class Engine:
                     state = apply(state, event)
                 self._states[meeting_id] = state
                 break
-            else:
-                raise ConcurrencyError(meeting_id, state.version, self.journal.version(meeting_id))
         if log.enabled_for(logging.INFO):
             self._log_accepted(meeting_id, command, state)
         self._notify(state, events, states)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from intervision.engine import Contribute, load_registry
+from intervision.engine import Contribute, Registry, load_registry
 from intervision.engine.storage import SqliteJournal, open_engine
 
 CHILD = Path(__file__).with_name("store_child.py")
@@ -160,3 +160,53 @@ def test_a_retry_after_a_crash_answers_with_the_first_outcome_and_writes_nothing
         assert (fresh.repeated, fresh.version) == (False, 4)
     finally:
         engine.close()
+
+
+SEND_CHILD = Path(__file__).with_name("send_child.py")
+
+
+def test_two_hundred_sends_without_an_expected_version_all_succeed(
+    any_store: str, registry: Registry
+) -> None:
+    """Seen: 11-24 of 200 concurrent sends raised ConcurrencyError, because the engine
+    tried again only once. Without an expected version a command applies to whatever
+    is current: four processes of two engines each send 50 statements at once."""
+    people = ["anna", "bram", "carla", "dirk"]
+    engine = open_engine(any_store, registry=registry)
+    try:
+        meeting_id = engine.start_meeting(["Anna", "Bram", "Carla", "Dirk"], facilitator="Anna").id
+    finally:
+        engine.close()
+    children = [
+        subprocess.Popen(
+            [sys.executable, str(SEND_CHILD), any_store, meeting_id, who, "50", "2"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for who in people
+    ]
+    for child in children:
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+    for child in children:
+        assert child.stdin is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    answers: list[list[str]] = []
+    for child in children:
+        out, err = child.communicate(timeout=TIMEOUT * 4)
+        assert child.returncode == 0, err[-2000:]
+        answers += [line.split() for line in out.splitlines()]
+    refused = [a for a in answers if a[0] != "ack"]
+    assert refused == [], f"{len(refused)} of 200 sends were refused: {refused[:5]}"
+    versions = [int(a[2]) for a in answers]
+    assert sorted(versions) == list(range(2, 202))  # each committed once, in its own version
+    check = open_engine(any_store, registry=registry)
+    try:
+        state = check.reload(meeting_id)
+        said = sorted(c.text for c in state.contributions)
+        assert said == sorted(f"{who}-{n}" for who in people for n in range(50))
+        assert state.version == 201
+    finally:
+        check.close()
