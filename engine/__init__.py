@@ -172,6 +172,7 @@ __all__ = [
     "RuleKind",
     "refuse",
     "roles_of",
+    "yet_to_speak",
     # plugins
     "ENTRY_POINT_GROUP",
     "HOOK_API_VERSION",
