@@ -41,6 +41,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Meer over een methode: intervision methods show ID",
         "More about a method: intervision methods show ID",
     ),
+    "methods.plugin_failed": (
+        "intervision: waarschuwing: plugin {name} ({distribution}) niet geladen: {error}; "
+        "zie `intervision plugins`",
+        "intervision: warning: plugin {name} ({distribution}) not loaded: {error}; see "
+        "`intervision plugins`",
+    ),
     "methods.file_failed": (
         "intervision: waarschuwing: methodebestand niet geladen: {error}",
         "intervision: warning: method file not loaded: {error}",
