@@ -14,7 +14,16 @@ from urllib.parse import unquote, urlsplit
 
 import platformdirs
 
-from intervision.engine import Engine, Journal, MemoryJournal, Registry, StoreError, Text
+from intervision.engine import (
+    DEFAULT_LIMITS,
+    Engine,
+    Journal,
+    Limits,
+    MemoryJournal,
+    Registry,
+    StoreError,
+    Text,
+)
 
 from .cipher import require_cryptography
 from .keys import configured_key, parse_key
@@ -43,15 +52,17 @@ def open_engine(
     *,
     registry: Registry | None = None,
     key: bytes | str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Engine:
     """An engine on the store at ``store``: a path, ``sqlite:///...``, ``postgresql://...``
     or ``:memory:``.
 
     Without ``store``: ``INTERVISION_STORE``, else the default file in the user's
     data directory. With ``key`` (else ``INTERVISION_KEY`` or ``INTERVISION_KEY_FILE``)
-    the case content is encrypted at rest.
+    the case content is encrypted at rest. ``limits`` are the most each text, name
+    and group takes in (:class:`~intervision.engine.Limits`).
     """
-    return Engine(open_journal(store, key=key), registry)
+    return Engine(open_journal(store, key=key), registry, limits=limits)
 
 
 def open_journal(
