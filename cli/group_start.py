@@ -54,7 +54,7 @@ def facilitator_problem(group: GroupState, name: str, present: list[str], lang: 
 
     member = find_member(group, name)
     if member is not None and member.id not in present:
-        return t(lang, "rotation.absent", name=member.name)
+        return t(lang, "rotation.absent")
     return ""
 
 

@@ -134,8 +134,7 @@ def method_in_variant(registry: Registry, method_id: str, variant: str | None) -
     except UnknownMethodError:
         known = ", ".join(v.id for v in spec.variants) or "-"
         raise click.BadParameter(
-            f"{method_id!r} has no variant {variant!r} (variants: {known})",
-            param_hint="--variant",
+            f"that method has no such variant (variants: {known})", param_hint="--variant"
         ) from None
 
 

@@ -617,8 +617,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Enter = agreed, or type who facilitates instead:",
     ),
     "rotation.absent": (
-        "{name} is er vandaag niet en kan dus niet begeleiden.",
-        "{name} is not here today, so cannot facilitate.",
+        "Wie je noemde is er vandaag niet en kan dus niet begeleiden.",
+        "Whom you named is not here today, so cannot facilitate.",
     ),
     "rotation.guest": (
         "{name} is geen lid van de groep. Begeleidt {name} als gast?",
