@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from intervision.engine import GLOSSARY
+
 from .console import wrap
-from .texts import INBRENGER_MODES, KIND_NAMES, ROLE_NAMES, Lang, pick, t
+from .texts import INBRENGER_MODES, Lang, pick, t
 
 if TYPE_CHECKING:
     from intervision.engine import MethodSpec, PhaseSpec, Registry
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "describe_phase",
     "kind_name",
+    "kind_short",
     "kinds_text",
     "label_values",
     "module_choices",
@@ -138,8 +141,7 @@ def label_values(phase: PhaseSpec, lang: Lang) -> list[str]:
         return []
     shown = []
     for value in phase.labels.values:
-        title = phase.labels.titles.get(value)
-        text = title(lang) if title is not None else value
+        text = phase.labels.title(value)(lang)
         shown.append(value if text.casefold() == value.casefold() else f"{value} ({text})")
     return shown
 
@@ -184,8 +186,11 @@ def phase_title(spec: MethodSpec, phase_id: str, lang: Lang) -> str:
 
 
 def role_label(spec: MethodSpec, role: str, lang: Lang) -> str:
-    if role in ROLE_NAMES:
-        return pick(lang, ROLE_NAMES[role]).capitalize()
+    """A role as a screen names the people holding it: in the glossary's words (the
+    participants together), else as the method titles it."""
+    term = GLOSSARY.roles.get(role)
+    if term is not None:
+        return (term.plural or term.name)(lang).capitalize()
     for declared in spec.roles:
         if declared.id == role:
             return declared.title(lang)
@@ -193,7 +198,13 @@ def role_label(spec: MethodSpec, role: str, lang: Lang) -> str:
 
 
 def kind_name(kind: str, lang: Lang) -> str:
-    return pick(lang, KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+    return GLOSSARY.kind(kind)(lang)
+
+
+def kind_short(kind: str, lang: Lang) -> str:
+    """What the prompt takes for a kind in ``lang``, the fewest letters to type."""
+    term = GLOSSARY.kinds.get(kind)
+    return term.short(lang) if term is not None and term.short is not None else kind
 
 
 def kinds_text(kinds: tuple[str, ...] | list[str], lang: Lang) -> str:

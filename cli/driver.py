@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import parse
 from .console import say
-from .describe import kind_name
+from .describe import kind_name, kind_short
 from .screen import shown_contributions, time_line
 from .texts import Lang, both, t
 
@@ -43,12 +43,8 @@ class Problem(Exception):
 
 
 def short_kinds(kinds: tuple[str, ...], lang: Lang) -> str:
-    """Each kind with the shortest word the prompt takes for it: what a hurried hand types."""
-    shortest: dict[str, str] = {}
-    for alias, kind in parse.KIND_ALIASES.items():
-        if kind not in shortest or len(alias) < len(shortest[kind]):
-            shortest[kind] = alias
-    return ", ".join(f"{shortest.get(k, k)}={kind_name(k, lang)}" for k in kinds)
+    """Each kind with its shortcut in ``lang``: what a hurried hand types."""
+    return ", ".join(f"{kind_short(k, lang)}={kind_name(k, lang)}" for k in kinds)
 
 
 class Driver:
@@ -214,11 +210,10 @@ class Driver:
             return typed
         folded = typed.casefold()
         for value in phase.labels.values:
-            title = phase.labels.titles.get(value)
+            title = phase.labels.title(value)
             words = {value.casefold()}
-            if title is not None:
-                for text in (title.nl, title.en):
-                    words |= {text.casefold(), text.split(":")[0].strip().casefold()}
+            for text in (title.nl, title.en):
+                words |= {text.casefold(), text.split(":")[0].strip().casefold()}
             if folded in words:
                 return value
         return typed

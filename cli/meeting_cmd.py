@@ -333,7 +333,7 @@ def do(
     before = handle.state.version
     driver = Driver(handle, lang, strict=True, tell=told.append, request_id=request_id)
     try:
-        accepted = driver.do(parse.parse_command(" ".join(words)))
+        accepted = driver.do(parse.parse_command(" ".join(words), lang))
     except CommandRefused as exc:
         _fail(as_json, exc.rule, exc.reason, lang, exc.exit_code)
     except Problem as exc:

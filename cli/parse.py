@@ -1,8 +1,9 @@
 """What a line typed at the runner's ``>`` prompt asks for, before anything is sent.
 
-Pure: no engine, no I/O. A facilitator types fast and in either language, so every
-command has a Dutch and an English word, and every contribution kind has short
-aliases. Whether the command is allowed is the engine's business, not the parser's.
+Pure: no meeting, no I/O. A facilitator types fast and in either language, so every
+command has a Dutch and an English word, and every contribution kind the words the
+engine's glossary gives it (its names, a shortcut per language: ``v`` for vraag).
+Whether the command is allowed is the engine's business, not the parser's.
 
 Two small notations carry references: ``@C3`` anywhere in a contribution makes it
 an answer to C3 (the inbrenger answering a labelled question), and ``C3=warm`` in a
@@ -14,8 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from intervision.engine import GLOSSARY, Lang
+
 __all__ = [
-    "KIND_ALIASES",
     "LEAVE_WORDS",
     "Advance",
     "ChooseCase",
@@ -191,25 +193,6 @@ class ChooseMethod:
 #: What the runner asks for in the frame, written as one line (``meeting do``).
 FrameCommand = Leervraag | Pass | ChooseCase | ChooseMethod
 
-KIND_ALIASES: dict[str, str] = {
-    alias: kind
-    for kind, aliases in {
-        "question": ("q", "vraag", "question", "vr"),
-        "open_question": ("oq", "open", "open_vraag", "openvraag", "open_question", "ov"),
-        "association": ("as", "associatie", "association", "assoc"),
-        "image": ("i", "beeld", "image"),
-        "analysis": ("an", "analyse", "analysis"),
-        "advice": ("ad", "advies", "advice", "adv"),
-        "position": ("p", "pos", "standpunt", "positie", "position"),
-        "reaction": ("r", "reactie", "reaction", "antwoord", "answer"),
-        "statement": ("s", "stelling", "statement", "mededeling", "vertelling"),
-        "recognition": ("h", "herkenning", "recognition", "rec"),
-        "learning_point": ("lp", "leerpunt", "learning_point", "learning"),
-        "note": ("n", "notitie", "note"),
-    }.items()
-    for alias in aliases
-}
-
 LEAVE_WORDS = frozenset({"pause", "pauze", "quit", "stop", "exit"})
 
 _KEYWORDS: dict[str, str] = {
@@ -235,9 +218,10 @@ _LABEL = re.compile(r"(?<!\S)[cC](\d+)=(\S+)(?!\S)")
 _REPLY = re.compile(r"(?<!\S)@[cC]?(\d+)(?!\S)")
 
 
-def kind_of(word: str) -> str | None:
-    """The contribution kind an alias names, or None."""
-    return KIND_ALIASES.get(word.strip().casefold())
+def kind_of(word: str, lang: Lang = "nl") -> str | None:
+    """The contribution kind a typed word names, or None; ``lang`` settles a shortcut
+    that means one kind in Dutch and another in English."""
+    return GLOSSARY.kind_for(word, lang)
 
 
 def is_leave(line: str) -> bool:
@@ -245,7 +229,7 @@ def is_leave(line: str) -> bool:
     return line.strip().casefold() in LEAVE_WORDS
 
 
-def parse_line(line: str) -> Parsed:
+def parse_line(line: str, lang: Lang = "nl") -> Parsed:
     """Turn one line from the ``>`` prompt into what it asks for."""
     text = line.strip()
     if not text:
@@ -256,13 +240,13 @@ def parse_line(line: str) -> Parsed:
         return _command(keyword, rest.strip().lstrip(":").strip())
     match = _COLON_FORM.match(text)
     if match is not None:
-        kind = kind_of(match["kind"])
+        kind = kind_of(match["kind"], lang)
         if kind is None:
             return Invalid("parse.unknown_kind", match["kind"])
         return _contribution(match["name"], kind, match["text"])
     words = text.split()
     for index, word in enumerate(words[1:], start=1):
-        kind = kind_of(word)
+        kind = kind_of(word, lang)
         if kind is not None:
             return _contribution(" ".join(words[:index]), kind, " ".join(words[index + 1 :]))
     return Unknown()
@@ -276,7 +260,7 @@ _FRAME_WORDS: dict[str, str] = {
 }
 
 
-def parse_command(line: str) -> Parsed | FrameCommand:
+def parse_command(line: str, lang: Lang = "nl") -> Parsed | FrameCommand:
     """A whole step as one line: the frame's questions as words, else a ``>`` line.
 
     ``leervraag NAME: TEXT`` (or ``leervraag NAME TEXT`` for a one-word name),
@@ -286,7 +270,7 @@ def parse_command(line: str) -> Parsed | FrameCommand:
     word = _FRAME_WORDS.get(first.rstrip(":").casefold())
     rest = rest.strip()
     if word is None:
-        return parse_line(line)
+        return parse_line(line, lang)
     if word == "leervraag":
         name, colon, text = rest.partition(":")
         if not colon:

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import parse
 from .console import render, rule, wrap
 from .describe import (  # as `methods show` says them
     _applies,
     kind_name,
+    kind_short,
     label_values,
     phase_header,
     role_label,
@@ -159,12 +159,8 @@ def _may_table(
 
 
 def _kinds_typed(kinds: tuple[str, ...], lang: Lang) -> str:
-    """Each kind in the screen's language with the shortest word the prompt takes."""
-    shortest: dict[str, str] = {}
-    for alias, kind in parse.KIND_ALIASES.items():
-        if kind not in shortest or len(alias) < len(shortest[kind]):
-            shortest[kind] = alias
-    return ", ".join(f"{kind_name(k, lang)} ({shortest.get(k, k)})" for k in kinds)
+    """Each kind in the screen's language with its shortcut there."""
+    return ", ".join(f"{kind_name(k, lang)} ({kind_short(k, lang)})" for k in kinds)
 
 
 def _applies_to(meeting: Meeting, lang: Lang) -> list[str]:
@@ -298,9 +294,8 @@ def _label_word(meeting: Meeting, label: str, lang: Lang) -> str:
     """A label in the screen's language: the word its title starts with (``koud``)."""
     method = meeting.method
     for phase in method.phases if method is not None else ():
-        title = phase.labels.titles.get(label) if phase.labels is not None else None
-        if title is not None:
-            return title(lang).split(":")[0].strip() or label
+        if phase.labels is not None and label in phase.labels.values:
+            return phase.labels.title(label)(lang).split(":")[0].strip() or label
     return label
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from intervision.engine import Text
 
-__all__ = ["INBRENGER_MODES", "KIND_NAMES", "ROLE_NAMES", "Lang", "both", "pick", "t"]
+__all__ = ["INBRENGER_MODES", "Lang", "both", "pick", "t"]
 
 Lang = Literal["nl", "en"]
 
@@ -90,8 +90,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Phase {no}/{total} · {title} · {minutes} min",
     ),
     "phase.inbrenger": ("De inbrenger {mode}.", "The inbrenger {mode}."),
-    "phase.may": ("inbreng: {kinds}", "may contribute: {kinds}"),
-    "phase.may_nothing": ("geen inbreng", "no contributions"),
+    "phase.may": ("bijdragen: {kinds}", "may contribute: {kinds}"),
+    "phase.may_nothing": ("geen bijdragen", "no contributions"),
     "phase.written_first": (
         "Eerst schrijven: bijdragen blijven verborgen tot de begeleider ze onthult.",
         "Written first: contributions stay hidden until the facilitator reveals them.",
@@ -333,7 +333,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     # -- run: the phase screen and its timebox ------------------------------------
     "screen.role": ("Rol", "Role"),
     "screen.instruction": ("Wat je doet", "What to do"),
-    "screen.now": ("Wie mag nu wat inbrengen:", "Who may contribute what now:"),
+    "screen.now": ("Wie mag nu wat bijdragen:", "Who may contribute what now:"),
     "screen.so_far": ("Bijdragen tot nu toe:", "Contributions so far:"),
     "screen.earlier": (
         "  ({n} eerdere niet getoond; 'toon' laat alles zien)",
@@ -656,7 +656,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "status.inbrenger": ("Inbrenger: {name}.", "Inbrenger: {name}."),
     "status.waiting": ("Wacht nog op: {names}.", "Still waiting for: {names}."),
     "status.next.opening": (
-        "Verder met: NAAM: s: TEKST (hoe ging je voornemen?) · verder",
+        "Verder met: NAAM: u: TEKST (hoe ging je voornemen?) · verder",
         "Go on with: NAME: s: TEXT (how did your commitment go?) · next",
     ),
     "status.next.leervragen": (
@@ -678,7 +678,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "status.next.recognitions": (
         "Verder met: NAAM: h: TEKST · verder",
-        "Go on with: NAME: h: TEXT · next",
+        "Go on with: NAME: rec: TEXT · next",
     ),
     "status.next.evaluation": (
         "Verder met: NAAM: n: TEKST · afsluiten",
@@ -698,7 +698,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "do.frame_help": (
         "In het kader (ook met intervision meeting do):\n"
-        "  NAAM: s: TEKST              opening: hoe ging je voornemen van de vorige keer\n"
+        "  NAAM: u: TEKST              opening: hoe ging je voornemen van de vorige keer\n"
         "  leervraag NAAM: TEKST       een leervraag inbrengen (ook: lv)\n"
         "  pas NAAM                    geen leervraag vandaag\n"
         "  casus NAAM                  de gekozen leervraag; de inbrenger stemt in\n"
@@ -711,7 +711,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  pass NAME                   no leervraag today\n"
         "  case NAME                   the chosen leervraag; the inbrenger agrees\n"
         "  method ID[/VARIANT]         the method; the inbrenger agrees\n"
-        "  NAME: h: TEXT               a recognition\n"
+        "  NAME: rec: TEXT             a recognition\n"
         "  NAME: n: TEXT               a note at the evaluation",
     ),
     "parse.leervraag_usage": (
@@ -726,34 +726,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-ROLE_NAMES: dict[str, tuple[str, str]] = {
-    "facilitator": ("begeleider", "facilitator"),
-    "inbrenger": ("inbrenger", "inbrenger"),
-    "participant": ("deelnemers", "participants"),
-    "scribe": ("notulist", "scribe"),
-    "timekeeper": ("tijdbewaker", "timekeeper"),
-}
-
 INBRENGER_MODES: dict[str, tuple[str, str]] = {
     "speaks": ("vertelt en reageert", "speaks"),
     "answers_briefly": ("beantwoordt alleen kort de vragen", "only answers the questions briefly"),
     "listens": ("luistert en reageert niet", "listens and does not react"),
     "away": ("is even weg uit het gesprek", "is out of the conversation"),
-}
-
-KIND_NAMES: dict[str, tuple[str, str]] = {
-    "question": ("vraag", "question"),
-    "open_question": ("open vraag", "open question"),
-    "association": ("associatie", "association"),
-    "image": ("beeld", "image"),
-    "analysis": ("analyse", "analysis"),
-    "advice": ("advies", "advice"),
-    "position": ("standpunt", "position"),
-    "reaction": ("reactie", "reaction"),
-    "statement": ("mededeling", "statement"),
-    "recognition": ("herkenning", "recognition"),
-    "learning_point": ("leerpunt", "learning point"),
-    "note": ("notitie", "note"),
 }
 
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.events import *
     from .core.flow import *
     from .core.frame import *
+    from .core.glossary import *
     from .core.hookspecs import *
     from .core.identity import *
     from .core.journal import *
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.memory_journal import *
     from .core.method_files import *
     from .core.outcome import *
+    from .core.phases import *
     from .core.registry import *
     from .core.rules import *
     from .core.specs import *
@@ -85,7 +87,7 @@ __all__ = [
     "over_limit",
     # methods as data
     "CONTRIBUTION_KINDS",
-    "KIND_TITLES",
+    "FACILITATOR_KINDS",
     "ContributionKind",
     "InbrengerMode",
     "STANDARD_ROLES",
@@ -99,6 +101,10 @@ __all__ = [
     "RoleSpec",
     "RuleRef",
     "VariantSpec",
+    # the words of the practice, in Dutch and English
+    "GLOSSARY",
+    "Glossary",
+    "Term",
     "kind_titles",
     "dump_method",
     "load_method_file",
@@ -216,6 +222,8 @@ _MODULES = (
     "limits",
     "text",
     "identity",
+    "glossary",
+    "phases",
     "specs",
     "commands",
     "rules",

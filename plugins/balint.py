@@ -36,8 +36,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="explanation",
         title=Text(nl="Toelichting", en="Explanation"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Geef de inbrenger de ruimte om de casus uitgebreid te vertellen, "
@@ -64,7 +63,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         minutes=5,
         inbrenger_mode="listens",
         written_first=True,
-        allowed={"participant": ("association",), "facilitator": ("note",)},
+        allowed={"participant": ("association",)},
         instructions={
             "facilitator": Text(
                 nl="Laat iedereen in stilte de eerste associaties opschrijven. Maak ze "
@@ -92,11 +91,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Beeldvorming", en="Image forming"),
         minutes=15,
         inbrenger_mode="answers_briefly",
-        allowed={
-            "participant": ("question",),
-            "inbrenger": ("reaction",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("question",), "inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de deelnemers verhelderende vragen stellen, zodat iedereen een "
@@ -124,7 +119,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         minutes=5,
         inbrenger_mode="listens",
         written_first=True,
-        allowed={"participant": ("advice",), "facilitator": ("note",)},
+        allowed={"participant": ("advice",)},
         instructions={
             "facilitator": Text(
                 nl="Laat iedere deelnemer in stilte en zonder overleg een eigen advies "
@@ -149,7 +144,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Oordeelsvorming in de groep", en="Judgement in the group"),
         minutes=15,
         inbrenger_mode="listens",
-        allowed={"participant": ("advice", "analysis"), "facilitator": ("note",)},
+        allowed={"participant": ("advice", "analysis")},
         instructions={
             "facilitator": Text(
                 nl="Laat de deelnemers hun adviezen toelichten en met elkaar bespreken. "
@@ -177,8 +172,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="decision",
         title=Text(nl="Besluit", en="Decision"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("reaction", "statement"), "facilitator": ("note",)},
+        allowed={"inbrenger": ("reaction", "statement")},
         decision=DecisionSpec(
             id="decision",
             title=Text(
@@ -215,7 +209,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Delen", en="Sharing"),
         minutes=10,
         inbrenger_mode="listens",
-        allowed={"participant": ("recognition",), "facilitator": ("note",)},
+        allowed={"participant": ("recognition",)},
         instructions={
             "facilitator": Text(
                 nl="Nodig de deelnemers uit te vertellen waar zij zelf tegenaan lopen in "
@@ -244,8 +238,7 @@ _GROUP_PHASES: tuple[PhaseSpec, ...] = (
         id="presentation",
         title=Text(nl="Casus vertellen", en="Presenting the case"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Geef de inbrenger het woord om uit het hoofd over een patiënt of "
@@ -273,11 +266,7 @@ _GROUP_PHASES: tuple[PhaseSpec, ...] = (
         minutes=5,
         inbrenger_mode="answers_briefly",
         quotas={"question": 2},
-        allowed={
-            "participant": ("question",),
-            "inbrenger": ("reaction",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("question",), "inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Laat alleen een paar feitelijke vragen toe, hooguit twee per persoon. "
@@ -302,7 +291,7 @@ _GROUP_PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Associëren", en="Associating"),
         minutes=20,
         inbrenger_mode="listens",
-        allowed={"participant": ("association", "image"), "facilitator": ("note",)},
+        allowed={"participant": ("association", "image")},
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger iets naar achteren schuiven en luisteren. Nodig de "
@@ -330,12 +319,7 @@ _GROUP_PHASES: tuple[PhaseSpec, ...] = (
         id="return",
         title=Text(nl="Terug in de groep", en="Back in the group"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={
-            "inbrenger": ("reaction", "statement"),
-            "participant": ("association", "image"),
-            "facilitator": ("note",),
-        },
+        allowed={"inbrenger": ("reaction", "statement"), "participant": ("association", "image")},
         instructions={
             "facilitator": Text(
                 nl="Nodig de inbrenger uit weer aan te schuiven en te zeggen wat hem of "
@@ -381,13 +365,7 @@ BALINT = MethodSpec(
         "https://coachy.nl/intervisiemethodieken/",
         "https://bpopleidingen.nl/e-learning-werkvorm-de-balint-methode/",
     ),
-    fit=Fit(
-        group_min=5,
-        group_max=8,
-        minutes=sum(phase.minutes for phase in _PHASES),
-        experience="experienced",
-        leervraag_kinds=("relational", "advice"),
-    ),
+    fit=Fit(group_min=5, experience="experienced", leervraag_kinds=("relational", "advice")),
     phases=_PHASES,
     rules=(RuleRef(kind="facilitator_not_inbrenger"),),
     variants=(
@@ -404,12 +382,7 @@ BALINT = MethodSpec(
             ),
             sources=("https://balintaustralianewzealand.org", "https://balint.co.uk"),
             phases=_GROUP_PHASES,
-            fit=Fit(
-                group_min=6,
-                group_max=10,
-                minutes=sum(phase.minutes for phase in _GROUP_PHASES),
-                leervraag_kinds=("relational",),
-            ),
+            fit=Fit(group_min=6, group_max=10, leervraag_kinds=("relational",)),
         ),
     ),
 )

@@ -23,8 +23,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="introduction",
         title=Text(nl="Introductie", en="Introduction"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Geef de inbrenger kort het woord voor de casus en de leervraag. Leg "
@@ -52,11 +51,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         minutes=15,
         inbrenger_mode="answers_briefly",
         quotas={"open_question": 3},
-        allowed={
-            "participant": ("open_question",),
-            "inbrenger": ("reaction",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("open_question",), "inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Laat iedere deelnemer hooguit drie open vragen stellen. Let erop dat "
@@ -81,10 +76,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Roddelronde", en="Gossip round"),
         minutes=15,
         inbrenger_mode="away",
-        allowed={
-            "participant": ("analysis", "advice", "image"),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("analysis", "advice", "image")},
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger buiten de kring gaan zitten, met de rug naar de "
@@ -118,8 +110,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="reactions",
         title=Text(nl="Reactie van de inbrenger", en="The inbrenger's reactions"),
         minutes=15,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("reaction", "statement"), "facilitator": ("note",)},
+        allowed={"inbrenger": ("reaction", "statement")},
         decision=DecisionSpec(
             id="accepted",
             title=Text(
@@ -158,12 +149,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="process_evaluation",
         title=Text(nl="Procesevaluatie", en="Process evaluation"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={
-            "inbrenger": ("learning_point",),
-            "participant": ("learning_point",),
-            "facilitator": ("note",),
-        },
+        allowed={"inbrenger": ("learning_point",), "participant": ("learning_point",)},
         instructions={
             "facilitator": Text(
                 nl="Sluit af met een korte ronde: hoe was het om over iemand te praten "
@@ -208,13 +194,7 @@ GOSSIP = MethodSpec(
         "https://managementissues.com",
         "https://palliaweb.nl/patz",
     ),
-    fit=Fit(
-        group_min=4,
-        group_max=8,
-        minutes=sum(phase.minutes for phase in _PHASES),
-        experience="experienced",
-        leervraag_kinds=("pattern", "relational"),
-    ),
+    fit=Fit(group_min=4, experience="experienced", leervraag_kinds=("pattern", "relational")),
     phases=_PHASES,
 )
 

@@ -24,8 +24,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="situation",
         title=Text(nl="Situatieschets", en="Sketching the situation"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Geef de inbrenger het woord en let erop dat het bij de kern van het "
@@ -50,11 +49,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Informatieve vragen", en="Informative questions"),
         minutes=15,
         inbrenger_mode="answers_briefly",
-        allowed={
-            "participant": ("question",),
-            "inbrenger": ("reaction",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("question",), "inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Let erop dat er alleen informatieve vragen gesteld worden. Grijp in "
@@ -81,7 +76,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Analyse", en="Analysis"),
         minutes=10,
         inbrenger_mode="away",
-        allowed={"participant": ("analysis",), "facilitator": ("note",)},
+        allowed={"participant": ("analysis",)},
         instructions={
             "facilitator": Text(
                 nl="Vraag de inbrenger even de ruimte te verlaten (online: camera en "
@@ -110,7 +105,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Adviesronde", en="Advice round"),
         minutes=10,
         inbrenger_mode="listens",
-        allowed={"participant": ("advice",), "facilitator": ("note",)},
+        allowed={"participant": ("advice",)},
         instructions={
             "facilitator": Text(
                 nl="Haal de inbrenger terug. Geef iedere deelnemer om de beurt het woord "
@@ -135,8 +130,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="choice",
         title=Text(nl="Keuze en vervolg", en="Choice and follow-up"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("reaction", "statement"), "facilitator": ("note",)},
+        allowed={"inbrenger": ("reaction", "statement")},
         decision=DecisionSpec(
             id="usable_advice",
             title=Text(
@@ -171,44 +165,39 @@ _PHASES: tuple[PhaseSpec, ...] = (
     ),
 )
 
-_BY_ID = {phase.id: phase for phase in _PHASES}
-
-
-def _changed(phase_id: str, **changes: Any) -> PhaseSpec:
-    """A phase of the shipped method with some fields replaced, validated again."""
-    return PhaseSpec.model_validate({**_BY_ID[phase_id].model_dump(), **changes})
-
-
-_WRITTEN_ADVICE = _changed(
-    "advice",
-    written_first=True,
-    everyone_contributes=True,
-    instructions={
-        "facilitator": Text(
-            nl="Haal de inbrenger terug. Laat iedere deelnemer in stilte een advies "
-            "opschrijven en maak de adviezen pas zichtbaar als iedereen er een heeft.",
-            en="Bring the inbrenger back. Have each participant write down their advice "
-            "in silence, and reveal the advice only once everyone has written one.",
-        ),
-        "inbrenger": Text(
-            nl="Je wacht terwijl de deelnemers schrijven. Als de adviezen zichtbaar worden, "
-            "lees je ze en maak je aantekeningen; reageer nog niet.",
-            en="You wait while the participants write. When the advice is revealed, you "
-            "read it and take notes; don't respond yet.",
-        ),
-        "participant": Text(
-            nl="Schrijf je advies op zonder te overleggen: wat zou jij doen in deze "
-            "situatie? Niemand ziet het voordat alle adviezen tegelijk zichtbaar worden.",
-            en="Write down your advice without conferring: what would you do in this "
-            "situation? Nobody sees it until all the advice is revealed together.",
-        ),
+#: Written advice: the advice round is written in silence, and revealed at once.
+_WRITTEN_ADVICE: dict[str, dict[str, Any]] = {
+    "advice": {
+        "written_first": True,
+        "everyone_contributes": True,
+        "instructions": {
+            "facilitator": Text(
+                nl="Haal de inbrenger terug. Laat iedere deelnemer in stilte een advies "
+                "opschrijven en maak de adviezen pas zichtbaar als iedereen er een heeft.",
+                en="Bring the inbrenger back. Have each participant write down their advice "
+                "in silence, and reveal the advice only once everyone has written one.",
+            ),
+            "inbrenger": Text(
+                nl="Je wacht terwijl de deelnemers schrijven. Als de adviezen zichtbaar worden, "
+                "lees je ze en maak je aantekeningen; reageer nog niet.",
+                en="You wait while the participants write. When the advice is revealed, you "
+                "read it and take notes; don't respond yet.",
+            ),
+            "participant": Text(
+                nl="Schrijf je advies op zonder te overleggen: wat zou jij doen in deze "
+                "situatie? Niemand ziet het voordat alle adviezen tegelijk zichtbaar worden.",
+                en="Write down your advice without conferring: what would you do in this "
+                "situation? Nobody sees it until all the advice is revealed together.",
+            ),
+        },
     },
-)
+}
 
-_BLIND_PHASES: tuple[PhaseSpec, ...] = (
-    _changed(
-        "situation",
-        instructions={
+#: Blind position: the incident is told up to the moment of action, and the advice
+#: draws on the comparison of what was done with what everyone would have done...
+_BLIND_CHANGES: dict[str, dict[str, Any]] = {
+    "situation": {
+        "instructions": {
             "facilitator": Text(
                 nl="Laat de inbrenger het incident vertellen tot het moment waarop hij of "
                 "zij moest handelen. Let erop dat nog niet verteld wordt wat er gedaan is.",
@@ -226,10 +215,9 @@ _BLIND_PHASES: tuple[PhaseSpec, ...] = (
                 en="Listen without interrupting. Imagine that you had to act at that moment.",
             ),
         },
-    ),
-    _changed(
-        "questions",
-        instructions={
+    },
+    "questions": {
+        "instructions": {
             "facilitator": Text(
                 nl="Laat alleen informatieve vragen toe over de situatie tot het moment van "
                 "handelen. Grijp in als een vraag of antwoord verraadt wat er gedaan is.",
@@ -249,14 +237,27 @@ _BLIND_PHASES: tuple[PhaseSpec, ...] = (
                 "action. Don't ask what the inbrenger did; no advice or judgements.",
             ),
         },
-    ),
+    },
+    "advice": {
+        "instructions": {
+            "facilitator": Text(
+                nl="Geef iedere deelnemer om de beurt het woord voor een advies, met wat de "
+                "vergelijking heeft opgeleverd. Zorg dat er geen discussie ontstaat.",
+                en="Give each participant a turn to give advice, drawing on what the "
+                "comparison brought up. Make sure no discussion starts.",
+            ),
+        },
+    },
+}
+
+#: ... which happens in the phases it adds.
+_BLIND_PHASES: tuple[PhaseSpec, ...] = (
     PhaseSpec(
         id="actual",
         title=Text(nl="Wat er echt gebeurde", en="What was actually done"),
         minutes=3,
-        inbrenger_mode="speaks",
         hidden_until="compare",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger opschrijven wat hij of zij werkelijk deed. Het blijft "
@@ -285,7 +286,7 @@ _BLIND_PHASES: tuple[PhaseSpec, ...] = (
         inbrenger_mode="listens",
         written_first=True,
         everyone_contributes=True,
-        allowed={"participant": ("position",), "facilitator": ("note",)},
+        allowed={"participant": ("position",)},
         instructions={
             "facilitator": Text(
                 nl="Laat iedere deelnemer opschrijven wat hij of zij op dat moment zou "
@@ -313,12 +314,7 @@ _BLIND_PHASES: tuple[PhaseSpec, ...] = (
         id="compare",
         title=Text(nl="Vergelijken", en="Comparing"),
         minutes=15,
-        inbrenger_mode="speaks",
-        allowed={
-            "inbrenger": ("statement", "reaction"),
-            "participant": ("analysis", "question"),
-            "facilitator": ("note",),
-        },
+        allowed={"inbrenger": ("statement", "reaction"), "participant": ("analysis", "question")},
         instructions={
             "facilitator": Text(
                 nl="Maak zichtbaar wat de inbrenger werkelijk deed en laat de groep het "
@@ -341,19 +337,6 @@ _BLIND_PHASES: tuple[PhaseSpec, ...] = (
             ),
         },
     ),
-    _changed(
-        "advice",
-        instructions={
-            **_BY_ID["advice"].instructions,
-            "facilitator": Text(
-                nl="Geef iedere deelnemer om de beurt het woord voor een advies, met wat de "
-                "vergelijking heeft opgeleverd. Zorg dat er geen discussie ontstaat.",
-                en="Give each participant a turn to give advice, drawing on what the "
-                "comparison brought up. Make sure no discussion starts.",
-            ),
-        },
-    ),
-    _BY_ID["choice"],
 )
 
 INCIDENT = MethodSpec(
@@ -374,12 +357,7 @@ INCIDENT = MethodSpec(
         "https://eenmeesterinleren.nl/de-incidentmethode",
         "https://me-we-elearning.com/les/incidentmethode-copy/",
     ),
-    fit=Fit(
-        group_min=4,
-        group_max=8,
-        minutes=sum(phase.minutes for phase in _PHASES),
-        leervraag_kinds=("incident", "advice"),
-    ),
+    fit=Fit(group_min=4, leervraag_kinds=("incident", "advice")),
     phases=_PHASES,
     variants=(
         VariantSpec(
@@ -391,7 +369,7 @@ INCIDENT = MethodSpec(
                 en="As the incident method, but in the advice round every participant first "
                 "writes their own advice; the advice is revealed all at once.",
             ),
-            phases=tuple(_WRITTEN_ADVICE if p.id == "advice" else p for p in _PHASES),
+            change=_WRITTEN_ADVICE,
         ),
         VariantSpec(
             id="blind-position",
@@ -407,13 +385,9 @@ INCIDENT = MethodSpec(
                 "inbrenger chooses.",
             ),
             sources=("https://eenmeesterinleren.nl/de-incidentmethode",),
-            phases=_BLIND_PHASES,
-            fit=Fit(
-                group_min=4,
-                group_max=8,
-                minutes=sum(phase.minutes for phase in _BLIND_PHASES),
-                leervraag_kinds=("incident", "advice"),
-            ),
+            change=_BLIND_CHANGES,
+            add=_BLIND_PHASES,
+            order=("situation", "questions", "actual", "positions", "compare", "advice", "choice"),
         ),
     ),
 )

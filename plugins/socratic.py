@@ -20,12 +20,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="introduction",
         title=Text(nl="Introductie", en="Introduction"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={
-            "inbrenger": ("statement", "reaction"),
-            "participant": ("question",),
-            "facilitator": ("note",),
-        },
+        allowed={"inbrenger": ("statement", "reaction"), "participant": ("question",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger de leervraag in hooguit drie zinnen verwoorden en "
@@ -56,7 +51,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         inbrenger_mode="listens",
         written_first=True,
         quotas={"open_question": 3},
-        allowed={"participant": ("open_question",), "facilitator": ("note",)},
+        allowed={"participant": ("open_question",)},
         instructions={
             "facilitator": Text(
                 nl="Laat iedere deelnemer een tot drie open vragen opschrijven. Kijk of het "
@@ -84,8 +79,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="sorting",
         title=Text(nl="Sorteren", en="Sorting"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("reaction",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("reaction",)},
         decision=DecisionSpec(
             id="warm_questions",
             title=Text(nl="De warme vragen", en="The warm questions"),
@@ -125,9 +119,8 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="answering",
         title=Text(nl="Beantwoorden", en="Answering"),
         minutes=10,
-        inbrenger_mode="speaks",
         answers_labelled=("warm", "neutral"),
-        allowed={"inbrenger": ("reaction",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger de warme vragen beantwoorden, en de neutrale als die "
@@ -151,8 +144,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="reformulation",
         title=Text(nl="Herformuleren", en="Reformulation"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Vraag de inbrenger de leervraag opnieuw te formuleren, met wat de "
@@ -174,12 +166,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="forces",
         title=Text(nl="Krachten", en="Forces"),
         minutes=15,
-        inbrenger_mode="speaks",
-        allowed={
-            "participant": ("analysis", "advice"),
-            "inbrenger": ("reaction",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("analysis", "advice"), "inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de deelnemers benoemen welke krachten in de persoon of de "
@@ -207,8 +194,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="next_step",
         title=Text(nl="Volgende stap", en="Next step"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         decision=DecisionSpec(
             id="next_step",
             title=Text(nl="De eerste volgende actie", en="The first next action"),
@@ -255,12 +241,7 @@ SOCRATIC = MethodSpec(
         "https://me-we-elearning.com/les/3-07-de-socratische-dialoog/",
         "https://hrdacademy.be/nl/blog/1282",
     ),
-    fit=Fit(
-        group_min=4,
-        group_max=8,
-        minutes=sum(phase.minutes for phase in _PHASES),
-        leervraag_kinds=("values", "pattern"),
-    ),
+    fit=Fit(group_min=4, leervraag_kinds=("values", "pattern")),
     phases=_PHASES,
 )
 

@@ -30,11 +30,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Thema kiezen", en="Choosing the theme"),
         minutes=5,
         consensus=True,
-        allowed={
-            "participant": ("statement",),
-            "inbrenger": ("statement",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("statement",), "inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Vraag wie een thema wil voorstellen en geef iedereen om de beurt het "
@@ -68,7 +64,6 @@ _PHASES: tuple[PhaseSpec, ...] = (
         allowed={
             "participant": ("open_question", "statement"),
             "inbrenger": ("open_question", "statement"),
-            "facilitator": ("note",),
         },
         instructions={
             "facilitator": Text(
@@ -101,11 +96,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         minutes=10,
         consensus=True,
         everyone_contributes=True,
-        allowed={
-            "participant": ("statement",),
-            "inbrenger": ("statement",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("statement",), "inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Laat iedereen kort een voorbeeld vertellen dat hij of zij zelf heeft "
@@ -139,12 +130,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="clarification",
         title=Text(nl="Het voorbeeld verhelderen", en="Clarifying the example"),
         minutes=15,
-        inbrenger_mode="speaks",
-        allowed={
-            "participant": ("open_question",),
-            "inbrenger": ("statement", "reaction"),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("open_question",), "inbrenger": ("statement", "reaction")},
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger het voorbeeld uitgebreid vertellen en de groep open "
@@ -173,12 +159,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="core_statement",
         title=Text(nl="Kernuitspraak", en="Core statement"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={
-            "participant": ("open_question",),
-            "inbrenger": ("statement", "reaction"),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("open_question",), "inbrenger": ("statement", "reaction")},
         instructions={
             "facilitator": Text(
                 nl="Vraag de inbrenger het cruciale moment in het voorbeeld aan te wijzen "
@@ -208,12 +189,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="justification",
         title=Text(nl="Onderbouwing", en="Justification"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={
-            "participant": ("open_question",),
-            "inbrenger": ("statement", "reaction"),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("open_question",), "inbrenger": ("statement", "reaction")},
         instructions={
             "facilitator": Text(
                 nl="Vraag de inbrenger waarom de kernuitspraak klopt: welke redenen had je "
@@ -240,11 +216,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Eigen versies", en="Own versions"),
         minutes=10,
         everyone_contributes=True,
-        allowed={
-            "participant": ("statement",),
-            "inbrenger": ("statement",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("statement",), "inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Laat iedere deelnemer een eigen versie van de kernuitspraak formuleren, "
@@ -276,7 +248,6 @@ _PHASES: tuple[PhaseSpec, ...] = (
         allowed={
             "participant": ("open_question", "analysis", "statement"),
             "inbrenger": ("open_question", "analysis", "statement"),
-            "facilitator": ("note",),
         },
         instructions={
             "facilitator": Text(
@@ -311,7 +282,6 @@ _PHASES: tuple[PhaseSpec, ...] = (
         allowed={
             "participant": ("open_question", "analysis", "statement"),
             "inbrenger": ("open_question", "analysis", "statement"),
-            "facilitator": ("note",),
         },
         instructions={
             "facilitator": Text(
@@ -344,11 +314,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="evaluation",
         title=Text(nl="Terugblik", en="Looking back"),
         minutes=5,
-        allowed={
-            "participant": ("learning_point",),
-            "inbrenger": ("learning_point",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("learning_point",), "inbrenger": ("learning_point",)},
         instructions={
             "facilitator": Text(
                 nl="Blik met de groep terug op het gesprek: wat heeft het opgeleverd, hoe "
@@ -394,12 +360,7 @@ SOCRATIC_DIALOGUE = MethodSpec(
         "https://reflectiesite.nl",
         "https://onderwijs.stadenesch.nl",
     ),
-    fit=Fit(
-        group_min=5,
-        group_max=10,
-        minutes=sum(phase.minutes for phase in _PHASES),
-        leervraag_kinds=("values",),
-    ),
+    fit=Fit(group_min=5, group_max=10, leervraag_kinds=("values",)),
     phases=_PHASES,
     rules=(RuleRef(kind="facilitator_not_inbrenger"),),
     neutral_facilitator=True,

@@ -22,8 +22,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="problem",
         title=Text(nl="Probleemschets", en="Sketching the problem"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Geef de inbrenger het woord en let erop dat het over de eigen rol gaat, "
@@ -51,7 +50,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         minutes=10,
         inbrenger_mode="listens",
         written_first=True,
-        allowed={"participant": ("question",), "facilitator": ("note",)},
+        allowed={"participant": ("question",)},
         instructions={
             "facilitator": Text(
                 nl="Laat iedere deelnemer in stilte verhelderende vragen opschrijven. Maak "
@@ -77,8 +76,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="valuing_questions",
         title=Text(nl="Vragen waarderen", en="Valuing the questions"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("reaction",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("reaction",)},
         decision=DecisionSpec(
             id="valued_questions",
             title=Text(nl="De vragen die ertoe doen", en="The questions that matter"),
@@ -109,8 +107,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="answers",
         title=Text(nl="Beantwoorden", en="Answering"),
         minutes=15,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("reaction",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger de vragen beantwoorden, te beginnen met de vragen die "
@@ -137,11 +134,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Laatste vragenronde", en="Last question round"),
         minutes=10,
         inbrenger_mode="answers_briefly",
-        allowed={
-            "participant": ("question",),
-            "inbrenger": ("reaction",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("question",), "inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Geef ruimte voor een laatste ronde verhelderende vragen. Daarna is het "
@@ -167,7 +160,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         minutes=15,
         inbrenger_mode="listens",
         everyone_contributes=True,
-        allowed={"participant": ("statement",), "facilitator": ("note",)},
+        allowed={"participant": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Laat iedere deelnemer in één of twee zinnen formuleren wat volgens hem "
@@ -194,8 +187,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="valuing_formulations",
         title=Text(nl="Formuleringen waarderen", en="Valuing the formulations"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("reaction", "statement"), "facilitator": ("note",)},
+        allowed={"inbrenger": ("reaction", "statement")},
         decision=DecisionSpec(
             id="valued_formulations",
             title=Text(
@@ -227,8 +219,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="new_approach",
         title=Text(nl="Nieuwe aanpak", en="New approach"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Vraag de inbrenger hoe het opnieuw gedefinieerde probleem anders "
@@ -253,12 +244,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="forces",
         title=Text(nl="Krachten en tips", en="Forces and tips"),
         minutes=20,
-        inbrenger_mode="speaks",
-        allowed={
-            "participant": ("analysis", "advice"),
-            "inbrenger": ("reaction",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("analysis", "advice"), "inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de deelnemers benoemen welke krachten het probleem in stand houden, "
@@ -283,13 +269,8 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="closing",
         title=Text(nl="Afspraak en opbrengst", en="Commitment and take-away"),
         minutes=10,
-        inbrenger_mode="speaks",
         everyone_contributes=True,
-        allowed={
-            "inbrenger": ("statement",),
-            "participant": ("learning_point",),
-            "facilitator": ("note",),
-        },
+        allowed={"inbrenger": ("statement",), "participant": ("learning_point",)},
         decision=DecisionSpec(
             id="will_do",
             title=Text(nl="Wat de inbrenger gaat doen", en="What the inbrenger will do"),
@@ -339,13 +320,7 @@ TEN_STEPS = MethodSpec(
         "https://bpopleidingen.nl/e-learning-intervisie-10-stappen-methode/",
         "https://teamchange.nl",
     ),
-    fit=Fit(
-        group_min=4,
-        group_max=8,
-        minutes=sum(phase.minutes for phase in _PHASES),
-        experience="beginning",
-        leervraag_kinds=("incident", "pattern"),
-    ),
+    fit=Fit(group_min=4, experience="beginning", leervraag_kinds=("incident", "pattern")),
     phases=_PHASES,
 )
 

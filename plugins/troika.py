@@ -21,8 +21,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="challenge",
         title=Text(nl="Vraagstuk", en="The challenge"),
         minutes=2,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Geef de inbrenger twee minuten voor het vraagstuk en de hulp die hij "
@@ -46,11 +45,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Verhelderende vragen", en="Clarifying questions"),
         minutes=2,
         inbrenger_mode="answers_briefly",
-        allowed={
-            "participant": ("question",),
-            "inbrenger": ("reaction",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("question",), "inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de adviseurs alleen verhelderende vragen stellen, geen suggesties. "
@@ -73,10 +68,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Adviseurs in gesprek", en="Consultants in conversation"),
         minutes=5,
         inbrenger_mode="away",
-        allowed={
-            "participant": ("advice", "analysis", "image"),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("advice", "analysis", "image")},
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger zich omdraaien (online: camera en microfoon uit). De "
@@ -105,8 +97,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="feedback",
         title=Text(nl="Wat waardevol was", en="What was most valuable"),
         minutes=2,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("reaction",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("reaction",)},
         decision=DecisionSpec(
             id="most_valuable",
             title=Text(nl="Wat het meest waardevol was", en="What was most valuable"),
@@ -153,12 +144,7 @@ TROIKA = MethodSpec(
         "https://workshopr.io",
         "https://opencreativity.trubox.ca",
     ),
-    fit=Fit(
-        group_min=3,
-        group_max=4,
-        minutes=sum(phase.minutes for phase in _PHASES),
-        leervraag_kinds=("advice", "incident"),
-    ),
+    fit=Fit(group_max=4, leervraag_kinds=("advice", "incident")),
     phases=_PHASES,
     rounds="per_member",
 )

@@ -48,7 +48,7 @@ _ROLES: tuple[RoleSpec, ...] = (
     *STANDARD_ROLES,
     RoleSpec(
         id="scribe",
-        title=Text(nl="Secretaris", en="Secretary"),
+        title=Text(nl="Notulist", en="Scribe"),
         description=Text(
             nl="Schrijft de bijdragen van de adviseurs op, zodat de inbrenger kan luisteren.",
             en="Writes down the advisers' contributions so the inbrenger can listen.",
@@ -81,13 +81,13 @@ def _module_phase(
         title=title,
         minutes=minutes,
         inbrenger_mode="listens",
-        allowed={"participant": (kind,), "scribe": ("note",), "facilitator": ("note",)},
+        allowed={"participant": (kind,), "scribe": ("note",)},
         instructions={
             "facilitator": facilitator,
             "inbrenger": Text(
                 nl="Je luistert alleen en laat de ideeën op je inwerken. Reageer niet; de "
-                "secretaris schrijft alles voor je op.",
-                en="You only listen and let the ideas sink in. Don't respond; the secretary "
+                "notulist schrijft alles voor je op.",
+                en="You only listen and let the ideas sink in. Don't respond; the scribe "
                 "writes everything down for you.",
             ),
             "participant": participant,
@@ -110,7 +110,7 @@ CB_BRAINSTORMING = MethodSpec(
         "question where the inbrenger wants many different options.",
     ),
     sources=_SOURCES,
-    fit=Fit(group_min=_GROUP_MIN, group_max=_GROUP_MAX, minutes=_MODULE_MINUTES),
+    fit=Fit(group_min=_GROUP_MIN, group_max=_GROUP_MAX),
     roles=_ROLES,
     phases=(
         _module_phase(
@@ -152,7 +152,7 @@ CB_HEADSTAND = MethodSpec(
         "usual solutions.",
     ),
     sources=_SOURCES,
-    fit=Fit(group_min=_GROUP_MIN, group_max=_GROUP_MAX, minutes=_MODULE_MINUTES),
+    fit=Fit(group_min=_GROUP_MIN, group_max=_GROUP_MAX),
     roles=_ROLES,
     phases=(
         _module_phase(
@@ -208,7 +208,7 @@ CB_GOOD_ADVICE = MethodSpec(
         "advice.",
     ),
     sources=_SOURCES,
-    fit=Fit(group_min=_GROUP_MIN, group_max=_GROUP_MAX, minutes=_MODULE_MINUTES),
+    fit=Fit(group_min=_GROUP_MIN, group_max=_GROUP_MAX),
     roles=_ROLES,
     phases=(
         _module_phase(
@@ -239,14 +239,12 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="casting",
         title=Text(nl="Rollen verdelen", en="Casting"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={"facilitator": ("note",)},
         instructions={
             "facilitator": Text(
                 nl="Bevestig de rollen: jij modereert, de inbrenger vertelt de casus, en er "
-                "is een secretaris die de bijdragen opschrijft. De anderen zijn adviseur.",
+                "is een notulist die de bijdragen opschrijft. De anderen zijn adviseur.",
                 en="Confirm the roles: you moderate, the inbrenger tells the case, and a "
-                "secretary writes down the contributions. The others are advisers.",
+                "scribe writes down the contributions. The others are advisers.",
             ),
             "inbrenger": Text(
                 nl="Jij bent vandaag de inbrenger: jouw casus staat centraal. Check of je "
@@ -255,9 +253,9 @@ _PHASES: tuple[PhaseSpec, ...] = (
                 "comfortable with the roles.",
             ),
             "participant": Text(
-                nl="Jij bent adviseur. Wie secretaris is, schrijft straks de bijdragen op "
+                nl="Jij bent adviseur. Wie notulist is, schrijft straks de bijdragen op "
                 "voor de inbrenger.",
-                en="You are an adviser. Whoever is secretary will write down the "
+                en="You are an adviser. Whoever is the scribe will write down the "
                 "contributions for the inbrenger.",
             ),
         },
@@ -266,7 +264,6 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="narration",
         title=Text(nl="Vertellen en begripsvragen", en="Narration and comprehension questions"),
         minutes=15,
-        inbrenger_mode="speaks",
         allowed={
             "inbrenger": ("statement", "reaction"),
             "participant": ("question",),
@@ -299,13 +296,11 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="key_question",
         title=Text(nl="Kernvraag", en="Key question"),
         minutes=5,
-        inbrenger_mode="speaks",
         allowed={"inbrenger": ("statement",), "facilitator": ("question", "note")},
         loops=(
             LoopSpec(
                 id="no_key_question",
                 to="narration",
-                by="inbrenger",
                 title=Text(
                     nl="Nog geen kernvraag: terug naar het verhaal",
                     en="No key question yet: back to the narration",
@@ -339,11 +334,8 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="consultation",
         title=Text(nl="Methode kiezen en adviseren", en="Method choice and consultation"),
         minutes=5 + _MODULE_MINUTES,
-        inbrenger_mode="speaks",
-        allowed={"facilitator": ("note",)},
         nested=NestSpec(
             choose_from=tuple(module.id for module in MODULES),
-            by=("inbrenger", "facilitator"),
         ),
         instructions={
             "facilitator": Text(
@@ -372,8 +364,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="closing",
         title=Text(nl="Afsluiting", en="Closing"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("reaction", "statement"), "facilitator": ("note",)},
+        allowed={"inbrenger": ("reaction", "statement")},
         decision=DecisionSpec(
             id="valuable",
             title=Text(nl="Wat voor jou waardevol was", en="What was valuable to you"),
@@ -387,9 +378,9 @@ _PHASES: tuple[PhaseSpec, ...] = (
                 "close with a thank-you to everyone.",
             ),
             "inbrenger": Text(
-                nl="Kijk naar wat de secretaris opschreef en zeg wat voor jou waardevol was. "
+                nl="Kijk naar wat de notulist opschreef en zeg wat voor jou waardevol was. "
                 "Je hoeft niet op elk idee in te gaan.",
-                en="Look at what the secretary wrote down and say what was valuable to you. "
+                en="Look at what the scribe wrote down and say what was valuable to you. "
                 "You don't need to respond to every idea.",
             ),
             "participant": Text(
@@ -412,20 +403,15 @@ COLLEGIAL_CONSULTATION = MethodSpec(
     summary=Text(
         nl="De inbrenger vertelt de casus en formuleert een kernvraag. Samen kiezen jullie "
         "een adviesvorm, zoals een brainstorm of goede raad; de adviseurs adviseren tien "
-        "minuten in die vorm terwijl de inbrenger alleen luistert en de secretaris "
+        "minuten in die vorm terwijl de inbrenger alleen luistert en de notulist "
         "meeschrijft. Tot slot zegt de inbrenger wat waardevol was.",
         en="The inbrenger tells the case and puts a key question. Together you choose a "
         "consultation module, such as brainstorming or good advice; the advisers advise "
-        "for ten minutes in that style while the inbrenger only listens and the secretary "
+        "for ten minutes in that style while the inbrenger only listens and the scribe "
         "writes along. Finally the inbrenger says what was valuable.",
     ),
     sources=_SOURCES,
-    fit=Fit(
-        group_min=_GROUP_MIN,
-        group_max=_GROUP_MAX,
-        minutes=sum(phase.minutes for phase in _PHASES),
-        leervraag_kinds=("advice", "relational"),
-    ),
+    fit=Fit(group_min=_GROUP_MIN, group_max=_GROUP_MAX, leervraag_kinds=("advice", "relational")),
     roles=_ROLES,
     phases=_PHASES,
 )

@@ -21,8 +21,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="introduction",
         title=Text(nl="Vraagintroductie", en="Introducing the question"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger de vraag kort toelichten en vraag of die over de "
@@ -52,11 +51,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Probleemverkenning", en="Exploring the problem"),
         minutes=15,
         inbrenger_mode="answers_briefly",
-        allowed={
-            "participant": ("open_question", "statement"),
-            "inbrenger": ("reaction",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("open_question", "statement"), "inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Zorg dat er open vragen gesteld worden die bij de vraag van de inbrenger "
@@ -82,7 +77,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="De kern van het probleem", en="The core of the problem"),
         minutes=10,
         inbrenger_mode="listens",
-        allowed={"participant": ("statement",), "facilitator": ("note",)},
+        allowed={"participant": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Vraag de groep om de kern van het probleem in een paar woorden te "
@@ -106,12 +101,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="advice",
         title=Text(nl="Adviesronde", en="Advice round"),
         minutes=15,
-        inbrenger_mode="speaks",
-        allowed={
-            "participant": ("advice",),
-            "inbrenger": ("reaction",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("advice",), "inbrenger": ("reaction",)},
         everyone_contributes=True,
         instructions={
             "facilitator": Text(
@@ -138,8 +128,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="evaluation",
         title=Text(nl="Evaluatie", en="Evaluation"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("reaction", "learning_point"), "facilitator": ("note",)},
+        allowed={"inbrenger": ("reaction", "learning_point")},
         instructions={
             "facilitator": Text(
                 nl="Vraag de inbrenger hoe het proces was: wat hielp, wat minder? Sluit "
@@ -181,10 +170,7 @@ FIVE_STEPS = MethodSpec(
         "https://lessonup.com/en/lesson/dncGB5TdsSNqQXH7C",
         "https://www.bpopleidingen.nl/e-learning-methodiek-intervisiemethode/",
     ),
-    fit=Fit(
-        minutes=sum(phase.minutes for phase in _PHASES),
-        leervraag_kinds=("advice", "pattern"),
-    ),
+    fit=Fit(leervraag_kinds=("advice", "pattern")),
     phases=_PHASES,
 )
 

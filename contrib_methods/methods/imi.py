@@ -24,12 +24,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="inventory",
         title=Text(nl="Incidenten inventariseren", en="Inventory of incidents"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={
-            "participant": ("statement",),
-            "inbrenger": ("statement",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("statement",), "inbrenger": ("statement",)},
         everyone_contributes=True,
         instructions={
             "facilitator": Text(
@@ -53,12 +48,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="choice",
         title=Text(nl="Samen een incident kiezen", en="Choosing one together"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={
-            "participant": ("note",),
-            "inbrenger": ("note",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("note",), "inbrenger": ("note",)},
         consensus=True,
         instructions={
             "facilitator": Text(
@@ -84,12 +74,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="story",
         title=Text(nl="Het hele verhaal", en="The full story"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={
-            "inbrenger": ("statement", "reaction"),
-            "participant": ("question",),
-            "facilitator": ("note",),
-        },
+        allowed={"inbrenger": ("statement", "reaction"), "participant": ("question",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger uitgebreid vertellen wat er gebeurde. Daarna stellen "
@@ -113,7 +98,6 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="summary",
         title=Text(nl="Het incident in één zin", en="The incident in one sentence"),
         minutes=10,
-        inbrenger_mode="speaks",
         allowed={
             "participant": ("statement",),
             "inbrenger": ("statement", "reaction"),
@@ -145,7 +129,6 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="feelings",
         title=Text(nl="Gevoelens", en="Feelings"),
         minutes=5,
-        inbrenger_mode="speaks",
         allowed={"inbrenger": ("statement",), "facilitator": ("open_question", "note")},
         instructions={
             "facilitator": Text(
@@ -170,7 +153,6 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="wishes",
         title=Text(nl="Wensen uit drie hoeken", en="Wishes from three standpoints"),
         minutes=10,
-        inbrenger_mode="speaks",
         allowed={
             "inbrenger": ("position",),
             "participant": ("open_question",),
@@ -202,7 +184,6 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="feasibility",
         title=Text(nl="Haalbaarheid", en="Feasibility"),
         minutes=5,
-        inbrenger_mode="speaks",
         allowed={
             "inbrenger": ("reaction", "position"),
             "participant": ("question",),
@@ -231,12 +212,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="pros_cons",
         title=Text(nl="Voor- en nadelen", en="Pros and cons"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={
-            "participant": ("analysis",),
-            "inbrenger": ("analysis", "reaction"),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("analysis",), "inbrenger": ("analysis", "reaction")},
         instructions={
             "facilitator": Text(
                 nl="Zet de voor- en nadelen van de overgebleven oplossingen op een rij en "
@@ -277,12 +253,7 @@ IMI = MethodSpec(
         "the organisation.",
     ),
     sources=("https://www.icoba.be/tools/intervisiemethode-incidenten-imi",),
-    fit=Fit(
-        group_min=3,
-        group_max=15,
-        minutes=sum(phase.minutes for phase in _PHASES),
-        leervraag_kinds=("incident",),
-    ),
+    fit=Fit(group_max=15, leervraag_kinds=("incident",)),
     phases=_PHASES,
 )
 

@@ -21,8 +21,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="situation",
         title=Text(nl="Situatie en vraag", en="Situation and question"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Geef de inbrenger het woord om de situatie en de vraag te beschrijven. "
@@ -47,11 +46,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Vragen over de situatie", en="Questions about the situation"),
         minutes=15,
         inbrenger_mode="answers_briefly",
-        allowed={
-            "participant": ("question",),
-            "inbrenger": ("reaction",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("question",), "inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de groep vragen stellen over de situatie, niet over oplossingen. "
@@ -77,12 +72,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="diagnosis",
         title=Text(nl="Diagnose", en="Diagnosis"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={
-            "participant": ("analysis",),
-            "inbrenger": ("reaction",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("analysis",), "inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Vraag de groep wat volgens hen het probleem is en waar het door komt. "
@@ -106,17 +96,11 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="advice",
         title=Text(nl="Adviezen en reactie", en="Advice and reaction"),
         minutes=15,
-        inbrenger_mode="speaks",
-        allowed={
-            "participant": ("advice",),
-            "inbrenger": ("reaction",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("advice",), "inbrenger": ("reaction",)},
         loops=(
             LoopSpec(
                 id="not_helped",
                 to="questions",
-                by="inbrenger",
                 title=Text(
                     nl="Nog niet geholpen: opnieuw vragen en adviseren",
                     en="Not helped yet: ask and advise again",
@@ -161,10 +145,7 @@ PROBLEM_SOLVING = MethodSpec(
         "the inbrenger says why, and the group asks and advises again.",
     ),
     sources=("https://docplayer.nl/13730839-Methodieken-voor-intervisie.html",),
-    fit=Fit(
-        minutes=sum(phase.minutes for phase in _PHASES),
-        leervraag_kinds=("advice",),
-    ),
+    fit=Fit(leervraag_kinds=("advice",)),
     phases=_PHASES,
 )
 

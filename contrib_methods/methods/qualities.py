@@ -21,8 +21,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="situation",
         title=Text(nl="Situatie en vraag", en="Situation and question"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger de situatie schetsen en eindigen met een vraag. Houd "
@@ -46,7 +45,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Twee verhelderende vragen", en="Two clarifying questions"),
         minutes=10,
         inbrenger_mode="listens",
-        allowed={"participant": ("question",), "facilitator": ("note",)},
+        allowed={"participant": ("question",)},
         quotas={"question": 2},
         instructions={
             "facilitator": Text(
@@ -70,8 +69,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="answers",
         title=Text(nl="Antwoorden", en="Answers"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("reaction",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger de vragen beantwoorden. Er volgt geen discussie.",
@@ -92,7 +90,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Welke kwaliteit zag je?", en="Which quality did you see?"),
         minutes=10,
         inbrenger_mode="listens",
-        allowed={"participant": ("statement",), "facilitator": ("note",)},
+        allowed={"participant": ("statement",)},
         everyone_contributes=True,
         instructions={
             "facilitator": Text(
@@ -120,7 +118,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Jouw uitdaging is …", en="Your challenge is …"),
         minutes=10,
         inbrenger_mode="listens",
-        allowed={"participant": ("statement",), "facilitator": ("note",)},
+        allowed={"participant": ("statement",)},
         written_first=True,
         everyone_contributes=True,
         instructions={
@@ -148,8 +146,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="own_challenge",
         title=Text(nl="Je eigen uitdaging", en="Your own challenge"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Vraag de inbrenger welke uitdaging hij of zij zelf ziet, in eigen woorden.",
@@ -173,12 +170,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="takeaway",
         title=Text(nl="Wat neem je mee?", en="What do you take away?"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={
-            "participant": ("learning_point",),
-            "inbrenger": ("learning_point",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("learning_point",), "inbrenger": ("learning_point",)},
         everyone_contributes=True,
         instructions={
             "facilitator": Text(
@@ -212,10 +204,7 @@ QUALITIES = MethodSpec(
         "'Your challenge is …'. Then the inbrenger names their own challenge.",
     ),
     sources=("https://teamchange.nl/werkvorm/vier-korte-intervisie-methoden/",),
-    fit=Fit(
-        minutes=sum(phase.minutes for phase in _PHASES),
-        leervraag_kinds=("pattern", "relational"),
-    ),
+    fit=Fit(leervraag_kinds=("pattern", "relational")),
     phases=_PHASES,
 )
 

@@ -22,8 +22,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="action",
         title=Text(nl="Handelen: de casus", en="Action: the case"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger een concrete situatie vertellen waarin hij of zij zelf "
@@ -47,7 +46,6 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="looking_back",
         title=Text(nl="Terugblikken", en="Looking back"),
         minutes=15,
-        inbrenger_mode="speaks",
         allowed={
             "participant": ("open_question",),
             "inbrenger": ("reaction", "statement"),
@@ -79,12 +77,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="awareness",
         title=Text(nl="Bewustwording: de kern", en="Awareness of essential aspects"),
         minutes=10,
-        inbrenger_mode="speaks",
-        allowed={
-            "participant": ("statement",),
-            "inbrenger": ("statement", "reaction"),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("statement",), "inbrenger": ("statement", "reaction")},
         everyone_contributes=True,
         instructions={
             "facilitator": Text(
@@ -111,12 +104,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="alternatives",
         title=Text(nl="Alternatieven", en="Alternatives"),
         minutes=15,
-        inbrenger_mode="speaks",
-        allowed={
-            "participant": ("advice",),
-            "inbrenger": ("advice", "reaction"),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("advice",), "inbrenger": ("advice", "reaction")},
         decision=DecisionSpec(
             id="chosen_alternative",
             title=Text(nl="Het alternatief dat je kiest", en="The alternative you choose"),
@@ -147,8 +135,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="trial",
         title=Text(nl="Uitproberen", en="Trial"),
         minutes=5,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         decision=DecisionSpec(
             id="trial",
             title=Text(nl="Wat je gaat uitproberen", en="What you will try"),
@@ -189,10 +176,7 @@ REFLECTION = MethodSpec(
     ),
     sources=("https://www.toolshero.nl/persoonlijke-ontwikkeling/reflectiemodel-van-korthagen/",),
     derived=True,
-    fit=Fit(
-        minutes=sum(phase.minutes for phase in _PHASES),
-        leervraag_kinds=("incident", "pattern"),
-    ),
+    fit=Fit(leervraag_kinds=("incident", "pattern")),
     phases=_PHASES,
 )
 

@@ -20,8 +20,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="present",
         title=Text(nl="Vraag om hulp", en="Asking for help"),
         minutes=2,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("statement",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Geef de inbrenger twee minuten. Let erop dat de vraag om hulp aan het "
@@ -46,11 +45,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Verhelderende vragen", en="Clarifying questions"),
         minutes=3,
         inbrenger_mode="answers_briefly",
-        allowed={
-            "participant": ("question",),
-            "inbrenger": ("reaction",),
-            "facilitator": ("note",),
-        },
+        allowed={"participant": ("question",), "inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Drie minuten voor verhelderende vragen. Grijp in als iemand al een tip "
@@ -74,7 +69,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="De consultants aan het woord", en="The consultants talk"),
         minutes=8,
         inbrenger_mode="away",
-        allowed={"participant": ("analysis", "advice"), "facilitator": ("note",)},
+        allowed={"participant": ("analysis", "advice")},
         instructions={
             "facilitator": Text(
                 nl="Vraag de inbrenger de stoel om te draaien, met de rug naar de groep "
@@ -102,8 +97,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         id="feedback",
         title=Text(nl="Wat je meeneemt", en="What you take away"),
         minutes=2,
-        inbrenger_mode="speaks",
-        allowed={"inbrenger": ("reaction",), "facilitator": ("note",)},
+        allowed={"inbrenger": ("reaction",)},
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger zich weer omdraaien en vraag wat het waardevolst was. "
@@ -140,12 +134,7 @@ WISE_CROWDS = MethodSpec(
         "talk about your challenge. Then you say what was most valuable.",
     ),
     sources=("https://liberatingstructures-uncovered.com/wise-crowds",),
-    fit=Fit(
-        group_min=4,
-        group_max=7,
-        minutes=sum(phase.minutes for phase in _PHASES),
-        leervraag_kinds=("advice",),
-    ),
+    fit=Fit(group_min=4, group_max=7, leervraag_kinds=("advice",)),
     phases=_PHASES,
     rounds="per_member",
 )

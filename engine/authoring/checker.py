@@ -72,7 +72,7 @@ def check_method(spec: MethodSpec, registry: Registry) -> list[Problem]:
     problems = _sources(spec.sources, spec.derived, "")
     problems += _rules(spec.rules, registry, "rules")
     problems += _fit_kinds(spec.fit.leervraag_kinds, "fit.")
-    problems += _body(spec, registry, "", inherited_fit=False)
+    problems += _body(spec, registry, "")
     for index, variant in enumerate(spec.variants):
         at = f"variants[{index}] ({variant.id})."
         problems += _sources(variant.sources, True, at)
@@ -80,7 +80,7 @@ def check_method(spec: MethodSpec, registry: Registry) -> list[Problem]:
             problems += _rules(variant.rules, registry, f"{at}rules")
         if variant.fit is not None:
             problems += _fit_kinds(variant.fit.leervraag_kinds, f"{at}fit.")
-        problems += _body(spec.variant(variant.id), registry, at, variant.fit is None)
+        problems += _body(spec.variant(variant.id), registry, at)
     return problems
 
 
@@ -137,7 +137,7 @@ def _fit_kinds(kinds: tuple[str, ...], at: str) -> list[Problem]:
     ]
 
 
-def _body(spec: MethodSpec, registry: Registry, at: str, inherited_fit: bool) -> list[Problem]:
+def _body(spec: MethodSpec, registry: Registry, at: str) -> list[Problem]:
     """The phases of the method as it runs (the method itself, or one variant)."""
     ids = [phase.id for phase in spec.phases]
     problems: list[Problem] = []
@@ -148,7 +148,7 @@ def _body(spec: MethodSpec, registry: Registry, at: str, inherited_fit: bool) ->
         problems += _order(phase, index, ids, where)
         problems += _modules(phase, registry, where)
     problems += _reachable(spec, at)
-    problems += _minutes(spec, at, inherited_fit)
+    problems += _minutes(spec, at)
     return problems
 
 
@@ -244,7 +244,7 @@ def _reachable(spec: MethodSpec, at: str) -> list[Problem]:
     return problems
 
 
-def _minutes(spec: MethodSpec, at: str, inherited_fit: bool) -> list[Problem]:
+def _minutes(spec: MethodSpec, at: str) -> list[Problem]:
     total = sum(phase.minutes for phase in spec.phases)
     declared = spec.fit.minutes
     tolerance = minutes_tolerance(declared)
@@ -254,14 +254,12 @@ def _minutes(spec: MethodSpec, at: str, inherited_fit: bool) -> list[Problem]:
     round_nl = (
         " (één ronde, want deze methode loopt per lid)" if spec.rounds == "per_member" else ""
     )
-    fit_en = "the method's fit.minutes" if inherited_fit else "fit.minutes"
-    fit_nl = "fit.minutes van de methode" if inherited_fit else "fit.minutes"
     return [
         _problem(
             f"{at}fit.minutes",
-            f"the phases add up to {total} minutes{round_en}, but {fit_en} says {declared}: "
+            f"the phases add up to {total} minutes{round_en}, but fit.minutes says {declared}: "
             f"more than {tolerance:g} minutes apart; change the phases' minutes or fit.minutes",
-            f"de fasen duren samen {total} minuten{round_nl}, maar {fit_nl} zegt {declared}: "
+            f"de fasen duren samen {total} minuten{round_nl}, maar fit.minutes zegt {declared}: "
             f"meer dan {tolerance:g} minuten verschil; pas de minuten van de fasen of "
             "fit.minutes aan",
         )

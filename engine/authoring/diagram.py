@@ -8,7 +8,7 @@ a composite state.
 
 from __future__ import annotations
 
-from intervision.engine import END, Lang, MethodSpec, method_flow
+from intervision.engine import END, GLOSSARY, Lang, MethodSpec, method_flow
 
 __all__ = ["mermaid"]
 
@@ -40,7 +40,7 @@ def mermaid(method: MethodSpec, lang: Lang = "en") -> str:
         for loop in phase.loops:
             lines.append(
                 f"    {_state(phase.id)} --> {_state(loop.to)}: "
-                f"{loop.title(lang)} ({_word(loop.by, lang)})"
+                f"{loop.title(lang)} ({GLOSSARY.role(loop.by)(lang)})"
             )
     if method.rounds == "per_member":
         last, first = _state(method.phases[-1].id), _state(method.phases[0].id)
@@ -55,9 +55,6 @@ def _state(phase_id: str) -> str:
 _WORDS = {
     "module": ("werkvorm", "module"),
     "next_round": ("volgende inbrenger", "next inbrenger"),
-    "inbrenger": ("inbrenger", "inbrenger"),
-    "facilitator": ("begeleider", "facilitator"),
-    "participant": ("deelnemer", "participant"),
 }
 
 

@@ -20,9 +20,10 @@ from . import commands as cmd
 from .decide import current_method, current_phase, decide
 from .errors import IntervisionError
 from .flow import frame_flow, method_flow
+from .phases import PhaseSpec
 from .registry import Registry
 from .rules import FRAME_KINDS, roles_of, yet_to_speak
-from .specs import MethodSpec, PhaseSpec
+from .specs import MethodSpec
 from .state import MeetingState
 
 __all__ = ["Capabilities", "PersonCan", "WaitReason", "Waiting", "capabilities"]

@@ -13,9 +13,10 @@ from . import commands as cmd
 from . import events as ev
 from .errors import CommandRefused, NotAMemberError, UnknownMethodError, WrongPhaseError
 from .flow import END, Flow, frame_flow, method_flow
+from .phases import PhaseSpec
 from .registry import Registry
 from .rules import Refusal, RuleContext, roles_of
-from .specs import MethodSpec, PhaseSpec
+from .specs import MethodSpec
 from .state import MeetingState
 from .text import Lang, Text
 

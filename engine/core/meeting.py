@@ -18,8 +18,9 @@ from .decide import current_method, current_phase
 from .errors import CommandRefused, NotAMemberError
 from .frame import FRAME_STEPS
 from .identity import find_person
+from .phases import PhaseSpec
 from .rules import FRAME_KINDS, roles_of
-from .specs import MethodSpec, PhaseSpec
+from .specs import MethodSpec
 from .state import Contribution, MeetingState
 from .text import Text
 

@@ -20,7 +20,8 @@ from .text import Lang, Text
 
 if TYPE_CHECKING:  # at run time only the annotations name them: loading methods needs neither
     from . import commands as cmd
-    from .specs import MethodSpec, PhaseSpec
+    from .phases import PhaseSpec
+    from .specs import MethodSpec
     from .state import MeetingState
 
 __all__ = [

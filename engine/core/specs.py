@@ -3,85 +3,35 @@
 Methods are declarations: phases, roles and the rules that hold in each phase. The
 engine turns them into a state machine and into rule checks. The records are
 frozen pydantic models so that a method can also be written as TOML with the same
-fields, and so that a spec can be compared, hashed and pinned by a meeting.
+fields, and so that a spec can be compared, hashed and pinned by a meeting. The
+phases' own records are in ``phases``; a variant's overlay is worked out in
+``variants``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
+from .phases import _ID, PhaseSpec, RuleRef, _Frozen
 from .text import Text
+from .variants import overlaid_phases, typed_changes
 
 __all__ = [
-    "CONTRIBUTION_KINDS",
-    "KIND_TITLES",
     "STANDARD_ROLES",
-    "ContributionKind",
-    "DecisionSpec",
     "Fit",
-    "InbrengerMode",
-    "LabelSpec",
-    "LoopSpec",
     "MethodSpec",
-    "NestSpec",
-    "PhaseSpec",
     "RoleSpec",
-    "RuleRef",
     "VariantSpec",
-    "kind_titles",
 ]
-
-ContributionKind = Literal[
-    "question",
-    "open_question",
-    "association",
-    "image",
-    "analysis",
-    "advice",
-    "position",
-    "reaction",
-    "statement",
-    "recognition",
-    "learning_point",
-    "note",
-]
-CONTRIBUTION_KINDS: tuple[str, ...] = ContributionKind.__args__  # type: ignore[attr-defined]
-
-#: What each kind is called, for messages and screens.
-KIND_TITLES: dict[str, Text] = {
-    "question": Text(nl="vraag", en="question"),
-    "open_question": Text(nl="open vraag", en="open question"),
-    "association": Text(nl="associatie", en="association"),
-    "image": Text(nl="beeld", en="image"),
-    "analysis": Text(nl="analyse", en="analysis"),
-    "advice": Text(nl="advies", en="advice"),
-    "position": Text(nl="positie (wat ik zou doen)", en="position (what I would do)"),
-    "reaction": Text(nl="reactie", en="reaction"),
-    "statement": Text(nl="uitspraak", en="statement"),
-    "recognition": Text(nl="herkenning", en="recognition"),
-    "learning_point": Text(nl="leerpunt", en="learning point"),
-    "note": Text(nl="notitie", en="note"),
-}
-
-
-def kind_titles(kinds: Iterable[str]) -> Text:
-    """Kinds named in both languages, comma-separated (unknown kinds by their id)."""
-    titles = [KIND_TITLES.get(k, Text(nl=k, en=k)) for k in dict.fromkeys(kinds)]
-    return Text(
-        nl=", ".join(t.nl for t in titles) or "-", en=", ".join(t.en for t in titles) or "-"
-    )
-
-
-InbrengerMode = Literal["speaks", "answers_briefly", "listens", "away"]
-
-_ID = r"^[a-z][a-z0-9_-]*$"
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class RoleSpec(_Frozen):
@@ -121,128 +71,16 @@ STANDARD_ROLES: tuple[RoleSpec, ...] = (
 _REQUIRED_ROLES = frozenset({"facilitator", "inbrenger", "participant"})
 
 
-class RuleRef(_Frozen):
-    """A named, parameterised rule kind that applies in a phase or the whole method."""
-
-    kind: str = Field(pattern=_ID)
-    params: dict[str, Any] = Field(default_factory=dict)
-
-
-class DecisionSpec(_Frozen):
-    """A decision one role (the inbrenger, by default) makes in a phase.
-
-    ``selects_from`` lists the contribution kinds the decider may pick from (the
-    usable advice, say); ``commitment`` marks the decision text as a commitment the
-    group looks back on at a later meeting.
-    """
-
-    id: str = Field(pattern=_ID)
-    title: Text
-    by: str = "inbrenger"
-    selects_from: tuple[ContributionKind, ...] = ()
-    commitment: bool = False
-    required: bool = True
-
-
-class LoopSpec(_Frozen):
-    """A declared way back to an earlier phase, taken only by the role it names.
-
-    problem-solving goes back to the questions when the inbrenger is not helped;
-    collegial consultation when no key question is found. Taking it is recorded.
-    """
-
-    id: str = Field(pattern=_ID)
-    to: str = Field(pattern=_ID)
-    by: str = "inbrenger"
-    title: Text
-
-
-class LabelSpec(_Frozen):
-    """The decider sorts the contributions of some kinds under labels.
-
-    socratic: the inbrenger labels every open question warm, neutral or cold; a
-    later phase with ``answers_labelled`` only lets the inbrenger answer some.
-    """
-
-    kinds: tuple[ContributionKind, ...] = Field(min_length=1)
-    values: tuple[str, ...] = Field(min_length=2)
-    titles: dict[str, Text] = Field(default_factory=dict)
-
-
-class NestSpec(_Frozen):
-    """In this phase a module (a method of kind ``module``) is chosen, runs, and returns."""
-
-    choose_from: tuple[str, ...] = ()
-    by: tuple[str, ...] = ("inbrenger", "facilitator")
-
-
-class PhaseSpec(_Frozen):
-    """One phase of a method: who speaks, what may be said, who moves on."""
-
-    id: str = Field(pattern=_ID)
-    title: Text
-    minutes: int = Field(gt=0)
-    instructions: dict[str, Text] = Field(default_factory=dict)
-    allowed: dict[str, tuple[ContributionKind, ...]] = Field(default_factory=dict)
-    inbrenger_mode: InbrengerMode = "speaks"
-    written_first: bool = False
-    quotas: dict[ContributionKind, int] = Field(default_factory=dict)
-    advance_by: tuple[str, ...] = ("facilitator",)
-    decision: DecisionSpec | None = None
-    rules: tuple[RuleRef, ...] = ()
-    #: The inbrenger labels contributions here (needs a ``decision``: the labelling is it).
-    labels: LabelSpec | None = None
-    #: The inbrenger's reactions must answer a contribution carrying one of these labels.
-    answers_labelled: tuple[str, ...] = ()
-    #: What is said in this phase stays hidden until the named phase is entered.
-    hidden_until: str | None = None
-    #: Moving on waits until every participant present has contributed here.
-    everyone_contributes: bool = False
-    #: Moving on waits until the group has recorded consensus here.
-    consensus: bool = False
-    loops: tuple[LoopSpec, ...] = ()
-    nested: NestSpec | None = None
-
-    @model_validator(mode="after")
-    def _consistent(self) -> PhaseSpec:
-        if self.labels is not None and self.decision is None:
-            raise ValueError("labels: labelling is a decision; add a decision to this phase")
-        if self.inbrenger_mode in ("listens", "away") and self.allowed.get("inbrenger"):
-            raise ValueError(
-                f"allowed.inbrenger: the inbrenger {self.inbrenger_mode.replace('_', ' ')} "
-                "in this phase and cannot also contribute; remove the kinds or change "
-                "inbrenger_mode"
-            )
-        for kind, limit in self.quotas.items():
-            if limit < 1:
-                raise ValueError(f"quotas.{kind}: must be at least 1, got {limit}")
-        return self
-
-    def roles_referenced(self) -> dict[str, str]:
-        """Every role id this phase mentions, mapped to the field that mentions it."""
-        refs: dict[str, str] = {}
-        for role in self.instructions:
-            refs.setdefault(role, f"instructions.{role}")
-        for role in self.allowed:
-            refs.setdefault(role, f"allowed.{role}")
-        for role in self.advance_by:
-            refs.setdefault(role, "advance_by")
-        if self.decision is not None:
-            refs.setdefault(self.decision.by, "decision.by")
-        for index, loop in enumerate(self.loops):
-            refs.setdefault(loop.by, f"loops[{index}].by")
-        if self.nested is not None:
-            for role in self.nested.by:
-                refs.setdefault(role, "nested.by")
-        return refs
-
-
 class Fit(_Frozen):
-    """When a method fits: group size, time, experience and kinds of leervraag."""
+    """When a method fits: group size, time, experience and kinds of leervraag.
+
+    ``minutes`` left at 0 is the sum of the phases' minutes, filled in by the method
+    (or the variant) the fit belongs to.
+    """
 
     group_min: int = Field(default=3, ge=2)
     group_max: int = Field(default=8, ge=2)
-    minutes: int = Field(gt=0)
+    minutes: int = Field(default=0, ge=0)
     experience: Literal["any", "beginning", "experienced"] = "any"
     leervraag_kinds: tuple[str, ...] = ()
 
@@ -254,21 +92,56 @@ class Fit(_Frozen):
             )
         return self
 
+    def timed(self, phases: tuple[PhaseSpec, ...]) -> Fit:
+        """This fit with ``minutes`` filled in from ``phases`` when left at 0."""
+        if self.minutes:
+            return self
+        return self.model_copy(update={"minutes": sum(phase.minutes for phase in phases)})
+
 
 class VariantSpec(_Frozen):
     """A published variant of a method, chosen at method choice (``--variant``).
 
-    A variant replaces the method's phases and, if given, its rules and fit; the
-    rest (roles, sources, titles) it shares with the method.
+    Mostly an overlay on the method: ``change`` names the phases the variant changes
+    by id, with only the fields it changes (``instructions``, ``allowed`` and
+    ``quotas`` merge role by role, kind by kind); ``add`` brings new phases; ``order``
+    lists the variant's phase ids when it adds, drops or reorders phases. A variant
+    that is a procedure of its own lists all its ``phases`` instead. ``rules`` and
+    ``fit`` replace the method's when given; without a fit the variant has the
+    method's, with the minutes of its own phases. The rest (roles, titles, ...) it
+    shares with the method.
     """
 
     id: str = Field(pattern=_ID)
     title: Text
     summary: Text
     sources: tuple[str, ...] = ()
-    phases: tuple[PhaseSpec, ...] = Field(min_length=1)
+    change: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    add: tuple[PhaseSpec, ...] = ()
+    order: tuple[str, ...] = ()
+    phases: tuple[PhaseSpec, ...] = ()
     rules: tuple[RuleRef, ...] | None = None
     fit: Fit | None = None
+
+    @field_validator("change", mode="before")
+    @classmethod
+    def _typed(cls, change: Any) -> Any:
+        return typed_changes(change) if isinstance(change, dict) else change
+
+    @model_validator(mode="after")
+    def _one_form(self) -> VariantSpec:
+        if self.phases and (self.change or self.add or self.order):
+            raise ValueError(
+                "phases: a variant either lists all its phases, or changes the method's "
+                "(change, add, order); not both"
+            )
+        return self
+
+    def phases_of(self, method_phases: tuple[PhaseSpec, ...]) -> tuple[PhaseSpec, ...]:
+        """The phases this variant runs, given the method's."""
+        if self.phases:
+            return self.phases
+        return overlaid_phases(method_phases, self.change, self.add, self.order)
 
 
 class MethodSpec(_Frozen):
@@ -280,6 +153,7 @@ class MethodSpec(_Frozen):
     summary: Text
     sources: tuple[str, ...] = ()
     derived: bool = False
+    #: ``fit.minutes`` left out is the sum of the phases' minutes.
     fit: Fit
     roles: tuple[RoleSpec, ...] = STANDARD_ROLES
     phases: tuple[PhaseSpec, ...] = Field(min_length=1)
@@ -305,10 +179,28 @@ class MethodSpec(_Frozen):
         if missing:
             raise ValueError(f"roles: the roles {sorted(missing)} are required by the frame")
         _check_phases(self.phases, role_ids, "phases")
+        # Frozen, and filled in once here, while the spec is being built.
+        object.__setattr__(self, "fit", self.fit.timed(self.phases))
         _unique([v.id for v in self.variants], "variants")
         for index, variant in enumerate(self.variants):
-            _check_phases(variant.phases, role_ids, f"variants[{index}] ({variant.id}).phases")
+            at = f"variants[{index}] ({variant.id})"
+            try:
+                phases = variant.phases_of(self.phases)
+            except ValueError as exc:
+                raise ValueError(f"{at} of method {self.id!r}: {exc}") from None
+            _check_phases(phases, role_ids, f"{at}.phases")
         return self
+
+    @model_serializer(mode="wrap")
+    def _without_defaults(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        fit = data.get("fit")
+        total = sum(phase.minutes for phase in self.phases)
+        if info.exclude_defaults and isinstance(fit, dict) and fit.get("minutes") == total:
+            del fit["minutes"]
+        return data
 
     @property
     def key(self) -> tuple[str, str]:
@@ -320,11 +212,13 @@ class MethodSpec(_Frozen):
             return self
         for variant in self.variants:
             if variant.id == variant_id:
+                phases = variant.phases_of(self.phases)
+                fit = variant.fit or self.fit.model_copy(update={"minutes": 0})
                 return self.model_copy(
                     update={
-                        "phases": variant.phases,
+                        "phases": phases,
                         "rules": self.rules if variant.rules is None else variant.rules,
-                        "fit": variant.fit or self.fit,
+                        "fit": fit.timed(phases),
                         "variants": (),
                     }
                 )
@@ -343,7 +237,7 @@ class MethodSpec(_Frozen):
         phases = list(self.phases)
         for variant in self.variants:
             kinds.update(rule.kind for rule in variant.rules or ())
-            phases.extend(variant.phases)
+            phases.extend(variant.phases_of(self.phases))
         for phase in phases:
             kinds.update(rule.kind for rule in phase.rules)
         return kinds

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from intervision.engine import (
     FRAME_STEPS,
-    KIND_TITLES,
+    GLOSSARY,
     Case,
     Contribution,
     Decision,
@@ -334,7 +334,7 @@ def _phase_order(method: MethodSpec | None, spoken: list[str], entered: set[str]
 def _by_kind(said: list[Contribution], level: int, lang: Lang, name: Names) -> list[Block]:
     blocks: list[Block] = []
     for kind in dict.fromkeys(c.kind for c in said):
-        title = KIND_TITLES[kind](lang) if kind in KIND_TITLES else kind
+        title = GLOSSARY.kind(kind)(lang)
         blocks.append(Heading(level, title[:1].upper() + title[1:]))
         blocks.append(_said([c for c in said if c.kind == kind], name))
     return blocks

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from intervision.engine import (
+    GLOSSARY,
     Advance,
     ChooseModule,
     Contribute,
@@ -87,7 +88,7 @@ def _label_titles(ctx: RuleContext) -> Callable[[str], Text]:
     for phase in ctx.method.phases if ctx.method else ():
         if phase.labels is not None:
             titles.update(phase.labels.titles)
-    return lambda value: titles.get(value, Text(nl=value, en=value))
+    return lambda value: titles.get(value) or GLOSSARY.label(value)
 
 
 def _join(texts: Iterable[Text]) -> Text:
@@ -106,7 +107,7 @@ def loops(ctx: RuleContext) -> Refusal | None:
         "loops",
         "Alleen de {role} kan besluiten terug te gaan.",
         "Only the {role} can decide to go back.",
-        role=loop.by,
+        role=GLOSSARY.role(loop.by),
     )
 
 
@@ -158,7 +159,7 @@ def nesting(ctx: RuleContext) -> Refusal | None:
             "nesting",
             "De werkvorm kiezen is aan de {roles}.",
             "Choosing the module is for the {roles}.",
-            roles=" / ".join(phase.nested.by),
+            roles=GLOSSARY.role_names(phase.nested.by),
         )
     allowed = phase.nested.choose_from
     if allowed and command.method_id not in allowed:

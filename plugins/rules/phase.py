@@ -10,6 +10,7 @@ from __future__ import annotations
 from intervision.engine import (
     COMMANDS,
     FRAME_KINDS,
+    GLOSSARY,
     Advance,
     Close,
     Contribute,
@@ -18,7 +19,6 @@ from intervision.engine import (
     Reveal,
     RuleContext,
     Skip,
-    Text,
     kind_titles,
     refuse,
     yet_to_speak,
@@ -76,12 +76,12 @@ def allowed_kinds(ctx: RuleContext) -> Refusal | None:
     if not allowed:
         return refuse(
             "allowed_kinds",
-            "In deze fase draag jij in je rol niets in.",
+            "In deze fase draag jij in je rol niets bij.",
             "In this phase your role makes no contributions.",
         )
     return refuse(
         "allowed_kinds",
-        "Een {kind} hoort niet in deze fase; wat jij nu kunt inbrengen: {ok}.",
+        "Een {kind} hoort niet in deze fase; wat jij nu kunt bijdragen: {ok}.",
         # The kind is quoted, not given an article: "A advice" and "A analysis" read wrong.
         "“{kind}” does not belong in this phase; what you can contribute now: {ok}.",
         kind=kind_titles([command.kind]),
@@ -191,7 +191,7 @@ def inbrenger_decides(ctx: RuleContext) -> Refusal | None:
             "inbrenger_decides",
             "Dit besluit is aan de {role}, niet aan jou.",
             "This decision belongs to the {role}, not to you.",
-            role=decision.by,
+            role=GLOSSARY.role(decision.by),
         )
     case_no = state.case.no if state.case else None
     eligible = {
@@ -223,13 +223,12 @@ def decision_required(ctx: RuleContext) -> Refusal | None:
         return None
     if not phase.decision.required or ctx.state.step_decisions():
         return None
-    title = phase.decision.title
-    return Refusal(
+    return refuse(
         "decision_required",
-        Text(
-            nl=f"Eerst besluit de inbrenger: {title.nl}.",
-            en=f"The inbrenger decides first: {title.en}.",
-        ),
+        "Eerst besluit de {role}: {title}.",
+        "The {role} decides first: {title}.",
+        role=GLOSSARY.role(phase.decision.by),
+        title=phase.decision.title,
     )
 
 
@@ -249,7 +248,7 @@ def who_moves_on(ctx: RuleContext) -> Refusal | None:
         "advance_by",
         "Dit is aan de {roles}.",
         "This is for the {roles} to do.",
-        roles=" / ".join(allowed),
+        roles=GLOSSARY.role_names(allowed),
     )
 
 

@@ -42,7 +42,7 @@ def test_a_whole_incident_meeting_in_dutch(invoke: Invoke, store: Path, incident
         "Casuskeuze",
         "Herkenningen",
         "Evaluatie",
-        "inbreng:",
+        "bijdragen:",
         "je leervraag (leeg = passen)",
         "Typ 'hulp'",
         "afgesloten",

@@ -216,8 +216,8 @@ def test_the_phase_screen_shows_roles_who_may_what_and_the_timebox(
     assert "Fase 2/5 · Informatieve vragen · 15 min" in screen
     assert re.search(r"Rol\s+Wat je doet", screen)
     assert re.search(r"Inbrenger \(Bram\)\s+Beantwoord de vragen", screen)
-    assert "Wie mag nu wat inbrengen:" in screen
-    assert re.search(r"Deelnemers \(Anna, Carla, Dirk\)\s+inbreng: vraag \(q\)", screen)
+    assert "Wie mag nu wat bijdragen:" in screen
+    assert re.search(r"Deelnemers \(Anna, Carla, Dirk\)\s+bijdragen: vraag \(v\)", screen)
     assert "Bijdragen tot nu toe:" in screen
     assert "C2 Carla · vraag: Wat zei de ouder precies?" in screen
     assert f"Tijd: nog 10:00  {'█' * 10}{'░' * 20}  van 15 min" in screen

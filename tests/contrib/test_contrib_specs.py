@@ -164,7 +164,7 @@ def test_each_nested_module_exists_and_is_a_short_module(
 
 
 @pytest.mark.parametrize("module", MODULES, ids=_by_id)
-def test_in_a_module_the_case_teller_only_listens_and_the_secretary_notes(
+def test_in_a_module_the_case_teller_only_listens_and_the_scribe_notes(
     module: MethodSpec,
 ) -> None:
     for phase in module.phases:

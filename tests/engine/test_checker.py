@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from intervision.engine import (
+    Fit,
     LoopSpec,
     MethodSpec,
     PhaseSpec,
@@ -147,6 +148,7 @@ def test_a_variant_is_checked_the_same_way_under_its_own_name(bare: Registry) ->
         sources=("www.example.org/short",),
         phases=(phase("one", 5, instructions=instructions("facilitator", "inbrenger")),),
         rules=(RuleRef(kind="max_words"),),
+        fit=Fit(minutes=30),
     )
     problems = check_method(method(variants=(variant,)), bare)
     assert wheres(problems) == [
@@ -155,7 +157,22 @@ def test_a_variant_is_checked_the_same_way_under_its_own_name(bare: Registry) ->
         "variants[0] (short).phases[0] (one).instructions.participant",
         "variants[0] (short).fit.minutes",
     ]
-    assert "the method's fit.minutes" in problems[-1].message
+    assert "add up to 5 minutes" in problems[-1].message
+
+
+def test_a_variant_without_a_fit_of_its_own_takes_the_minutes_of_its_phases(
+    bare: Registry,
+) -> None:
+    variant = VariantSpec(
+        id="short",
+        title=Text(nl="Kort", en="Short"),
+        summary=Text(nl="Korter.", en="Shorter."),
+        change={"one": {"minutes": 2}},
+        order=("one", "two"),
+    )
+    draft = method(variants=(variant,))
+    assert draft.variant("short").fit.minutes == 12
+    assert check_method(draft, bare) == []
 
 
 def test_loops_go_back_and_hidden_content_is_revealed_later(bare: Registry) -> None:

@@ -222,3 +222,29 @@ def test_the_example_in_every_hook_section_registers_and_runs() -> None:
     suggestions = recommend(registry, leervraag_kind="advice", group_size=5, limit=50)
     [advised] = [s for s in suggestions if s.method_id == "quick-advice"]
     assert "recommended by the plugin intervision_methods_for" in {r.en for r in advised.reasons}
+
+
+def test_the_table_of_kinds_is_the_glossary() -> None:
+    from intervision.engine import GLOSSARY
+
+    rows = [
+        [cell.strip().strip("`") for cell in line.strip("|").split("|")]
+        for line in section("Words: kinds, roles and labels").splitlines()
+        if line.startswith("| `")
+    ]
+    documented = {kind: (nl, en, short) for kind, nl, en, short in rows}
+    expected = {
+        kind: (term.name.nl, term.name.en, f"{term.short.nl}` / `{term.short.en}")
+        for kind, term in GLOSSARY.kinds.items()
+        if term.short is not None
+    }
+    assert documented == expected
+
+
+def test_the_python_examples_variant_changes_only_the_advice_round() -> None:
+    method = python_example().QUICK_ADVICE
+    written = method.variant("written")
+    assert written.phase("advice").written_first
+    assert [p for p in written.phases if p.id != "advice"] == [
+        p for p in method.phases if p.id != "advice"
+    ]

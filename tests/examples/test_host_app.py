@@ -140,7 +140,7 @@ def test_a_rule_refusal_is_422_with_both_languages_and_writes_nothing(api: Any) 
     assert body["rule"] == "allowed_kinds"
     assert body["reason"] == body["reasons"]["nl"]
     assert body["reasons"] == {
-        "nl": "In deze fase draag jij in je rol niets in.",
+        "nl": "In deze fase draag jij in je rol niets bij.",
         "en": "In this phase your role makes no contributions.",
     }
     assert PLANTED["refused"] not in response.text
