@@ -36,9 +36,10 @@ __all__ = [
 
 
 def find_group(engine: Engine, ref: str, lang: Lang) -> GroupState:
-    """A group by its exact id or name; an unknown one is a GroupError that lists the
+    """A group by its exact id or name; an unknown one is not found (exit 8), listing the
     groups' ids (never what was typed)."""
-    from intervision.engine import GroupError, Text, find_person
+    from intervision.engine import Text, find_person
+    from intervision.engine.groups import GroupNotFoundError
 
     groups = groups_of(engine).all()
     found = find_person(((g.id, g.name) for g in groups), ref)
@@ -50,7 +51,7 @@ def find_group(engine: Engine, ref: str, lang: Lang) -> GroupState:
     def unknown(lang: Lang) -> str:
         return t(lang, "group.unknown", known=known or t(lang, "group.none_known"))
 
-    raise GroupError(Text(nl=unknown("nl"), en=unknown("en")))
+    raise GroupNotFoundError(Text(nl=unknown("nl"), en=unknown("en")))
 
 
 def find_member(group: GroupState, who: str) -> GroupMember | None:

@@ -47,7 +47,21 @@ from .group import GROUP_PREFIX, GroupState, default_contract
 if TYPE_CHECKING:
     from intervision.engine import Engine
 
-__all__ = ["GROUP_MAX", "GROUP_MIN", "GroupBook", "apply_group", "groups_of"]
+__all__ = [
+    "GROUP_MAX",
+    "GROUP_MIN",
+    "GroupBook",
+    "GroupNotFoundError",
+    "apply_group",
+    "groups_of",
+]
+
+
+class GroupNotFoundError(GroupError):
+    """No group with this id in the store: not found (exit 8), not a refused change."""
+
+    exit_code = 8
+
 
 #: intervision groups are 3 to 8 members; outside that range we warn, not refuse.
 GROUP_MIN, GROUP_MAX = 3, 8
@@ -183,7 +197,7 @@ class GroupBook:
     def get(self, group_id: str) -> GroupState:
         events = self.journal.load(GROUP_PREFIX + group_id) if _is_id(group_id) else []
         if not events:
-            raise GroupError(
+            raise GroupNotFoundError(
                 Text(
                     nl="Die groep bestaat niet; `intervision group list` toont de groepen, "
                     "`intervision group create NAAM` maakt er een.",

@@ -55,7 +55,7 @@ def test_a_group_is_created_filled_listed_and_shown(invoke: Invoke) -> None:
 
 def test_an_unknown_group_names_the_groups_there_are(invoke: Invoke, wijkteam: str) -> None:
     result = invoke("--lang", "en", "group", "show", "zuid")
-    assert result.exit_code == 7
+    assert result.exit_code == 8
     assert "there is no such group (groups: wijkteam-noord)" in result.stderr
     assert "zuid" not in result.stderr  # what was typed is not echoed
     again = invoke("--lang", "en", "group", "create", "Wijkteam Noord")
