@@ -14,8 +14,6 @@ import sys
 import threading
 from pathlib import Path
 
-import pytest
-
 from intervision.engine import Contribute, Registry, load_registry
 from intervision.engine.storage import SqliteJournal, open_engine
 
@@ -121,14 +119,6 @@ def test_a_second_engine_in_the_host_keeps_its_writes_visible_and_durable(
     again = intervision("--store", str(store), "meeting", "do", "m1", "Carla: s: still here")
     assert again.returncode == 0, again.stderr
     assert stored_version(store, "m1") == 7
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "intervision.sqlite3")
-    url: str = request.getfixturevalue("postgres_store")
-    return url
 
 
 def test_a_retry_after_a_crash_answers_with_the_first_outcome_and_writes_nothing(

@@ -20,21 +20,14 @@ KEY = new_key()
 MEMBERS = ["Anna", "Bram", "Carla"]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "intervision.sqlite3")
-    url: str = request.getfixturevalue("postgres_store")
-    return url
-
-
 def count_rows(engine: Engine) -> int:
     return sum(s.version for s in engine.journal.meetings())
 
 
 def test_without_the_key_nothing_is_written_to_a_store_with_sealed_content(
-    store: str, registry: Registry
+    any_store: str, registry: Registry
 ) -> None:
+    store = any_store
     with open_engine(store, registry=registry) as plain:
         older = plain.start_meeting(MEMBERS, facilitator="Anna")  # before any key: clear
     with open_engine(store, registry=registry, key=KEY) as sealed:

@@ -6,58 +6,21 @@ sends the same body, with the same ``request_id``, to whatever server answers no
 
 from __future__ import annotations
 
-import os
 import signal
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx2
 import pytest
-
-ROOT = Path(__file__).parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from test_host_app_server import serving
 
 
 @contextmanager
-def serving(store: Path) -> Iterator[tuple[httpx2.Client, subprocess.Popen[str]]]:
-    port = free_port()
-    env = {**os.environ, "INTERVISION_STORE": f"sqlite:///{store}"}
-    command = [sys.executable, "-m", "uvicorn", "examples.host_app.app:app", "--port", str(port)]
-    process = subprocess.Popen(
-        [*command, "--no-access-log"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx2.get(f"{base}/groups/none", timeout=1)
-                break
-            except httpx2.TransportError:
-                assert process.poll() is None, process.communicate()[0]
-                assert time.monotonic() < deadline, "uvicorn did not start within 30 s"
-                time.sleep(0.2)
-        with httpx2.Client(base_url=base, timeout=5) as client:
-            yield client, process
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
+def client_of(store: Path) -> Iterator[tuple[httpx2.Client, subprocess.Popen[str]]]:
+    with serving(store) as (base, process), httpx2.Client(base_url=base, timeout=5) as client:
+        yield client, process
 
 
 @pytest.mark.slow
@@ -70,7 +33,7 @@ def test_a_retried_command_is_answered_as_the_first_time_after_a_kill(tmp_path: 
         "text": "Vorige keer heb ik het gesprek gevoerd.",
         "request_id": "3f7c2a9e-retry",
     }
-    with serving(store) as (client, process):
+    with client_of(store) as (client, process):
         group = {"name": "Team Zuid", "lang": "nl", "members": ["Anna", "Bram", "Carla"]}
         assert client.post("/groups", json=group).status_code == 201
         started = client.post("/groups/team-zuid/meetings", json={"facilitator": "Anna"})
@@ -79,7 +42,7 @@ def test_a_retried_command_is_answered_as_the_first_time_after_a_kill(tmp_path: 
         assert first.status_code == 200, first.text
         process.send_signal(signal.SIGKILL)  # before the client read the answer, say
         process.wait(timeout=10)
-    with serving(store) as (client, _):
+    with client_of(store) as (client, _):
         again = client.post(f"/meetings/{meeting_id}/commands", json=body)
         assert again.status_code == 200, again.text
         committed = again.json()["committed"]
