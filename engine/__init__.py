@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.outcome import *
     from .core.phases import *
     from .core.registry import *
+    from .core.roster import *
     from .core.rules import *
     from .core.specs import *
     from .core.state import *
@@ -237,6 +238,7 @@ _MODULES = (
     "journal",
     "memory_journal",
     "outcome",
+    "roster",
     "engine",
     "meeting",
     "capabilities",

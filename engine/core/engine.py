@@ -13,37 +13,21 @@ import random
 import secrets
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import commands as cmd
 from . import events as ev
 from .decide import decide
-from .errors import (
-    CommandRefused,
-    ConcurrencyError,
-    InvalidInputError,
-    MeetingNotFoundError,
-    NotAMemberError,
-    RepeatedRequest,
-)
-from .identity import (
-    LOOKALIKE_NAMES,
-    check_id,
-    check_lang,
-    check_request_id,
-    clean_name,
-    find_person,
-    free_slug,
-    lookalike_pairs,
-    looks_alike,
-)
+from .errors import CommandRefused, ConcurrencyError, MeetingNotFoundError, RepeatedRequest
+from .identity import check_id, check_lang, check_request_id
 from .journal import Journal, MeetingSummary, is_meeting_stream
 from .limits import DEFAULT_LIMITS, Limits, over_limit
 from .logs import get_logger
 from .outcome import Outcome
 from .registry import Registry, load_registry
+from .roster import MEETING_ID, Roster, seat
 from .rules import roles_of
 from .state import MeetingState, apply
 from .stored_replay import replay_stored
@@ -52,29 +36,13 @@ from .text import Lang, Text
 if TYPE_CHECKING:
     from .meeting import Meeting
 
-__all__ = ["Engine", "Roster", "Subscriber"]
+__all__ = ["Engine", "Subscriber"]
 
 log = get_logger("intervision.engine")
 
 Subscriber = Callable[[MeetingState, ev.Event], None]
 Clock = Callable[[], datetime]
 _Part = TypeVar("_Part")
-
-
-class _Person(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-
-
-class Roster(Protocol):
-    """Who a meeting can be started for: a group (``GroupState``) is one, by its shape."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def members(self) -> Mapping[str, _Person]: ...
 
 
 #: The longest pause, in seconds, before a command without an expected version is
@@ -150,69 +118,34 @@ class Engine:
         """
         lang = check_lang(lang)
         if meeting_id is not None:
-            check_id(meeting_id, _MEETING_ID)
-        if not isinstance(members, Sequence):  # a group: its members keep their ids
-            group_id = members.id
-            refs = [ev.MemberRef(id=m.id, name=m.name) for m in members.members.values()]
-        else:
-            refs = _member_refs(members, self.limits)
-        if group_id is not None:
-            check_id(group_id, _GROUP_ID)
-        if not refs:
-            raise InvalidInputError(
-                "members",
-                Text(nl="Een bijeenkomst heeft leden nodig.", en="A meeting needs members."),
-            )
-        if len(refs) > self.limits.members:
-            raise InvalidInputError("members", _too_many(self.limits.members))
-        pairs = [(ref.id, ref.name) for ref in refs]
-
-        def resolve(person: str, field: str) -> str:
-            found = find_person(pairs, person)
-            if found is None:
-                raise NotAMemberError(_not_among_members(field))
-            return found
-
-        present_ids = [resolve(p, "present") for p in (present if present is not None else [])]
-        if present is None:
-            present_ids = [ref.id for ref in refs]
-        present_ids = list(dict.fromkeys(present_ids))
-        if not present_ids:
-            raise InvalidInputError(
-                "present",
-                Text(nl="Er is niemand aanwezig.", en="Nobody is present."),
-            )
-        facilitator_id = find_person(pairs, facilitator)
-        if facilitator_id is None:
-            if not external_facilitator:
-                raise NotAMemberError(_not_among_members("facilitator"))
-            name = clean_name(facilitator, _FACILITATOR, limit=self.limits.name)
-            if any(looks_alike(name, ref.name) for ref in refs):
-                raise InvalidInputError("facilitator", _LOOKS_LIKE_A_MEMBER)
-            external = ev.MemberRef(
-                id=free_slug(name, {ref.id for ref in refs}, fallback="facilitator"),
-                name=name,
-                external=True,
-            )
-            refs.append(external)
-            facilitator_id = external.id
+            check_id(meeting_id, MEETING_ID)
+        seating = seat(
+            members,
+            facilitator=facilitator,
+            present=present,
+            scribe=scribe,
+            timekeeper=timekeeper,
+            group_id=group_id,
+            external_facilitator=external_facilitator,
+            limits=self.limits,
+        )
         meeting_id = meeting_id or f"{self.clock():%Y%m%d}-{secrets.token_hex(3)}"
         started = ev.MeetingStarted(
             at=self.clock(),
             meeting_id=meeting_id,
-            group_id=group_id,
+            group_id=seating.group_id,
             lang=lang,
-            members=tuple(refs),
-            present=tuple(present_ids),
-            facilitator=facilitator_id,
-            scribe=resolve(scribe, "scribe") if scribe else None,
-            timekeeper=resolve(timekeeper, "timekeeper") if timekeeper else None,
+            members=seating.members,
+            present=seating.present,
+            facilitator=seating.facilitator,
+            scribe=seating.scribe,
+            timekeeper=seating.timekeeper,
         )
         with self._lock(meeting_id):
             self.journal.append(meeting_id, 0, [started])
             state = apply(None, started)
             self._states[meeting_id] = state
-        log.info("meeting_started", meeting_id=meeting_id, members=len(refs), lang=lang)
+        log.info("meeting_started", meeting_id=meeting_id, members=len(seating.members), lang=lang)
         self._notify(state, [started], [state])
         return self.meeting(meeting_id)
 
@@ -428,53 +361,3 @@ def _hook_args(
     if hook == "intervision_phase_entered":  # the meeting started: its first step
         return {"state": state, "frame": "opening", "phase": None}
     return {"state": state}
-
-
-def _member_refs(names: Sequence[str], limits: Limits) -> list[ev.MemberRef]:
-    """The members of a meeting started from names: each checked, none like another."""
-    if isinstance(names, str) or len(names) > limits.members:
-        raise InvalidInputError("members", _too_many(limits.members))
-    cleaned = [clean_name(name, _MEMBER_NAME, limit=limits.name) for name in names]
-    if lookalike_pairs(cleaned):
-        raise InvalidInputError("members", LOOKALIKE_NAMES)
-    refs: list[ev.MemberRef] = []
-    taken: set[str] = set()
-    for name in cleaned:
-        refs.append(ev.MemberRef(id=free_slug(name, taken), name=name))
-        taken.add(refs[-1].id)
-    return refs
-
-
-def _too_many(limit: int) -> Text:
-    return Text(
-        nl=f"Een bijeenkomst of groep heeft ten hoogste {limit} leden.",
-        en=f"A meeting or group has at most {limit} members.",
-    )
-
-
-def _not_among_members(field: str) -> Text:
-    what = _ROLE_NAMES.get(field, Text(nl="persoon", en="person"))
-    return Text(
-        nl=f"De {what.nl} is geen lid: noem een lid bij id of bij de naam zoals die in de "
-        "ledenlijst staat.",
-        en=f"The {what.en} is not a member: name a member by id, or by their name as the "
-        "member list has it.",
-    )
-
-
-_MEETING_ID = Text(nl="bijeenkomst-id", en="meeting id")
-_GROUP_ID = Text(nl="groeps-id", en="group id")
-_MEMBER_NAME = Text(nl="naam van een lid", en="member's name")
-_FACILITATOR = Text(nl="naam van de begeleider", en="facilitator's name")
-_ROLE_NAMES = {
-    "present": Text(nl="aanwezige", en="person named as present"),
-    "facilitator": Text(nl="begeleider", en="facilitator"),
-    "scribe": Text(nl="notulist", en="scribe"),
-    "timekeeper": Text(nl="tijdbewaker", en="timekeeper"),
-}
-_LOOKS_LIKE_A_MEMBER = Text(
-    nl="De naam van de begeleider lijkt op die van een lid; noem het lid zoals de ledenlijst "
-    "het schrijft, of kies voor een begeleider van buiten een naam die niet op een lid lijkt.",
-    en="The facilitator's name looks like a member's; name the member as the member list "
-    "writes it, or give a facilitator from outside a name that looks like no member's.",
-)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import stat
 import threading
 from collections.abc import Iterator
 from datetime import datetime
@@ -31,15 +30,13 @@ from intervision.engine import (
     StoreError,
     Text,
     encode_event,
-    get_logger,
 )
 
 from .cipher import SEALED_MARK, holds_token, refuse_plain_write, sealing
+from .private_file import make_private
 from .rows import DOING_NL, decode_rows
 
 __all__ = ["SqliteJournal"]
-
-log = get_logger("intervision.storage")
 
 #: The layout of the tables; bump it when they change. Every change so far adds a
 #: table (``CREATE TABLE IF NOT EXISTS`` on every open), so an older store is brought
@@ -210,7 +207,7 @@ def _open(path: Path) -> sqlite3.Connection:
     those of the other connections included (SQLite's "How To Corrupt" page, 2.2),
     and another process would then take the store for unused and delete its WAL.
     """
-    _make_private(path)
+    make_private(path)
     # The umask makes the folders made here 0700, and the file SQLite creates 0600
     # (SQLite gives its -wal and -shm the file's mode). It is process-wide, hence
     # restored at once.
@@ -250,42 +247,6 @@ def _open(path: Path) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
-
-
-def _make_private(path: Path) -> None:
-    """Tighten an existing store and its ``-wal`` and ``-shm`` to 0600, or refuse.
-
-    A copy restored from a backup, or a file made by another tool, may be readable
-    by the group or by everyone; what the group said must not stay so. ``chmod``
-    works on the name, so no descriptor of the file is opened (see :func:`_open`).
-    """
-    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        try:
-            mode = stat.S_IMODE(file.stat().st_mode)
-        except (FileNotFoundError, NotADirectoryError):
-            continue  # a new store; a path that cannot be one is named when it is made
-        except OSError as exc:
-            raise StoreError(
-                Text(
-                    nl=f"Kan de rechten van {file} niet lezen ({exc.strerror}); kijk het pad na.",
-                    en=f"cannot read the permissions of {file} ({exc.strerror}); check the path",
-                )
-            ) from exc
-        if not mode & 0o077:
-            continue
-        try:
-            os.chmod(file, mode & 0o700)
-        except OSError as exc:
-            raise StoreError(
-                Text(
-                    nl=f"Anderen kunnen {file} lezen of schrijven (modus {mode:o}) en het kan "
-                    f"niet privé gemaakt worden ({exc.strerror}); voer als eigenaar uit: "
-                    f"chmod 600 {file}",
-                    en=f"{file} is readable or writable by others (mode {mode:o}) and cannot "
-                    f"be made private ({exc.strerror}); as its owner, run: chmod 600 {file}",
-                )
-            ) from exc
-        log.info("store_made_private", file=file.name, mode=f"{mode:o}")
 
 
 def _ensure_schema(db: sqlite3.Connection, path: Path) -> None:
