@@ -86,6 +86,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "Limits",
     "over_limit",
+    "too_long",
     # methods as data
     "CONTRIBUTION_KINDS",
     "FACILITATOR_KINDS",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .text import Text
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "over_limit"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "over_limit", "too_long"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,18 +65,18 @@ def over_limit(command: object, limits: Limits) -> Text | None:
             if len(value) > _REFERENCE_MAX or any(
                 len(k) > _REFERENCE_MAX or len(v) > limits.line for k, v in value.items()
             ):
-                return _too_long(Text(nl="labels", en="labels"), limits.line)
+                return too_long(Text(nl="labels", en="labels"), limits.line)
             continue
         elif field == "selected":
             if len(value) > _REFERENCE_MAX or any(len(v) > _REFERENCE_MAX for v in value):
-                return _too_long(Text(nl="keuze", en="selection"), _REFERENCE_MAX)
+                return too_long(Text(nl="keuze", en="selection"), _REFERENCE_MAX)
             continue
         elif isinstance(value, str):
             limit, what = _REFERENCE_MAX, Text(nl="verwijzing", en="reference")
         else:
             continue
         if len(value) > limit:
-            return _too_long(what, limit)
+            return too_long(what, limit)
     return None
 
 
@@ -90,7 +90,8 @@ def _text_limit(command: str, field: str, limits: Limits) -> tuple[int, Text]:
     return limits.text, Text(nl="tekst", en="text")
 
 
-def _too_long(what: Text, limit: int) -> Text:
+def too_long(what: Text, limit: int) -> Text:
+    """The refusal of a ``what`` (named in both languages) over ``limit`` characters."""
     from .text import Text
 
     return Text(

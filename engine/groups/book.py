@@ -39,6 +39,7 @@ from intervision.engine import (
     free_slug,
     lookalike_pairs,
     slug,
+    too_long,
 )
 
 from .file import GroupFile, GroupFileError, group_file_problems
@@ -263,7 +264,7 @@ class GroupBook:
     def set_contract(self, group_id: str, contract: GroupContract) -> GroupState:
         for text in (contract.confidentiality, contract.attendance):
             if len(text) > self.limits.agreement:
-                raise InvalidInputError("contract", _too_long(_AGREEMENT, self.limits.agreement))
+                raise InvalidInputError("contract", too_long(_AGREEMENT, self.limits.agreement))
         with self._lock:
             group = self.get(group_id)
             self._append(group, ContractSet(at=self.clock(), contract=contract))
@@ -298,7 +299,7 @@ class GroupBook:
         limits = self.limits
         reason = (relation_reason or "").strip() or None
         if reason is not None and len(reason) > limits.reason:
-            raise InvalidInputError("relation_reason", _too_long(_REASON, limits.reason))
+            raise InvalidInputError("relation_reason", too_long(_REASON, limits.reason))
         return GroupMember(
             id="",
             name=clean_name(name, _MEMBER_NAME, limit=limits.name),
@@ -367,13 +368,6 @@ def _exists(group_id: str) -> Text:
         "`intervision group show`.",
         en=f"A group {group_id} already exists; choose another name (or id), or see "
         "`intervision group show`.",
-    )
-
-
-def _too_long(what: Text, limit: int) -> Text:
-    return Text(
-        nl=f"De {what.nl} is langer dan {limit} tekens; maak het korter.",
-        en=f"The {what.en} is longer than {limit} characters; make it shorter.",
     )
 
 
