@@ -49,10 +49,13 @@ def meetings(
     oldest_first: bool,
 ) -> None:
     """List the meetings in the store, newest first, a page at a time."""
+    from intervision.engine.storage import listing_page
+
     engine = settings.open_engine()
     lang = settings.lang
     try:
-        page = engine.journal.digests(
+        page, encrypted = listing_page(
+            engine.journal,
             group_id=group_id,
             closed=None if open_ is None else not open_,
             limit=limit,
@@ -61,25 +64,36 @@ def meetings(
         )
     except ValueError:
         raise click.BadParameter(t(lang, "meetings.bad_cursor"), param_hint="--cursor") from None
-    listed = [
-        {
+    listed: list[dict[str, Any]] = []
+    wheres: list[str] = []
+    for digest in page.digests:
+        entry: dict[str, Any] = {
             "id": digest.meeting_id,
             "started": digest.started_at.isoformat(),
             "version": digest.version,
-            "frame": digest.frame,
-            "phase": digest.phase,
-            "method": digest.case.method_id if digest.case else None,
-            "closed": digest.closed,
         }
-        for digest in page.digests
-    ]
+        if digest.meeting_id in encrypted:
+            # Where an encrypted meeting stands is part of what is sealed.
+            entry.update(frame=None, phase=None, method=None, closed=None, encrypted=True)
+            wheres.append(t(lang, "meetings.encrypted"))
+        else:
+            entry.update(
+                frame=digest.frame,
+                phase=digest.phase,
+                method=digest.case.method_id if digest.case else None,
+                closed=digest.closed,
+            )
+            wheres.append(where(engine, digest, lang))
+        listed.append(entry)
+    sealed = sum(1 for entry in listed if entry.get("encrypted"))
     if as_json:
         click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
     elif not listed:
         say(t(lang, "meetings.none"))
     else:
-        wheres = [where(engine, digest, lang) for digest in page.digests]
         click.echo(_table(listed, wheres, lang))
+    if sealed:
+        click.echo(t(lang, "meetings.sealed", n=sealed), err=True)
     if page.next_cursor:
         # On stderr, so that --json stays one list a script reads as it is.
         click.echo(t(lang, "meetings.more", cursor=page.next_cursor), err=True)
@@ -92,7 +106,7 @@ def _table(listed: list[dict[str, Any]], wheres: list[str], lang: Lang) -> str:
             e["id"],
             _local(e["started"]),
             str(e["version"]),
-            t(lang, "yes" if e["closed"] else "no"),
+            "?" if e["closed"] is None else t(lang, "yes" if e["closed"] else "no"),
             place,
         )
         for e, place in zip(listed, wheres, strict=True)

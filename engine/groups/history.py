@@ -107,7 +107,9 @@ def record_of_digest(digest: MeetingDigest, registry: Registry) -> MeetingRecord
 
 
 def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
-    """A meeting's record from its whole state: the same as its digest gives."""
+    """One meeting as the group's history sees it, also while it runs: a screen shows
+    the commitments made so far from it without reading every meeting of the group
+    (a closed meeting's record is the same as its digest gives)."""
     return MeetingRecord(
         meeting_id=state.meeting_id,
         started_at=state.started_at,

@@ -14,12 +14,17 @@ import json
 from datetime import datetime
 from typing import Any
 
-from intervision.engine import CaseDigest, DecisionDigest, MeetingDigest, StoreError
+from intervision.engine import CaseDigest, DecisionDigest, MeetingDigest, StoreError, Text
 
 from .cipher import is_reading_sealed, is_token
 from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError
 
-__all__ = ["COLUMNS", "digest_from_row", "digest_to_json", "refuse_sealed_digest"]
+__all__ = [
+    "COLUMNS",
+    "digest_from_row",
+    "digest_to_json",
+    "refuse_sealed_digest",
+]
 
 # One encoder for every digest: json.dumps with options builds a new one per call.
 _compact = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
@@ -28,12 +33,20 @@ _compact = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 def refuse_sealed_digest(digest: MeetingDigest) -> MeetingDigest:
     """The digest, unless it holds a sealed text and no encrypted journal reads it:
     as for events, a store opened without its key must not pass tokens on as text."""
-    if not is_reading_sealed() and any(is_token(d.text) for d in digest.decisions):
+    if not is_reading_sealed() and _holds_sealed_text(digest):
         raise EncryptionError(
-            f"meeting {digest.meeting_id}: this store is encrypted; set {KEY_ENV} or "
-            f"{KEY_FILE_ENV} to the key it was written with"
+            Text(
+                nl=f"Bijeenkomst {digest.meeting_id}: deze opslag is versleuteld; zet "
+                f"{KEY_ENV} of {KEY_FILE_ENV} op de sleutel waarmee hij geschreven is.",
+                en=f"meeting {digest.meeting_id}: this store is encrypted; set {KEY_ENV} or "
+                f"{KEY_FILE_ENV} to the key it was written with",
+            )
         )
     return digest
+
+
+def _holds_sealed_text(digest: MeetingDigest) -> bool:
+    return any(is_token(d.text) for d in digest.decisions)
 
 
 #: The columns a digest is read back from, in this order, before its JSON part.
@@ -89,6 +102,10 @@ def digest_from_row(row: tuple[Any, ...]) -> MeetingDigest:
         # Raised outside the handler's context: the row holds decision texts.
         pass
     raise StoreError(
-        f"meeting {meeting_id}: its stored summary cannot be read; rebuild the read "
-        "models with `intervision store rebuild`"
+        Text(
+            nl=f"Bijeenkomst {meeting_id}: de opgeslagen samenvatting is niet te lezen; bouw "
+            "de samenvattingen opnieuw op met `intervision store rebuild`.",
+            en=f"meeting {meeting_id}: its stored summary cannot be read; rebuild the read "
+            "models with `intervision store rebuild`",
+        )
     )

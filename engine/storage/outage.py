@@ -16,7 +16,9 @@ import threading
 import time
 from collections.abc import Callable
 
-from intervision.engine import StoreUnavailableError, get_logger
+from intervision.engine import StoreUnavailableError, Text, get_logger
+
+from .rows import DOING_NL
 
 __all__ = ["PROBE_INTERVAL_S", "Outage"]
 
@@ -61,8 +63,12 @@ class Outage:
 
     def error(self, doing: str) -> StoreUnavailableError:
         return StoreUnavailableError(
-            f"cannot {doing} the store {self.where}: it cannot be reached now ({self._why}); "
-            "nothing was written; try again shortly"
+            Text(
+                nl=f"Kan de opslag {self.where} niet {DOING_NL[doing]}: hij is nu niet te "
+                f"bereiken ({self._why}); er is niets geschreven; probeer het zo opnieuw.",
+                en=f"cannot {doing} the store {self.where}: it cannot be reached now "
+                f"({self._why}); nothing was written; try again shortly",
+            )
         )
 
     def mark_down(self, why: str) -> None:

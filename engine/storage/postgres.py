@@ -31,15 +31,17 @@ from intervision.engine import (
     Rebuilt,
     RepeatedRequest,
     StoreError,
+    Text,
     decode_event,
     encode_event,
 )
 
+from .cipher import refuse_plain_write, sealing
 from .outage import Outage
 from .postgres_schema import READ_TABLES, SCHEMA_VERSION, ensure_schema, rebuild
 from .postgres_watch import CHANNEL, PostgresWatch, notice
 from .read_tables import ReadModels
-from .rows import decode_rows
+from .rows import DOING_NL, decode_rows
 
 if TYPE_CHECKING:
     import psycopg
@@ -84,8 +86,12 @@ class PostgresJournal(ReadModels):
             from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
         except ImportError as exc:  # pragma: no cover - exercised without the extra
             raise StoreError(
-                "a postgresql:// store needs psycopg; install it with "
-                "pip install 'intervision[postgres]'"
+                Text(
+                    nl="Een postgresql://-opslag heeft psycopg nodig; installeer het met "
+                    "pip install 'intervision[postgres]'.",
+                    en="a postgresql:// store needs psycopg; install it with "
+                    "pip install 'intervision[postgres]'",
+                )
             ) from exc
         self._psycopg = psycopg
         self._pool_timeout, self._pool_closed = PoolTimeout, PoolClosed
@@ -139,6 +145,7 @@ class PostgresJournal(ReadModels):
             actual = _version(db, meeting_id)
             if actual != expected_version:
                 raise ConcurrencyError(meeting_id, expected_version, actual)
+            _mind_the_seal(db)
             try:
                 with db.cursor() as cursor:
                     cursor.executemany(
@@ -184,9 +191,10 @@ class PostgresJournal(ReadModels):
         summaries: list[MeetingSummary] = []
         for meeting_id, version, last_type, first in rows:
             if first is None:
-                raise CorruptJournalError(
-                    f"meeting {meeting_id}, version 1: the event is missing from the store; "
-                    "restore the store from a backup"
+                raise CorruptJournalError.at(
+                    meeting_id,
+                    1,
+                    "the event is missing from the store; restore the store from a backup",
                 )
             summaries.append(
                 MeetingSummary(
@@ -251,9 +259,7 @@ class PostgresJournal(ReadModels):
         a lost connection or a pool that cannot give one marks it down.
         """
         if self._pool.closed:
-            raise StoreError(
-                f"the PostgreSQL store {self.where} was closed; open it again to use it"
-            )
+            raise _closed(self.where)
         self._outage.check(doing)
         psycopg = self._psycopg
         broken = False
@@ -273,9 +279,7 @@ class PostgresJournal(ReadModels):
             self._outage.mark_down(type(exc).__name__)
             raise self._outage.error(doing) from None
         except self._pool_closed:
-            raise StoreError(
-                f"the PostgreSQL store {self.where} was closed; open it again to use it"
-            ) from None
+            raise _closed(self.where) from None
 
     def _probe(self) -> None:
         """One fresh connection and a trivial query; raises while the server is away."""
@@ -287,6 +291,15 @@ class PostgresJournal(ReadModels):
         self._pool.check()
 
 
+def _closed(where: str) -> StoreError:
+    return StoreError(
+        Text(
+            nl=f"De PostgreSQL-opslag {where} is gesloten; open hem opnieuw om hem te gebruiken.",
+            en=f"the PostgreSQL store {where} was closed; open it again to use it",
+        )
+    )
+
+
 def _in_session(exc: Exception) -> bool:
     """An error of the statement (a lock timeout, a cancelled query), not of the
     connection: the server answered it, so it is up."""
@@ -296,6 +309,21 @@ def _in_session(exc: Exception) -> bool:
 def _code(exc: Exception) -> str:
     sqlstate = getattr(exc, "sqlstate", None)
     return f"{type(exc).__name__}{f' {sqlstate}' if sqlstate else ''}"
+
+
+def _mind_the_seal(db: psycopg.Connection[Any]) -> None:
+    """In an append's transaction: mark a store an encrypted journal writes to, and
+    refuse a write without the key to a store so marked (:func:`refuse_plain_write`)."""
+    row = db.execute("SELECT value FROM intervision_schema WHERE key = 'sealed'").fetchone()
+    marked = row is not None and row[0] == "1"
+    if sealing():
+        if not marked:
+            db.execute(
+                "INSERT INTO intervision_schema VALUES ('sealed', '1') "
+                "ON CONFLICT (key) DO UPDATE SET value = '1'"
+            )
+    elif marked:
+        raise refuse_plain_write()
 
 
 def _committed(
@@ -328,8 +356,12 @@ def _split_url(url: str) -> tuple[str, int]:
     if ours:
         if not ours[-1].isdigit() or int(ours[-1]) < 1:
             raise StoreError(
-                f"{POOL_SIZE_PARAM} in a postgresql:// store must be a whole number of "
-                f"at least 1, not {ours[-1]!r}"
+                Text(
+                    nl=f"{POOL_SIZE_PARAM} in een postgresql://-opslag is een geheel getal "
+                    "van ten minste 1.",
+                    en=f"{POOL_SIZE_PARAM} in a postgresql:// store must be a whole number "
+                    "of at least 1",
+                )
             )
         pool_size = int(ours[-1])
     # Not urlunsplit: with an empty host (a socket) it drops the "//" libpq needs.
@@ -352,6 +384,11 @@ def _store_error(where: str, doing: str, exc: Exception) -> StoreError:
     first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
     code = _code(exc)
     return StoreError(
-        f"cannot {doing} the PostgreSQL store {where} ({code}: {first_line}); check that "
-        "the server runs and the user may write to the database"
+        Text(
+            nl=f"Kan de PostgreSQL-opslag {where} niet {DOING_NL[doing]} ({code}: "
+            f"{first_line}); kijk of de server draait en de gebruiker in de database mag "
+            "schrijven.",
+            en=f"cannot {doing} the PostgreSQL store {where} ({code}: {first_line}); check "
+            "that the server runs and the user may write to the database",
+        )
     )

@@ -16,11 +16,12 @@ from intervision.engine import (
     READ_MODEL_VERSION,
     Rebuilt,
     StoreError,
+    Text,
     get_logger,
     is_meeting_stream,
 )
 
-from .cipher import reading_sealed
+from .cipher import SEALED_MARK, holds_token, reading_sealed
 from .read_tables import ReadTables, grouped_rows
 from .rows import decode_or_why
 
@@ -88,13 +89,23 @@ def ensure_schema(db: psycopg.Connection[Any], where: str) -> None:
         stored = int(row[0]) if str(row[0]).isdigit() else None
         if stored is None:
             raise StoreError(
-                f"the PostgreSQL store {where} has an unreadable schema version; its "
-                "intervision_ tables belong to something else"
+                Text(
+                    nl=f"De PostgreSQL-opslag {where} heeft een onleesbare schemaversie; de "
+                    "tabellen intervision_ horen bij iets anders.",
+                    en=f"the PostgreSQL store {where} has an unreadable schema version; its "
+                    "intervision_ tables belong to something else",
+                )
             )
         if stored > SCHEMA_VERSION:
             raise StoreError(
-                f"the PostgreSQL store {where} has schema version {stored}, newer than this "
-                f"intervision understands ({SCHEMA_VERSION}); upgrade intervision to open it"
+                Text(
+                    nl=f"De PostgreSQL-opslag {where} heeft schemaversie {stored}, nieuwer dan "
+                    f"deze intervision kent ({SCHEMA_VERSION}); werk intervision bij om hem te "
+                    "openen.",
+                    en=f"the PostgreSQL store {where} has schema version {stored}, newer than "
+                    f"this intervision understands ({SCHEMA_VERSION}); upgrade intervision to "
+                    "open it",
+                )
             )
         if stored < SCHEMA_VERSION:  # the tables this version added were just created
             db.execute(
@@ -110,6 +121,18 @@ def ensure_schema(db: psycopg.Connection[Any], where: str) -> None:
             log.warning(
                 "read_models_rebuilt", meetings=rebuilt.meetings, damaged=len(rebuilt.damaged)
             )
+    _mark_once(db)
+
+
+def _mark_once(db: psycopg.Connection[Any]) -> None:
+    """Once per database: whether an encrypted journal wrote to it before the mark."""
+    if db.execute("SELECT 1 FROM intervision_schema WHERE key = 'sealed'").fetchone():
+        return
+    candidates = db.execute(
+        "SELECT data FROM intervision_events WHERE position(%s in data) > 0", (SEALED_MARK,)
+    )
+    sealed = any(holds_token(data) for (data,) in candidates)
+    db.execute("INSERT INTO intervision_schema VALUES ('sealed', %s)", ("1" if sealed else "0",))
 
 
 def rebuild(db: psycopg.Connection[Any]) -> Rebuilt:

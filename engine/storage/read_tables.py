@@ -15,7 +15,7 @@ at once each add their own, on either database. Listings page by keyset on
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -39,6 +39,7 @@ from intervision.engine import (
     position_change,
 )
 
+from .cipher import SEALED_MARK, holds_token
 from .digest_rows import COLUMNS, digest_from_row, digest_to_json, refuse_sealed_digest
 
 __all__ = ["ReadModels", "ReadTables", "grouped_rows"]
@@ -59,6 +60,7 @@ class ReadTables:
         self.meetings = f"{prefix}meeting_digests"
         self.groups = f"{prefix}group_digests"
         self.members = f"{prefix}group_member_digests"
+        self.events = f"{prefix}events"
         self._mark = mark
 
     def _sql(self, statement: str) -> str:
@@ -196,6 +198,21 @@ class ReadTables:
         ).fetchone()
         return None if row is None else digest_from_row(row)
 
+    def sealed_among(self, db: Db, meeting_ids: Sequence[str]) -> set[str]:
+        """Which of these meetings hold a value an encrypted journal sealed, from their
+        rows (a digest need not show it: a meeting may have no decision yet)."""
+        if not meeting_ids:
+            return set()
+        marks = ", ".join("?" for _ in meeting_ids)
+        rows = db.execute(
+            self._sql(
+                f"SELECT meeting_id, data FROM {self.events} "
+                f"WHERE meeting_id IN ({marks}) AND data LIKE ?"
+            ),
+            (*meeting_ids, f"%{SEALED_MARK}%"),
+        )
+        return {meeting_id for meeting_id, data in rows if holds_token(data)}
+
     def page(
         self,
         db: Db,
@@ -256,7 +273,9 @@ class ReadTables:
 
     # -- rebuilding -------------------------------------------------------------------
 
-    def rebuild(self, db: Db, meetings: Iterable[tuple[str, list[Event] | str]]) -> Rebuilt:
+    def rebuild(
+        self, db: Db, meetings: Iterable[tuple[str, list[Event] | CorruptJournalError]]
+    ) -> Rebuilt:
         """Replace every row with what folding ``meetings`` gives: (id, its events, or
         the message saying why they cannot be read), meeting streams only."""
         for table in (self.meetings, self.groups, self.members):
@@ -267,8 +286,8 @@ class ReadTables:
         damaged: list[str] = []
         for meeting_id, events in meetings:
             try:
-                if isinstance(events, str):
-                    raise CorruptJournalError(events)
+                if isinstance(events, CorruptJournalError):
+                    raise events
                 digest = digest_stored(meeting_id, events)
             except CorruptJournalError as exc:
                 damaged.append(str(exc))
@@ -332,6 +351,11 @@ class ReadModels:
     def group_digest(self, group_id: str) -> GroupDigest:
         with self._read() as db:
             return self._tables.group(db, group_id)
+
+    def sealed_among(self, meeting_ids: Sequence[str]) -> set[str]:
+        """See :meth:`ReadTables.sealed_among`; read without any key."""
+        with self._read() as db:
+            return self._tables.sealed_among(db, meeting_ids)
 
 
 def _position(digest: MeetingDigest) -> tuple[object, ...]:

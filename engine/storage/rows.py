@@ -19,7 +19,17 @@ from intervision.engine import CorruptJournalError, Event, belongs, decode_curre
 from .cipher import SEALED_MARK, refuse_sealed
 from .migrations import UnreadableEvent, upgrade
 
-__all__ = ["decode_or_why", "decode_rows", "decode_stored"]
+__all__ = ["DOING_NL", "decode_or_why", "decode_rows", "decode_stored"]
+
+#: What an adapter was doing when the store failed it, in Dutch, for its message.
+DOING_NL = {
+    "open": "openen",
+    "read": "lezen",
+    "write to": "beschrijven",
+    "close": "sluiten",
+    "reach": "bereiken",
+    "watch": "volgen",
+}
 
 
 def decode_stored(meeting_id: str, version: int, raw: str) -> Event:
@@ -29,7 +39,7 @@ def decode_stored(meeting_id: str, version: int, raw: str) -> Event:
     if read is None:
         read = _problem(raw)
     if isinstance(read, str):
-        raise CorruptJournalError(f"meeting {meeting_id}, version {version}: {read}")
+        raise CorruptJournalError.at(meeting_id, version, read)
     event = belongs(meeting_id, version, read)
     if SEALED_MARK in raw:
         refuse_sealed(meeting_id, version, event)  # read without the key: say so
@@ -46,22 +56,25 @@ def decode_rows(meeting_id: str, rows: Iterable[tuple[int, str]], after: int = 0
     events: list[Event] = []
     for expected, (version, data) in enumerate(rows, after + 1):
         if version != expected:
-            raise CorruptJournalError(
-                f"meeting {meeting_id}, version {expected}: the event is missing from the "
-                f"store (the next one stored is version {version}); restore the store "
-                "from a backup"
+            raise CorruptJournalError.at(
+                meeting_id,
+                expected,
+                f"the event is missing from the store (the next one stored is version "
+                f"{version}); restore the store from a backup",
             )
         events.append(decode_stored(meeting_id, version, data))
     return events
 
 
-def decode_or_why(meeting_id: str, rows: list[tuple[int, str]]) -> list[Event] | str:
+def decode_or_why(
+    meeting_id: str, rows: list[tuple[int, str]]
+) -> list[Event] | CorruptJournalError:
     """The meeting's events, or why they cannot be read (for a rebuild that goes on
     past a damaged meeting and names it)."""
     try:
         return decode_rows(meeting_id, rows)
     except CorruptJournalError as exc:
-        return str(exc)
+        return exc
 
 
 def _problem(raw: str) -> Event | str:

@@ -258,8 +258,18 @@ def test_a_sealed_store_without_a_key_says_to_set_one(
         f"intervision: error: meeting {sealed_meeting}, version 1: this store is encrypted; "
         "set INTERVISION_KEY or INTERVISION_KEY_FILE to the key it was written with\n"
     )
-    # The listing is structure only (ids, dates, steps): it needs no key.
+    # The listing shows what it can (ids, times, versions), the rest as encrypted, and
+    # says once where the key would show more: not an error, the store is fine.
     assert listed.exit_code == 0 and sealed_meeting in listed.stdout, listed.output
+    assert "encrypted" in listed.stdout.splitlines()[-1]
+    assert listed.stderr == (
+        "1 meeting(s) are encrypted: where they stand shows with the key "
+        "(INTERVISION_KEY or INTERVISION_KEY_FILE).\n"
+    )
+    [entry] = json.loads(invoke("meetings", "--json").stdout)
+    assert (entry["id"], entry["encrypted"], entry["frame"]) == (sealed_meeting, True, None)
+    written = invoke("meeting", "start", "--members", "Anna,Bram,Carla", "--facilitator", "Anna")
+    assert written.exit_code == 6 and "nothing was written" in written.stderr
     assert "GEHEIM" not in result.output + listed.output
     assert rows(store) == before
 
@@ -350,3 +360,23 @@ def test_key_check_without_a_key_says_to_set_one(
 
     assert result.exit_code == 6
     assert "zet INTERVISION_KEY of INTERVISION_KEY_FILE" in result.stderr
+
+
+def test_without_the_key_a_listing_hides_where_encrypted_meetings_stand_not_plain_ones(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("INTERVISION_KEY", raising=False)
+    monkeypatch.delenv("INTERVISION_KEY_FILE", raising=False)
+    plain = json.loads(invoke("meeting", "start", *MEMBERS, "--json").stdout)["meeting_id"]
+    monkeypatch.setenv("INTERVISION_KEY", new_key())
+    started = invoke("meeting", "start", *MEMBERS, "--json")  # no decision in it yet
+    sealed = json.loads(started.stdout)["meeting_id"]
+    monkeypatch.delenv("INTERVISION_KEY")
+
+    listed = invoke("meetings", "--json", "--oldest-first")
+
+    assert listed.exit_code == 0, listed.output
+    by_id = {entry["id"]: entry for entry in json.loads(listed.stdout)}
+    assert by_id[plain]["frame"] == "opening" and "encrypted" not in by_id[plain]
+    assert by_id[sealed]["encrypted"] is True and by_id[sealed]["frame"] is None
+    assert listed.stderr.startswith("1 meeting(s) are encrypted")

@@ -1,8 +1,10 @@
 """An older store is brought up to date when it is opened: its read models are built from
 its events, once (issue #16).
 
-The store of schema version 2 is made by this intervision and then taken back to
-what version 2 had: no read-model tables, no note of the fold that made them.
+A store of each older schema version is made by this intervision and then taken back
+to what that version had: no read-model tables and no note of the fold that made
+them (version 2), nor the request ids (version 1); neither knew yet whether an
+encrypted journal wrote to it.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import sqlite3
 from pathlib import Path
 
 import psycopg
+import pytest
 from support import MEMBERS
 
-from intervision.engine import Engine, Journal, Registry
+from intervision.engine import Advance, Engine, Journal, Registry
 from intervision.engine.groups import group_history, groups_of
 from intervision.engine.storage import SqliteJournal, open_journal
 
@@ -36,16 +39,39 @@ def hold(journal: Journal, registry: Registry) -> tuple[list[str], list[object]]
     return ids, history
 
 
-def test_an_sqlite_store_of_schema_version_2_gets_its_read_models_on_open(
-    tmp_path: Path, registry: Registry
+#: What each older schema version lacks, oldest first: version 1 had only the events,
+#: version 2 added the request ids, version 3 the read models (and, on PostgreSQL, an
+#: index on the streams). A store of any of them is brought to the current one by
+#: opening it, so the chain is: drop what came after, open, find everything.
+_ADDED_AFTER = {
+    1: ("requests", "meeting_digests", "group_digests", "group_member_digests"),
+    2: ("meeting_digests", "group_digests", "group_member_digests"),
+}
+
+
+def retry_safely(journal: Journal, registry: Registry) -> None:
+    """On the migrated store a command sent twice with one request id is stored once,
+    and its meeting's digest follows it."""
+    engine = Engine(journal, registry)
+    meeting = engine.start_meeting(groups_of(engine).get("team-west"), facilitator="anna")
+    first = engine.execute(meeting.id, Advance(by="anna"), request_id="tap-migrated")
+    again = engine.execute(meeting.id, Advance(by="anna"), request_id="tap-migrated")
+    assert again.repeated and again.version == first.version == journal.version(meeting.id)
+    digest = journal.digest(meeting.id)
+    assert digest is not None and digest.version == first.version
+
+
+@pytest.mark.parametrize("version", sorted(_ADDED_AFTER))
+def test_an_sqlite_store_of_an_older_schema_version_is_brought_up_to_date_on_open(
+    tmp_path: Path, registry: Registry, version: int
 ) -> None:
     path = tmp_path / "store.sqlite3"
     ids, history = hold(SqliteJournal(path), registry)
     with sqlite3.connect(path) as db:
-        for table in ("meeting_digests", "group_digests", "group_member_digests"):
+        for table in _ADDED_AFTER[version]:
             db.execute(f"DROP TABLE {table}")
-        db.execute("DELETE FROM schema_info WHERE key = 'read_models'")
-        db.execute("UPDATE schema_info SET value = '2' WHERE key = 'schema_version'")
+        db.execute("DELETE FROM schema_info WHERE key IN ('read_models', 'sealed')")
+        db.execute("UPDATE schema_info SET value = ? WHERE key = 'schema_version'", (version,))
     db.close()
 
     journal = SqliteJournal(path)
@@ -54,28 +80,42 @@ def test_an_sqlite_store_of_schema_version_2_gets_its_read_models_on_open(
     assert [d.meeting_id for d in journal.digests(oldest_first=True).digests] == ids
     assert group_history(engine, "team-west") == history
     assert journal.group_digest("team-west").facilitated == {"anna": 1, "bram": 1}
+    retry_safely(journal, registry)
     journal.close()
     with sqlite3.connect(path) as db:
         assert dict(db.execute("SELECT key, value FROM schema_info")) == {
             "schema_version": "3",
             "read_models": "1",
+            "sealed": "0",
         }
     db.close()
 
 
-def test_a_postgresql_store_of_schema_version_2_gets_its_read_models_on_open(
-    postgres_store: str, registry: Registry
+@pytest.mark.parametrize("version", sorted(_ADDED_AFTER))
+def test_a_postgresql_store_of_an_older_schema_version_is_brought_up_to_date_on_open(
+    postgres_store: str, registry: Registry, version: int
 ) -> None:
     ids, history = hold(open_journal(postgres_store), registry)
     with psycopg.connect(postgres_store) as db:
-        for table in ("meeting_digests", "group_digests", "group_member_digests"):
+        for table in _ADDED_AFTER[version]:
             db.execute(f"DROP TABLE intervision_{table}")
-        db.execute("DELETE FROM intervision_schema WHERE key = 'read_models'")
-        db.execute("UPDATE intervision_schema SET value = '2' WHERE key = 'schema_version'")
+        db.execute("DROP INDEX intervision_events_streams")
+        db.execute("DELETE FROM intervision_schema WHERE key IN ('read_models', 'sealed')")
+        db.execute(
+            "UPDATE intervision_schema SET value = %s WHERE key = 'schema_version'",
+            (str(version),),
+        )
 
     journal = open_journal(postgres_store)
     engine = Engine(journal, registry)
 
     assert [d.meeting_id for d in journal.digests(oldest_first=True).digests] == ids
     assert group_history(engine, "team-west") == history
+    retry_safely(journal, registry)
     journal.close()
+    with psycopg.connect(postgres_store) as db:
+        assert dict(db.execute("SELECT key, value FROM intervision_schema").fetchall()) == {
+            "schema_version": "3",
+            "read_models": "1",
+            "sealed": "0",
+        }
