@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from .console import say
+from .day_roles import ROLE_OPTION, day_roles, roles_line
 from .settings import Settings, pass_settings
 from .texts import Lang, t
 
@@ -51,6 +52,7 @@ def meeting() -> None:
 @click.option("--present", metavar="NAMES", help="Of the group, who is here (default: all).")
 @click.option("--facilitator", metavar="NAME", help="Who facilitates (with --group: the proposal).")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Meeting language.")
+@ROLE_OPTION
 @_JSON
 @pass_settings
 def start(
@@ -60,6 +62,7 @@ def start(
     present: str | None,
     facilitator: str | None,
     lang: str | None,
+    roles: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Start a meeting and print its id."""
@@ -70,8 +73,9 @@ def start(
     if present and not group_ref:
         raise click.UsageError(t(ui, "meeting.present_needs_group"))
     engine = settings.open_engine()
+    held = day_roles(roles, engine.registry, ui)
     if group_ref:
-        started = _start_group(engine, settings, chosen, group_ref, present, facilitator)
+        started = _start_group(engine, settings, chosen, group_ref, present, facilitator, held)
     else:
         from .parse import split_names
         from .run import _names_problem
@@ -82,7 +86,7 @@ def start(
             raise click.BadParameter(problem, param_hint="--members")
         if not facilitator:
             raise click.UsageError(t(ui, "meeting.facilitator_needed"))
-        started = engine.start_meeting(names, facilitator=facilitator, lang=ui)
+        started = engine.start_meeting(names, facilitator=facilitator, lang=ui, roles=held)
     if as_json:
         click.echo(json.dumps({"meeting_id": started.id, **_position(started)}))
     else:
@@ -96,6 +100,7 @@ def _start_group(
     ref: str,
     present: str | None,
     facilitator: str | None,
+    held: dict[str, list[str]],
 ) -> Meeting:
     from intervision.engine import PluginError
     from intervision.engine.groups import propose_facilitator
@@ -129,7 +134,7 @@ def _start_group(
             )
         if facilitator is None:
             raise click.UsageError(t(lang, "meeting.facilitator_needed"))
-    return engine.start_meeting(group, facilitator=facilitator, present=ids, lang=lang)
+    return engine.start_meeting(group, facilitator=facilitator, present=ids, lang=lang, roles=held)
 
 
 @meeting.command()
@@ -160,6 +165,7 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
         "facilitator": _name(handle, state.facilitator),
         "inbrenger": _name(handle, state.inbrenger) if state.inbrenger else None,
         "present": [_name(handle, p) for p in state.present],
+        "roles": {role: [_name(handle, p) for p in people] for role, people in state.roles.items()},
         "may_contribute": may,
         "waiting_for": waiting,
         "remaining_seconds": None if remaining is None else round(remaining),
@@ -173,6 +179,9 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
     if state.closed:
         return
     say(t(lang, "opening.roles", facilitator=data["facilitator"], present=", ".join(may)))
+    held = roles_line(state, engine.registry, lang)
+    if held:
+        say(held)
     if data["inbrenger"]:
         say(t(lang, "status.inbrenger", name=data["inbrenger"]))
     from .describe import kind_name

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .console import EndOfInput, ask, say
+from .day_roles import ROLE_OPTION, day_roles
 from .parse import split_names
 from .settings import Settings, pass_settings
 from .texts import Lang, t
@@ -56,6 +57,7 @@ __all__ = ["run"]
 @click.option(
     "--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of this meeting."
 )
+@ROLE_OPTION
 @pass_settings
 def run(
     settings: Settings,
@@ -68,11 +70,12 @@ def run(
     kind: str | None,
     minutes: int | None,
     lang: str | None,
+    roles: tuple[str, ...],
 ) -> None:
     """Run a meeting: the frame, the method's phases, recognitions and evaluation."""
     from .runner import Leave, Runner
 
-    if resume_id and (members or facilitator or group_ref):
+    if resume_id and (members or facilitator or group_ref or roles):
         raise click.UsageError(t(settings.lang, "run.no_resume_options"))
     if members and group_ref:
         raise click.UsageError(t(settings.lang, "run.group_or_members"))
@@ -87,6 +90,7 @@ def run(
     if method_id and method_in_variant(engine.registry, method_id, variant).kind == "module":
         raise click.BadParameter(t(settings.lang, "run.module_not_method"), param_hint="--method")
     ui: Lang = chosen or settings.lang
+    held = day_roles(roles, engine.registry, ui)
     meeting: Meeting | None = None
     try:
         if resume_id:
@@ -100,10 +104,10 @@ def run(
 
             say(t(ui, "run.resumed", id=meeting.id, where=where(engine, meeting.state, ui)))
         elif group_ref:
-            meeting, ui = _start_group(engine, settings, chosen, group_ref, facilitator)
+            meeting, ui = _start_group(engine, settings, chosen, group_ref, facilitator, held)
             say(t(ui, "run.started", id=meeting.id))
         else:
-            meeting = _start(engine, ui, members, facilitator)
+            meeting = _start(engine, ui, members, facilitator, held)
             say(t(ui, "run.started", id=meeting.id))
         Runner(
             engine, meeting, ui, method_id=method_id, variant=variant, kind=kind, minutes=minutes
@@ -121,7 +125,13 @@ def run(
         sys.exit(130)
 
 
-def _start(engine: Engine, lang: Lang, members: str | None, facilitator: str | None) -> Meeting:
+def _start(
+    engine: Engine,
+    lang: Lang,
+    members: str | None,
+    facilitator: str | None,
+    held: dict[str, list[str]],
+) -> Meeting:
     if members is not None:
         names = split_names(members)
         problem = _names_problem(names, lang)
@@ -138,11 +148,16 @@ def _start(engine: Engine, lang: Lang, members: str | None, facilitator: str | N
         if is_leave(answer):
             raise Leave
         facilitator = answer or names[0]
-    return engine.start_meeting(names, facilitator=facilitator, lang=lang)
+    return engine.start_meeting(names, facilitator=facilitator, lang=lang, roles=held)
 
 
 def _start_group(
-    engine: Engine, settings: Settings, chosen: Lang | None, ref: str, facilitator: str | None
+    engine: Engine,
+    settings: Settings,
+    chosen: Lang | None,
+    ref: str,
+    facilitator: str | None,
+    held: dict[str, list[str]],
 ) -> tuple[Meeting, Lang]:
     """A meeting of a group, in the group's language unless one was chosen on purpose."""
     from .group_start import ask_facilitator, ask_present, facilitator_problem
@@ -157,7 +172,9 @@ def _start_group(
             raise click.BadParameter(problem, param_hint="--facilitator")
     else:
         facilitator = ask_facilitator(engine, group, present, lang)
-    meeting = engine.start_meeting(group, facilitator=facilitator, present=present, lang=lang)
+    meeting = engine.start_meeting(
+        group, facilitator=facilitator, present=present, lang=lang, roles=held
+    )
     return meeting, lang
 
 

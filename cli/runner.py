@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from . import parse
 from .console import EndOfInput, ask, confirm, render, say, show, wrap
+from .day_roles import roles_line
 from .driver import Driver, Leave, short_kinds
 from .screen import frame_screen, phase_screen
 from .texts import Lang, t
@@ -119,6 +120,9 @@ class Runner(Driver):
         say(
             t(self.lang, "opening.roles", facilitator=self.name(state.facilitator), present=present)
         )
+        held = roles_line(state, self.engine.registry, self.lang)
+        if held:
+            say(held)
         if group is not None:
             self._look_back(group)
         self.answer(f"{t(self.lang, 'opening.enter')} ")

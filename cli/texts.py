@@ -611,6 +611,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Noem wie begeleidt: --facilitator NAAM.",
         "Say who facilitates: --facilitator NAME.",
     ),
+    "roles.line": ("Rollen vandaag: {roles}.", "Roles of the day: {roles}."),
+    "roles.form": (
+        "'{value}': schrijf ROL=NAAM, zoals notulist=Carla.",
+        "'{value}': write ROLE=NAME, as in scribe=Carla.",
+    ),
+    "roles.unknown": (
+        "'{role}' is geen rol die iemand hier kan hebben; wel: {known}.",
+        "'{role}' is not a role anyone can hold here; these are: {known}.",
+    ),
     "status.where": ("Bijeenkomst {id}: {where}", "Meeting {id}: {where}"),
     "status.version": ("versie {version}", "version {version}"),
     "status.inbrenger": ("Inbrenger: {name}.", "Inbrenger: {name}."),

@@ -69,6 +69,7 @@ __all__ = [
     "FACILITATOR_KINDS",
     "ContributionKind",
     "InbrengerMode",
+    "FRAME_ROLES",
     "STANDARD_ROLES",
     "DecisionSpec",
     "Fit",

@@ -17,13 +17,19 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from . import commands as cmd
 from . import events as ev
 from .decide import decide
-from .errors import ConcurrencyError, MeetingNotFoundError, RepeatedRequest
+from .errors import (
+    ConcurrencyError,
+    MeetingError,
+    MeetingNotFoundError,
+    NotAMemberError,
+    RepeatedRequest,
+)
 from .journal import Journal, MeetingSummary, is_meeting_stream
 from .logs import get_logger
 from .outcome import Outcome
 from .registry import Registry, load_registry
 from .rules import roles_of
-from .specs import free_slug, slug
+from .specs import FRAME_ROLES, free_slug, slug
 from .state import MeetingState, apply
 from .stored_replay import replay_stored
 from .text import Lang
@@ -111,6 +117,7 @@ class Engine:
         lang: Lang = "en",
         scribe: str | None = None,
         timekeeper: str | None = None,
+        roles: Mapping[str, str | Sequence[str]] | None = None,
         group_id: str | None = None,
         meeting_id: str | None = None,
     ) -> Meeting:
@@ -118,6 +125,11 @@ class Engine:
 
         A facilitator who is not among the members is an external (guiding)
         facilitator: present, but not a participant and never an inbrenger.
+        ``roles`` gives the roles of the day, a role id to the members present who
+        hold it (``{"scribe": "Carla", "secretary": ["Dirk"]}``): the glossary's
+        (scribe, timekeeper, observer) or any an installed method declares; the rules
+        and ``allowed`` count them as the holder's roles for the whole meeting.
+        ``scribe`` and ``timekeeper`` are short for those two.
         """
         if not isinstance(members, Sequence):  # a group: its members keep their ids
             group_id = members.id
@@ -133,8 +145,6 @@ class Engine:
         present_ids = [resolve(p) for p in (present if present is not None else members)]
         missing = [p for p, i in zip(present or (), present_ids, strict=False) if i is None]
         if missing:
-            from .errors import NotAMemberError
-
             raise NotAMemberError(f"not members of this group: {', '.join(missing)}")
         facilitator_id = resolve(facilitator)
         if facilitator_id is None:
@@ -143,6 +153,9 @@ class Engine:
             )
             refs.append(external)
             facilitator_id = external.id
+        held = dict(roles or {})
+        held.update({r: p for r, p in (("scribe", scribe), ("timekeeper", timekeeper)) if p})
+        assigned = _assigned_roles(held, self.registry.held_roles(), resolve, present_ids)
         meeting_id = meeting_id or f"{self.clock():%Y%m%d}-{secrets.token_hex(3)}"
         started = ev.MeetingStarted(
             at=self.clock(),
@@ -152,8 +165,7 @@ class Engine:
             members=tuple(refs),
             present=tuple(p for p in present_ids if p is not None),
             facilitator=facilitator_id,
-            scribe=resolve(scribe) if scribe else None,
-            timekeeper=resolve(timekeeper) if timekeeper else None,
+            roles=assigned,
         )
         with self._lock(meeting_id):
             self.journal.append(meeting_id, 0, [started])
@@ -359,6 +371,37 @@ def _hook_args(
     if hook == "intervision_phase_entered":  # the meeting started: its first step
         return {"state": state, "frame": "opening", "phase": None}
     return {"state": state}
+
+
+def _assigned_roles(
+    held: Mapping[str, str | Sequence[str]],
+    known: Mapping[str, object],
+    resolve: Callable[[str], str | None],
+    present: Sequence[str | None],
+) -> dict[str, tuple[str, ...]]:
+    """The roles of the day as member ids, each role one a person can hold, each
+    holder a member present; anything else is refused before a word is written."""
+    assigned: dict[str, tuple[str, ...]] = {}
+    for role, people in held.items():
+        if role not in known:
+            frame = role in FRAME_ROLES
+            raise MeetingError(
+                f"the role {role!r} "
+                + ("is given by the frame, not assigned" if frame else "is not known")
+                + f"; roles that can be held: {', '.join(sorted(known)) or 'none'}"
+            )
+        ids = []
+        for person in [people] if isinstance(people, str) else people:
+            found = resolve(person)
+            if found is None or found not in present:
+                raise NotAMemberError(
+                    f"the {role} must be a member present, named by id or as the member "
+                    "list writes the name"
+                )
+            ids.append(found)
+        if ids:
+            assigned[role] = tuple(dict.fromkeys(ids))
+    return assigned
 
 
 def _member_refs(names: Sequence[str]) -> list[ev.MemberRef]:

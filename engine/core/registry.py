@@ -23,11 +23,12 @@ from pydantic import ValidationError
 
 from . import hookspecs
 from .errors import DuplicateMethodError, PluginError, SpecError, UnknownMethodError
+from .glossary import GLOSSARY
 from .logs import get_logger
 from .method_files import load_method_file, user_methods_dir
 from .phases import PhaseSpec
 from .rules import Refusal, RuleContext, RuleKind
-from .specs import MethodSpec
+from .specs import FRAME_ROLES, MethodSpec
 from .text import Text
 
 __all__ = ["ENTRY_POINT_GROUP", "PluginInfo", "Registry", "load_registry"]
@@ -204,6 +205,18 @@ class Registry:
                     failed.append(impl.plugin_name)
                 continue
             yield impl.plugin_name, answer
+
+    def held_roles(self) -> dict[str, Text]:
+        """Every role a member can hold for a meeting (``start_meeting(roles=...)``),
+        with its title: the glossary's roles of the day and every role an installed
+        method declares, but not the frame's own (facilitator, inbrenger, participant)."""
+        held = {role: term.name for role, term in GLOSSARY.roles.items() if role not in FRAME_ROLES}
+        for versions in self._methods.values():
+            for spec in versions.values():
+                for role in spec.roles:
+                    if role.id not in FRAME_ROLES:
+                        held.setdefault(role.id, role.title)
+        return held
 
     def owner(self, method_id: str) -> PluginInfo:
         return self._owners[method_id]

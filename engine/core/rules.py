@@ -77,7 +77,8 @@ def roles_of(
 
     The inbrenger is only the inbrenger while their case runs, even when they also
     facilitate; a member who facilitates is a participant too, unless the method
-    wants a neutral facilitator; an external facilitator never is.
+    wants a neutral facilitator; an external facilitator never is. A role of the day
+    (scribe, timekeeper, a role the method declares) comes on top of these.
     """
     roles: set[str] = set()
     if person == state.facilitator:
@@ -90,10 +91,9 @@ def roles_of(
         and not (neutral_facilitator and person == state.facilitator)
     ):
         roles.add("participant")
-    if person == state.scribe:
-        roles.add("scribe")
-    if person == state.timekeeper:
-        roles.add("timekeeper")
+    for role, holders in state.roles.items():
+        if person in holders:
+            roles.add(role)
     return frozenset(roles)
 
 

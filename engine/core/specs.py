@@ -28,6 +28,7 @@ from .text import Text
 from .variants import overlaid_phases, typed_changes
 
 __all__ = [
+    "FRAME_ROLES",
     "STANDARD_ROLES",
     "Fit",
     "MethodSpec",
@@ -72,7 +73,8 @@ STANDARD_ROLES: tuple[RoleSpec, ...] = (
         ),
     ),
 )
-_REQUIRED_ROLES = frozenset({"facilitator", "inbrenger", "participant"})
+#: The roles the frame gives every meeting: a method needs them, and nobody is assigned them.
+FRAME_ROLES = frozenset({"facilitator", "inbrenger", "participant"})
 
 
 class Fit(_Frozen):
@@ -179,7 +181,7 @@ class MethodSpec(_Frozen):
             )
         role_ids = [role.id for role in self.roles]
         _unique(role_ids, "roles")
-        missing = _REQUIRED_ROLES - set(role_ids)
+        missing = FRAME_ROLES - set(role_ids)
         if missing:
             raise ValueError(f"roles: the roles {sorted(missing)} are required by the frame")
         _check_phases(self.phases, role_ids, "phases")

@@ -130,9 +130,10 @@ class MeetingState:
     members: Mapping[str, Member]
     present: tuple[str, ...]
     facilitator: str
-    scribe: str | None
-    timekeeper: str | None
     started_at: datetime
+    #: The roles of the day beyond the frame's (scribe, timekeeper, a role the method
+    #: declares): role id -> the members holding it, as assigned at the start.
+    roles: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: _EMPTY)
     version: int = 1
     frame: str = "opening"
     phase: str | None = None
@@ -162,6 +163,20 @@ class MeetingState:
     @property
     def closed(self) -> bool:
         return self.frame == "closed"
+
+    @property
+    def scribe(self) -> str | None:
+        """The member who takes the notes today (notulist), if one was named."""
+        return next(iter(self.roles.get("scribe", ())), None)
+
+    @property
+    def timekeeper(self) -> str | None:
+        """The member who keeps the time today (tijdbewaker), if one was named."""
+        return next(iter(self.roles.get("timekeeper", ())), None)
+
+    def held_by(self, person: str) -> frozenset[str]:
+        """The roles of the day ``person`` holds."""
+        return frozenset(role for role, holders in self.roles.items() if person in holders)
 
     @property
     def case(self) -> Case | None:
@@ -248,9 +263,8 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
             members=_frozen({m.id: Member(m.id, m.name, m.external) for m in event.members}),
             present=event.present,
             facilitator=event.facilitator,
-            scribe=event.scribe,
-            timekeeper=event.timekeeper,
             started_at=_utc(event.at),
+            roles=_frozen(dict(event.roles)) if event.roles else _EMPTY,
             step_entered_at=_utc(event.at),
         )
     if state is None:

@@ -177,3 +177,58 @@ def test_help_lists_the_frame_words_too(invoke: Invoke) -> None:
     result = invoke("--lang", "nl", "meeting", "do", meeting_id, "hulp")
     assert result.exit_code == 0
     assert "leervraag NAAM: TEKST" in result.stdout and "verder" in result.stdout
+
+
+def test_the_roles_of_the_day_are_given_at_the_start_and_shown_in_status(invoke: Invoke) -> None:
+    meeting_id = start(invoke, "--role", "notulist=Carla", "--role", "timekeeper=dirk", "--json")
+
+    status = json.loads(invoke("meeting", "status", meeting_id, "--json").stdout)
+    assert status["roles"] == {"scribe": ["Carla"], "timekeeper": ["Dirk"]}
+    text = invoke("--lang", "nl", "meeting", "status", meeting_id).stdout
+    assert "Rollen vandaag: notulist Carla · tijdbewaker Dirk." in text
+    english = invoke("--lang", "en", "meeting", "status", meeting_id).stdout
+    assert "Roles of the day: scribe Carla · timekeeper Dirk." in english
+
+
+def test_a_role_that_cannot_be_held_is_a_usage_error_and_starts_nothing(
+    invoke: Invoke, store: Path
+) -> None:
+    unknown = invoke(
+        "--lang",
+        "en",
+        "meeting",
+        "start",
+        "--members",
+        "Anna,Bram,Carla",
+        "--facilitator",
+        "Anna",
+        "--role",
+        "chair=Bram",
+    )
+    assert unknown.exit_code == 2
+    assert "'chair' is not a role anyone can hold here" in unknown.output
+    assert "scribe (scribe)" in unknown.output
+    bare = invoke(
+        "meeting",
+        "start",
+        "--members",
+        "Anna,Bram,Carla",
+        "--facilitator",
+        "Anna",
+        "--role",
+        "scribe",
+    )
+    assert bare.exit_code == 2 and "ROLE=NAME" in bare.output
+    absent = invoke(
+        "meeting",
+        "start",
+        "--members",
+        "Anna,Bram,Carla",
+        "--facilitator",
+        "Anna",
+        "--role",
+        "scribe=Zoë",
+    )
+    assert absent.exit_code == 4 and "the scribe must be a member present" in absent.stderr
+    with open_engine(str(store)) as engine:
+        assert engine.meetings() == []

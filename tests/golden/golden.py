@@ -140,8 +140,7 @@ def summary(state: MeetingState, registry: Registry) -> dict[str, Any]:
 
 def held_roles(state: MeetingState) -> dict[str, list[str]]:
     """The roles of the day (scribe, timekeeper, ...) and who held them."""
-    held = {"scribe": state.scribe, "timekeeper": state.timekeeper}
-    return {role: [person] for role, person in held.items() if person}
+    return {role: list(people) for role, people in state.roles.items()}
 
 
 def dumps(data: dict[str, Any]) -> str:
