@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from intervision.engine import GLOSSARY
+from intervision.engine import GLOSSARY, Glossary
 
 from .console import wrap
 from .texts import INBRENGER_MODES, Lang, pick, t
@@ -38,7 +38,9 @@ def describe_phase(
     registry: Registry | None = None,
 ) -> str:
     """A phase as the screen shows it; ``names`` puts people behind the roles, and
-    ``registry`` gives the titles of the modules a nesting phase offers."""
+    ``registry`` gives the titles of the modules a nesting phase offers and the names
+    of its plugins' kinds."""
+    glossary = registry.glossary if registry is not None else GLOSSARY
     lines = [
         phase_header(spec, phase, number, lang),
         wrap(
@@ -52,7 +54,7 @@ def describe_phase(
             label = f"{label} ({names[role]})"
         kinds = phase.allowed.get(role, ())
         may = (
-            t(lang, "phase.may", kinds=kinds_text(kinds, lang))
+            t(lang, "phase.may", kinds=kinds_text(kinds, lang, glossary))
             if kinds
             else t(lang, "phase.may_nothing")
         )
@@ -62,7 +64,7 @@ def describe_phase(
         instruction = phase.instructions.get(role)
         if instruction is not None:
             lines.append(wrap(instruction(lang), indent="      "))
-    applies = _applies(spec, phase, lang, names or {})
+    applies = _applies(spec, phase, lang, names or {}, glossary)
     lines.extend(wrap(line, indent="  ", hanging="    ") for line in applies)
     if phase.nested is not None:
         text = t(
@@ -80,7 +82,13 @@ def describe_phase(
     return "\n".join(lines)
 
 
-def _applies(spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, str]) -> list[str]:
+def _applies(
+    spec: MethodSpec,
+    phase: PhaseSpec,
+    lang: Lang,
+    names: dict[str, str],
+    glossary: Glossary = GLOSSARY,
+) -> list[str]:
     """The phase's rules beyond who says what, each as one sentence."""
     lines: list[str] = []
     if phase.written_first:
@@ -90,7 +98,7 @@ def _applies(spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, st
             t(lang, "phase.hidden_until", phase=phase_title(spec, phase.hidden_until, lang))
         )
     lines.extend(
-        t(lang, "phase.quota", limit=limit, kind=kind_name(kind, lang))
+        t(lang, "phase.quota", limit=limit, kind=kind_name(kind, lang, glossary))
         for kind, limit in phase.quotas.items()
     )
     if phase.everyone_contributes:
@@ -104,7 +112,8 @@ def _applies(spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, st
             title=decision.title(lang),
         )
         if decision.selects_from:
-            text += f"; {t(lang, 'phase.selects', kinds=kinds_text(decision.selects_from, lang))}"
+            kinds = kinds_text(decision.selects_from, lang, glossary)
+            text += f"; {t(lang, 'phase.selects', kinds=kinds)}"
         lines.append(text)
     if phase.labels is not None:
         by = phase.decision.by if phase.decision is not None else "inbrenger"
@@ -113,7 +122,7 @@ def _applies(spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, st
                 lang,
                 "phase.labels",
                 role=_roles(spec, (by,), lang, names),
-                kinds=kinds_text(phase.labels.kinds, lang),
+                kinds=kinds_text(phase.labels.kinds, lang, glossary),
                 values=", ".join(label_values(phase, lang)),
             )
         )
@@ -197,22 +206,23 @@ def role_label(spec: MethodSpec, role: str, lang: Lang) -> str:
     return role
 
 
-def kind_name(kind: str, lang: Lang) -> str:
-    return GLOSSARY.kind(kind)(lang)
+def kind_name(kind: str, lang: Lang, glossary: Glossary = GLOSSARY) -> str:
+    """A kind in ``lang``; pass the registry's glossary to name the plugins' kinds."""
+    return glossary.kind(kind)(lang)
 
 
-def kind_short(kind: str, lang: Lang) -> str:
+def kind_short(kind: str, lang: Lang, glossary: Glossary = GLOSSARY) -> str:
     """What the prompt takes for a kind in ``lang``, the fewest letters to type."""
-    term = GLOSSARY.kinds.get(kind)
+    term = glossary.kinds.get(kind)
     return term.short(lang) if term is not None and term.short is not None else kind
 
 
-def kinds_text(kinds: tuple[str, ...] | list[str], lang: Lang) -> str:
+def kinds_text(
+    kinds: tuple[str, ...] | list[str], lang: Lang, glossary: Glossary = GLOSSARY
+) -> str:
     """Kinds in the screen's language, each with the id the prompt also accepts."""
-    return ", ".join(
-        kind_name(k, lang) if kind_name(k, lang) == k else f"{kind_name(k, lang)} ({k})"
-        for k in kinds
-    )
+    names = [(k, kind_name(k, lang, glossary)) for k in kinds]
+    return ", ".join(name if name == k else f"{name} ({k})" for k, name in names)
 
 
 def _roles(

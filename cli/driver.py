@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from intervision.engine import GLOSSARY, Glossary
+
 from . import parse
 from .console import say
 from .describe import kind_name, kind_short
@@ -41,9 +43,11 @@ class Problem(Exception):
         self.exit_code = exit_code
 
 
-def short_kinds(kinds: tuple[str, ...], lang: Lang) -> str:
+def short_kinds(kinds: tuple[str, ...], lang: Lang, glossary: Glossary = GLOSSARY) -> str:
     """Each kind with its shortcut in ``lang``: what a hurried hand types."""
-    return ", ".join(f"{kind_short(k, lang)}={kind_name(k, lang)}" for k in kinds)
+    return ", ".join(
+        f"{kind_short(k, lang, glossary)}={kind_name(k, lang, glossary)}" for k in kinds
+    )
 
 
 class Driver:
@@ -133,18 +137,16 @@ class Driver:
                 self.tell("\n".join(shown_contributions(meeting, lang)))
                 self.tell(f"  {time_line(meeting, lang)}")
             case parse.Help():
-                from intervision.engine import CONTRIBUTION_KINDS
-
-                self.tell(t(lang, "help", kinds=short_kinds(CONTRIBUTION_KINDS, lang)))
+                glossary = meeting.engine.registry.glossary
+                self.tell(t(lang, "help", kinds=short_kinds(tuple(glossary.kinds), lang, glossary)))
                 if self.strict:
                     self.tell(t(lang, "do.frame_help"))
             case parse.Leave():
                 if not self.strict:
                     raise Leave
             case parse.Invalid(key=key, kind=kind):
-                from intervision.engine import CONTRIBUTION_KINDS
-
-                self.problem("syntax", t(lang, key, kind=kind, kinds=", ".join(CONTRIBUTION_KINDS)))
+                kinds = ", ".join(meeting.engine.registry.glossary.kinds)
+                self.problem("syntax", t(lang, key, kind=kind, kinds=kinds))
             case parse.Unknown():
                 self.problem("syntax", t(lang, "do.unknown" if self.strict else "unknown_command"))
             case parse.Empty():

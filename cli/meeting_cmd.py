@@ -187,7 +187,8 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
     from .describe import kind_name
 
     for name, kinds in may.items():
-        text = ", ".join(kind_name(k, lang) for k in kinds) or t(lang, "phase.may_nothing")
+        named = [kind_name(k, lang, engine.registry.glossary) for k in kinds]
+        text = ", ".join(named) or t(lang, "phase.may_nothing")
         say(f"  {name}: {text}")
     if waiting:
         say(t(lang, "status.waiting", names=", ".join(waiting)))
@@ -283,7 +284,8 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
     told: list[str] = []
     driver = Driver(handle, lang, strict=True, tell=told.append)
     try:
-        accepted = driver.do(parse.parse_command(" ".join(words), lang))
+        line = " ".join(words)
+        accepted = driver.do(parse.parse_command(line, lang, engine.registry.glossary))
     except CommandRefused as exc:
         _fail(as_json, exc.rule, exc.reason(lang), exc.exit_code)
     except Problem as exc:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from intervision.engine import GLOSSARY, Lang
+from intervision.engine import GLOSSARY, Glossary, Lang
 
 __all__ = [
     "LEAVE_WORDS",
@@ -218,10 +218,11 @@ _LABEL = re.compile(r"(?<!\S)[cC](\d+)=(\S+)(?!\S)")
 _REPLY = re.compile(r"(?<!\S)@[cC]?(\d+)(?!\S)")
 
 
-def kind_of(word: str, lang: Lang = "nl") -> str | None:
+def kind_of(word: str, lang: Lang = "nl", glossary: Glossary = GLOSSARY) -> str | None:
     """The contribution kind a typed word names, or None; ``lang`` settles a shortcut
-    that means one kind in Dutch and another in English."""
-    return GLOSSARY.kind_for(word, lang)
+    that means one kind in Dutch and another in English. The registry's glossary
+    knows the plugins' kinds too."""
+    return glossary.kind_for(word, lang)
 
 
 def is_leave(line: str) -> bool:
@@ -229,7 +230,7 @@ def is_leave(line: str) -> bool:
     return line.strip().casefold() in LEAVE_WORDS
 
 
-def parse_line(line: str, lang: Lang = "nl") -> Parsed:
+def parse_line(line: str, lang: Lang = "nl", glossary: Glossary = GLOSSARY) -> Parsed:
     """Turn one line from the ``>`` prompt into what it asks for."""
     text = line.strip()
     if not text:
@@ -240,13 +241,13 @@ def parse_line(line: str, lang: Lang = "nl") -> Parsed:
         return _command(keyword, rest.strip().lstrip(":").strip())
     match = _COLON_FORM.match(text)
     if match is not None:
-        kind = kind_of(match["kind"], lang)
+        kind = kind_of(match["kind"], lang, glossary)
         if kind is None:
             return Invalid("parse.unknown_kind", match["kind"])
         return _contribution(match["name"], kind, match["text"])
     words = text.split()
     for index, word in enumerate(words[1:], start=1):
-        kind = kind_of(word, lang)
+        kind = kind_of(word, lang, glossary)
         if kind is not None:
             return _contribution(" ".join(words[:index]), kind, " ".join(words[index + 1 :]))
     return Unknown()
@@ -260,7 +261,9 @@ _FRAME_WORDS: dict[str, str] = {
 }
 
 
-def parse_command(line: str, lang: Lang = "nl") -> Parsed | FrameCommand:
+def parse_command(
+    line: str, lang: Lang = "nl", glossary: Glossary = GLOSSARY
+) -> Parsed | FrameCommand:
     """A whole step as one line: the frame's questions as words, else a ``>`` line.
 
     ``leervraag NAME: TEXT`` (or ``leervraag NAME TEXT`` for a one-word name),
@@ -270,7 +273,7 @@ def parse_command(line: str, lang: Lang = "nl") -> Parsed | FrameCommand:
     word = _FRAME_WORDS.get(first.rstrip(":").casefold())
     rest = rest.strip()
     if word is None:
-        return parse_line(line, lang)
+        return parse_line(line, lang, glossary)
     if word == "leervraag":
         name, colon, text = rest.partition(":")
         if not colon:

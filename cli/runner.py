@@ -221,7 +221,7 @@ class Runner(Driver):
         if default and self.method_id and self.variant:
             default = f"{default}/{self.variant}"
         line = self.answer(t(self.lang, "method.ask") + (f"[{default}] " if default else ""))
-        parsed = parse.parse_line(line, self.lang)
+        parsed = parse.parse_line(line, self.lang, self.engine.registry.glossary)
         if isinstance(parsed, parse.Close):
             self.send(self.meeting.close, self.facilitator, parsed.reason or None)
             return
@@ -342,7 +342,7 @@ class Runner(Driver):
         if line.strip().casefold() in TIME_WORDS:
             self.show_time()
             return
-        parsed = parse.parse_line(line, self.lang)
+        parsed = parse.parse_line(line, self.lang, self.engine.registry.glossary)
         self.do(parsed)
         if isinstance(parsed, parse.Show):
             self._told_if_over()

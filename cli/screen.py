@@ -32,7 +32,7 @@ from .timebox import timebox_line, timebox_text, timebox_total
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from intervision.engine import Contribution, Meeting, MethodSpec, PhaseSpec
+    from intervision.engine import Contribution, Glossary, Meeting, MethodSpec, PhaseSpec
 
 __all__ = [
     "SO_FAR",
@@ -75,7 +75,8 @@ def phase_screen(meeting: Meeting, lang: Lang) -> str:
         parts.append(Padding(roles, (1, 0, 0, 2)))
     parts.append(Text(""))
     parts.append(Text(t(lang, "screen.now"), style="bold"))
-    parts.append(Padding(_may_table(method, phase, lang, names), (0, 0, 0, 2)))
+    glossary = meeting.engine.registry.glossary
+    parts.append(Padding(_may_table(method, phase, lang, names, glossary), (0, 0, 0, 2)))
     applies = [wrap(line, indent="  ", hanging="    ") for line in _applies_to(meeting, lang)]
     if applies:
         parts.append(Text("\n".join(applies)))
@@ -102,6 +103,7 @@ def _role_names(meeting: Meeting) -> dict[str, str]:
         "facilitator": _name(meeting, state.facilitator),
         "inbrenger": _name(meeting, state.inbrenger),
         "participant": ", ".join(_name(meeting, p) for p in state.present if p != state.inbrenger),
+        **{role: ", ".join(_name(meeting, p) for p in held) for role, held in state.roles.items()},
     }
 
 
@@ -137,7 +139,7 @@ def _roles_table(
 
 
 def _may_table(
-    spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, str]
+    spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, str], glossary: Glossary
 ) -> RenderableType:
     """Who may contribute what now, with the short word the prompt takes for each kind."""
     from rich.table import Table
@@ -150,7 +152,7 @@ def _may_table(
         if role == "inbrenger" and phase.inbrenger_mode in ("listens", "away"):
             kinds = ()
         may = (
-            t(lang, "phase.may", kinds=_kinds_typed(kinds, lang))
+            t(lang, "phase.may", kinds=_kinds_typed(kinds, lang, glossary))
             if kinds
             else t(lang, "phase.may_nothing")
         )
@@ -158,9 +160,11 @@ def _may_table(
     return grid
 
 
-def _kinds_typed(kinds: tuple[str, ...], lang: Lang) -> str:
+def _kinds_typed(kinds: tuple[str, ...], lang: Lang, glossary: Glossary) -> str:
     """Each kind in the screen's language with its shortcut there."""
-    return ", ".join(f"{kind_name(k, lang)} ({kind_short(k, lang)})" for k in kinds)
+    return ", ".join(
+        f"{kind_name(k, lang, glossary)} ({kind_short(k, lang, glossary)})" for k in kinds
+    )
 
 
 def _applies_to(meeting: Meeting, lang: Lang) -> list[str]:
@@ -171,7 +175,7 @@ def _applies_to(meeting: Meeting, lang: Lang) -> list[str]:
     method, phase = meeting.method, meeting.phase
     assert method is not None and phase is not None
     names = _role_names(meeting)
-    lines = _applies(method, phase, lang, names)
+    lines = _applies(method, phase, lang, names, meeting.engine.registry.glossary)
     if phase.nested is not None:
         modules = module_choices(phase, meeting.engine.registry, lang)
         lines.append(
@@ -284,7 +288,8 @@ def contribution_line(
     label = meeting.state.labels.get(c.id)
     extra = f" [{_label_word(meeting, label, lang)}]" if label else ""
     extra += f" → {c.reply_to}" if c.reply_to else ""
-    head = f"  {c.id} {_name(meeting, c.author)} · {kind_name(c.kind, lang)}{extra}: "
+    kind = kind_name(c.kind, lang, meeting.engine.registry.glossary)
+    head = f"  {c.id} {_name(meeting, c.author)} · {kind}{extra}: "
     if c.id not in visible:
         return head + t(lang, "show.hidden")
     return wrap(head + c.text, hanging=" " * 6)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.method_files import *
     from .core.outcome import *
     from .core.phases import *
+    from .core.registration import *
     from .core.registry import *
     from .core.rules import *
     from .core.specs import *
@@ -87,6 +88,7 @@ __all__ = [
     "GLOSSARY",
     "Glossary",
     "Term",
+    "TermClash",
     "kind_titles",
     "dump_method",
     "load_method_file",
@@ -166,6 +168,7 @@ __all__ = [
     "PastMeeting",
     "PluginInfo",
     "Registry",
+    "for_method",
     "hookimpl",
     "hookspec",
     "load_registry",
@@ -207,6 +210,7 @@ _MODULES = (
     "commands",
     "rules",
     "hookspecs",
+    "registration",
     "registry",
     "events",
     "state",

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .glossary import GLOSSARY, Glossary
 from .text import Lang, Text
 
 if TYPE_CHECKING:  # at run time only the annotations name them: loading methods needs neither
@@ -37,7 +38,8 @@ class Refusal:
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule check sees: state, command, method, phase and the actor's roles."""
+    """What a rule check sees: state, command, method, phase, the actor's roles, the
+    rule's parameters and the words of the meeting's kinds."""
 
     state: MeetingState
     command: cmd.Command
@@ -45,6 +47,9 @@ class RuleContext:
     phase: PhaseSpec | None
     roles: frozenset[str]
     params: Mapping[str, Any] = field(default_factory=dict)
+    #: The registry's glossary, with the plugins' kinds: name a kind with
+    #: ``kind_titles(kinds, ctx.glossary)``.
+    glossary: Glossary = GLOSSARY
 
 
 RuleCheck = Callable[[RuleContext], Refusal | None]
@@ -57,6 +62,9 @@ class RuleKind:
     ``commands`` names the command types the check can refuse (subclasses included);
     the engine does not call it for any other command, which keeps a command cheap
     when many kinds run on every command. Empty (the default): every command.
+    ``samples`` is a contribution text the check accepts and one it refuses, for a
+    check that reads what is said: the conformance walk contributes the first where
+    the kind applies, and tries the second to see it refused.
     """
 
     id: str
@@ -64,6 +72,7 @@ class RuleKind:
     check: RuleCheck
     always: bool = False
     commands: tuple[type[Any], ...] = ()
+    samples: tuple[str, str] | None = None
 
     def concerns(self, command_type: type[Any]) -> bool:
         """Whether the check can refuse commands of this type."""

@@ -237,6 +237,19 @@ class MethodSpec(_Frozen):
                 return phase
         raise KeyError(phase_id)
 
+    def kinds_referenced(self) -> dict[str, str]:
+        """Every contribution kind the method or a variant mentions, mapped to the first
+        field that does (``phases[1] (questions).allowed.participant``)."""
+        refs: dict[str, str] = {}
+        runs = [("", self.phases)]
+        for index, variant in enumerate(self.variants):
+            runs.append((f"variants[{index}] ({variant.id}).", variant.phases_of(self.phases)))
+        for at, phases in runs:
+            for index, phase in enumerate(phases):
+                for kind, field in phase.kinds_referenced().items():
+                    refs.setdefault(kind, f"{at}phases[{index}] ({phase.id}).{field}")
+        return refs
+
     def rule_kinds(self) -> set[str]:
         """Every rule kind the method or any of its variants references."""
         kinds = {rule.kind for rule in self.rules}

@@ -51,7 +51,7 @@ def labels(ctx: RuleContext) -> Refusal | None:
             "Ontbreekt: {missing}; onbekend: {strangers}; ongeldig label: {wrong}.",
             "Give every contribution of kind {kinds} one label of: {values}. "
             "Missing: {missing}; unknown: {strangers}; invalid label: {wrong}.",
-            kinds=kind_titles(spec.kinds),
+            kinds=kind_titles(spec.kinds, ctx.glossary),
             values=", ".join(spec.values),
             missing=", ".join(missing) or "-",
             strangers=", ".join(strangers) or "-",
