@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from intervision.engine import GLOSSARY, Glossary
 
 from .console import wrap
+from .kinds import kind_name, kinds_typed
 from .texts import INBRENGER_MODES, Lang, pick, t
 
 if TYPE_CHECKING:
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "describe_phase",
-    "kind_name",
-    "kind_short",
     "kinds_text",
     "label_values",
     "module_choices",
@@ -38,9 +37,9 @@ def describe_phase(
     registry: Registry | None = None,
 ) -> str:
     """A phase as the screen shows it; ``names`` puts people behind the roles, and
-    ``registry`` gives the titles of the modules a nesting phase offers and the names
-    of its plugins' kinds."""
-    glossary = registry.glossary if registry is not None else GLOSSARY
+    ``registry`` gives the titles of the modules a nesting phase offers and the
+    words of the kinds its plugins declare."""
+    words = registry.glossary if registry is not None else GLOSSARY
     lines = [
         phase_header(spec, phase, number, lang),
         wrap(
@@ -54,7 +53,7 @@ def describe_phase(
             label = f"{label} ({names[role]})"
         kinds = phase.allowed.get(role, ())
         may = (
-            t(lang, "phase.may", kinds=kinds_text(kinds, lang, glossary))
+            t(lang, "phase.may", kinds=kinds_text(kinds, lang, words))
             if kinds
             else t(lang, "phase.may_nothing")
         )
@@ -64,7 +63,7 @@ def describe_phase(
         instruction = phase.instructions.get(role)
         if instruction is not None:
             lines.append(wrap(instruction(lang), indent="      "))
-    applies = _applies(spec, phase, lang, names or {}, glossary)
+    applies = _applies(spec, phase, lang, names or {}, words)
     lines.extend(wrap(line, indent="  ", hanging="    ") for line in applies)
     if phase.nested is not None:
         text = t(
@@ -87,7 +86,7 @@ def _applies(
     phase: PhaseSpec,
     lang: Lang,
     names: dict[str, str],
-    glossary: Glossary = GLOSSARY,
+    words: Glossary = GLOSSARY,
 ) -> list[str]:
     """The phase's rules beyond who says what, each as one sentence."""
     lines: list[str] = []
@@ -98,7 +97,7 @@ def _applies(
             t(lang, "phase.hidden_until", phase=phase_title(spec, phase.hidden_until, lang))
         )
     lines.extend(
-        t(lang, "phase.quota", limit=limit, kind=kind_name(kind, lang, glossary))
+        t(lang, "phase.quota", limit=limit, kind=kind_name(kind, lang, words))
         for kind, limit in phase.quotas.items()
     )
     if phase.everyone_contributes:
@@ -112,7 +111,7 @@ def _applies(
             title=decision.title(lang),
         )
         if decision.selects_from:
-            kinds = kinds_text(decision.selects_from, lang, glossary)
+            kinds = kinds_text(decision.selects_from, lang, words)
             text += f"; {t(lang, 'phase.selects', kinds=kinds)}"
         lines.append(text)
     if phase.labels is not None:
@@ -122,7 +121,7 @@ def _applies(
                 lang,
                 "phase.labels",
                 role=_roles(spec, (by,), lang, names),
-                kinds=kinds_text(phase.labels.kinds, lang, glossary),
+                kinds=kinds_text(phase.labels.kinds, lang, words),
                 values=", ".join(label_values(phase, lang)),
             )
         )
@@ -206,23 +205,9 @@ def role_label(spec: MethodSpec, role: str, lang: Lang) -> str:
     return role
 
 
-def kind_name(kind: str, lang: Lang, glossary: Glossary = GLOSSARY) -> str:
-    """A kind in ``lang``; pass the registry's glossary to name the plugins' kinds."""
-    return glossary.kind(kind)(lang)
-
-
-def kind_short(kind: str, lang: Lang, glossary: Glossary = GLOSSARY) -> str:
-    """What the prompt takes for a kind in ``lang``, the fewest letters to type."""
-    term = glossary.kinds.get(kind)
-    return term.short(lang) if term is not None and term.short is not None else kind
-
-
-def kinds_text(
-    kinds: tuple[str, ...] | list[str], lang: Lang, glossary: Glossary = GLOSSARY
-) -> str:
-    """Kinds in the screen's language, each with the id the prompt also accepts."""
-    names = [(k, kind_name(k, lang, glossary)) for k in kinds]
-    return ", ".join(name if name == k else f"{name} ({k})" for k, name in names)
+def kinds_text(kinds: tuple[str, ...] | list[str], lang: Lang, words: Glossary = GLOSSARY) -> str:
+    """Kinds in the screen's language, each with what the prompt takes for it."""
+    return kinds_typed(kinds, lang, words)
 
 
 def _roles(

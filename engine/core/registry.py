@@ -27,6 +27,8 @@ from .logs import get_logger
 from .method_files import load_method_file, user_methods_dir
 from .phases import _ID, PhaseSpec
 from .registration import (
+    BUILTIN_DISTRIBUTION,
+    BUILTIN_RULES,
     PluginInfo,
     collect_kinds,
     collect_methods,
@@ -44,9 +46,6 @@ ENTRY_POINT_GROUP = "intervision"
 STRICT_ENV = "INTERVISION_STRICT_PLUGINS"
 #: A comma-separated allow-list of entry point names; set but empty loads none.
 ALLOW_ENV = "INTERVISION_PLUGINS"
-BUILTIN_DISTRIBUTION = "intervision"
-#: The entry point of the built-in rule kinds (``intervision.plugins.rules``).
-BUILTIN_RULES = "builtin-rules"
 
 log = get_logger("intervision.registry")
 
@@ -342,10 +341,19 @@ def load_registry(
         candidates.append((PluginInfo(name, _distribution_of(module), "-"), plugin))
 
     for info, source in candidates:
+        loaded = isinstance(source, metadata.EntryPoint)
+        if not loaded and pm.is_registered(source):
+            # The same object came in through its entry point (a test naming the
+            # author's installed module): one plugin, known by its distribution.
+            continue
         registry.plugins.append(info)
-        infos[info.name] = info
+        other = infos.setdefault(info.name, info)
         try:
-            plugin = source.load() if isinstance(source, metadata.EntryPoint) else source
+            plugin = source.load() if loaded else source
+            problem = _registered_already(pm, plugin, info, other)
+            if problem is not None:
+                fail(info, problem, strict)
+                continue
             pm.register(plugin, name=info.name)
         except Exception as exc:  # a broken plugin must not take the others down
             fail(info, describe_load_error(info, exc), strict, exc)
@@ -387,6 +395,26 @@ def _allowed(allow: Iterable[str] | None) -> set[str] | None:
     if configured is None:
         return None
     return {name.strip() for name in configured.split(",") if name.strip()}
+
+
+def _registered_already(
+    pm: pluggy.PluginManager, plugin: object, info: PluginInfo, other: PluginInfo
+) -> str | None:
+    """Why ``plugin`` cannot be registered as ``info.name`` (pluggy's own message would
+    dump its whole plugin table), or None."""
+    where = f"plugin {info.name!r} (distribution {info.distribution})"
+    if other is not info:
+        return (
+            f"{where}: the name {info.name!r} is taken by the plugin of distribution "
+            f"{other.distribution}; rename one of the two entry points (or extra plugins)"
+        )
+    name = pm.get_name(plugin)
+    if name is not None:
+        return (
+            f"{where}: its module is already loaded as the plugin {name!r}; give each "
+            "module one entry point"
+        )
+    return None
 
 
 def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> list[str]:

@@ -25,8 +25,8 @@ def test_methods_show_names_the_plugins_kind_and_role(invoke: Invoke) -> None:
     result = invoke("--lang", "nl", "methods", "show", "compliment-round")
 
     assert result.exit_code == 0, result.output
-    assert "Deelnemers: bijdragen: compliment\n" in result.output
-    assert "Secretaris: bijdragen: notitie (note)" in result.output
+    assert "Deelnemers: bijdragen: compliment (co)\n" in result.output
+    assert "Secretaris: bijdragen: notitie (n)" in result.output
     assert "Hooguit 1 × compliment per persoon." in result.output
 
 
@@ -49,7 +49,7 @@ def test_a_meeting_takes_the_kinds_shortcut_the_role_and_the_rule(invoke: Invoke
     assert status["roles"] == {"secretary": ["Eva"]}
     assert status["may_contribute"]["Carla"] == ["compliment"]
     assert status["may_contribute"]["Eva"] == ["compliment", "note"]
-    assert "Eva: compliment, notitie" in invoke("meeting", "status", meeting_id).stdout
+    assert "Eva: compliment (co), notitie (n)" in invoke("meeting", "status", meeting_id).stdout
 
     accepted = invoke("meeting", "do", meeting_id, "--json", "Carla: co: 8: je bleef kalm")
     assert json.loads(accepted.stdout)["ok"] is True
@@ -58,3 +58,23 @@ def test_a_meeting_takes_the_kinds_shortcut_the_role_and_the_rule(invoke: Invoke
     answer = json.loads(refused.stdout)
     assert answer["rule"] == "rated"
     assert answer["reason"].startswith("Begin een compliment met een cijfer van 0 tot 10")
+
+
+def test_the_screen_names_a_methods_own_role_by_its_title() -> None:
+    from author_plugins import compliments
+    from support import FACILITATOR, INBRENGER, MEMBERS, to_case_choice
+
+    from intervision.cli.status import people_rows
+    from intervision.engine import Engine, MemoryJournal, load_registry
+
+    registry = load_registry(strict=True, extra=[("compliments", compliments)])
+    meeting = Engine(MemoryJournal(), registry).start_meeting(
+        MEMBERS, facilitator="Anna", roles={"secretary": "Eva"}
+    )
+    to_case_choice(meeting)
+    meeting.choose_case(FACILITATOR, INBRENGER, consent=True)
+    meeting.choose_method(FACILITATOR, compliments.METHOD_ID, inbrenger_agrees=True)
+    meeting.advance(FACILITATOR)
+
+    rows = people_rows(meeting, meeting.capabilities(), "nl")
+    assert ("Eva", "deelnemer, secretaris", "compliment (co), notitie (n)") in rows
