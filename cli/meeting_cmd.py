@@ -17,7 +17,7 @@ import click
 from .completion import complete_groups, complete_meetings
 from .console import say
 from .day_roles import ROLE_OPTION, day_roles, roles_line
-from .settings import Settings, pass_settings
+from .settings import LANG_TYPE, Settings, pass_settings
 from .texts import Lang, t
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def meeting() -> None:
 @click.option("--members", metavar="NAMES", help='The members: "Anna,Bram,Carla,Dirk".')
 @click.option("--present", metavar="NAMES", help="Of the group, who is here (default: all).")
 @click.option("--facilitator", metavar="NAME", help="Who facilitates (with --group: the proposal).")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Meeting language.")
+@click.option("--lang", type=LANG_TYPE, default=None, help="Meeting language.")
 @ROLE_OPTION
 @_JSON
 @pass_settings
@@ -73,7 +73,7 @@ def start(
     as_json: bool,
 ) -> None:
     """Start a meeting and print its id."""
-    chosen: Lang | None = None if lang is None else ("nl" if lang == "nl" else "en")
+    chosen: Lang | None = None if lang is None else settings.language(lang)
     ui = chosen or settings.lang
     if bool(group_ref) == bool(members):
         raise click.UsageError(t(ui, "meeting.group_or_members"))

@@ -16,7 +16,7 @@ from .completion import complete_groups, complete_meetings, complete_methods
 from .console import EndOfInput, ask, say
 from .day_roles import ROLE_OPTION, day_roles
 from .parse import split_names
-from .settings import Settings, pass_settings
+from .settings import LANG_TYPE, Settings, pass_settings
 from .texts import Lang, t
 
 if TYPE_CHECKING:
@@ -66,9 +66,7 @@ __all__ = ["run"]
     default=None,
     help="Time there is for the method, for the method suggestions.",
 )
-@click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of this meeting."
-)
+@click.option("--lang", type=LANG_TYPE, default=None, help="Language of this meeting.")
 @click.option(
     "--plain",
     is_flag=True,
@@ -103,7 +101,7 @@ def run(
         raise click.UsageError(t(settings.lang, "run.no_resume_options"))
     if members and group_ref:
         raise click.UsageError(t(settings.lang, "run.group_or_members"))
-    chosen: Lang | None = None if lang is None else ("nl" if lang == "nl" else "en")
+    chosen: Lang | None = None if lang is None else settings.language(lang)
     if variant and not method_id:
         raise click.UsageError(t(settings.lang, "run.variant_needs_method"))
     engine = settings.open_engine()

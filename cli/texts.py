@@ -8,11 +8,11 @@ should not have to import pydantic.
 
 from __future__ import annotations
 
-from typing import Literal
+__all__ = ["INBRENGER_MODES", "TEXTS", "Lang", "pick", "said", "t"]
 
-__all__ = ["INBRENGER_MODES", "Lang", "pick", "t"]
-
-Lang = Literal["nl", "en"]
+#: ``nl``, ``en``, or a language an installed language pack adds (the engine's
+#: ``Lang``, without importing the engine for ``--help``).
+Lang = str
 
 _TEXTS: dict[str, tuple[str, str]] = {
     # -- shared ---------------------------------------------------------------
@@ -83,6 +83,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "phase.inbrenger": ("De inbrenger {mode}.", "The inbrenger {mode}."),
     "phase.may": ("bijdragen: {kinds}", "may contribute: {kinds}"),
     "phase.may_nothing": ("geen bijdragen", "no contributions"),
+    "phase.also_member": (
+        "als lid van de groep ook: {kinds}",
+        "as a member of the group also: {kinds}",
+    ),
+    "phase.also_participant": ("als deelnemer ook: {kinds}", "as a participant also: {kinds}"),
     "phase.written_first": (
         "Eerst schrijven: bijdragen blijven verborgen tot de begeleider ze onthult.",
         "Written first: contributions stay hidden until the facilitator reveals them.",
@@ -670,6 +675,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "'{typed}' is het begin van {n} bijeenkomsten ({ids}); typ meer van het id.",
         "'{typed}' is the beginning of {n} meetings ({ids}); type more of the id.",
     ),
+    "lang.unknown": (
+        "Geen taalpakket voor '{code}' geïnstalleerd; talen hier: {known}.",
+        "No language pack for '{code}' is installed; the languages here: {known}.",
+    ),
     "roles.line": ("Rollen vandaag: {roles}.", "Roles of the day: {roles}."),
     "roles.form": (
         "'{value}': schrijf ROL=NAAM, zoals notulist=Carla.",
@@ -756,12 +765,32 @@ INBRENGER_MODES: dict[str, tuple[str, str]] = {
 }
 
 
+#: Every text of this table, for a language pack's author to translate (``check``).
+TEXTS = _TEXTS
+
+
 def t(lang: Lang, key: str, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``values`` filled in."""
-    nl, en = _TEXTS[key]
-    text = nl if lang == "nl" else en
-    return text.format(**values) if values else text
+    return said(lang, _TEXTS[key], values)
 
 
 def pick(lang: Lang, pair: tuple[str, str]) -> str:
-    return pair[0] if lang == "nl" else pair[1]
+    return said(lang, pair, {})
+
+
+def said(lang: Lang, pair: tuple[str, str], values: dict[str, object]) -> str:
+    """One of the terminal's texts in ``lang``: Dutch, English, or the English's
+    translation in an installed language pack (the English where it has none, or
+    where its placeholders do not fit)."""
+    nl, en = pair
+    text = nl if lang == "nl" else en
+    if lang not in ("nl", "en"):
+        from intervision.engine import translated  # the engine only where a pack can be
+
+        found = translated(en, lang)
+        if found is not None:
+            try:
+                return found.format(**values) if values else found
+            except (LookupError, ValueError):
+                pass
+    return text.format(**values) if values else text

@@ -49,7 +49,11 @@ __all__ = [
     # text and errors
     "LANGS",
     "Lang",
+    "LanguagePack",
     "Text",
+    "install_language",
+    "installed_languages",
+    "translated",
     "CommandRefused",
     "ConcurrencyError",
     "CorruptJournalError",

@@ -124,12 +124,13 @@ class Engine:
         """Start a meeting; members are display names, the others names or ids.
 
         A facilitator who is not among the members is an external (guiding)
-        facilitator: present, but not a participant and never an inbrenger.
-        ``roles`` gives the roles of the day, a role id to the members present who
-        hold it (``{"scribe": "Carla", "secretary": ["Dirk"]}``): the glossary's
-        (scribe, timekeeper, observer) or any an installed method declares; the rules
-        and ``allowed`` count them as the holder's roles for the whole meeting.
-        ``scribe`` and ``timekeeper`` are short for those two.
+        facilitator: present, but not a participant and never an inbrenger. ``lang``
+        is ``nl``, ``en`` or a language an installed pack adds. ``roles`` gives the
+        roles of the day, a role id to the members present who hold it (``{"scribe":
+        "Carla", "secretary": ["Dirk"]}``): the glossary's (scribe, timekeeper,
+        observer) or any an installed method declares; the rules and ``allowed``
+        count them as the holder's roles for the whole meeting. ``scribe`` and
+        ``timekeeper`` are short for those two.
         """
         if not isinstance(members, Sequence):  # a group: its members keep their ids
             group_id = members.id
@@ -153,6 +154,11 @@ class Engine:
             )
             refs.append(external)
             facilitator_id = external.id
+        if lang not in self.registry.langs():
+            raise MeetingError(
+                f"the language {lang!r} is not installed; a meeting speaks "
+                f"{', '.join(self.registry.langs())} (a language pack adds more)"
+            )
         held = dict(roles or {})
         held.update({r: p for r, p in (("scribe", scribe), ("timekeeper", timekeeper)) if p})
         assigned = _assigned_roles(held, self.registry.held_roles(), resolve, present_ids)

@@ -132,7 +132,8 @@ class MeetingStarted(_Event):
     type: Literal["meeting_started"] = "meeting_started"
     meeting_id: str
     group_id: str | None = None
-    lang: Literal["nl", "en"]
+    #: ``nl``, ``en`` or a language an installed pack adds.
+    lang: str
     members: tuple[MemberRef, ...]
     present: tuple[str, ...]
     facilitator: str
@@ -268,7 +269,8 @@ class GroupCreated(_Event):
     type: Literal["group_created"] = "group_created"
     group_id: str
     name: str
-    lang: Literal["nl", "en"]
+    #: ``nl``, ``en`` or a language an installed pack adds.
+    lang: str
     contract: GroupContract
 
 

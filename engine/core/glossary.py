@@ -103,10 +103,7 @@ class Glossary:
 
     def role_names(self, roles: Iterable[str]) -> Text:
         """Roles named in both languages, as in "de inbrenger / begeleider"."""
-        names = [self.role(role) for role in roles]
-        return Text(
-            nl=" / ".join(n.nl for n in names) or "-", en=" / ".join(n.en for n in names) or "-"
-        )
+        return Text.joined((self.role(role) for role in roles), " / ")
 
     def label(self, value: str) -> Text:
         """A label's name in both languages (the value when the glossary does not know it)."""
@@ -115,8 +112,16 @@ class Glossary:
     def kind_for(self, word: str, lang: Lang) -> str | None:
         """The kind a typed word names in ``lang``: its shortcut there, its id, a name
         or other word in either language, else the other language's shortcut. In a
-        language beyond Dutch and English the English words hold."""
-        return self._typed.get(lang, self._typed["en"]).get(word.strip().casefold())
+        language a pack adds, the English words hold, and each kind's name there."""
+        typed = word.strip().casefold()
+        table = self._typed.get(lang)
+        if table is not None:
+            return table.get(typed)
+        found = self._typed["en"].get(typed)
+        if found is None:
+            named = (k for k, term in self.kinds.items() if term.name(lang).casefold() == typed)
+            found = next(named, None)
+        return found
 
 
 def _typed_words(kinds: Iterable[Term]) -> dict[str, dict[str, str]]:
@@ -219,5 +224,4 @@ GLOSSARY = Glossary(
 
 def kind_titles(kinds: Iterable[str], glossary: Glossary = GLOSSARY) -> Text:
     """Kinds named in both languages, comma-separated (unknown kinds by their id)."""
-    names = [glossary.kind(k) for k in dict.fromkeys(kinds)]
-    return Text(nl=", ".join(n.nl for n in names) or "-", en=", ".join(n.en for n in names) or "-")
+    return Text.joined(glossary.kind(k) for k in dict.fromkeys(kinds))

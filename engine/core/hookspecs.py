@@ -1,6 +1,6 @@
 """Every hook a plugin can implement, in one place.
 
-Three kinds: registration (methods, rule kinds, contribution kinds), lifecycle
+Three kinds: registration (methods, rule kinds, contribution kinds, languages), lifecycle
 (fired after an event is committed; a failing hook cannot undo the commit) and policy
 (who facilitates next, which methods fit a leervraag). Each hook is documented in
 PLUGINS.md under its exact signature. Phase order is data in the method spec, never
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .rules import RuleKind
     from .specs import MethodSpec
     from .state import Contribution, MeetingState
+    from .text import LanguagePack
 
 __all__ = ["HOOK_API_VERSION", "PROJECT", "PastMeeting", "for_method", "hookimpl", "hookspec"]
 
@@ -120,6 +121,11 @@ def intervision_rule_kinds() -> list[RuleKind]:  # type: ignore[empty-body]
 @hookspec
 def intervision_contribution_kinds() -> list[Term]:  # type: ignore[empty-body]
     """Return contribution kinds (glossary terms) that phases can allow, like the built-in ones."""
+
+
+@hookspec
+def intervision_languages() -> list[LanguagePack]:  # type: ignore[empty-body]
+    """Return languages this plugin adds: translations of English texts, per language."""
 
 
 # -- lifecycle (after commit) -----------------------------------------------------

@@ -10,6 +10,7 @@ and contribution kinds first, so that any plugin's method may use any plugin's.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -22,7 +23,7 @@ from .glossary import Term
 from .logs import get_logger
 from .rules import Refusal, RuleContext, RuleKind
 from .specs import MethodSpec
-from .text import Text
+from .text import LANGS, LanguagePack, Text
 
 __all__ = ["PluginInfo"]
 
@@ -40,6 +41,7 @@ class Registry(Protocol):
     rule_kinds: dict[str, RuleKind]
 
     def add_kind(self, term: Term, info: PluginInfo) -> None: ...
+    def add_language(self, pack: LanguagePack) -> None: ...
     def add_method(self, spec: MethodSpec, info: PluginInfo) -> None: ...
 
 
@@ -52,6 +54,8 @@ class PluginInfo:
     version: str
     methods: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: The codes of the languages it adds.
+    languages: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -184,6 +188,47 @@ def collect_methods(registry: Registry, infos: Mapping[str, PluginInfo], strict:
                 fail(info, message, strict, error)
             except PluginError as exc:
                 fail(info, str(exc), strict, exc)
+
+
+def collect_languages(registry: Registry, infos: Mapping[str, PluginInfo], strict: bool) -> None:
+    """The languages plugins add, installed for every text to render in. Several packs
+    may add one language (one for the engine, one with a method's own words): their
+    texts are merged, the first pack's translation of a text kept."""
+    for impl in _impls(registry, "intervision_languages"):
+        info = infos[impl.plugin_name]
+        where = f"plugin {info.name!r} (distribution {info.distribution})"
+        try:
+            packs = impl.function()
+        except Exception as exc:
+            message = f"{where}: intervision_languages raised {type(exc).__name__}: {exc}"
+            fail(info, message, strict, exc)
+            continue
+        for pack in packs or ():
+            problem = _pack_problem(pack)
+            if problem is not None:
+                fail(info, f"{where}: language pack: {problem}", strict)
+                continue
+            registry.add_language(pack)
+            if pack.code not in info.languages:
+                info.languages.append(pack.code)
+
+
+def _pack_problem(pack: object) -> str | None:
+    if not isinstance(pack, LanguagePack):
+        return f"intervision_languages returns LanguagePack records, not {type(pack).__name__}"
+    if not isinstance(pack.code, str) or not _LANGUAGE_CODE.match(pack.code):
+        return f"{pack.code!r} is not a language code: two or three lower-case letters (de, fr)"
+    if pack.code in LANGS:
+        return f"{pack.code!r} is written in every text already; a pack adds another language"
+    texts = pack.texts
+    if not isinstance(texts, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in texts.items()
+    ):
+        return f"{pack.code}: texts maps each English text to its (non-empty) translation"
+    return None
+
+
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 
 
 def collect_kinds(registry: Registry, infos: Mapping[str, PluginInfo], strict: bool) -> None:

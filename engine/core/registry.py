@@ -31,6 +31,7 @@ from .registration import (
     BUILTIN_RULES,
     PluginInfo,
     collect_kinds,
+    collect_languages,
     collect_methods,
     collect_rule_kinds,
     describe_load_error,
@@ -38,7 +39,7 @@ from .registration import (
 )
 from .rules import RuleKind
 from .specs import FRAME_ROLES, MethodSpec
-from .text import Text
+from .text import LANGS, LanguagePack, Text, install_language
 
 __all__ = ["ENTRY_POINT_GROUP", "Registry", "load_registry"]
 
@@ -70,6 +71,8 @@ class Registry:
     glossary: Glossary = GLOSSARY
     #: Who declared each plugin kind, to name both plugins in a clash.
     _kind_owners: dict[str, str] = field(default_factory=dict, repr=False)
+    #: The languages plugins add, by code: each the packs' translations merged.
+    languages: dict[str, LanguagePack] = field(default_factory=dict)
     _methods: dict[str, dict[str, MethodSpec]] = field(default_factory=dict)
     _owners: dict[str, PluginInfo] = field(default_factory=dict)
     _variants: dict[tuple[str, str, str], MethodSpec] = field(default_factory=dict)
@@ -217,6 +220,19 @@ class Registry:
 
     def owner(self, method_id: str) -> PluginInfo:
         return self._owners[method_id]
+
+    def add_language(self, pack: LanguagePack) -> None:
+        """Add a language pack's translations, merged with what earlier packs gave the
+        language (theirs kept), and install them for every text to render in."""
+        known = self.languages.get(pack.code)
+        texts = {**pack.texts, **(known.texts if known else {})}
+        name = known.name if known else pack.name
+        self.languages[pack.code] = LanguagePack(pack.code, name, texts)
+        install_language(pack.code, texts)
+
+    def langs(self) -> tuple[str, ...]:
+        """Every language a meeting, a group or the terminal may speak here."""
+        return (*LANGS, *self.languages)
 
     def add_kind(self, term: Term, info: PluginInfo) -> None:
         """Add a plugin's contribution kind to the glossary; raises :class:`PluginError`
@@ -369,6 +385,7 @@ def load_registry(
 
     collect_rule_kinds(registry, infos, strict)
     collect_kinds(registry, infos, strict)
+    collect_languages(registry, infos, strict)
     collect_methods(registry, infos, strict)
     files = [Path(f) for f in method_files]
     if user_methods and user_methods_dir().is_dir():

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .glossary import GLOSSARY, Glossary
-from .text import Lang, Text
+from .text import Lang, Text, installed_languages, translated
 
 if TYPE_CHECKING:  # at run time only the annotations name them: loading methods needs neither
     from . import commands as cmd
@@ -108,12 +108,23 @@ def roles_of(
 
 def refuse(rule: str, nl: str, en: str, **values: object) -> Refusal:
     """A refusal whose texts are formatted with ``values``; a :class:`Text` value
-    is put in each language as itself."""
+    is put in each language as itself. An installed language pack that translates
+    the English template gives the refusal in its language too."""
 
     def pick(lang: Lang) -> dict[str, object]:
         return {k: (v(lang) if isinstance(v, Text) else v) for k, v in values.items()}
 
-    return Refusal(rule, Text(nl=nl.format(**pick("nl")), en=en.format(**pick("en"))))
+    more = {}
+    for code in installed_languages():
+        template = translated(en, code)
+        if template is not None:
+            try:
+                more[code] = template.format(**pick(code))
+            except (LookupError, ValueError):  # a pack's placeholders do not fit: English
+                continue
+    pairs = tuple(sorted(more.items()))
+    text = Text(nl=nl.format(**pick("nl")), en=en.format(**pick("en")), more=pairs)
+    return Refusal(rule, text)
 
 
 #: Kinds allowed in the frame steps that take contributions.

@@ -29,7 +29,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from intervision.engine import GroupContract, Text, slug
+from intervision.engine import GroupContract, Lang, Text, slug
 
 from .file_problems import FileProblem, GroupFileError, line_of, locate
 from .group import GroupState, default_contract
@@ -130,7 +130,7 @@ class GroupFile(BaseModel):
         """The line in the file this field is on (or its table, or its list), if known."""
         return line_of(self._lines, tuple(loc))
 
-    def contract_for(self, lang: Literal["nl", "en"]) -> GroupContract:
+    def contract_for(self, lang: Lang) -> GroupContract:
         default = default_contract(lang)
         entry = self.contract or ContractEntry()
         return GroupContract(

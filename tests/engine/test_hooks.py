@@ -23,6 +23,7 @@ from intervision.engine import (
     Contribution,
     Engine,
     Fit,
+    LanguagePack,
     MeetingState,
     MemoryJournal,
     MethodSpec,
@@ -198,6 +199,27 @@ def test_intervision_contribution_kinds() -> None:
         meeting.contribute(PARTICIPANTS[0], "advice", "Call her back")
     assert str(info.value).endswith("what you can contribute now: wish.")
     assert info.value.reason.nl.endswith(": wens.")  # the kind's own Dutch name
+
+
+def test_intervision_languages() -> None:
+    class French:
+        @hookimpl
+        def intervision_languages(self) -> list[LanguagePack]:
+            texts = {"Question round": "Tour de questions", "question": "question (fr)"}
+            return [LanguagePack("fr", "Français", texts)]
+
+        @hookimpl
+        def intervision_methods(self) -> list[MethodSpec]:
+            return [_spec("hook-french")]
+
+    registry = load_registry(strict=True, extra=[("hook-languages", French())])
+    assert registry.languages["fr"].name == "Français"
+    assert registry.method("hook-french").title("fr") == "Tour de questions"
+    assert registry.method("hook-french").summary("fr") == "Questions only."  # English
+    meeting = Engine(MemoryJournal(), registry).start_meeting(
+        MEMBERS, facilitator="Anna", lang="fr"
+    )
+    assert meeting.state.lang == "fr"
 
 
 # -- lifecycle ----------------------------------------------------------------------
