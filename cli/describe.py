@@ -16,7 +16,9 @@ from .kinds import kind_name, kinds_typed
 from .texts import INBRENGER_MODES, Lang, pick, t
 
 if TYPE_CHECKING:
-    from intervision.engine import MethodSpec, PhaseSpec, Registry
+    from collections.abc import Sequence
+
+    from intervision.engine import MethodSpec, PhaseSpec, Registry, RuleRef
 
 __all__ = [
     "describe_phase",
@@ -25,6 +27,7 @@ __all__ = [
     "module_choices",
     "phase_title",
     "role_label",
+    "rule_titles",
 ]
 
 
@@ -59,6 +62,10 @@ def describe_phase(
         )
         if role == "inbrenger" and phase.inbrenger_mode in ("listens", "away"):
             may = t(lang, "phase.may_nothing")
+        also = _as_participant(spec, phase, role)
+        if also:
+            key = "phase.also_member" if role == "facilitator" else "phase.also_participant"
+            may += f"; {t(lang, key, kinds=kinds_text(also, lang, words))}"
         lines.append(wrap(f"{label}: {may}", indent="  ", hanging="      "))
         instruction = phase.instructions.get(role)
         if instruction is not None:
@@ -77,7 +84,7 @@ def describe_phase(
         roles = " / ".join(role_label(spec, r, lang) for r in phase.advance_by)
         lines.append(f"  {t(lang, 'phase.advance_by', roles=roles)}")
     if phase.rules:
-        lines.append(f"  {t(lang, 'phase.rules', rules=', '.join(r.kind for r in phase.rules))}")
+        lines.append(f"  {t(lang, 'phase.rules', rules=rule_titles(phase.rules, lang, registry))}")
     return "\n".join(lines)
 
 
@@ -208,6 +215,22 @@ def role_label(spec: MethodSpec, role: str, lang: Lang) -> str:
 def kinds_text(kinds: tuple[str, ...] | list[str], lang: Lang, words: Glossary = GLOSSARY) -> str:
     """Kinds in the screen's language, each with what the prompt takes for it."""
     return kinds_typed(kinds, lang, words)
+
+
+def _as_participant(spec: MethodSpec, phase: PhaseSpec, role: str) -> tuple[str, ...]:
+    """The participant's kinds a holder of ``role`` may give beyond the role's own: a
+    facilitating member is a participant too (unless the method wants a neutral
+    facilitator), and so is whoever holds a role of the day."""
+    if role in ("inbrenger", "participant") or (role == "facilitator" and spec.neutral_facilitator):
+        return ()
+    own = phase.allowed.get(role, ())
+    return tuple(k for k in phase.allowed.get("participant", ()) if k not in own)
+
+
+def rule_titles(rules: Sequence[RuleRef], lang: Lang, registry: Registry | None) -> str:
+    """Rules by their titles in ``lang`` (by id where the registry does not know them)."""
+    kinds = registry.rule_kinds if registry is not None else {}
+    return ", ".join(kinds[r.kind].title(lang) if r.kind in kinds else r.kind for r in rules)
 
 
 def _roles(

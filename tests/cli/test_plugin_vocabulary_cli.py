@@ -26,8 +26,12 @@ def test_methods_show_names_the_plugins_kind_and_role(invoke: Invoke) -> None:
 
     assert result.exit_code == 0, result.output
     assert "Deelnemers: bijdragen: compliment (co)\n" in result.output
-    assert "Secretaris: bijdragen: notitie (n)" in result.output
     assert "Hooguit 1 × compliment per persoon." in result.output
+    assert "Secretaris: bijdragen: notitie (n); als deelnemer ook: compliment (co)" in (
+        result.output
+    )
+    assert "regels: Met een cijfer" in result.output  # the rule kind's title, not its id
+    assert "Bronnen:" not in result.output  # derived, with no source: no empty heading
 
 
 def test_a_meeting_takes_the_kinds_shortcut_the_role_and_the_rule(invoke: Invoke) -> None:
