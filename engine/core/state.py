@@ -163,6 +163,7 @@ class MeetingState:
 
     @property
     def closed(self) -> bool:
+        """Whether the meeting was closed (its frame is ``closed``)."""
         return self.frame == "closed"
 
     @property
@@ -186,6 +187,7 @@ class MeetingState:
 
     @property
     def inbrenger(self) -> str | None:
+        """Whose leervraag the current case is (the member id), once a case is chosen."""
         return self.cases[-1].inbrenger if self.cases else None
 
     @property
@@ -210,9 +212,12 @@ class MeetingState:
         return step
 
     def step_decisions(self) -> list[Decision]:
+        """The decisions made in the step running now."""
         return [d for d in self.decisions if d.step_no == self.step_no]
 
     def is_hidden(self, c: Contribution) -> bool:
+        """Whether ``c`` is hidden from everyone but its author now (written first and
+        not revealed yet, or said in a phase whose ``hidden_until`` has not come)."""
         if c.written and c.step_no not in self.revealed:
             return True
         return c.hidden_until is not None and (c.case_no or 0, c.hidden_until) not in self.visited
