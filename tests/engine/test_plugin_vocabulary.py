@@ -18,6 +18,7 @@ from intervision.engine import (
     GLOSSARY,
     CommandRefused,
     Engine,
+    MeetingState,
     MemoryJournal,
     MethodSpec,
     PluginError,
@@ -25,6 +26,7 @@ from intervision.engine import (
     SpecError,
     Term,
     Text,
+    for_method,
     hookimpl,
     load_registry,
 )
@@ -192,3 +194,34 @@ def test_a_hook_for_its_own_method_hears_nothing_of_other_methods(registry: Regi
     own.advance(FACILITATOR)
     own.contribute(PARTICIPANTS[0], "compliment", "7: clear")
     assert compliments.SEEN == {"entered telling": 1, "entered compliments": 1, "compliment": 1}
+
+
+def test_a_hook_for_its_own_method_hears_the_close_of_a_meeting_that_used_it() -> None:
+    heard: list[str] = []
+
+    class Own:
+        @hookimpl
+        @for_method("incident")
+        def intervision_meeting_started(self, state: MeetingState) -> None:
+            heard.append("started")
+
+        @hookimpl
+        @for_method("incident")
+        def intervision_meeting_closed(self, state: MeetingState) -> None:
+            heard.append(f"closed {state.meeting_id}")
+
+    engine = Engine(MemoryJournal(), load_registry(strict=True, extra=[("own", Own())]))
+    used = start(engine, "incident")
+    used.close(FACILITATOR, "out of time")
+    other = start(engine, "gossip")
+    other.close(FACILITATOR, "out of time")
+
+    assert heard == [f"closed {used.id}"]  # never at the start: no method is chosen yet
+
+
+def test_for_method_wants_a_hook_that_takes_the_state() -> None:
+    with pytest.raises(TypeError, match="the hook intervision_methods must take `state`"):
+
+        @for_method("incident")
+        def intervision_methods() -> list[MethodSpec]:
+            return []

@@ -274,3 +274,20 @@ def test_the_kinds_and_roles_examples_run() -> None:
     other = start(Engine(MemoryJournal(), registry), "incident")
     other.contribute("bram", "statement", "what happened")
     assert hook.SAID == {"compliment": 1}
+
+
+def test_the_languages_example_runs() -> None:
+    [source] = code_blocks(section("Languages"), "python")
+    pack = as_module(source, "doc_languages")
+
+    registry = load_registry(strict=True, extra=[("german", pack)])
+
+    assert registry.languages["de"].name == "Deutsch"
+    assert registry.method("incident").title("de") == "Incident-Methode"
+    meeting = start(Engine(MemoryJournal(), registry), "incident")
+    meeting.advance(FACILITATOR)  # -> questions, in English: the meeting's language
+    with pytest.raises(CommandRefused) as info:
+        meeting.contribute(PARTICIPANTS[0], "advice", "call her")
+    assert info.value.reason("de") == (
+        "„advice“ gehört nicht in diese Phase; beitragen kannst du jetzt: Frage."
+    )
