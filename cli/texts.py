@@ -675,6 +675,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "'{typed}' is het begin van {n} bijeenkomsten ({ids}); typ meer van het id.",
         "'{typed}' is the beginning of {n} meetings ({ids}); type more of the id.",
     ),
+    "plugins.languages": ("talen: {codes}", "languages: {codes}"),
     "lang.unknown": (
         "Geen taalpakket voor '{code}' geïnstalleerd; talen hier: {known}.",
         "No language pack for '{code}' is installed; the languages here: {known}.",

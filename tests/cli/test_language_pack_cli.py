@@ -75,6 +75,13 @@ def test_a_language_no_pack_adds_is_a_usage_error_naming_those_there_are(
     assert started.exit_code == 2 and "'fr'" in started.output
 
 
+def test_plugins_lists_the_language_a_pack_adds(invoke: Invoke, german: None) -> None:
+    listed = invoke("--lang", "en", "plugins")
+    assert "german  intervision-german 1.0\n  no methods\n  languages: de\n" in listed.stdout
+    data = {p["name"]: p for p in json.loads(invoke("plugins", "--json").stdout)}
+    assert data["german"]["languages"] == ["de"] and data["incident"]["languages"] == []
+
+
 def test_without_the_pack_german_is_not_offered(invoke: Invoke) -> None:
     result = invoke("--lang", "de", "methods")
 

@@ -195,42 +195,17 @@ def test_the_roles_of_the_day_are_given_at_the_start_and_shown_in_status(invoke:
 def test_a_role_that_cannot_be_held_is_a_usage_error_and_starts_nothing(
     invoke: Invoke, store: Path
 ) -> None:
-    unknown = invoke(
-        "--lang",
-        "en",
-        "meeting",
-        "start",
-        "--members",
-        "Anna,Bram,Carla",
-        "--facilitator",
-        "Anna",
-        "--role",
-        "chair=Bram",
-    )
+    def start_with(role: str) -> Result:
+        three = ["--members", "Anna,Bram,Carla", "--facilitator", "Anna"]
+        return invoke("--lang", "en", "meeting", "start", *three, "--role", role)
+
+    unknown = start_with("chair=Bram")
     assert unknown.exit_code == 2
     assert "'chair' is not a role anyone can hold here" in unknown.output
     assert "scribe (scribe)" in unknown.output
-    bare = invoke(
-        "meeting",
-        "start",
-        "--members",
-        "Anna,Bram,Carla",
-        "--facilitator",
-        "Anna",
-        "--role",
-        "scribe",
-    )
+    bare = start_with("scribe")
     assert bare.exit_code == 2 and "ROLE=NAME" in bare.output
-    absent = invoke(
-        "meeting",
-        "start",
-        "--members",
-        "Anna,Bram,Carla",
-        "--facilitator",
-        "Anna",
-        "--role",
-        "scribe=Zoë",
-    )
+    absent = start_with("scribe=Zoë")
     assert absent.exit_code == 4 and "the scribe must be a member present" in absent.stderr
     with open_engine(str(store)) as engine:
         assert engine.meetings() == []
