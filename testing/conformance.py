@@ -97,9 +97,8 @@ class PhaseExerciser:
         own = self.samples.get(kind)
         if isinstance(own, str):
             return own
-        for _, (accepted, _) in self._text_rules():
-            return accepted
-        return said
+        rules = self._text_rules()
+        return rules[0][1][0] if rules else said
 
     def _text_rules(self) -> list[tuple[str, tuple[str, str]]]:
         """The rule kinds here that read a contribution's text, with their samples."""
