@@ -49,7 +49,9 @@ class _Language(_ParamType):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         code = str(value).strip().lower()
         if not _CODE.match(code):
-            self.fail(f"{value!r}: nl, en, or an installed language's code (de, fr)", param, ctx)
+            from .texts import t
+
+            self.fail(t(default_lang()[0], "lang.form", value=value), param, ctx)
         return code
 
 

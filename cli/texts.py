@@ -676,6 +676,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "'{typed}' is the beginning of {n} meetings ({ids}); type more of the id.",
     ),
     "plugins.languages": ("talen: {codes}", "languages: {codes}"),
+    "lang.form": (
+        "'{value}': nl, en, of de code van een geïnstalleerde taal (de, fr).",
+        "'{value}': nl, en, or an installed language's code (de, fr).",
+    ),
     "lang.unknown": (
         "Geen taalpakket voor '{code}' geïnstalleerd; talen hier: {known}.",
         "No language pack for '{code}' is installed; the languages here: {known}.",

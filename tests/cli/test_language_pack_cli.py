@@ -87,6 +87,8 @@ def test_without_the_pack_german_is_not_offered(invoke: Invoke) -> None:
 
     assert result.exit_code == 2
     assert "the languages here: nl, en." in result.output
+    odd = invoke("--lang", "Deutsch", "methods")
+    assert odd.exit_code == 2 and "nl, en, or an installed language's code" in odd.output
 
 
 def test_check_lists_what_the_pack_leaves_in_english(invoke: Invoke, german: None) -> None:
