@@ -166,8 +166,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "run.already_closed": ("Bijeenkomst {id} is al afgesloten.", "Meeting {id} is already closed."),
     "run.no_resume_options": (
-        "--members en --facilitator horen bij een nieuwe bijeenkomst, niet bij --resume.",
-        "--members and --facilitator belong to a new meeting, not to --resume.",
+        "--members, --facilitator en --role horen bij een nieuwe bijeenkomst, niet bij --resume.",
+        "--members, --facilitator and --role belong to a new meeting, not to --resume.",
     ),
     "run.variant_needs_method": (
         "--variant hoort bij een methode: noem die met --method.",

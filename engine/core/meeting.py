@@ -145,9 +145,19 @@ class Meeting:
 
     # -- commands -----------------------------------------------------------------
 
-    def submit_leervraag(self, by: str, text: str, *, request_id: str | None = None) -> str:
-        """Record ``by``'s leervraag; returns its id (``L2``)."""
-        outcome = self._send(cmd.SubmitLeervraag, request_id, by=by, text=text)
+    def submit_leervraag(
+        self,
+        by: str,
+        text: str,
+        *,
+        request_id: str | None = None,
+        typed_by: str | None = None,
+    ) -> str:
+        """Record ``by``'s leervraag; returns its id (``L2``). ``typed_by``: see
+        :meth:`contribute`."""
+        outcome = self._send(
+            cmd.SubmitLeervraag, request_id, by=by, text=text, typed_by=self._typist(typed_by)
+        )
         return outcome.leervraag_ids[0]
 
     def pass_leervraag(self, by: str, *, request_id: str | None = None) -> Outcome:
@@ -189,13 +199,22 @@ class Meeting:
         *,
         reply_to: str | None = None,
         request_id: str | None = None,
+        typed_by: str | None = None,
     ) -> str:
         """Record what ``by`` said; ``reply_to`` names the contribution it answers.
 
+        ``typed_by`` is who typed it in for ``by``: the facilitator, for a member
+        without a device of their own (only the facilitator may; it is recorded).
         Returns the new contribution's id, from what this command committed.
         """
         outcome = self._send(
-            cmd.Contribute, request_id, by=by, kind=kind, text=text, reply_to=reply_to
+            cmd.Contribute,
+            request_id,
+            by=by,
+            kind=kind,
+            text=text,
+            reply_to=reply_to,
+            typed_by=self._typist(typed_by),
         )
         return outcome.contribution_ids[0]
 
@@ -211,9 +230,11 @@ class Meeting:
         selected: Sequence[str] = (),
         labels: dict[str, str] | None = None,
         request_id: str | None = None,
+        typed_by: str | None = None,
     ) -> Outcome:
         """The phase's decision: contributions ``selected``, a ``text`` (what they will
-        do), and ``labels`` (contribution id -> label) where the phase labels."""
+        do), and ``labels`` (contribution id -> label) where the phase labels;
+        ``typed_by``: see :meth:`contribute`."""
         return self._send(
             cmd.Decide,
             request_id,
@@ -221,6 +242,7 @@ class Meeting:
             text=text,
             selected=tuple(selected),
             labels=labels or {},
+            typed_by=self._typist(typed_by),
         )
 
     def take_loop(self, by: str, loop_id: str, *, request_id: str | None = None) -> Outcome:
@@ -262,6 +284,9 @@ class Meeting:
     def refresh(self) -> MeetingState:
         """Read the journal again: what other processes wrote becomes visible."""
         return self.engine.reload(self.id)
+
+    def _typist(self, who: str | None) -> str | None:
+        return None if who is None else self.person(who)
 
     def _send(
         self, command_type: type[cmd._Command], request_id: str | None, **fields: Any

@@ -83,15 +83,16 @@ STRUCTURE: dict[type[BaseModel], frozenset[str]] = {
         {"type", "meeting_id", "group_id", "lang", "present", "facilitator", "roles"}
     ),
     StepEntered: frozenset({"type", "frame", "phase", "module"}),
-    LeervraagSubmitted: frozenset({"type", "leervraag_id", "by"}),
+    # typed_by is a member id, as by is (the facilitator who typed it in).
+    LeervraagSubmitted: frozenset({"type", "leervraag_id", "by", "typed_by"}),
     LeervraagPassed: frozenset({"type", "by"}),
     CaseChosen: frozenset({"type", "leervraag_id", "inbrenger"}),
     MethodChosen: frozenset({"type", "method_id", "method_version", "variant"}),
     ContributionAdded: frozenset(
-        {"type", "contribution_id", "author", "kind", "reply_to", "hidden_until"}
+        {"type", "contribution_id", "author", "kind", "reply_to", "hidden_until", "typed_by"}
     ),
     WrittenRevealed: frozenset({"type", "by"}),
-    DecisionMade: frozenset({"type", "decision_id", "by", "selected"}),
+    DecisionMade: frozenset({"type", "decision_id", "by", "selected", "typed_by"}),
     PhaseExtended: frozenset({"type", "by"}),
     PhaseSkipped: frozenset({"type", "by"}),
     LoopTaken: frozenset({"type", "by", "loop_id"}),
