@@ -1,10 +1,11 @@
 """What each registration hook gives, collected one plugin at a time.
 
-A plugin's rule kinds, contribution kinds and methods come in here: each answer is
-checked and added to the registry on its own, so a plugin that raises, or answers
-something invalid, is reported by name and distribution (or, in strict mode, raises)
-while the other plugins keep what they registered. The order is fixed: rule kinds
-and contribution kinds first, so that any plugin's method may use any plugin's.
+A plugin's rule kinds, contribution kinds, languages and methods come in here: each
+answer is checked and added to the registry on its own, so a plugin that raises, or
+answers something invalid, is reported by name and distribution (or, in strict mode,
+raises) while the other plugins keep what they registered. The order is fixed: rule
+kinds, contribution kinds and languages first, so that any plugin's method may use
+any plugin's kinds, and be translated by any plugin's pack.
 """
 
 from __future__ import annotations
