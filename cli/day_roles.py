@@ -44,13 +44,11 @@ def day_roles(values: tuple[str, ...], registry: Registry, lang: Lang) -> dict[s
         word, _, names = value.partition("=")
         people = [name.strip() for name in names.split(",") if name.strip()]
         if not people:
-            raise click.BadParameter(t(lang, "roles.form", value=value), param_hint="--role")
+            raise click.BadParameter(t(lang, "roles.form"), param_hint="--role")
         role = words.get(word.strip().casefold())
         if role is None:
             choices = ", ".join(f"{r} ({title(lang)})" for r, title in sorted(known.items()))
-            raise click.BadParameter(
-                t(lang, "roles.unknown", role=word.strip(), known=choices), param_hint="--role"
-            )
+            raise click.BadParameter(t(lang, "roles.unknown", known=choices), param_hint="--role")
         held.setdefault(role, []).extend(people)
     return held
 

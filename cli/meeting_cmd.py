@@ -17,11 +17,12 @@ import click
 from .completion import complete_groups, complete_meetings
 from .console import say
 from .day_roles import ROLE_OPTION, day_roles, roles_line
+from .group_start import start_with_guest
 from .settings import LANG_TYPE, Settings, pass_settings
-from .texts import Lang, t
+from .texts import Lang, both, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine, Meeting
+    from intervision.engine import Engine, Meeting, Text
 
 __all__ = ["meeting"]
 
@@ -58,6 +59,12 @@ def meeting() -> None:
 @click.option("--members", metavar="NAMES", help='The members: "Anna,Bram,Carla,Dirk".')
 @click.option("--present", metavar="NAMES", help="Of the group, who is here (default: all).")
 @click.option("--facilitator", metavar="NAME", help="Who facilitates (with --group: the proposal).")
+@click.option(
+    "--external-facilitator",
+    "external",
+    is_flag=True,
+    help="The facilitator is not a member: a guide from outside the group.",
+)
 @click.option("--lang", type=LANG_TYPE, default=None, help="Meeting language.")
 @ROLE_OPTION
 @_JSON
@@ -68,6 +75,7 @@ def start(
     members: str | None,
     present: str | None,
     facilitator: str | None,
+    external: bool,
     lang: str | None,
     roles: tuple[str, ...],
     as_json: bool,
@@ -82,7 +90,9 @@ def start(
     engine = settings.open_engine()
     held = day_roles(roles, engine.registry, ui)
     if group_ref:
-        started = _start_group(engine, settings, chosen, group_ref, present, facilitator, held)
+        started = _start_group(
+            engine, settings, chosen, group_ref, present, facilitator, external, held
+        )
     else:
         from .parse import split_names
         from .run import _names_problem
@@ -93,7 +103,14 @@ def start(
             raise click.BadParameter(problem, param_hint="--members")
         if not facilitator:
             raise click.UsageError(t(ui, "meeting.facilitator_needed"))
-        started = engine.start_meeting(names, facilitator=facilitator, lang=ui, roles=held)
+        started = start_with_guest(
+            facilitator,
+            external,
+            ui,
+            lambda outside: engine.start_meeting(
+                names, facilitator=facilitator, lang=ui, roles=held, external_facilitator=outside
+            ),
+        )
     if as_json:
         click.echo(json.dumps({"meeting_id": started.id, **_position(started)}))
     else:
@@ -107,13 +124,14 @@ def _start_group(
     ref: str,
     present: str | None,
     facilitator: str | None,
+    external: bool,
     held: dict[str, list[str]],
 ) -> Meeting:
     from intervision.engine import PluginError
     from intervision.engine.groups import propose_facilitator
 
     from .group_start import facilitator_problem, present_problem
-    from .group_view import find_group, history_of
+    from .group_view import find_group, find_member, history_of
     from .parse import split_names
 
     group = find_group(engine, ref, chosen or settings.lang)
@@ -141,7 +159,22 @@ def _start_group(
             )
         if facilitator is None:
             raise click.UsageError(t(lang, "meeting.facilitator_needed"))
-    return engine.start_meeting(group, facilitator=facilitator, present=ids, lang=lang, roles=held)
+    # The group's own guide comes from outside by definition.
+    guide = group.guided_by is not None and find_member(group, facilitator) is None
+    chosen_facilitator = facilitator
+    return start_with_guest(
+        chosen_facilitator,
+        external or guide,
+        lang,
+        lambda outside: engine.start_meeting(
+            group,
+            facilitator=chosen_facilitator,
+            present=ids,
+            lang=lang,
+            roles=held,
+            external_facilitator=outside,
+        ),
+    )
 
 
 @meeting.command()
@@ -264,9 +297,21 @@ def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
 @meeting.command(context_settings={"ignore_unknown_options": True})
 @click.argument("meeting_id", metavar="ID", shell_complete=complete_meetings)
 @click.argument("words", metavar="COMMAND...", nargs=-1, required=True)
+@click.option(
+    "--request-id",
+    metavar="KEY",
+    help="An idempotency key (a random text, one per command): sent again after a "
+    "timeout or a crash, the command is not repeated and its first answer comes back.",
+)
 @_JSON
 @pass_settings
-def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: bool) -> None:
+def do(
+    settings: Settings,
+    meeting_id: str,
+    words: tuple[str, ...],
+    request_id: str | None,
+    as_json: bool,
+) -> None:
     """Send one command, as typed at the runner's prompt.
 
     \b
@@ -277,7 +322,12 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
             extend MIN · skip REASON
     `intervision meeting do ID help` lists them all.
     """
-    from intervision.engine import CommandRefused, ConcurrencyError, MeetingNotFoundError
+    from intervision.engine import (
+        CommandRefused,
+        ConcurrencyError,
+        InvalidInputError,
+        MeetingNotFoundError,
+    )
 
     from . import parse
     from .driver import Driver, Problem
@@ -288,23 +338,37 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
     try:
         handle = engine.meeting(resolve_meeting_id(engine, meeting_id, settings.lang))
     except MeetingNotFoundError as exc:
-        _fail(as_json, "meeting", str(exc), exc.exit_code, settings)
+        _fail(as_json, "meeting", exc.reason, settings.lang, exc.exit_code, settings)
     lang = _ui(settings, handle)
     told: list[str] = []
-    driver = Driver(handle, lang, strict=True, tell=told.append, show_rules=settings.verbosity > 0)
+    before = handle.state.version
+    driver = Driver(
+        handle,
+        lang,
+        strict=True,
+        tell=told.append,
+        show_rules=settings.verbosity > 0,
+        request_id=request_id,
+    )
     try:
         line = " ".join(words)
         accepted = driver.do(parse.parse_command(line, lang, engine.registry.glossary))
     except CommandRefused as exc:
-        _fail(as_json, exc.rule, exc.reason(lang), exc.exit_code, settings)
+        _fail(as_json, exc.rule, exc.reason, lang, exc.exit_code, settings)
     except Problem as exc:
-        _fail(as_json, exc.rule, str(exc), exc.exit_code, settings)
+        _fail(as_json, exc.rule, exc.reason, lang, exc.exit_code, settings)
     except ConcurrencyError as exc:
-        _fail(as_json, "conflict", t(lang, "run.conflict"), exc.exit_code, settings)
+        _fail(as_json, "conflict", both("run.conflict"), lang, exc.exit_code, settings)
+    except InvalidInputError as exc:
+        _fail(as_json, exc.field, exc.reason, lang, exc.exit_code, settings)
     if as_json:
         result: dict[str, Any] = {"ok": True, **_position(handle)}
         if driver.recorded:
             result["recorded"] = driver.recorded
+        span = engine.journal.committed(meeting_id, request_id) if request_id else None
+        if span is not None:  # what the key committed, the first time or now
+            result["committed"] = {"first_version": span[0], "version": span[1]}
+            result["repeated"] = span[1] <= before
         click.echo(json.dumps(result))
         return
     for text in told:
@@ -313,14 +377,19 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
         say(t(lang, "do.ok", where=where(engine, handle.state, lang), version=handle.state.version))
 
 
-def _fail(as_json: bool, rule: str, reason: str, code: int, settings: Settings) -> NoReturn:
-    """Like every other error (main.py), but a script asking for JSON gets JSON; the
-    rule's id is on the screen only with ``-v``."""
+def _fail(
+    as_json: bool, rule: str, reason: Text, lang: Lang, code: int, settings: Settings
+) -> NoReturn:
+    """Like every other error (main.py), but a script asking for JSON gets JSON: the
+    reason in ``lang``, and in both languages under ``reasons``; the rule's id is on
+    the screen only with ``-v``."""
     from .main import one_line
 
     if as_json:
-        click.echo(json.dumps({"ok": False, "rule": rule, "reason": one_line(reason)}))
+        both_languages = {"nl": one_line(reason.nl), "en": one_line(reason.en)}
+        answer = {"ok": False, "rule": rule, "reason": one_line(reason(lang))}
+        click.echo(json.dumps({**answer, "reasons": both_languages}, ensure_ascii=False))
     else:
         shown = f"[{rule}] " if settings.verbosity > 0 else ""
-        click.echo(f"intervision: error: {shown}{one_line(reason)}", err=True)
+        click.echo(f"intervision: error: {shown}{one_line(reason(lang))}", err=True)
     click.get_current_context().exit(code)

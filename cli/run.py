@@ -205,7 +205,22 @@ def _start(
         if is_leave(answer):
             raise Leave
         facilitator = answer or names[0]
-    return engine.start_meeting(names, facilitator=facilitator, lang=lang, roles=held)
+    from .group_start import start_with_guest
+
+    chosen_facilitator = facilitator
+    return start_with_guest(
+        facilitator,
+        False,
+        lang,
+        lambda outside: engine.start_meeting(
+            names,
+            facilitator=chosen_facilitator,
+            lang=lang,
+            roles=held,
+            external_facilitator=outside,
+        ),
+        ask_guest=True,
+    )
 
 
 def _start_group(
@@ -218,7 +233,7 @@ def _start_group(
 ) -> tuple[Meeting, Lang]:
     """A meeting of a group, in the group's language unless one was chosen on purpose."""
     from .group_start import ask_facilitator, ask_present, facilitator_problem
-    from .group_view import find_group
+    from .group_view import find_group, find_member
 
     group = find_group(engine, ref, chosen or settings.lang)
     lang: Lang = chosen or (settings.lang if settings.lang_explicit else group.lang)
@@ -227,12 +242,34 @@ def _start_group(
         problem = facilitator_problem(group, facilitator, present, lang)
         if problem:
             raise click.BadParameter(problem, param_hint="--facilitator")
+        guide = (group.guided_by or "").casefold() == facilitator.strip().casefold()
+        if find_member(group, facilitator) is None and not guide:
+            _confirm_guest(lang, facilitator)
     else:
-        facilitator = ask_facilitator(engine, group, present, lang)
+        facilitator = ask_facilitator(engine, group, present, lang)  # confirms a guest
     meeting = engine.start_meeting(
-        group, facilitator=facilitator, present=present, lang=lang, roles=held
+        group,
+        facilitator=facilitator,
+        present=present,
+        lang=lang,
+        roles=held,
+        external_facilitator=find_member(group, facilitator) is None,
     )
     return meeting, lang
+
+
+def _confirm_guest(lang: Lang, name: str) -> None:
+    """A facilitator who is not a member: a guest, if the user says so; else refused."""
+    from intervision.engine import NotAMemberError, Text
+
+    from .console import confirm
+    from .runner import Leave
+
+    agreed = confirm(lang, t(lang, "run.guest", name=name), default=False)
+    if isinstance(agreed, str):
+        raise Leave
+    if not agreed:
+        raise NotAMemberError(Text(nl=t("nl", "run.not_a_guest"), en=t("en", "run.not_a_guest")))
 
 
 def _ask_names(lang: Lang) -> list[str]:
@@ -251,11 +288,20 @@ def _ask_names(lang: Lang) -> list[str]:
 
 
 def _names_problem(names: list[str], lang: Lang) -> str:
+    """What is wrong with the names typed for a meeting, in ``lang``; "" when nothing is."""
+    from intervision.engine import InvalidInputError, Text, clean_name, lookalike_pairs
+
     if len(names) < 2:
         return t(lang, "run.too_few")
-    folded = [n.casefold() for n in names]
-    twice = sorted({n for n in names if folded.count(n.casefold()) > 1})
-    return t(lang, "run.duplicate", names=", ".join(twice)) if twice else ""
+    try:
+        cleaned = [clean_name(name, Text(nl="naam", en="name")) for name in names]
+    except InvalidInputError as exc:
+        return exc.message(lang)
+    twice = lookalike_pairs(cleaned)
+    if twice:
+        first, second = twice[0]
+        return t(lang, "run.duplicate", first=first + 1, second=second + 1)
+    return ""
 
 
 def _resume_hint(meeting: Meeting | None, lang: Lang) -> None:

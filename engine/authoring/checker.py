@@ -28,6 +28,7 @@ from intervision.engine import (
     Registry,
     RuleRef,
     SpecError,
+    Text,
     UnknownMethodError,
     load_method_file,
     load_registry,
@@ -310,8 +311,12 @@ def check_target(
             return _check_folder(path, registry_factory)
         if not infos:
             raise UnknownMethodError(
-                f"{target!r} is not an installed method or plugin, nor a .toml file or a "
-                "folder; see `intervision methods` and `intervision plugins`"
+                Text(
+                    nl="Dat is geen geïnstalleerde methode of plugin, en geen .toml-bestand of "
+                    "map; zie `intervision methods` en `intervision plugins`.",
+                    en="That is not an installed method or plugin, nor a .toml file or a "
+                    "folder; see `intervision methods` and `intervision plugins`.",
+                )
             ) from None
     else:
         infos = [registry.owner(spec.id)]

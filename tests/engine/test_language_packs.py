@@ -15,8 +15,8 @@ from intervision.engine import (
     GLOSSARY,
     CommandRefused,
     Engine,
+    InvalidInputError,
     LanguagePack,
-    MeetingError,
     MemoryJournal,
     Registry,
     Text,
@@ -92,8 +92,9 @@ def test_the_prompt_takes_a_kinds_name_in_the_pack(registry: Registry) -> None:
 
 def test_a_meeting_in_a_language_no_pack_adds_is_refused() -> None:
     engine = Engine(MemoryJournal(), load_registry(strict=True, user_methods=False))
-    with pytest.raises(MeetingError, match="the language 'fr' is not installed; a meeting speaks"):
+    with pytest.raises(InvalidInputError, match="does not know that language") as refused:
         engine.start_meeting(MEMBERS, facilitator="Anna", lang="fr")
+    assert "a language pack can add more" in str(refused.value)
     assert engine.meetings() == []
 
 
