@@ -78,6 +78,7 @@ FIELDS: dict[type[Any], dict[str, str]] = {
         "by": "Who brought it (a member id).",
         "text": "What was asked: case content.",
         "at": "When it was brought (UTC).",
+        "typed_by": "Who typed it in for `by` (the facilitator at the keyboard), else `None`.",
     },
     Case: {
         "no": "1 for the first case of the meeting, 2 for the next.",
@@ -101,6 +102,7 @@ FIELDS: dict[type[Any], dict[str, str]] = {
         "step_no": "The step it was said in.",
         "reply_to": "The contribution it answers, if any.",
         "hidden_until": "The phase until which it stays hidden, if any.",
+        "typed_by": "Who typed it in for the author (the facilitator), else `None`.",
     },
     Decision: {
         "decision_id": "The phase's `DecisionSpec.id`.",
@@ -112,6 +114,7 @@ FIELDS: dict[type[Any], dict[str, str]] = {
         "at": "When it was made (UTC).",
         "step_no": "The step it was made in.",
         "labels": "(contribution id, label) pairs, sorted.",
+        "typed_by": "Who typed it in for `by`, else `None`.",
     },
 }
 

@@ -95,6 +95,19 @@ def test_two_plugins_declaring_one_shortcut_are_reported_naming_both() -> None:
         load_registry(strict=True, extra=[("wishes", first), ("worries", second)])
 
 
+def test_two_plugins_declaring_one_kind_are_reported_naming_both() -> None:
+    first = _kinds_plugin(_term("wish", "wens", "wish", ("w", "w")))
+    second = _kinds_plugin(_term("wish", "verlangen", "desire", ("ve", "de")))
+
+    registry = load_registry(strict=False, extra=[("wishes", first), ("desires", second)])
+
+    [error] = [e for i, e in registry.errors if i.name == "desires"]
+    assert "contribution kind 'wish': the id 'wish' is used twice" in error
+    assert "plugin 'desires'" in error and "'wish' is a kind of plugin 'wishes'" in error
+    assert registry.glossary.kind("wish").nl == "wens"  # the first keeps it
+    assert not [e for i, e in registry.errors if i.name == "wishes"]
+
+
 def test_a_kind_taking_a_built_in_word_names_intervision_as_its_owner() -> None:
     plugin = _kinds_plugin(_term("query", "vraag", "query", ("qu", "qu")))
 

@@ -46,7 +46,7 @@ def test_every_public_member_of_the_handle_and_the_state_says_what_it_does() -> 
 def test_the_reference_shows_signatures_with_their_keywords() -> None:
     assert (
         "| `contribute(by: str, kind: str, text: str, *, reply_to: str \\| None = None, "
-        "request_id: str \\| None = None) -> str` |"
+        "request_id: str \\| None = None, typed_by: str \\| None = None) -> str` |"
     ) in TEXT
     assert "| `roles` | `Mapping[str, tuple[str, ...]]` |" in TEXT
 
@@ -86,9 +86,12 @@ def test_the_json_of_meeting_start_and_do_is_as_documented(
     )
     assert set(started) == start
     meeting_id = started["meeting_id"]
-    said = json.loads(invoke("meeting", "do", meeting_id, "--json", "Anna: s: ik begin").stdout)
+    line = ["--request-id", "r-1", "Anna: s: ik begin"]
+    said = json.loads(invoke("meeting", "do", meeting_id, "--json", *line).stdout)
     assert set(said) == done and said["recorded"] == "C1"
+    keyed = {"committed", "repeated"}
     moved = json.loads(invoke("meeting", "do", meeting_id, "--json", "next").stdout)
-    assert set(moved) == done - {"recorded"} and moved["version"] == said["version"] + 1
+    assert set(moved) == done - {"recorded"} - keyed
+    assert moved["version"] == said["version"] + 1
     refused = invoke("meeting", "do", meeting_id, "--json", "Anna: q: mag dit?")
     assert refused.exit_code == 4 and set(json.loads(refused.stdout)) == failed
