@@ -98,6 +98,15 @@ def test_a_meeting_in_a_language_no_pack_adds_is_refused() -> None:
     assert engine.meetings() == []
 
 
+def test_a_refused_language_names_the_ones_the_packs_add(registry: Registry) -> None:
+    engine = Engine(MemoryJournal(), registry)
+    with pytest.raises(InvalidInputError) as refused:
+        engine.start_meeting(MEMBERS, facilitator="Anna", lang="fr")
+    assert refused.value.field == "lang"
+    assert 'or a language a pack adds: "de".' in str(refused.value)
+    assert engine.start_meeting(MEMBERS, facilitator="Anna", lang="de").state.lang == "de"
+
+
 def _pack_plugin(*packs: object) -> object:
     class Packs:
         @hookimpl
