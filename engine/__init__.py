@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.outcome import *
     from .core.phases import *
     from .core.read_models import *
+    from .core.registration import *
     from .core.registry import *
     from .core.roster import *
     from .core.rules import *
@@ -54,7 +55,11 @@ __all__ = [
     # text and errors
     "LANGS",
     "Lang",
+    "LanguagePack",
     "Text",
+    "install_language",
+    "installed_languages",
+    "translated",
     "CommandRefused",
     "ConcurrencyError",
     "CorruptJournalError",
@@ -96,6 +101,7 @@ __all__ = [
     "FACILITATOR_KINDS",
     "ContributionKind",
     "InbrengerMode",
+    "FRAME_ROLES",
     "STANDARD_ROLES",
     "DecisionSpec",
     "Fit",
@@ -111,6 +117,7 @@ __all__ = [
     "GLOSSARY",
     "Glossary",
     "Term",
+    "TermClash",
     "kind_titles",
     "dump_method",
     "load_method_file",
@@ -191,6 +198,7 @@ __all__ = [
     "PastMeeting",
     "PluginInfo",
     "Registry",
+    "for_method",
     "hookimpl",
     "hookspec",
     "load_registry",
@@ -258,6 +266,7 @@ _MODULES = (
     "commands",
     "rules",
     "hookspecs",
+    "registration",
     "registry",
     "events",
     "state",
