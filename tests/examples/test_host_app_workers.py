@@ -120,7 +120,11 @@ def test_every_viewer_sees_every_command_whichever_worker_took_it(server: str) -
     for viewer in viewers:
         viewer.join(timeout=30)
 
-    assert len(posted_by) >= 2, "every command went to one worker"
+    # The kernel may hand every new connection to the worker that went idle last, so
+    # the commands need not spread; what counts is a viewer on a worker that did not
+    # commit some of them (it hears them from the other process).
+    streamed_by = {v.served_by for v in viewers}
+    assert len(posted_by) >= 2 or streamed_by - posted_by, "no command crossed a process"
     for viewer in viewers:
         names = [name for name, _ in viewer.events]
         texts = [data["text"] for name, data in viewer.events if name == "contribution"]
