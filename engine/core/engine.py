@@ -113,12 +113,18 @@ class Engine:
         timekeeper: str | None = None,
         group_id: str | None = None,
         meeting_id: str | None = None,
+        feedback_round: bool | None = None,
     ) -> Meeting:
         """Start a meeting; members are display names, the others names or ids.
 
         A facilitator who is not among the members is an external (guiding)
-        facilitator: present, but not a participant and never an inbrenger.
+        facilitator: present, but not a participant and never an inbrenger. With
+        ``feedback_round`` the members give each other feedback in the evaluation,
+        and the meeting closes once everyone has; left out, a group's own setting
+        (its ``feedback_round``) holds, and a meeting of names holds none.
         """
+        if feedback_round is None:
+            feedback_round = bool(getattr(members, "feedback_round", False))
         if not isinstance(members, Sequence):  # a group: its members keep their ids
             group_id = members.id
             refs = [ev.MemberRef(id=m.id, name=m.name) for m in members.members.values()]
@@ -154,6 +160,7 @@ class Engine:
             facilitator=facilitator_id,
             scribe=resolve(scribe) if scribe else None,
             timekeeper=resolve(timekeeper) if timekeeper else None,
+            feedback_round=feedback_round,
         )
         with self._lock(meeting_id):
             self.journal.append(meeting_id, 0, [started])

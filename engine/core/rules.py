@@ -24,7 +24,15 @@ if TYPE_CHECKING:  # at run time only the annotations name them: loading methods
     from .specs import MethodSpec
     from .state import MeetingState
 
-__all__ = ["FRAME_KINDS", "Refusal", "RuleContext", "RuleKind", "refuse", "roles_of"]
+__all__ = [
+    "FRAME_KINDS",
+    "Refusal",
+    "RuleContext",
+    "RuleKind",
+    "refuse",
+    "roles_of",
+    "turn_takers",
+]
 
 
 @dataclass(frozen=True)
@@ -75,14 +83,14 @@ def roles_of(
 ) -> frozenset[str]:
     """The roles a person has right now.
 
-    The inbrenger is only the inbrenger while their case runs, even when they also
-    facilitate; a member who facilitates is a participant too, unless the method
-    wants a neutral facilitator; an external facilitator never is.
+    The inbrenger (both of a pair) is only the inbrenger while their case runs, even
+    when they also facilitate; a member who facilitates is a participant too, unless
+    the method wants a neutral facilitator; an external facilitator never is.
     """
     roles: set[str] = set()
     if person == state.facilitator:
         roles.add("facilitator")
-    if state.frame == "method" and person == state.inbrenger:
+    if state.frame == "method" and person in state.inbrengers:
         roles.add("inbrenger")
     elif (
         person in state.members
@@ -97,6 +105,20 @@ def roles_of(
     return frozenset(roles)
 
 
+def turn_takers(state: MeetingState, *, neutral_facilitator: bool = False) -> tuple[str, ...]:
+    """Who takes a turn where everyone does (a round, a floor of "at least one each"):
+    every member present but the inbrenger (both of a pair), an external facilitator,
+    and a facilitator the method wants neutral."""
+    inbrengers = state.inbrengers
+    return tuple(
+        p
+        for p in state.present
+        if p not in inbrengers
+        and not state.members[p].external
+        and not (neutral_facilitator and p == state.facilitator)
+    )
+
+
 def refuse(rule: str, nl: str, en: str, **values: object) -> Refusal:
     """A refusal whose texts are formatted with ``values``; a :class:`Text` value
     is put in each language as itself."""
@@ -107,10 +129,12 @@ def refuse(rule: str, nl: str, en: str, **values: object) -> Refusal:
     return Refusal(rule, Text(nl=nl.format(**pick("nl")), en=en.format(**pick("en"))))
 
 
-#: Kinds allowed in the frame steps that take contributions.
+#: Kinds allowed in the frame steps that take contributions. In the evaluation the
+#: members may give each other feedback on how they asked and advised; a meeting with
+#: a feedback round (``feedback_round``) closes only once everyone has.
 FRAME_KINDS: dict[str, tuple[str, ...]] = {
     #: At the opening, earlier inbrengers tell what came of their commitments.
     "opening": ("statement",),
     "recognitions": ("recognition",),
-    "evaluation": ("note", "learning_point"),
+    "evaluation": ("note", "learning_point", "feedback"),
 }

@@ -16,6 +16,7 @@ from intervision.engine import (
     ConcurrencyError,
     ContractSet,
     Event,
+    FeedbackRoundSet,
     GroupContract,
     GroupCreated,
     GroupError,
@@ -60,6 +61,8 @@ def apply_group(state: GroupState | None, event: Event) -> GroupState:
             state.contract = event.contract
         case GuidedSet():
             state.guided_by = event.facilitator
+        case FeedbackRoundSet():
+            state.feedback_round = event.on
         case SeriesPlanned():
             state.series = event.plan
     return state
@@ -133,6 +136,8 @@ class GroupBook:
                 events.append(MemberAdded(at=now, member=member))
             if group.guided_by:
                 events.append(GuidedSet(at=now, facilitator=group.guided_by))
+            if group.feedback_round:
+                events.append(FeedbackRoundSet(at=now, on=True))
             try:
                 self.journal.append(GROUP_PREFIX + group_id, 0, events)
             except ConcurrencyError:
@@ -219,6 +224,13 @@ class GroupBook:
         with self._lock:
             group = self.get(group_id)
             self._append(group, GuidedSet(at=self.clock(), facilitator=facilitator))
+            return group
+
+    def set_feedback_round(self, group_id: str, on: bool) -> GroupState:
+        """Switch the group's feedback round on or off, for the meetings to come."""
+        with self._lock:
+            group = self.get(group_id)
+            self._append(group, FeedbackRoundSet(at=self.clock(), on=on))
             return group
 
     def plan_series(self, group_id: str, plan: SeriesPlan) -> GroupState:

@@ -12,11 +12,9 @@ intervision knows (written by a newer release: upgrade), or with an older versio
 that has no step (nobody wrote down how that shape maps to today's) is refused with
 a message that names the event type and the versions, never the row's content.
 
-No event type has changed shape since the journal was introduced, so the table is
-empty: the mechanism is exercised by ``tests/engine/test_migrations.py`` with steps
-registered only inside the tests. The first real change adds its step here, a test
-of it with a row in the old shape, and a golden history in that shape
-(``tests/golden/``).
+Each step has a test with a row in the old shape (``tests/engine/test_migrations.py``),
+and the golden histories recorded before the change (``tests/golden/``) are journals
+in that shape, read through the step on every test run.
 """
 
 from __future__ import annotations
@@ -38,8 +36,24 @@ __all__ = [
 #: Turns the stored fields of one version into those of the next; pure, no I/O.
 Step = Callable[[dict[str, Any]], dict[str, Any]]
 
+
+def _with(**defaults: Any) -> Step:
+    """A step that adds fields a later version has, with the value that means what
+    the older version meant by leaving them out."""
+
+    def step(data: dict[str, Any]) -> dict[str, Any]:
+        return {**defaults, **data}
+
+    return step
+
+
 #: ``(event type, from version) -> step to from version + 1``.
-UPGRADES: dict[tuple[str, int], Step] = {}
+UPGRADES: dict[tuple[str, int], Step] = {
+    # a meeting started before the feedback round existed held none
+    ("meeting_started", 1): _with(feedback_round=False),
+    # a case chosen before pairs existed had one inbrenger
+    ("case_chosen", 1): _with(co_inbrenger=None),
+}
 
 
 class UnreadableEvent(ValueError):

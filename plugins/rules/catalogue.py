@@ -21,6 +21,7 @@ from intervision.engine import (
     Text,
     kind_titles,
     refuse,
+    turn_takers,
 )
 
 __all__ = ["answers_labelled", "consensus", "everyone_contributes", "labels", "loops", "nesting"]
@@ -120,11 +121,8 @@ def everyone_contributes(ctx: RuleContext) -> Refusal | None:
     neutral = ctx.method is not None and ctx.method.neutral_facilitator
     waiting = [
         state.members[p].name
-        for p in state.present
-        if p != state.inbrenger
-        and not state.members[p].external
-        and not (neutral and p == state.facilitator)
-        and p not in said
+        for p in turn_takers(state, neutral_facilitator=neutral)
+        if p not in said
     ]
     if not waiting:
         return None

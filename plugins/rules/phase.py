@@ -210,7 +210,22 @@ def decision_required(ctx: RuleContext) -> Refusal | None:
     phase = ctx.phase
     if type(ctx.command) is not Advance or phase is None or phase.decision is None:
         return None
-    if not phase.decision.required or ctx.state.step_decisions():
+    if not phase.decision.required:
+        return None
+    decided = {d.by for d in ctx.state.step_decisions()}
+    pair = ctx.state.inbrengers if phase.decision.by == "inbrenger" else ()
+    if len(pair) > 1:  # each of a pair makes the decision of their own
+        owing = [ctx.state.members[p].name for p in pair if p not in decided]
+        if not owing:
+            return None
+        return refuse(
+            "decision_required",
+            "Eerst besluit ieder van de inbrengers: {title}; nog niet: {names}.",
+            "Each of the inbrengers decides first: {title}; not yet: {names}.",
+            title=phase.decision.title,
+            names=", ".join(owing),
+        )
+    if decided:
         return None
     return refuse(
         "decision_required",
