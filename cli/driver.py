@@ -83,10 +83,21 @@ class Driver:
                 return self.send(meeting.submit_leervraag, name, text, who=name) is not None
             case parse.Pass(name=name):
                 return self.send(meeting.pass_leervraag, name, who=name) is not None
-            case parse.ChooseCase(name=name):
+            case parse.ChooseCase(name=name, with_=co):
                 sent = self.send(
-                    meeting.choose_case, self.facilitator, name, consent=True, who=name
+                    meeting.choose_case,
+                    self.facilitator,
+                    name,
+                    consent=True,
+                    co_inbrenger=co,
+                    who=f"{name} + {co}" if co else name,
                 )
+                return sent is not None
+            case parse.ChooseInbrenger(name=name):
+                sent = self.send(meeting.choose_inbrenger, self.facilitator, name, who=name)
+                if sent:
+                    chosen = meeting.state.inbrenger or name
+                    self.tell(t(lang, "inbrenger.chosen", name=self.name(chosen)))
                 return sent is not None
             case parse.ChooseMethod(method_id=method_id, variant=variant):
                 return self.choose_method(method_id, variant, agrees=True)
@@ -105,8 +116,9 @@ class Driver:
                 return True
             case parse.Decide(text=text, selected=selected, labels=labels):
                 given = {cid: self._label(label) for cid, label in labels}
+                decider, text = self._decider(text)
                 decided = self.send(
-                    meeting.decide, self._decider(), text=text, selected=selected, labels=given
+                    meeting.decide, decider, text=text, selected=selected, labels=given
                 )
                 if decided:
                     self.tell(t(lang, "decision.recorded"))
@@ -192,12 +204,20 @@ class Driver:
 
     # -- what a line leaves implicit ------------------------------------------------
 
-    def _decider(self) -> str:
-        """Who the phase's decision belongs to: the inbrenger unless the method says otherwise."""
+    def _decider(self, text: str) -> tuple[str, str]:
+        """Who the phase's decision belongs to, and the decision's text: the inbrenger
+        unless the method says otherwise; of a pair, the one named first in the text
+        (``besluit Carla: ...``), else the first of the two."""
         phase, state = self.meeting.phase, self.meeting.state
         if phase is not None and phase.decision is not None and phase.decision.by != "inbrenger":
-            return self.facilitator
-        return state.inbrenger or self.facilitator
+            return self.facilitator, text
+        name, colon, rest = text.partition(":")
+        if colon and len(state.inbrengers) > 1:
+            folded = name.strip().casefold()
+            for person in state.inbrengers:
+                if folded in (person, state.members[person].name.casefold()):
+                    return person, rest.strip()
+        return state.inbrenger or self.facilitator, text
 
     def _label(self, typed: str) -> str:
         """The label value a typed word means: the value itself, or its title in either

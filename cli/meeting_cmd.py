@@ -232,15 +232,9 @@ def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
 
 
 def _waiting(handle: Meeting) -> list[str]:
-    """Who the step still waits for: a leervraag or pass, or a recognition."""
-    state = handle.state
-    if state.frame == "leervragen":
-        done = set(state.passed) | {lv.by for lv in state.leervragen.values()}
-        return [p for p in state.present if p not in done]
-    if state.frame == "recognitions":
-        shared = {c.author for c in state.step_contributions()}
-        return [p for p in state.present if p not in shared]
-    return []
+    """Who the step still waits for, as the engine answers it (a leervraag, a turn,
+    a floor not reached yet, a decision, the group's choice of the example, ...)."""
+    return list(handle.capabilities().waiting_for)
 
 
 @meeting.command(context_settings={"ignore_unknown_options": True})
