@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from .completion import complete_groups, complete_meetings
 from .console import say
 from .settings import Settings, pass_settings
 from .texts import Lang, t
@@ -46,7 +47,13 @@ def meeting() -> None:
 
 
 @meeting.command()
-@click.option("--group", "group_ref", metavar="GROUP", help="A meeting of this group.")
+@click.option(
+    "--group",
+    "group_ref",
+    metavar="GROUP",
+    help="A meeting of this group.",
+    shell_complete=complete_groups,
+)
 @click.option("--members", metavar="NAMES", help='The members: "Anna,Bram,Carla,Dirk".')
 @click.option("--present", metavar="NAMES", help="Of the group, who is here (default: all).")
 @click.option("--facilitator", metavar="NAME", help="Who facilitates (with --group: the proposal).")
@@ -133,21 +140,23 @@ def _start_group(
 
 
 @meeting.command()
-@click.argument("meeting_id", metavar="ID")
+@click.argument("meeting_id", metavar="ID", shell_complete=complete_meetings)
 @_JSON
 @pass_settings
 def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
     """Where a meeting is, and what each member present may contribute now."""
+    from .meeting_ids import resolve_meeting_id
     from .meetings_cmd import where
     from .screen import time_line
 
     engine = settings.open_engine()
-    handle = engine.meeting(meeting_id)
+    handle = engine.meeting(resolve_meeting_id(engine, meeting_id, settings.lang))
     state, lang = handle.state, _ui(settings, handle)
     case = state.case
-    may = {_name(handle, p): list(handle.allowed_kinds(p)) for p in state.present}
-    waiting = [_name(handle, p) for p in _waiting(handle)]
-    remaining = handle.remaining_seconds()
+    can = handle.capabilities()
+    may = {_name(handle, p): list(can.of(p).kinds) for p in state.present}
+    waiting = [_name(handle, p) for p in can.waiting_for]
+    remaining = can.seconds_left
     data: dict[str, Any] = {
         "meeting_id": state.meeting_id,
         "group_id": state.group_id,
@@ -161,7 +170,19 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
         "inbrenger": _name(handle, state.inbrenger) if state.inbrenger else None,
         "present": [_name(handle, p) for p in state.present],
         "may_contribute": may,
+        "may": {
+            _name(handle, p): {
+                "roles": sorted(c.roles),
+                "kinds": list(c.kinds),
+                "commands": sorted(c.commands),
+            }
+            for p, c in can.people.items()
+        },
         "waiting_for": waiting,
+        "waiting": [
+            {"reason": w.reason, "people": [_name(handle, p) for p in w.people]}
+            for w in can.waiting
+        ],
         "remaining_seconds": None if remaining is None else round(remaining),
         **_series(engine, handle),
     }
@@ -175,10 +196,10 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
     say(t(lang, "opening.roles", facilitator=data["facilitator"], present=", ".join(may)))
     if data["inbrenger"]:
         say(t(lang, "status.inbrenger", name=data["inbrenger"]))
-    from .describe import kind_name
+    from .kinds import kinds_typed
 
     for name, kinds in may.items():
-        text = ", ".join(kind_name(k, lang) for k in kinds) or t(lang, "phase.may_nothing")
+        text = kinds_typed(kinds, lang) or t(lang, "phase.may_nothing")
         say(f"  {name}: {text}")
     if waiting:
         say(t(lang, "status.waiting", names=", ".join(waiting)))
@@ -231,14 +252,8 @@ def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
     }
 
 
-def _waiting(handle: Meeting) -> list[str]:
-    """Who the step still waits for, as the engine answers it (a leervraag, a turn,
-    a floor not reached yet, a decision, the group's choice of the example, ...)."""
-    return list(handle.capabilities().waiting_for)
-
-
 @meeting.command(context_settings={"ignore_unknown_options": True})
-@click.argument("meeting_id", metavar="ID")
+@click.argument("meeting_id", metavar="ID", shell_complete=complete_meetings)
 @click.argument("words", metavar="COMMAND...", nargs=-1, required=True)
 @_JSON
 @pass_settings
@@ -257,24 +272,25 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
 
     from . import parse
     from .driver import Driver, Problem
+    from .meeting_ids import resolve_meeting_id
     from .meetings_cmd import where
 
     engine = settings.open_engine()
     try:
-        handle = engine.meeting(meeting_id)
+        handle = engine.meeting(resolve_meeting_id(engine, meeting_id, settings.lang))
     except MeetingNotFoundError as exc:
-        _fail(as_json, "meeting", str(exc), exc.exit_code)
+        _fail(as_json, "meeting", str(exc), exc.exit_code, settings)
     lang = _ui(settings, handle)
     told: list[str] = []
-    driver = Driver(handle, lang, strict=True, tell=told.append)
+    driver = Driver(handle, lang, strict=True, tell=told.append, show_rules=settings.verbosity > 0)
     try:
         accepted = driver.do(parse.parse_command(" ".join(words), lang))
     except CommandRefused as exc:
-        _fail(as_json, exc.rule, exc.reason(lang), exc.exit_code)
+        _fail(as_json, exc.rule, exc.reason(lang), exc.exit_code, settings)
     except Problem as exc:
-        _fail(as_json, exc.rule, str(exc), exc.exit_code)
+        _fail(as_json, exc.rule, str(exc), exc.exit_code, settings)
     except ConcurrencyError as exc:
-        _fail(as_json, "conflict", t(lang, "run.conflict"), exc.exit_code)
+        _fail(as_json, "conflict", t(lang, "run.conflict"), exc.exit_code, settings)
     if as_json:
         result: dict[str, Any] = {"ok": True, **_position(handle)}
         if driver.recorded:
@@ -287,12 +303,14 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
         say(t(lang, "do.ok", where=where(engine, handle.state, lang), version=handle.state.version))
 
 
-def _fail(as_json: bool, rule: str, reason: str, code: int) -> NoReturn:
-    """Like every other error (main.py), but a script asking for JSON gets JSON."""
+def _fail(as_json: bool, rule: str, reason: str, code: int, settings: Settings) -> NoReturn:
+    """Like every other error (main.py), but a script asking for JSON gets JSON; the
+    rule's id is on the screen only with ``-v``."""
     from .main import one_line
 
     if as_json:
         click.echo(json.dumps({"ok": False, "rule": rule, "reason": one_line(reason)}))
     else:
-        click.echo(f"intervision: error: [{rule}] {one_line(reason)}", err=True)
+        shown = f"[{rule}] " if settings.verbosity > 0 else ""
+        click.echo(f"intervision: error: {shown}{one_line(reason)}", err=True)
     click.get_current_context().exit(code)

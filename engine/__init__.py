@@ -176,6 +176,7 @@ __all__ = [
     # the journal port
     "Journal",
     "MeetingSummary",
+    "is_meeting_stream",
     "MemoryJournal",
     "StoredEvent",
     "belongs",

@@ -21,6 +21,7 @@ __all__ = [
     "GroupBook",
     "GroupFile",
     "GroupFileError",
+    "GroupNotFoundError",
     "GroupState",
     "InbrengerTurns",
     "MeetingRecord",

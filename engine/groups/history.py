@@ -57,6 +57,14 @@ class MeetingRecord:
     inbrengers: tuple[str, ...]
     methods: tuple[str, ...]
     commitments: tuple[Commitment, ...]
+    #: The group got past the opening (to the leervragen round, or a case): a meeting
+    #: opened and closed again, by mistake or for want of people, is not one they held.
+    met: bool = True
+
+    @property
+    def held(self) -> bool:
+        """Closed, and the group met: what counts as held and as facilitated."""
+        return self.closed_at is not None and self.met
 
     @property
     def minutes(self) -> int | None:
@@ -84,6 +92,7 @@ def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
         inbrengers=tuple(p for case in state.cases if case.method_id for p in case.inbrengers),
         methods=tuple(dict.fromkeys(c.method_id for c in state.cases if c.method_id)),
         commitments=tuple(_commitments(state, registry)),
+        met=bool(state.cases or state.leervragen or state.passed),
     )
 
 
@@ -171,6 +180,7 @@ def facilitator_proposal(
     present = [p for p in present if p != not_]
     if group.guided_by:
         return FacilitatorProposal(group.guided_by, "guided")
+    history = [r for r in history if r.met]  # opened and closed again: nobody facilitated
     args = {"members": list(present), "history": [past_meeting(r) for r in history]}
     failed: list[str] = []
     answer = None
@@ -219,5 +229,5 @@ def fairness(group: GroupState, history: list[MeetingRecord]) -> list[InbrengerT
 
 def look_back(history: list[MeetingRecord]) -> list[Commitment]:
     """The commitments made at the group's last meeting, to be reported on now."""
-    held = [r for r in history if r.closed_at is not None]
+    held = [r for r in history if r.held]
     return list(held[-1].commitments) if held else []

@@ -114,6 +114,13 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         commands=(Contribute,),
     ),
     RuleKind(
+        "references",
+        Text(nl="Verwijzingen naar bijdragen", en="References to contributions"),
+        pr.references,
+        always=True,
+        commands=(Contribute,),
+    ),
+    RuleKind(
         "on_request",
         Text(nl="Alleen als de inbrenger erom vraagt", en="Only when the inbrenger asks"),
         fl.on_request,

@@ -1,7 +1,7 @@
 """What a facilitator meets of the methods' practice in the terminal, by script.
 
 The group chooses whose example it becomes (``inbrenger NAME``), two bring one case
-(``case A+B``, ``decide NAME: ...``), the Socratic half day with its floor of one
+(``case A+B``, ``NAME: decide ...``), the Socratic half day with its floor of one
 question each and tips on request, and the feedback round a group switches on.
 """
 
@@ -97,7 +97,7 @@ def test_two_bring_one_balint_case_and_each_decides(invoke: Invoke) -> None:
     while status(invoke, meeting_id)["phase"] != "decision":
         ok(invoke, meeting_id, "skip straight to the decision")
 
-    ok(invoke, meeting_id, "decide Carla: I ask the team for a second opinion")
+    ok(invoke, meeting_id, "Carla: decide I ask the team for a second opinion")
     waiting = status(invoke, meeting_id)["waiting_for"]
     assert waiting == ["Bram"]
     ok(invoke, meeting_id, "decide I call the family myself", "next")
