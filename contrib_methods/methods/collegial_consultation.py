@@ -245,10 +245,11 @@ _PHASES: tuple[PhaseSpec, ...] = (
         minutes=5,
         instructions={
             "facilitator": Text(
-                nl="Bevestig de rollen: jij modereert, de inbrenger vertelt de casus, en er "
-                "is een notulist die de bijdragen opschrijft. De anderen zijn adviseur.",
-                en="Confirm the roles: you moderate, the inbrenger tells the case, and a "
-                "scribe writes down the contributions. The others are advisers.",
+                nl="Bevestig de rollen: jij leidt het gesprek, de inbrenger vertelt de "
+                "casus, en er is een notulist die de bijdragen opschrijft. De anderen zijn "
+                "adviseur.",
+                en="Confirm the roles: you lead the conversation, the inbrenger tells the "
+                "case, and a scribe writes down the contributions. The others are advisers.",
             ),
             "inbrenger": Text(
                 nl="Jij bent vandaag de inbrenger: jouw casus staat centraal. Check of je "
