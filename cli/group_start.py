@@ -26,8 +26,7 @@ def present_problem(group: GroupState, names: list[str], lang: Lang) -> tuple[li
 
     ids, unknown = match_members(group, names)
     if unknown:
-        known = ", ".join(m.name for m in group.members.values())
-        return ids, t(lang, "rotation.not_members", names=", ".join(unknown), known=known)
+        return ids, t(lang, "rotation.not_members", count=len(unknown))
     if len(ids) < 2:
         return ids, t(lang, "run.too_few")
     return ids, ""
@@ -55,7 +54,7 @@ def facilitator_problem(group: GroupState, name: str, present: list[str], lang: 
 
     member = find_member(group, name)
     if member is not None and member.id not in present:
-        return t(lang, "rotation.absent", name=member.name)
+        return t(lang, "rotation.absent")
     return ""
 
 

@@ -31,6 +31,11 @@ def one_line(message: str) -> str:
 #: command is one line here; ``tests/cli/test_lazy_commands.py`` fails until the short
 #: help matches the command's docstring.
 COMMANDS: dict[str, LazyCommand] = {
+    "board": LazyCommand(
+        "board.command",
+        "board",
+        "Serve a meeting on every member's own device: a console, a room display, a link each.",
+    ),
     "check": LazyCommand(
         "check_cmd",
         "check",
@@ -116,13 +121,15 @@ class IntervisionGroup(LazyGroup):
 
 
 def error_message(exc: Exception, lang: Lang, verbose: bool = False) -> str:
-    """The error in the user's language where it carries both, on one line; a refusal
-    names its rule's id only for ``-v``."""
-    from intervision.engine import CommandRefused
+    """The error in the user's language, on one line; a refusal names its rule's id
+    only for ``-v``."""
+    from intervision.engine import CommandRefused, IntervisionError
 
     if isinstance(exc, CommandRefused):
         rule = f"[{exc.rule}] " if verbose else ""
         return one_line(f"{rule}{exc.reason(lang)}")
+    if isinstance(exc, IntervisionError):
+        return one_line(exc.message(lang))
     return one_line(str(exc))
 
 

@@ -22,7 +22,7 @@ from .errors import IntervisionError
 from .flow import frame_flow, method_flow
 from .phases import PhaseSpec
 from .registry import Registry
-from .rules import FRAME_KINDS, roles_of, turn_takers
+from .rules import FRAME_KINDS, below_floor, roles_of, yet_to_speak
 from .specs import MethodSpec
 from .state import MeetingState
 
@@ -309,19 +309,11 @@ def _waiting(
         if written and state.step_no not in state.revealed:
             found.append(Waiting("reveal", holders("reveal"), "written_first"))
         neutral = method is not None and method.neutral_facilitator
-        takers = turn_takers(state, neutral_facilitator=neutral)
         if phase.everyone_contributes:
-            turn = tuple(p for p in takers if p not in said)
+            turn = yet_to_speak(state, neutral_facilitator=neutral)
             found.append(Waiting("everyone_contributes", turn, "everyone_contributes"))
         if phase.at_least:
-            short = tuple(
-                p
-                for p in takers
-                if any(
-                    sum(1 for c in step if c.author == p and c.kind == kind) < floor
-                    for kind, floor in phase.at_least.items()
-                )
-            )
+            short = below_floor(state, phase.at_least, neutral_facilitator=neutral)
             found.append(Waiting("at_least", short, "at_least"))
         if phase.consensus and state.step_no not in state.consensus:
             found.append(Waiting("consensus", holders("record_consensus"), "consensus"))

@@ -17,9 +17,10 @@ from . import commands as cmd
 from .decide import current_method, current_phase
 from .errors import CommandRefused, NotAMemberError
 from .frame import FRAME_STEPS
+from .identity import find_person
 from .phases import PhaseSpec
 from .rules import FRAME_KINDS, roles_of
-from .specs import MethodSpec, slug
+from .specs import MethodSpec
 from .state import Contribution, MeetingState
 from .text import Text
 
@@ -50,6 +51,13 @@ class _Engine(Protocol):
 
 
 __all__ = ["Meeting"]
+
+_NOT_A_MEMBER = Text(
+    nl="Die persoon is geen lid van deze bijeenkomst: noem een lid bij id of bij de naam "
+    "zoals de ledenlijst die schrijft.",
+    en="That person is not a member of this meeting: name a member by id, or by their "
+    "name as the member list has it.",
+)
 
 
 class Meeting:
@@ -85,19 +93,12 @@ class Meeting:
         return phase.title if phase is not None else FRAME_STEPS[self.state.frame].title
 
     def person(self, who: str) -> str:
-        """The member id for an id or a display name."""
+        """The member id for an exact id or an exact display name (see :mod:`.identity`)."""
         members = self.state.members
-        if who in members:
-            return who
-        folded = who.strip().casefold()
-        for member in members.values():
-            if member.name.casefold() == folded or member.id == slug(who):
-                return member.id
-        raise NotAMemberError(
-            f"{who!r} is not a member of this meeting "
-            f"(members: {', '.join(m.name for m in members.values())})",
-            meeting_id=self.id,
-        )
+        found = find_person(((m.id, m.name) for m in members.values()), who)
+        if found is None:
+            raise NotAMemberError(_NOT_A_MEMBER, meeting_id=self.id)
+        return found
 
     def roles(self, who: str) -> frozenset[str]:
         """The roles this person has now, as the rules count them.
@@ -142,9 +143,19 @@ class Meeting:
 
     # -- commands -----------------------------------------------------------------
 
-    def submit_leervraag(self, by: str, text: str, *, request_id: str | None = None) -> str:
-        """Record ``by``'s leervraag; returns its id (``L2``)."""
-        outcome = self._send(cmd.SubmitLeervraag, request_id, by=by, text=text)
+    def submit_leervraag(
+        self,
+        by: str,
+        text: str,
+        *,
+        request_id: str | None = None,
+        typed_by: str | None = None,
+    ) -> str:
+        """Record ``by``'s leervraag; returns its id (``L2``). ``typed_by``: see
+        :meth:`contribute`."""
+        outcome = self._send(
+            cmd.SubmitLeervraag, request_id, by=by, text=text, typed_by=self._typist(typed_by)
+        )
         return outcome.leervraag_ids[0]
 
     def pass_leervraag(self, by: str, *, request_id: str | None = None) -> Outcome:
@@ -208,13 +219,22 @@ class Meeting:
         *,
         reply_to: str | None = None,
         request_id: str | None = None,
+        typed_by: str | None = None,
     ) -> str:
         """Record what ``by`` said; ``reply_to`` names the contribution it answers.
 
+        ``typed_by`` is who typed it in for ``by``: the facilitator, for a member
+        without a device of their own (only the facilitator may; it is recorded).
         Returns the new contribution's id, from what this command committed.
         """
         outcome = self._send(
-            cmd.Contribute, request_id, by=by, kind=kind, text=text, reply_to=reply_to
+            cmd.Contribute,
+            request_id,
+            by=by,
+            kind=kind,
+            text=text,
+            reply_to=reply_to,
+            typed_by=self._typist(typed_by),
         )
         return outcome.contribution_ids[0]
 
@@ -229,7 +249,9 @@ class Meeting:
         selected: Sequence[str] = (),
         labels: dict[str, str] | None = None,
         request_id: str | None = None,
+        typed_by: str | None = None,
     ) -> Outcome:
+        """The phase's decision; ``typed_by``: see :meth:`contribute`."""
         return self._send(
             cmd.Decide,
             request_id,
@@ -237,6 +259,7 @@ class Meeting:
             text=text,
             selected=tuple(selected),
             labels=labels or {},
+            typed_by=self._typist(typed_by),
         )
 
     def take_loop(self, by: str, loop_id: str, *, request_id: str | None = None) -> Outcome:
@@ -271,6 +294,9 @@ class Meeting:
     def refresh(self) -> MeetingState:
         """Read the journal again: what other processes wrote becomes visible."""
         return self.engine.reload(self.id)
+
+    def _typist(self, who: str | None) -> str | None:
+        return None if who is None else self.person(who)
 
     def _send(
         self, command_type: type[cmd._Command], request_id: str | None, **fields: Any

@@ -20,7 +20,7 @@ from .text import Lang, Text
 
 if TYPE_CHECKING:  # at run time only the annotations name them: loading methods needs neither
     from . import commands as cmd
-    from .phases import PhaseSpec
+    from .phases import ContributionKind, PhaseSpec
     from .specs import MethodSpec
     from .state import MeetingState
 
@@ -29,9 +29,11 @@ __all__ = [
     "Refusal",
     "RuleContext",
     "RuleKind",
+    "below_floor",
     "refuse",
     "roles_of",
     "turn_takers",
+    "yet_to_speak",
 ]
 
 
@@ -78,6 +80,15 @@ class RuleKind:
         return not self.commands or issubclass(command_type, self.commands)
 
 
+def yet_to_speak(state: MeetingState, *, neutral_facilitator: bool = False) -> tuple[str, ...]:
+    """The participants present who have said nothing yet in this step: whom a phase
+    where everyone contributes waits for (the :func:`turn_takers` still to speak)."""
+    said = {c.author for c in state.step_contributions()}
+    return tuple(
+        p for p in turn_takers(state, neutral_facilitator=neutral_facilitator) if p not in said
+    )
+
+
 def roles_of(
     state: MeetingState, person: str, *, neutral_facilitator: bool = False
 ) -> frozenset[str]:
@@ -116,6 +127,27 @@ def turn_takers(state: MeetingState, *, neutral_facilitator: bool = False) -> tu
         if p not in inbrengers
         and not state.members[p].external
         and not (neutral_facilitator and p == state.facilitator)
+    )
+
+
+def below_floor(
+    state: MeetingState,
+    floors: Mapping[ContributionKind, int],
+    *,
+    neutral_facilitator: bool = False,
+) -> tuple[str, ...]:
+    """The :func:`turn_takers` who have not yet given, in this step, the fewest
+    contributions of each kind that ``floors`` asks (a phase's ``at_least``)."""
+    if not floors:
+        return ()
+    step = state.step_contributions()
+    return tuple(
+        p
+        for p in turn_takers(state, neutral_facilitator=neutral_facilitator)
+        if any(
+            sum(1 for c in step if c.author == p and c.kind == kind) < floor
+            for kind, floor in floors.items()
+        )
     )
 
 

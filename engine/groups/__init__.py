@@ -34,4 +34,5 @@ __all__ = [
     "look_back",
     "propose_facilitator",
     "read_group_file",
+    "record_of",
 ]

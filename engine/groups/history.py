@@ -32,6 +32,7 @@ __all__ = [
     "look_back",
     "past_meeting",
     "propose_facilitator",
+    "record_of",
 ]
 
 
@@ -83,6 +84,8 @@ class InbrengerTurns:
 
 
 def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
+    """One meeting as the group's history sees it, also while it runs: a screen shows
+    the commitments made so far from it without reading every meeting of the group."""
     return MeetingRecord(
         meeting_id=state.meeting_id,
         started_at=state.started_at,

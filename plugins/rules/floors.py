@@ -15,9 +15,9 @@ from intervision.engine import (
     Contribute,
     Refusal,
     RuleContext,
+    below_floor,
     kind_titles,
     refuse,
-    turn_takers,
 )
 
 __all__ = ["at_least", "feedback_round", "on_request"]
@@ -29,23 +29,18 @@ def at_least(ctx: RuleContext) -> Refusal | None:
     if type(ctx.command) is not Advance or phase is None or not phase.at_least:
         return None
     neutral = ctx.method is not None and ctx.method.neutral_facilitator
-    takers = turn_takers(state, neutral_facilitator=neutral)
-    step = state.step_contributions()
     for kind, floor in phase.at_least.items():
-        owing = [
-            state.members[p].name
-            for p in takers
-            if sum(1 for c in step if c.author == p and c.kind == kind) < floor
-        ]
+        owing = below_floor(state, {kind: floor}, neutral_facilitator=neutral)
         if owing:
             return refuse(
                 "at_least",
-                "Ieder geeft hier minstens {floor} keer een {kind}; nog niet: {names}.",
+                "Ieder geeft hier minstens {floor} keer een {kind}; {count} van de deelnemers "
+                "nog niet.",
                 "Everyone makes at least {floor} contribution(s) of the kind “{kind}” here; "
-                "not yet: {names}.",
+                "{count} of the participants have not yet.",
                 floor=floor,
                 kind=kind_titles([kind]),
-                names=", ".join(owing),
+                count=len(owing),
             )
     return None
 
@@ -83,8 +78,10 @@ def feedback_round(ctx: RuleContext) -> Refusal | None:
         return None
     return refuse(
         "feedback_round",
-        "Ieder geeft de anderen nog {kind} op hun vragen en adviezen; nog niet: {names}.",
-        "Everyone still gives the others {kind} on their questions and advice; not yet: {names}.",
+        "Ieder geeft de anderen nog {kind} op hun vragen en adviezen; {count} van de leden "
+        "nog niet.",
+        "Everyone still gives the others {kind} on their questions and advice; {count} of "
+        "the members have not yet.",
         kind=GLOSSARY.kind("feedback"),
-        names=", ".join(state.members[p].name for p in owing),
+        count=len(owing),
     )

@@ -20,8 +20,10 @@ from intervision.engine import (
     RuleContext,
     Skip,
     Text,
+    below_floor,
     kind_titles,
     refuse,
+    yet_to_speak,
 )
 
 __all__ = [
@@ -152,6 +154,25 @@ def written_first(ctx: RuleContext) -> Refusal | None:
                 "Wat geschreven is, is al onthuld.",
                 "What was written has already been revealed.",
             )
+        neutral = ctx.method is not None and ctx.method.neutral_facilitator
+        short = below_floor(state, phase.at_least, neutral_facilitator=neutral)
+        if short:  # revealed early, the floor could no longer be reached
+            return refuse(
+                "written_first",
+                "Eerst schrijft ieder op wat deze fase vraagt; {count} van de deelnemers nog niet.",
+                "Everyone first writes what this phase asks; {count} of the participants have "
+                "not yet.",
+                count=len(short),
+            )
+        if phase.everyone_contributes and yet_to_speak(state, neutral_facilitator=neutral):
+            # Revealed early, the round would be stuck: the late writer refused (the
+            # round is revealed), moving on refused (not everyone wrote).
+            return refuse(
+                "written_first",
+                "Eerst schrijft ieder iets op; {count} van de deelnemers nog niet.",
+                "Everyone writes something first; {count} of the participants have not yet.",
+                count=len(yet_to_speak(state, neutral_facilitator=neutral)),
+            )
         return None
     if phase is None or not phase.written_first:
         return None
@@ -252,15 +273,13 @@ def decision_required(ctx: RuleContext) -> Refusal | None:
     decided = {d.by for d in ctx.state.step_decisions()}
     pair = ctx.state.inbrengers if phase.decision.by == "inbrenger" else ()
     if len(pair) > 1:  # each of a pair makes the decision of their own
-        owing = [ctx.state.members[p].name for p in pair if p not in decided]
-        if not owing:
+        if all(p in decided for p in pair):
             return None
         return refuse(
             "decision_required",
-            "Eerst besluit ieder van de inbrengers: {title}; nog niet: {names}.",
-            "Each of the inbrengers decides first: {title}; not yet: {names}.",
+            "Eerst besluiten beide inbrengers, ieder voor zich: {title}.",
+            "Both inbrengers decide first, each for themselves: {title}.",
             title=phase.decision.title,
-            names=", ".join(owing),
         )
     if decided:
         return None

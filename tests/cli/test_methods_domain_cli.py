@@ -110,15 +110,17 @@ def test_the_socratic_half_day_by_script(invoke: Invoke) -> None:
     ok(invoke, meeting_id, "Bram: s: how do I trust my team?", "next")
     ok(invoke, meeting_id, "Carla: oq: what does trust look like?")
     assert status(invoke, meeting_id)["waiting_for"] == ["Anna", "Dirk", "Eva"]
-    ok(invoke, meeting_id, "reveal")
     floor = do(invoke, meeting_id, "next", lang="nl")
     assert (floor["rule"], floor["exit_code"]) == ("at_least", 4)
-    assert (
-        "Anna, Dirk, Eva" in floor["reason"] and "minstens 1 keer een open vraag" in floor["reason"]
-    )
-    ok(invoke, meeting_id, "skip the others had no question today")
+    assert "minstens 1 keer een open vraag; 3 van de deelnemers nog niet" in floor["reason"]
+    early = do(invoke, meeting_id, "reveal")
+    assert (early["rule"], early["exit_code"]) == ("written_first", 4)
+    for name in ("Anna", "Dirk", "Eva"):
+        ok(invoke, meeting_id, f"{name}: oq: and what does {name} ask?")
+    ok(invoke, meeting_id, "reveal", "next")
     assert status(invoke, meeting_id)["phase"] == "sorting"
-    ok(invoke, meeting_id, "decide C2=warm", "next", "Bram: r: I trust by checking @C2", "next")
+    ok(invoke, meeting_id, "decide C2=warm C3=neutraal C4=koud C5=koud", "next")
+    ok(invoke, meeting_id, "Bram: r: I trust by checking @C2", "next")
     assert status(invoke, meeting_id)["phase"] == "asking_on"
     ok(invoke, meeting_id, "Dirk: oq: yes, and when do you stop checking?", "next", "next")
     assert status(invoke, meeting_id)["phase"] == "forces"

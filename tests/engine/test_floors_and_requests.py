@@ -29,22 +29,25 @@ def test_the_socratic_writing_waits_for_at_least_one_question_each(engine: Engin
 
     wait = [w for w in meeting.capabilities(LATER).waiting if w.reason == "at_least"]
     assert [(w.people, w.rule) for w in wait] == [(("anna", "eva"), "at_least")]
-    meeting.reveal(FACILITATOR)  # revealed early: the floor still holds
     with refused(meeting, "at_least"):
         meeting.advance(FACILITATOR)
+    with refused(meeting, "written_first"):  # revealed now, the floor could not be reached
+        meeting.reveal(FACILITATOR)
+    assert not meeting.capabilities(LATER).of(FACILITATOR).may("reveal")
 
 
-def test_the_refusal_names_who_still_owes_in_the_meetings_language(engine: Engine) -> None:
+def test_the_refusal_counts_who_still_owes_and_names_nobody(engine: Engine) -> None:
     meeting = start(engine, "socratic")
     meeting.advance(FACILITATOR)
     for person in ("anna", "carla", "dirk"):
         meeting.contribute(person, "open_question", "and then?")
-    meeting.reveal(FACILITATOR)
 
     with pytest.raises(CommandRefused) as caught:
         meeting.advance(FACILITATOR)
     assert caught.value.rule == "at_least"
-    assert "Eva" in str(caught.value) and "Carla" not in str(caught.value)
+    assert "1 of the participants" in caught.value.reason.en
+    assert "1 van de deelnemers" in caught.value.reason.nl
+    assert "Eva" not in str(caught.value)
 
 
 def test_a_floor_met_lets_the_step_move_on_and_skipping_stays_possible(engine: Engine) -> None:
