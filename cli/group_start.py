@@ -8,16 +8,23 @@ with ``start_meeting(group, ...)``, so its history is the group's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .console import ask, confirm, say
 from .texts import Lang, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine
+    from intervision.engine import Engine, Meeting
     from intervision.engine.groups import GroupState
 
-__all__ = ["ask_facilitator", "ask_present", "facilitator_problem", "present_problem"]
+__all__ = [
+    "ask_facilitator",
+    "ask_present",
+    "facilitator_problem",
+    "present_problem",
+    "start_with_guest",
+]
 
 
 def present_problem(group: GroupState, names: list[str], lang: Lang) -> tuple[list[str], str]:
@@ -90,3 +97,40 @@ def ask_facilitator(engine: Engine, group: GroupState, present: list[str], lang:
             if not agreed:
                 continue
         return answer
+
+
+def start_with_guest(
+    name: str,
+    external: bool,
+    lang: Lang,
+    start: Callable[[bool], Meeting],
+    *,
+    ask_guest: bool = False,
+) -> Meeting:
+    """The meeting ``start(external)`` starts, where ``name``, a facilitator who is no member,
+    is a guest from outside only on purpose.
+
+    With ``--external-facilitator`` (``external``) the guest was said; at a terminal
+    (``ask_guest``) the user is asked, as ``intervision run`` asks; otherwise the
+    refusal names the option, so a typo in a name never makes a stranger the
+    facilitator of a script's meeting.
+    """
+    from intervision.engine import NotAMemberError, Text
+
+    from .runner import Leave
+
+    try:
+        return start(external)
+    except NotAMemberError:
+        if external:
+            raise
+        if not ask_guest:
+            import click
+
+            raise click.UsageError(t(lang, "meeting.external_needed")) from None
+    agreed = confirm(lang, t(lang, "run.guest", name=name), default=False)
+    if isinstance(agreed, str):
+        raise Leave
+    if not agreed:
+        raise NotAMemberError(Text(nl=t("nl", "run.not_a_guest"), en=t("en", "run.not_a_guest")))
+    return start(True)

@@ -10,13 +10,13 @@ a refusal); nothing printed ever holds case content.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from .completion import complete_groups, complete_meetings
 from .console import say
+from .group_start import start_with_guest
 from .settings import Settings, pass_settings
 from .texts import Lang, both, t
 
@@ -97,7 +97,8 @@ def start(
             raise click.BadParameter(problem, param_hint="--members")
         if not facilitator:
             raise click.UsageError(t(ui, "meeting.facilitator_needed"))
-        started = _started(
+        started = start_with_guest(
+            facilitator,
             external,
             ui,
             lambda outside: engine.start_meeting(
@@ -154,7 +155,8 @@ def _start_group(
     # The group's own guide comes from outside by definition.
     guide = group.guided_by is not None and find_member(group, facilitator) is None
     chosen_facilitator = facilitator
-    return _started(
+    return start_with_guest(
+        chosen_facilitator,
         external or guide,
         lang,
         lambda outside: engine.start_meeting(
@@ -165,19 +167,6 @@ def _start_group(
             external_facilitator=outside,
         ),
     )
-
-
-def _started(external: bool, lang: Lang, start: Callable[[bool], Meeting]) -> Meeting:
-    """The meeting ``start`` starts; a facilitator who is no member needs
-    ``--external-facilitator``, which the refusal then says."""
-    from intervision.engine import NotAMemberError
-
-    try:
-        return start(external)
-    except NotAMemberError:
-        if external:
-            raise
-        raise click.UsageError(t(lang, "meeting.external_needed")) from None
 
 
 @meeting.command()
