@@ -239,6 +239,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "wait.consensus": ("consensus: eens", "consensus: consensus"),
     "wait.decision": ("besluit", "decision"),
     "wait.module": ("keuze van een werkvorm", "choice of a module"),
+    "wait.feedback": ("feedback op elkaar", "feedback to each other"),
+    "wait.at_least": ("het minimum aan bijdragen", "the least number of contributions"),
+    "wait.inbrenger": ("keuze van wiens voorbeeld het wordt", "choice of whose example it is"),
     "decide.word": ("besluit", "decide"),
     "decide.labels": (
         "Besluit van {who}: typ {typed} <tekst>, met bij elke bijdrage een van: {values}.",

@@ -213,6 +213,7 @@ __all__ = [
     "Subscriber",
     "Capabilities",
     "PersonCan",
+    "WaitReason",
     "Waiting",
     "capabilities",
     # logging that costs nothing until a line is kept
