@@ -61,7 +61,7 @@ def _given_after(ctx: click.Context, param: click.Parameter, value: Any) -> None
     if settings is None or value in (None, False, 0, ()):
         return
     if param.name == "lang":
-        settings.lang = "nl" if value == "nl" else "en"
+        settings.lang = settings.language(value)
         settings.lang_explicit = True
     elif param.name == "store":
         settings.store = value

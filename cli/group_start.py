@@ -121,8 +121,8 @@ def start_with_guest(
 
     try:
         return start(external)
-    except NotAMemberError:
-        if external:
+    except NotAMemberError as exc:
+        if external or exc.field != "facilitator":  # a role's holder is never a guest
             raise
         if not ask_guest:
             import click

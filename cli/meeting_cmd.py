@@ -16,8 +16,9 @@ import click
 
 from .completion import complete_groups, complete_meetings
 from .console import say
+from .day_roles import ROLE_OPTION, day_roles, roles_line
 from .group_start import start_with_guest
-from .settings import Settings, pass_settings
+from .settings import LANG_TYPE, Settings, pass_settings
 from .texts import Lang, both, t
 
 if TYPE_CHECKING:
@@ -64,7 +65,8 @@ def meeting() -> None:
     is_flag=True,
     help="The facilitator is not a member: a guide from outside the group.",
 )
-@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Meeting language.")
+@click.option("--lang", type=LANG_TYPE, default=None, help="Meeting language.")
+@ROLE_OPTION
 @_JSON
 @pass_settings
 def start(
@@ -75,18 +77,22 @@ def start(
     facilitator: str | None,
     external: bool,
     lang: str | None,
+    roles: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Start a meeting and print its id."""
-    chosen: Lang | None = None if lang is None else ("nl" if lang == "nl" else "en")
+    chosen: Lang | None = None if lang is None else settings.language(lang)
     ui = chosen or settings.lang
     if bool(group_ref) == bool(members):
         raise click.UsageError(t(ui, "meeting.group_or_members"))
     if present and not group_ref:
         raise click.UsageError(t(ui, "meeting.present_needs_group"))
     engine = settings.open_engine()
+    held = day_roles(roles, engine.registry, ui)
     if group_ref:
-        started = _start_group(engine, settings, chosen, group_ref, present, facilitator, external)
+        started = _start_group(
+            engine, settings, chosen, group_ref, present, facilitator, external, held
+        )
     else:
         from .parse import split_names
         from .run import _names_problem
@@ -102,7 +108,7 @@ def start(
             external,
             ui,
             lambda outside: engine.start_meeting(
-                names, facilitator=facilitator, lang=ui, external_facilitator=outside
+                names, facilitator=facilitator, lang=ui, roles=held, external_facilitator=outside
             ),
         )
     if as_json:
@@ -119,6 +125,7 @@ def _start_group(
     present: str | None,
     facilitator: str | None,
     external: bool,
+    held: dict[str, list[str]],
 ) -> Meeting:
     from intervision.engine import PluginError
     from intervision.engine.groups import propose_facilitator
@@ -164,6 +171,7 @@ def _start_group(
             facilitator=chosen_facilitator,
             present=ids,
             lang=lang,
+            roles=held,
             external_facilitator=outside,
         ),
     )
@@ -199,6 +207,7 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
         "facilitator": _name(handle, state.facilitator),
         "inbrenger": _name(handle, state.inbrenger) if state.inbrenger else None,
         "present": [_name(handle, p) for p in state.present],
+        "roles": {role: [_name(handle, p) for p in people] for role, people in state.roles.items()},
         "may_contribute": may,
         "may": {
             _name(handle, p): {
@@ -224,12 +233,15 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
     if state.closed:
         return
     say(t(lang, "opening.roles", facilitator=data["facilitator"], present=", ".join(may)))
+    held = roles_line(state, engine.registry, lang)
+    if held:
+        say(held)
     if data["inbrenger"]:
         say(t(lang, "status.inbrenger", name=data["inbrenger"]))
     from .kinds import kinds_typed
 
     for name, kinds in may.items():
-        text = kinds_typed(kinds, lang) or t(lang, "phase.may_nothing")
+        text = kinds_typed(kinds, lang, engine.registry.glossary) or t(lang, "phase.may_nothing")
         say(f"  {name}: {text}")
     if waiting:
         say(t(lang, "status.waiting", names=", ".join(waiting)))
@@ -339,7 +351,8 @@ def do(
         request_id=request_id,
     )
     try:
-        accepted = driver.do(parse.parse_command(" ".join(words), lang))
+        line = " ".join(words)
+        accepted = driver.do(parse.parse_command(line, lang, engine.registry.glossary))
     except CommandRefused as exc:
         _fail(as_json, exc.rule, exc.reason, lang, exc.exit_code, settings)
     except Problem as exc:
@@ -374,7 +387,7 @@ def _fail(
 
     if as_json:
         both_languages = {"nl": one_line(reason.nl), "en": one_line(reason.en)}
-        answer = {"ok": False, "rule": rule, "reason": both_languages[lang]}
+        answer = {"ok": False, "rule": rule, "reason": one_line(reason(lang))}
         click.echo(json.dumps({**answer, "reasons": both_languages}, ensure_ascii=False))
     else:
         shown = f"[{rule}] " if settings.verbosity > 0 else ""

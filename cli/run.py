@@ -14,8 +14,9 @@ import click
 
 from .completion import complete_groups, complete_meetings, complete_methods
 from .console import EndOfInput, ask, say
+from .day_roles import ROLE_OPTION, day_roles
 from .parse import split_names
-from .settings import Settings, pass_settings
+from .settings import LANG_TYPE, Settings, pass_settings
 from .texts import Lang, t
 
 if TYPE_CHECKING:
@@ -65,15 +66,14 @@ __all__ = ["run"]
     default=None,
     help="Time there is for the method, for the method suggestions.",
 )
-@click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of this meeting."
-)
+@click.option("--lang", type=LANG_TYPE, default=None, help="Language of this meeting.")
 @click.option(
     "--plain",
     is_flag=True,
     help="Plain scrolling text at a terminal too, without the live status region "
     "(for a screen reader, or a terminal that cannot move its cursor).",
 )
+@ROLE_OPTION
 @pass_settings
 def run(
     settings: Settings,
@@ -87,6 +87,7 @@ def run(
     minutes: int | None,
     lang: str | None,
     plain: bool,
+    roles: tuple[str, ...],
 ) -> None:
     """Run a meeting: the frame, the method's phases, recognitions and evaluation.
 
@@ -96,11 +97,11 @@ def run(
     """
     from .runner import Leave
 
-    if resume_id and (members or facilitator or group_ref):
+    if resume_id and (members or facilitator or group_ref or roles):
         raise click.UsageError(t(settings.lang, "run.no_resume_options"))
     if members and group_ref:
         raise click.UsageError(t(settings.lang, "run.group_or_members"))
-    chosen: Lang | None = None if lang is None else ("nl" if lang == "nl" else "en")
+    chosen: Lang | None = None if lang is None else settings.language(lang)
     if variant and not method_id:
         raise click.UsageError(t(settings.lang, "run.variant_needs_method"))
     engine = settings.open_engine()
@@ -111,6 +112,7 @@ def run(
     if method_id and method_in_variant(engine.registry, method_id, variant).kind == "module":
         raise click.BadParameter(t(settings.lang, "run.module_not_method"), param_hint="--method")
     ui: Lang = chosen or settings.lang
+    held = day_roles(roles, engine.registry, ui)
     meeting: Meeting | None = None
     try:
         if resume_id:
@@ -126,10 +128,10 @@ def run(
 
             say(t(ui, "run.resumed", id=meeting.id, where=where(engine, meeting.state, ui)))
         elif group_ref:
-            meeting, ui = _start_group(engine, settings, chosen, group_ref, facilitator)
+            meeting, ui = _start_group(engine, settings, chosen, group_ref, facilitator, held)
             say(t(ui, "run.started", id=meeting.id))
         else:
-            meeting = _start(engine, ui, members, facilitator)
+            meeting = _start(engine, ui, members, facilitator, held)
             say(t(ui, "run.started", id=meeting.id))
         _drive(settings, engine, meeting, ui, plain, method_id, variant, kind, minutes)
     except Leave:
@@ -180,7 +182,13 @@ def _drive(
         runner.run()
 
 
-def _start(engine: Engine, lang: Lang, members: str | None, facilitator: str | None) -> Meeting:
+def _start(
+    engine: Engine,
+    lang: Lang,
+    members: str | None,
+    facilitator: str | None,
+    held: dict[str, list[str]],
+) -> Meeting:
     if members is not None:
         names = split_names(members)
         problem = _names_problem(names, lang)
@@ -205,14 +213,23 @@ def _start(engine: Engine, lang: Lang, members: str | None, facilitator: str | N
         False,
         lang,
         lambda outside: engine.start_meeting(
-            names, facilitator=chosen_facilitator, lang=lang, external_facilitator=outside
+            names,
+            facilitator=chosen_facilitator,
+            lang=lang,
+            roles=held,
+            external_facilitator=outside,
         ),
         ask_guest=True,
     )
 
 
 def _start_group(
-    engine: Engine, settings: Settings, chosen: Lang | None, ref: str, facilitator: str | None
+    engine: Engine,
+    settings: Settings,
+    chosen: Lang | None,
+    ref: str,
+    facilitator: str | None,
+    held: dict[str, list[str]],
 ) -> tuple[Meeting, Lang]:
     """A meeting of a group, in the group's language unless one was chosen on purpose."""
     from .group_start import ask_facilitator, ask_present, facilitator_problem
@@ -235,6 +252,7 @@ def _start_group(
         facilitator=facilitator,
         present=present,
         lang=lang,
+        roles=held,
         external_facilitator=find_member(group, facilitator) is None,
     )
     return meeting, lang

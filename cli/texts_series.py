@@ -7,9 +7,16 @@ meeting's own texts; the same shape (plain tuples, no pydantic) so that
 
 from __future__ import annotations
 
-from .texts import Lang
+from .texts import Lang, said
 
-__all__ = ["EXPERIENCE_NAMES", "LEERVRAAG_KIND_NAMES", "STATUS_NAMES", "WEEKDAYS", "t"]
+__all__ = [
+    "EXPERIENCE_NAMES",
+    "LEERVRAAG_KIND_NAMES",
+    "STATUS_NAMES",
+    "TEXTS",
+    "WEEKDAYS",
+    "t",
+]
 
 #: The kinds of leervraag as the facilitator offers them; the same keys as the
 #: engine's ``LEERVRAAG_KINDS`` (a test keeps them equal), here for ``--help``.
@@ -162,8 +169,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Every text of this table, for a language pack's author to translate (``check``).
+TEXTS = _TEXTS
+
+
 def t(lang: Lang, key: str, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``values`` filled in."""
-    nl, en = _TEXTS[key]
-    text = nl if lang == "nl" else en
-    return text.format(**values) if values else text
+    return said(lang, _TEXTS[key], values)

@@ -7,11 +7,11 @@ words around them. The Dutch is what a facilitator says to the group ("je").
 
 from __future__ import annotations
 
-from typing import Literal
+from ..texts import said
 
 __all__ = ["Lang", "t"]
 
-Lang = Literal["nl", "en"]
+Lang = str  # nl, en, or a language an installed pack adds (the terminal's Lang)
 
 _TEXTS: dict[str, tuple[str, str]] = {
     # -- every page -------------------------------------------------------------------
@@ -317,6 +317,4 @@ _TEXTS: dict[str, tuple[str, str]] = {
 
 def t(lang: Lang, key: str, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``values`` filled in."""
-    nl, en = _TEXTS[key]
-    text = nl if lang == "nl" else en
-    return text.format(**values) if values else text
+    return said(lang, _TEXTS[key], values)

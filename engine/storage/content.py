@@ -82,7 +82,7 @@ CONTENT: dict[type[BaseModel], frozenset[str]] = {
 STRUCTURE: dict[type[BaseModel], frozenset[str]] = {
     MemberRef: frozenset({"id"}),
     MeetingStarted: frozenset(
-        {"type", "meeting_id", "group_id", "lang", "present", "facilitator", "scribe", "timekeeper"}
+        {"type", "meeting_id", "group_id", "lang", "present", "facilitator", "roles"}
     ),
     StepEntered: frozenset({"type", "frame", "phase", "module"}),
     # typed_by is a member id, as by is (the facilitator who typed it in).

@@ -47,10 +47,21 @@ def _with(**defaults: Any) -> Step:
     return step
 
 
+def _roles_of_the_day(data: dict[str, Any]) -> dict[str, Any]:
+    """``meeting_started`` 1 -> 2: the ``scribe`` and ``timekeeper`` fields become the
+    ``roles`` mapping, which holds any role a method declares."""
+    upgraded = {key: value for key, value in data.items() if key not in _DAY_ROLES}
+    upgraded["roles"] = {role: [data[role]] for role in _DAY_ROLES if data.get(role)}
+    return upgraded
+
+
+_DAY_ROLES = ("scribe", "timekeeper")
+
 #: ``(event type, from version) -> step to from version + 1``.
 UPGRADES: dict[tuple[str, int], Step] = {
+    ("meeting_started", 1): _roles_of_the_day,
     # a meeting started before the feedback round existed held none
-    ("meeting_started", 1): _with(feedback_round=False),
+    ("meeting_started", 2): _with(feedback_round=False),
     # a case chosen before pairs existed had one inbrenger
     ("case_chosen", 1): _with(co_inbrenger=None),
 }

@@ -1,10 +1,10 @@
 """Schema versions of stored events: explicit upgrade steps, and clear refusals.
 
-The real steps (a meeting started before the feedback round, a case chosen before
-pairs) are read here from rows in their old shape. The other tests register steps of
-their own (``monkeypatch`` on the table and on the current versions) to show that the
-read path runs them before validation, in order, and refuses what it cannot upgrade
-without guessing.
+The real steps (a meeting started before the roles of the day were a mapping, or
+before the feedback round; a case chosen before pairs) are read here from rows in
+their old shape. The other tests register steps of their own (``monkeypatch`` on the
+table and on the current versions) to show that the read path runs them before
+validation, in order, and refuses what it cannot upgrade without guessing.
 """
 
 from __future__ import annotations
@@ -88,7 +88,20 @@ def test_a_meeting_started_before_the_feedback_round_held_none() -> None:
     )
     event = decode_event("m1", 1, raw)
     assert isinstance(event, events.MeetingStarted)
-    assert (event.v, event.feedback_round) == (2, False)
+    assert (event.v, event.feedback_round) == (3, False)
+
+
+def test_a_version_2_start_keeps_its_roles_and_held_no_feedback_round() -> None:
+    raw = (
+        '{"v":2,"at":"2025-03-10T19:00:00Z","type":"meeting_started","meeting_id":"m1",'
+        '"group_id":null,"lang":"nl","members":[{"id":"anna","name":"Anna","external":false},'
+        '{"id":"bram","name":"Bram","external":false}],"present":["anna","bram"],'
+        '"facilitator":"anna","roles":{"scribe":["bram"]}}'
+    )
+    event = decode_event("m1", 1, raw)
+    assert isinstance(event, events.MeetingStarted)
+    assert (event.v, event.feedback_round) == (3, False)
+    assert event.roles == {"scribe": ("bram",)}
 
 
 def test_a_case_chosen_before_pairs_had_one_inbrenger() -> None:
@@ -228,3 +241,33 @@ def test_a_start_event_of_another_meeting_is_refused() -> None:
     message = read(start.model_dump_json(), version=1)
 
     assert "names another meeting" in message and "m2-" not in message
+
+
+def started_v1(**fields: Any) -> str:
+    """A ``meeting_started`` row as version 1 wrote it: roles of the day as two fields."""
+    return row(
+        v=1,
+        type="meeting_started",
+        meeting_id="m1",
+        group_id=None,
+        lang="nl",
+        members=[{"id": i, "name": i.title(), "external": False} for i in ("anna", "bram")],
+        present=["anna", "bram"],
+        facilitator="anna",
+        **fields,
+    )
+
+
+def test_a_version_1_start_keeps_its_scribe_and_timekeeper_as_roles() -> None:
+    event = decode_event("m1", 1, started_v1(scribe="bram", timekeeper="anna"))
+
+    assert isinstance(event, events.MeetingStarted)
+    assert event.roles == {"scribe": ("bram",), "timekeeper": ("anna",)}
+    assert event.v == events.MeetingStarted.model_fields["v"].default
+
+
+def test_a_version_1_start_without_roles_of_the_day_holds_none() -> None:
+    event = decode_event("m1", 1, started_v1(scribe=None, timekeeper=None))
+
+    assert isinstance(event, events.MeetingStarted)
+    assert event.roles == {}
