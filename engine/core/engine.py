@@ -107,6 +107,7 @@ class Engine:
         group_id: str | None = None,
         meeting_id: str | None = None,
         external_facilitator: bool = False,
+        feedback_round: bool | None = None,
     ) -> Meeting:
         """Start a meeting; members are display names (or a group), the others names or ids.
 
@@ -126,7 +127,13 @@ class Engine:
         meeting: ``MeetingState.roles`` and ``held_by`` show it, and ``allowed`` and
         the rules count it among the holder's roles (:func:`roles_of`). ``scribe``
         and ``timekeeper`` are short for those two.
+
+        With ``feedback_round`` the members give each other feedback in the
+        evaluation, and the meeting closes once everyone has; left out, a group's own
+        setting (its ``feedback_round``) holds, and a meeting of names holds none.
         """
+        if feedback_round is None:
+            feedback_round = bool(getattr(members, "feedback_round", False))
         lang = check_lang(lang, self.registry.langs())
         if meeting_id is not None:
             check_id(meeting_id, MEETING_ID)
@@ -152,6 +159,7 @@ class Engine:
             present=seating.present,
             facilitator=seating.facilitator,
             roles=seating.roles,
+            feedback_round=feedback_round,
         )
         with self._lock(meeting_id):
             self.journal.append(meeting_id, 0, [started])
