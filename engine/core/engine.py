@@ -125,6 +125,7 @@ class Engine:
         group_id: str | None = None,
         meeting_id: str | None = None,
         external_facilitator: bool = False,
+        feedback_round: bool | None = None,
     ) -> Meeting:
         """Start a meeting; members are display names (or a group), the others names or ids.
 
@@ -144,7 +145,13 @@ class Engine:
         meeting: ``MeetingState.roles`` and ``held_by`` show it, and ``allowed`` and
         the rules count it among the holder's roles (:func:`roles_of`). ``scribe``
         and ``timekeeper`` are short for those two.
+
+        With ``feedback_round`` the members give each other feedback in the
+        evaluation, and the meeting closes once everyone has; left out, a group's own
+        setting (its ``feedback_round``) holds, and a meeting of names holds none.
         """
+        if feedback_round is None:
+            feedback_round = bool(getattr(members, "feedback_round", False))
         lang = check_lang(lang, self.registry.langs())
         if meeting_id is not None:
             check_id(meeting_id, MEETING_ID)
@@ -171,6 +178,7 @@ class Engine:
             present=seating.present,
             facilitator=seating.facilitator,
             roles=seating.roles,
+            feedback_round=feedback_round,
         )
         started, state = self._append_start(started, drawn=drawn)
         log.info(

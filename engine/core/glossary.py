@@ -200,6 +200,7 @@ GLOSSARY = Glossary(
             _term("recognition", "herkenning", "recognition", ("h", "rec")),
             _term("learning_point", "leerpunt", "learning point", ("lp", "lp"), ("learning",)),
             _term("note", "notitie", "note", ("n", "n")),
+            _term("feedback", "feedback", "feedback", ("fb", "fb"), ("terugkoppeling",)),
         )
     ),
     roles=_table(

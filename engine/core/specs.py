@@ -108,8 +108,8 @@ class VariantSpec(_Frozen):
     by id, with only the fields it changes (``instructions``, ``allowed`` and
     ``quotas`` merge role by role, kind by kind); ``add`` brings new phases; ``order``
     lists the variant's phase ids when it adds, drops or reorders phases. A variant
-    that is a procedure of its own lists all its ``phases`` instead. ``rules`` and
-    ``fit`` replace the method's when given; without a fit the variant has the
+    that is a procedure of its own lists all its ``phases`` instead. ``rules``,
+    ``fit`` and ``closes_with`` replace the method's when given; without a fit the variant has the
     method's, with the minutes of its own phases. The rest (roles, titles, ...) it
     shares with the method.
     """
@@ -124,6 +124,7 @@ class VariantSpec(_Frozen):
     phases: tuple[PhaseSpec, ...] = ()
     rules: tuple[RuleRef, ...] | None = None
     fit: Fit | None = None
+    closes_with: tuple[Literal["recognitions", "evaluation"], ...] | None = None
 
     @field_validator("change", mode="before")
     @classmethod
@@ -168,6 +169,15 @@ class MethodSpec(_Frozen):
     #: The facilitator only gives the floor, even when a member facilitates: no
     #: content of their own, and no turn where everyone takes one (Socratic dialogue).
     neutral_facilitator: bool = False
+    #: Why, in this method, the member who facilitates may also bring the case (troika:
+    #: every member is the client once). Left out, they may not: the frame's rule.
+    facilitator_may_bring_case: str | None = None
+    #: The frame's closing rounds this method's own last phases already hold (balint's
+    #: sharing is the recognitions), so the frame does not hold them twice.
+    closes_with: tuple[Literal["recognitions", "evaluation"], ...] = ()
+    #: Two members may bring the case together (``choose_case`` with a
+    #: ``co_inbrenger``): both are the inbrenger, and each makes the decisions (Balint).
+    inbrenger_pair: bool = False
 
     @model_validator(mode="after")
     def _coherent(self) -> MethodSpec:
@@ -177,6 +187,14 @@ class MethodSpec(_Frozen):
             )
         role_ids = [role.id for role in self.roles]
         _unique(role_ids, "roles")
+        _unique(list(self.closes_with), "closes_with")
+        if (
+            self.facilitator_may_bring_case is not None
+            and not self.facilitator_may_bring_case.strip()
+        ):
+            raise ValueError(
+                "facilitator_may_bring_case: give the reason the facilitator may bring the case"
+            )
         missing = FRAME_ROLES - set(role_ids)
         if missing:
             raise ValueError(f"roles: the roles {sorted(missing)} are required by the frame")
@@ -221,6 +239,9 @@ class MethodSpec(_Frozen):
                         "phases": phases,
                         "rules": self.rules if variant.rules is None else variant.rules,
                         "fit": fit.timed(phases),
+                        "closes_with": (
+                            self.closes_with if variant.closes_with is None else variant.closes_with
+                        ),
                         "variants": (),
                     }
                 )

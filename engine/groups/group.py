@@ -58,6 +58,9 @@ class GroupState:
     members: dict[str, GroupMember] = field(default_factory=dict)
     #: The fixed external facilitator of a guided group; None for a self-run group.
     guided_by: str | None = None
+    #: The members give each other feedback on their questions and advice at every
+    #: meeting's evaluation; a meeting started for the group holds the round.
+    feedback_round: bool = False
     series: SeriesPlan | None = None
     version: int = 1
     #: Every member id the group ever gave, of members removed too: never given twice,

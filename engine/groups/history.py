@@ -116,7 +116,7 @@ def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
         closed_at=state.closed_at,
         present=state.present,
         facilitator=state.facilitator,
-        inbrengers=tuple(case.inbrenger for case in state.cases if case.method_id),
+        inbrengers=tuple(p for case in state.cases if case.method_id for p in case.inbrengers),
         methods=tuple(dict.fromkeys(c.method_id for c in state.cases if c.method_id)),
         commitments=tuple(
             Commitment(d.by, state.meeting_id, d.text, d.at)

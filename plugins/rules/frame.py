@@ -154,7 +154,7 @@ def group_size(ctx: RuleContext) -> Refusal | None:
 def facilitator_not_inbrenger(ctx: RuleContext) -> Refusal | None:
     if type(ctx.command) is not ChooseMethod:
         return None
-    if ctx.state.inbrenger != ctx.state.facilitator:
+    if ctx.state.facilitator not in ctx.state.inbrengers:
         return None
     return refuse(
         "facilitator_not_inbrenger",
