@@ -90,6 +90,8 @@ class Driver:
                 return sent is not None
             case parse.ChooseMethod(method_id=method_id, variant=variant):
                 return self.choose_method(method_id, variant, agrees=True)
+            case parse.HandOver(name=name):
+                return self.send(meeting.hand_over, self.facilitator, name, who=name) is not None
             case parse.Contribute(name=name, kind=kind, text=text, reply_to=reply_to):
                 added = self.send(meeting.contribute, name, kind, text, who=name, reply_to=reply_to)
                 if added is not None:

@@ -30,6 +30,7 @@ __all__ = [
     "Empty",
     "Extend",
     "FrameCommand",
+    "HandOver",
     "Help",
     "Invalid",
     "Leave",
@@ -190,8 +191,15 @@ class ChooseMethod:
     variant: str | None = None
 
 
+@dataclass(frozen=True)
+class HandOver:
+    """The facilitator hands the facilitation to this member (before the method starts)."""
+
+    name: str
+
+
 #: What the runner asks for in the frame, written as one line (``meeting do``).
-FrameCommand = Leervraag | Pass | ChooseCase | ChooseMethod
+FrameCommand = Leervraag | Pass | ChooseCase | ChooseMethod | HandOver
 
 LEAVE_WORDS = frozenset({"pause", "pauze", "quit", "stop", "exit"})
 
@@ -257,6 +265,7 @@ _FRAME_WORDS: dict[str, str] = {
     **dict.fromkeys(("pass", "pas", "passen"), "pass"),
     **dict.fromkeys(("case", "casus"), "case"),
     **dict.fromkeys(("method", "methode"), "method"),
+    **dict.fromkeys(("handover", "hand-over", "overdragen", "overdracht"), "hand_over"),
 }
 
 
@@ -264,7 +273,8 @@ def parse_command(line: str, lang: Lang = "nl") -> Parsed | FrameCommand:
     """A whole step as one line: the frame's questions as words, else a ``>`` line.
 
     ``leervraag NAME: TEXT`` (or ``leervraag NAME TEXT`` for a one-word name),
-    ``pass NAME``, ``case NAME``, ``method ID[/VARIANT]``; the rest as ``parse_line``.
+    ``pass NAME``, ``case NAME``, ``method ID[/VARIANT]``, ``handover NAME``; the rest
+    as ``parse_line``.
     """
     first, _, rest = line.strip().partition(" ")
     word = _FRAME_WORDS.get(first.rstrip(":").casefold())
@@ -282,6 +292,8 @@ def parse_command(line: str, lang: Lang = "nl") -> Parsed | FrameCommand:
         return Pass(rest) if rest else Invalid("parse.pass_usage")
     if word == "case":
         return ChooseCase(rest) if rest else Invalid("parse.case_usage")
+    if word == "hand_over":
+        return HandOver(rest) if rest else Invalid("parse.hand_over_usage")
     method_id, variant = parse_method_choice(rest)
     return ChooseMethod(method_id, variant) if method_id else Invalid("parse.method_usage")
 

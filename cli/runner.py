@@ -234,16 +234,16 @@ class Runner(Driver):
         self.choose_method(method_id, variant, agrees=agrees)
 
     def facilitator_may_stay(self, method_id: str, variant: str | None, inbrenger: str) -> bool:
-        """A method that forbids facilitating one's own case gets another facilitator
-        first: the rotation's next proposal, or whoever the group names."""
+        """Whoever facilitates does not bring the case (unless the method says why
+        they may): another facilitator first, the rotation's next proposal or whoever
+        the group names."""
         from intervision.engine import IntervisionError
 
         try:
             spec = self.meeting.engine.registry.method(method_id, variant=variant)
         except IntervisionError:
             return True  # the engine's refusal will say what is wrong
-        forbids = any(rule.kind == "facilitator_not_inbrenger" for rule in spec.rules)
-        if not forbids or self.facilitator != inbrenger:
+        if spec.facilitator_may_bring_case is not None or self.facilitator != inbrenger:
             return True
         state = self.meeting.state
         others = [p for p in state.present if p != inbrenger]

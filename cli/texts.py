@@ -221,10 +221,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "case.bad_number": ("Kies een nummer uit de lijst.", "Choose a number from the list."),
     "case.consent": ("Stemt {name} in?", "Does {name} agree?"),
     "method.hand_over": (
-        "Bij deze methode begeleidt de inbrenger niet zelf; {name} geeft de begeleiding "
-        "voor deze casus door.",
-        "In this method the inbrenger does not facilitate; {name} hands the facilitation "
-        "over for this case.",
+        "Wie begeleidt, brengt zelf geen casus in; {name} geeft de begeleiding voor deze "
+        "casus door.",
+        "Whoever facilitates does not bring the case; {name} hands the facilitation over "
+        "for this case.",
     ),
     "method.hand_over_ask": ("Wie neemt de begeleiding over? ", "Who takes over? "),
     "method.suggested": (
@@ -657,6 +657,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  pas NAAM                    geen leervraag vandaag\n"
         "  casus NAAM                  de gekozen leervraag; de inbrenger stemt in\n"
         "  methode ID[/VARIANT]        de methode; de inbrenger stemt in\n"
+        "  overdragen NAAM             de begeleiding overdragen (vóór de methode)\n"
         "  NAAM: h: TEKST              een herkenning\n"
         "  NAAM: n: TEKST              een notitie bij de evaluatie",
         "In the frame (also with intervision meeting do):\n"
@@ -665,6 +666,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  pass NAME                   no leervraag today\n"
         "  case NAME                   the chosen leervraag; the inbrenger agrees\n"
         "  method ID[/VARIANT]         the method; the inbrenger agrees\n"
+        "  handover NAME               hand the facilitation over (before the method)\n"
         "  NAME: rec: TEXT             a recognition\n"
         "  NAME: n: TEXT               a note at the evaluation",
     ),
@@ -674,6 +676,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "parse.pass_usage": ("Wie past er? pas NAAM", "Who passes? pass NAME"),
     "parse.case_usage": ("Wiens leervraag? casus NAAM", "Whose leervraag? case NAME"),
+    "parse.hand_over_usage": (
+        "Aan wie? overdragen NAAM",
+        "To whom? handover NAME",
+    ),
     "parse.method_usage": (
         "Welke methode? methode ID[/VARIANT]",
         "Which method? method ID[/VARIANT]",

@@ -147,6 +147,12 @@ TROIKA = MethodSpec(
     fit=Fit(group_max=4, leervraag_kinds=("advice", "incident")),
     phases=_PHASES,
     rounds="per_member",
+    facilitator_may_bring_case=Text(
+        nl="In een trio is ieder één keer de inbrenger, wie begeleidt ook: er is niemand "
+        "anders om te begeleiden, en de stappen zijn zo kort dat het trio ze zelf bewaakt.",
+        en="In a trio every member is the client once, whoever facilitates too: there is "
+        "nobody else to facilitate, and the steps are short enough for the trio to keep.",
+    ),
 )
 
 

@@ -71,6 +71,7 @@ def check_method(spec: MethodSpec, registry: Registry) -> list[Problem]:
     problems = _sources(spec.sources, spec.derived, "")
     problems += _rules(spec.rules, registry, "rules")
     problems += _fit_kinds(spec.fit.leervraag_kinds, "fit.")
+    problems += _facilitator_case(spec)
     problems += _body(spec, registry, "")
     for index, variant in enumerate(spec.variants):
         at = f"variants[{index}] ({variant.id})."
@@ -121,6 +122,45 @@ def _rules(rules: tuple[RuleRef, ...], registry: Registry, at: str) -> list[Prob
         for index, rule in enumerate(rules)
         if rule.kind not in registry.rule_kinds
     ]
+
+
+def _facilitator_case(spec: MethodSpec) -> list[Problem]:
+    """Whoever facilitates does not bring the case; a method that lets them says why."""
+    where = "facilitator_may_bring_case"
+    reason = spec.facilitator_may_bring_case
+    if reason is None:
+        if spec.rounds != "per_member":
+            return []
+        return [
+            _problem(
+                where,
+                "the method runs once per member, so whoever facilitates becomes the "
+                "inbrenger in their round, which the frame refuses: say why that is right "
+                "here, in Dutch and English",
+                "de methode loopt één keer per lid, dus wie begeleidt wordt in de eigen "
+                "ronde inbrenger, wat het kader weigert: zeg hier waarom dat klopt, in het "
+                "Nederlands en het Engels",
+            )
+        ]
+    if reason.nl.strip().casefold() == reason.en.strip().casefold():
+        return [
+            _problem(
+                where,
+                "the Dutch and the English reason are the same: translate one of them",
+                "de Nederlandse en de Engelse reden zijn gelijk: vertaal een van beide",
+            )
+        ]
+    if any(rule.kind == "facilitator_not_inbrenger" for rule in spec.rules):
+        return [
+            _problem(
+                where,
+                "the method also lists the rule facilitator_not_inbrenger, which this "
+                "allowance contradicts: drop one of them",
+                "de methode noemt ook de regel facilitator_not_inbrenger, die hiermee in "
+                "tegenspraak is: laat een van beide weg",
+            )
+        ]
+    return []
 
 
 def _fit_kinds(kinds: tuple[str, ...], at: str) -> list[Problem]:

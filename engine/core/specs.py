@@ -170,6 +170,11 @@ class MethodSpec(_Frozen):
     #: The facilitator only gives the floor, even when a member facilitates: no
     #: content of their own, and no turn where everyone takes one (Socratic dialogue).
     neutral_facilitator: bool = False
+    #: Whoever facilitates does not bring the case: the frame refuses a method for a
+    #: case of the facilitator's own, until the facilitation is handed over. A method
+    #: where the facilitator may bring it says so here, with the reason (troika: every
+    #: member of the trio is the client once, and there is nobody else to guide).
+    facilitator_may_bring_case: Text | None = None
 
     @model_validator(mode="after")
     def _coherent(self) -> MethodSpec:

@@ -1,8 +1,8 @@
 """Rule kinds of the frame around every method, and of choosing a method.
 
 One leervraag each, everyone heard before the case choice, the inbrenger's consent
-and agreement, recognitions from everyone, the method's group size, and the
-facilitator-is-not-the-inbrenger rule that methods such as Balint declare.
+and agreement, recognitions from everyone, the method's group size, and that whoever
+facilitates does not bring the case (unless the method says why it may).
 """
 
 from __future__ import annotations
@@ -152,14 +152,19 @@ def group_size(ctx: RuleContext) -> Refusal | None:
 
 
 def facilitator_not_inbrenger(ctx: RuleContext) -> Refusal | None:
-    if type(ctx.command) is not ChooseMethod:
+    """Whoever facilitates does not bring the case, in every method that does not say
+    otherwise (``MethodSpec.facilitator_may_bring_case``): the facilitation is handed
+    over first, before the method starts."""
+    if type(ctx.command) is not ChooseMethod or ctx.method is None:
         return None
     if ctx.state.inbrenger != ctx.state.facilitator:
         return None
+    if ctx.method.facilitator_may_bring_case is not None:
+        return None
     return refuse(
         "facilitator_not_inbrenger",
-        "Bij deze methode is de begeleider nooit zelf de inbrenger; "
-        "laat iemand anders begeleiden of kies een andere methode.",
-        "In this method the facilitator is never the inbrenger; "
-        "let someone else facilitate or choose another method.",
+        "Wie begeleidt, brengt zelf geen casus in: geef de begeleiding eerst aan iemand "
+        "anders die er is (overdragen), dan kiest die met jou de methode.",
+        "Whoever facilitates does not bring the case: hand the facilitation to someone "
+        "else who is here first (hand over), who then chooses the method with you.",
     )

@@ -134,9 +134,11 @@ def test_a_long_method_may_differ_by_ten_percent(bare: Registry) -> None:
 
 
 def test_a_per_member_method_is_measured_by_one_round(bare: Registry) -> None:
-    spec = method(phase("a", 5), phase("b", 5), minutes=10, rounds="per_member")
+    why = Text(nl="Ieder is een keer aan de beurt.", en="Everyone takes one turn.")
+    rounds: dict[str, Any] = {"rounds": "per_member", "facilitator_may_bring_case": why}
+    spec = method(phase("a", 5), phase("b", 5), minutes=10, **rounds)
     assert check_method(spec, bare) == []
-    problems = check_method(method(phase("a", 5), minutes=30, rounds="per_member"), bare)
+    problems = check_method(method(phase("a", 5), minutes=30, **rounds), bare)
     assert "one round" in problems[0].message
 
 
