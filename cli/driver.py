@@ -92,8 +92,18 @@ class Driver:
                 return self.choose_method(method_id, variant, agrees=True)
             case parse.HandOver(name=name):
                 return self.send(meeting.hand_over, self.facilitator, name, who=name) is not None
-            case parse.Contribute(name=name, kind=kind, text=text, reply_to=reply_to):
-                added = self.send(meeting.contribute, name, kind, text, who=name, reply_to=reply_to)
+            case parse.Contribute(
+                name=name, kind=kind, text=text, reply_to=reply_to, commitment=commitment
+            ):
+                added = self.send(
+                    meeting.contribute,
+                    name,
+                    kind,
+                    text,
+                    who=name,
+                    reply_to=reply_to,
+                    commitment=commitment,
+                )
                 if added is not None:
                     self.recorded = added
                     self.tell(t(lang, "recorded", id=added))

@@ -10,6 +10,7 @@ a refusal); nothing printed ever holds case content.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -138,6 +139,7 @@ def _start_group(
 @pass_settings
 def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
     """Where a meeting is, and what each member present may contribute now."""
+    from .group_view import day
     from .meetings_cmd import where
     from .screen import time_line
 
@@ -188,7 +190,17 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
     if data.get("look_back"):
         say(t(lang, "opening.look_back"))
     for promise in data.get("look_back", []):
-        say(f"  {t(lang, 'opening.commitment', name=promise['member'], text=promise['text'])}")
+        made = datetime.fromisoformat(promise["made"])
+        line = t(
+            lang,
+            "opening.commitment",
+            name=promise["member"],
+            day=day(made, lang),
+            text=promise["text"],
+        )
+        if promise["told"]:
+            line += f" ({t(lang, 'opening.told')})"
+        say(f"  {line}")
     if "fairness" in data:
         from .group_view import fairness_lines, group_of, history_of
 
@@ -200,8 +212,9 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
 
 
 def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
-    """What the group's history adds to a step: the last commitments at the opening,
-    and at case choice who has waited longest to bring a case."""
+    """What the group's history adds to a step: at the opening every commitment left
+    open before this meeting (and whether it was told about yet, and whether its
+    maker is here), and at case choice who has waited longest to bring a case."""
     from .group_view import group_of, history_of
 
     state, group = handle.state, group_of(engine, handle)
@@ -209,12 +222,20 @@ def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
         return {}
     history = history_of(engine, group)
     if state.frame == "opening":
-        from intervision.engine.groups import look_back
+        from .group_view import open_commitments
 
-        earlier = [r for r in history if r.meeting_id != state.meeting_id]
+        told = {c.commitment for c in state.contributions if c.commitment}
         return {
             "look_back": [
-                {"member": _name(handle, c.member), "text": c.text} for c in look_back(earlier)
+                {
+                    "id": c.id,
+                    "member": _name(handle, c.member),
+                    "made": c.at.isoformat(),
+                    "text": c.text,
+                    "present": c.member in state.present,
+                    "told": c.id in told,
+                }
+                for c in open_commitments(group, history, state.meeting_id)
             ]
         }
     from intervision.engine.groups import fairness
@@ -274,7 +295,8 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
     told: list[str] = []
     driver = Driver(handle, lang, strict=True, tell=told.append)
     try:
-        accepted = driver.do(parse.parse_command(" ".join(words), lang))
+        line = _told_commitment(engine, handle, parse.parse_command(" ".join(words), lang))
+        accepted = driver.do(line)
     except CommandRefused as exc:
         _fail(as_json, exc.rule, exc.reason(lang), exc.exit_code)
     except Problem as exc:
@@ -291,6 +313,33 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
         say(text)
     if accepted:
         say(t(lang, "do.ok", where=where(engine, handle.state, lang), version=handle.state.version))
+
+
+def _told_commitment(engine: Engine, handle: Meeting, line: Any) -> Any:
+    """At a group's opening, a member's statement tells how their oldest commitment
+    not told about yet went (the order ``meeting status`` lists them in)."""
+    from dataclasses import replace
+
+    from intervision.engine import IntervisionError
+
+    from . import parse
+    from .group_view import group_of, history_of, open_commitments
+
+    state = handle.state
+    if not isinstance(line, parse.Contribute) or state.frame != "opening":
+        return line
+    group = group_of(engine, handle)
+    if line.kind != "statement" or line.commitment is not None or group is None:
+        return line
+    try:
+        member = handle.person(line.name)
+    except IntervisionError:
+        return line  # the driver says who is not a member
+    told = {c.commitment for c in state.contributions if c.commitment}
+    for commitment in open_commitments(group, history_of(engine, group), state.meeting_id):
+        if commitment.member == member and commitment.id not in told:
+            return replace(line, commitment=commitment.id)
+    return line
 
 
 def _fail(as_json: bool, rule: str, reason: str, code: int) -> NoReturn:

@@ -58,6 +58,9 @@ class Contribute:
     text: str
     #: The contribution this one answers (``@C3`` in the line).
     reply_to: str | None = None
+    #: At the opening: the earlier commitment this tells about (not typed: the
+    #: caller that knows the group's history fills it in).
+    commitment: str | None = None
 
 
 @dataclass(frozen=True)

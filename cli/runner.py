@@ -125,28 +125,40 @@ class Runner(Driver):
         self.send(self.meeting.advance, self.facilitator)
 
     def _look_back(self, group: GroupState) -> None:
-        """The last meeting's commitments, and from each of their makers how it went."""
-        from intervision.engine.groups import look_back
-
-        from .group_view import commitment_line, history_of
+        """Every open commitment of the group's members, and from each maker present
+        how it went; what is not told (absent, or skipped) comes back next time."""
+        from .group_view import commitment_line, day, history_of, open_commitments
 
         state = self.meeting.state
-        earlier = [r for r in history_of(self.engine, group) if r.meeting_id != state.meeting_id]
-        promised = look_back(earlier)
+        promised = open_commitments(group, history_of(self.engine, group), state.meeting_id)
         if not promised:
             return
         say(t(self.lang, "opening.look_back"))
         for commitment in promised:
             say(wrap(commitment_line(group, commitment, self.lang), indent="  ", hanging="    "))
-        told = {c.author for c in state.step_contributions()}
-        for member in dict.fromkeys(c.member for c in promised):
-            if member not in state.present:
-                say(t(self.lang, "opening.absent", name=self.name(member)))
-            elif member not in told:
-                answer = self.answer(t(self.lang, "opening.ask_commitment", name=self.name(member)))
-                if answer.strip():
-                    line = parse.Contribute(member, "statement", answer.strip())
-                    self.do(line)
+        told = {c.commitment for c in state.contributions if c.commitment}
+        absent = dict.fromkeys(c.member for c in promised if c.member not in state.present)
+        for member in absent:
+            say(t(self.lang, "opening.absent", name=self.name(member)))
+        for commitment in promised:
+            if commitment.member in absent or commitment.id in told:
+                continue
+            answer = self.answer(
+                t(
+                    self.lang,
+                    "opening.ask_commitment",
+                    name=self.name(commitment.member),
+                    day=day(commitment.at, self.lang),
+                )
+            )
+            if answer.strip():
+                self.send(
+                    self.meeting.contribute,
+                    commitment.member,
+                    "statement",
+                    answer.strip(),
+                    commitment=commitment.id,
+                )
 
     def leervragen(self) -> None:
         state = self.meeting.state

@@ -586,17 +586,19 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "opening.contract": ("Onze afspraken:", "Our agreements:"),
     "opening.look_back": (
-        "Terugblik: dit namen inbrengers zich de vorige keer voor.",
-        "Looking back: this is what inbrengers committed to last time.",
+        "Terugblik: dit namen inbrengers zich eerder voor, en vertelden nog niet hoe het ging.",
+        "Looking back: what inbrengers committed to before, and have not yet told how it went.",
     ),
-    "opening.commitment": ("{name}: {text}", "{name}: {text}"),
+    "opening.commitment": ("{name} ({day}): {text}", "{name} ({day}): {text}"),
+    "opening.told": ("verteld", "told"),
     "opening.ask_commitment": (
-        "{name}, hoe is het gegaan? (leeg = overslaan) ",
-        "{name}, how did it go? (empty = skip) ",
+        "{name}, hoe is het gegaan met je voornemen van {day}? (leeg = volgende keer) ",
+        "{name}, how did your commitment of {day} go? (empty = next time) ",
     ),
     "opening.absent": (
-        "{name} is er vandaag niet; vraag het de volgende keer.",
-        "{name} is not here today; ask next time.",
+        "{name} is er vandaag niet; het voornemen komt terug bij de volgende bijeenkomst "
+        "waar {name} bij is.",
+        "{name} is not here today; the commitment comes back at the next meeting {name} attends.",
     ),
     # -- meeting: one command at a time -----------------------------------------
     "meeting.group_or_members": (
@@ -652,7 +654,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "do.frame_help": (
         "In het kader (ook met intervision meeting do):\n"
-        "  NAAM: u: TEKST              opening: hoe ging je voornemen van de vorige keer\n"
+        "  NAAM: u: TEKST              opening: hoe ging je oudste open voornemen\n"
         "  leervraag NAAM: TEKST       een leervraag inbrengen (ook: lv)\n"
         "  pas NAAM                    geen leervraag vandaag\n"
         "  casus NAAM                  de gekozen leervraag; de inbrenger stemt in\n"
@@ -661,7 +663,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  NAAM: h: TEKST              een herkenning\n"
         "  NAAM: n: TEKST              een notitie bij de evaluatie",
         "In the frame (also with intervision meeting do):\n"
-        "  NAME: s: TEXT               opening: how last time's commitment went\n"
+        "  NAME: s: TEXT               opening: how your oldest open commitment went\n"
         "  leervraag NAME: TEXT        bring a leervraag (also: lv)\n"
         "  pass NAME                   no leervraag today\n"
         "  case NAME                   the chosen leervraag; the inbrenger agrees\n"

@@ -125,6 +125,8 @@ class Contribute(_Command):
     text: str = Field(min_length=1)
     #: The contribution this one answers (the inbrenger answering a question).
     reply_to: str | None = None
+    #: At the opening: the id of the earlier commitment this tells how it went.
+    commitment: str | None = None
 
 
 class Reveal(_Command):

@@ -230,6 +230,7 @@ def _events(
                     written=phase is not None and phase.written_first,
                     reply_to=command.reply_to,
                     hidden_until=phase.hidden_until if phase is not None else None,
+                    commitment=command.commitment,
                 )
             ]
         case cmd.SubmitLeervraag():

@@ -195,6 +195,8 @@ class ContributionAdded(_Event):
     written: bool = False
     reply_to: str | None = None
     hidden_until: str | None = None
+    #: The commitment of an earlier meeting this tells about (at the opening).
+    commitment: str | None = None
 
 
 class WrittenRevealed(_Event):

@@ -182,14 +182,22 @@ class Meeting:
         text: str,
         *,
         reply_to: str | None = None,
+        commitment: str | None = None,
         request_id: str | None = None,
     ) -> str:
-        """Record what ``by`` said; ``reply_to`` names the contribution it answers.
+        """Record what ``by`` said; ``reply_to`` names the contribution it answers,
+        ``commitment`` (at the opening) the earlier commitment whose outcome this tells.
 
         Returns the new contribution's id, from what this command committed.
         """
         outcome = self._send(
-            cmd.Contribute, request_id, by=by, kind=kind, text=text, reply_to=reply_to
+            cmd.Contribute,
+            request_id,
+            by=by,
+            kind=kind,
+            text=text,
+            reply_to=reply_to,
+            commitment=commitment,
         )
         return outcome.contribution_ids[0]
 

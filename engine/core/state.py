@@ -98,6 +98,8 @@ class Contribution:
     step_no: int = 0
     reply_to: str | None = None
     hidden_until: str | None = None
+    #: The earlier commitment this tells how it went (at the opening).
+    commitment: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +275,7 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
                 state.step_no,
                 event.reply_to,
                 event.hidden_until,
+                event.commitment,
             )
             return _evolve(
                 state, version=version, contributions=(*state.contributions, contribution)

@@ -5,6 +5,12 @@ each inbrenger promised: all follow from the meetings' journals. The policies a
 facilitator leans on over a series are built on it: who facilitates next (a
 plugin may decide instead), who has waited longest to bring a case, and which
 commitments come back at the next opening.
+
+A commitment is the text of a decision its method marks as one, made at a held
+(closed) meeting; its id is :func:`commitment_id`. It stays open until its maker
+tells how it went at the opening of a later meeting (a contribution that names the
+commitment's id, kept in the record as a :class:`CommitmentReport`), so a member
+who misses a meeting is asked at the next one they attend.
 """
 
 from __future__ import annotations
@@ -23,9 +29,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Commitment",
+    "CommitmentReport",
     "FacilitatorProposal",
     "InbrengerTurns",
     "MeetingRecord",
+    "commitment_id",
     "facilitator_proposal",
     "fairness",
     "group_history",
@@ -37,12 +45,36 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Commitment:
-    """What an inbrenger said they would do; comes back at the next opening."""
+    """What an inbrenger said they would do; comes back at every opening they attend
+    until they tell how it went."""
 
     member: str
     meeting_id: str
     text: str
     at: datetime
+    #: :func:`commitment_id`: what the report at a later opening names.
+    id: str
+
+
+@dataclass(frozen=True)
+class CommitmentReport:
+    """At a meeting's opening, ``member`` told how their commitment ``commitment_id`` went.
+
+    Ids only: what they said stays in that meeting's contributions.
+    """
+
+    commitment_id: str
+    member: str
+
+
+def commitment_id(meeting_id: str, case_no: int, phase: str) -> str:
+    """The id of the commitment decided in ``phase`` (its path) of case ``case_no``.
+
+    Made from ids alone, so a meeting's state and a stored summary of it give the
+    same id. A decision taken again in that phase (after a loop) replaces the
+    earlier one: the same id, the latest text.
+    """
+    return f"{meeting_id}:{case_no}:{phase}"
 
 
 @dataclass(frozen=True)
@@ -57,6 +89,8 @@ class MeetingRecord:
     inbrengers: tuple[str, ...]
     methods: tuple[str, ...]
     commitments: tuple[Commitment, ...]
+    #: How earlier commitments went, as told at this meeting's opening.
+    reports: tuple[CommitmentReport, ...] = ()
 
     @property
     def minutes(self) -> int | None:
@@ -84,11 +118,16 @@ def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
         inbrengers=tuple(case.inbrenger for case in state.cases if case.method_id),
         methods=tuple(dict.fromkeys(c.method_id for c in state.cases if c.method_id)),
         commitments=tuple(_commitments(state, registry)),
+        reports=tuple(
+            CommitmentReport(c.commitment, c.author)
+            for c in state.contributions
+            if c.commitment is not None and c.frame == "opening"
+        ),
     )
 
 
 def _commitments(state: MeetingState, registry: Registry) -> list[Commitment]:
-    found = []
+    found: dict[str, Commitment] = {}
     for decision in state.decisions:
         case = state.cases[decision.case_no - 1]
         if case.method_id is None or not decision.text.strip():
@@ -104,8 +143,10 @@ def _commitments(state: MeetingState, registry: Registry) -> list[Commitment]:
         except (UnknownMethodError, KeyError):
             continue  # a method no longer installed: its commitments cannot be told apart
         if spec is not None and spec.commitment:
-            found.append(Commitment(decision.by, state.meeting_id, decision.text, decision.at))
-    return found
+            key = commitment_id(state.meeting_id, decision.case_no, decision.phase)
+            found.pop(key, None)  # taken again: the latest, in its place in time
+            found[key] = Commitment(decision.by, state.meeting_id, decision.text, decision.at, key)
+    return list(found.values())
 
 
 def group_history(engine: Engine, group_id: str) -> list[MeetingRecord]:
@@ -217,7 +258,25 @@ def fairness(group: GroupState, history: list[MeetingRecord]) -> list[InbrengerT
     )
 
 
-def look_back(history: list[MeetingRecord]) -> list[Commitment]:
-    """The commitments made at the group's last meeting, to be reported on now."""
-    held = [r for r in history if r.closed_at is not None]
-    return list(held[-1].commitments) if held else []
+def look_back(history: list[MeetingRecord], *, before: str | None = None) -> list[Commitment]:
+    """Every commitment still open when meeting ``before`` started, oldest first.
+
+    Open: made at a held meeting of ``history`` (oldest first, as
+    :func:`group_history` gives it) and not yet told about by its maker at an
+    opening. With ``before``, only the meetings before that one count, so the
+    meeting's own opening shows what it set out to look back on, told or not;
+    without, every meeting in ``history`` counts (what is open now).
+    """
+    earlier = history
+    for index, record in enumerate(history):
+        if record.meeting_id == before:
+            earlier = history[:index]
+            break
+    told = {(r.commitment_id, r.member) for record in earlier for r in record.reports}
+    return [
+        commitment
+        for record in earlier
+        if record.closed_at is not None
+        for commitment in record.commitments
+        if (commitment.id, commitment.member) not in told
+    ]

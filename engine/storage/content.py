@@ -88,7 +88,7 @@ STRUCTURE: dict[type[BaseModel], frozenset[str]] = {
     CaseChosen: frozenset({"type", "leervraag_id", "inbrenger"}),
     MethodChosen: frozenset({"type", "method_id", "method_version", "variant"}),
     ContributionAdded: frozenset(
-        {"type", "contribution_id", "author", "kind", "reply_to", "hidden_until"}
+        {"type", "contribution_id", "author", "kind", "reply_to", "hidden_until", "commitment"}
     ),
     WrittenRevealed: frozenset({"type", "by"}),
     DecisionMade: frozenset({"type", "decision_id", "by", "selected"}),

@@ -67,6 +67,7 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
             ChooseCase,
             HandOver,
             ChooseMethod,
+            Contribute,
         ),
     ),
     RuleKind(

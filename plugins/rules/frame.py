@@ -15,6 +15,7 @@ from intervision.engine import (
     ChooseCase,
     ChooseMethod,
     Command,
+    Contribute,
     HandOver,
     PassLeervraag,
     Refusal,
@@ -80,6 +81,17 @@ def _everyone_heard(state: MeetingState, command: Command) -> Refusal | None:
     return None
 
 
+def _told_at_the_opening(state: MeetingState, command: Contribute) -> Refusal | None:
+    """How an earlier commitment went is told at the opening, where the group looks back."""
+    if command.commitment is not None and state.frame != "opening":
+        return refuse(
+            "look_back",
+            "Hoe een voornemen ging, vertel je bij de opening, als de groep terugblikt.",
+            "How a commitment went is told at the opening, when the group looks back.",
+        )
+    return None
+
+
 def _hand_over(state: MeetingState, command: HandOver) -> Refusal | None:
     if command.to not in state.present or command.to == state.facilitator:
         return refuse(
@@ -131,6 +143,7 @@ _FRAME_CHECKS: dict[type[Any], Callable[[MeetingState, Any], Refusal | None]] = 
     ChooseCase: _case_choice,
     HandOver: _hand_over,
     ChooseMethod: _inbrenger_agrees,
+    Contribute: _told_at_the_opening,
 }
 
 

@@ -116,8 +116,8 @@ def test_a_series_rotates_looks_back_and_shows_who_waited(
     assert "Proposed to facilitate today: Bram (facilitated least often: 0×" in out
     assert "Confidentiality: Wat we hier bespreken" in out  # the group's own text, as agreed
     assert "Looking back" in out
-    assert "Bram: BELOOFD-ik bel de ouders" in out
-    assert "Bram, how did it go?" in out
+    assert re.search(r"Bram \(\d{4}-\d\d-\d\d\): BELOOFD-ik bel de ouders", out)
+    assert "Bram, how did your commitment of " in out
     fairness = out[out.index("Inbrengers:") : out.index("The leervragen:")]
     assert fairness.index("Anna: 0×") < fairness.index("Carla: 0×") < fairness.index("Bram: 1×")
     assert "the group decides" in out
@@ -128,6 +128,7 @@ def test_a_series_rotates_looks_back_and_shows_who_waited(
         assert [(c.author, c.kind, c.text) for c in told] == [
             ("bram", "statement", "GING-GOED-de ouders waren blij")
         ]
+        assert told[0].commitment is not None and told[0].commitment.endswith(":1:choice")
         assert state.group_id == group
     finally:
         engine.journal.close()
@@ -139,10 +140,20 @@ def test_a_series_rotates_looks_back_and_shows_who_waited(
     meeting_id = json.loads(started.stdout)["meeting_id"]
     status = json.loads(invoke("meeting", "status", meeting_id, "--json").stdout)
     assert status["facilitator"] == "Carla" and status["group_id"] == group
-    assert status["look_back"] == [{"member": "Carla", "text": "BELOOFD-ik vraag om hulp"}]
+    # Bram told how his went at meeting 2: only Carla's is open.
+    [promise] = status["look_back"]
+    assert {k: promise[k] for k in ("member", "text", "present", "told")} == {
+        "member": "Carla",
+        "text": "BELOOFD-ik vraag om hulp",
+        "present": True,
+        "told": False,
+    }
     human = invoke("meeting", "status", meeting_id).stdout
-    assert "Carla: BELOOFD-ik vraag om hulp" in human
-    for line in ("Carla: s: gelukt", "verder", "leervraag Dirk: GEHEIM-3", "pas Anna"):
+    assert "Carla (" in human and "): BELOOFD-ik vraag om hulp" in human
+    assert invoke("meeting", "do", meeting_id, "Carla: s: gelukt").exit_code == 0
+    status = json.loads(invoke("meeting", "status", meeting_id, "--json").stdout)
+    assert [p["told"] for p in status["look_back"]] == [True]
+    for line in ("verder", "leervraag Dirk: GEHEIM-3", "pas Anna"):
         assert invoke("meeting", "do", meeting_id, line).exit_code == 0, line
     for line in ("pas Bram", "pas Carla", "verder"):
         invoke("meeting", "do", meeting_id, line)
@@ -225,3 +236,30 @@ def test_the_proposal_says_when_a_plugin_chose() -> None:
     rotation = propose(plain, groups_of(plain).get("noord"), ["bram", "carla"], [], "en")
     assert rotation.facilitator == "bram"
     assert rotation.why == "facilitated least often: 0×, last: never"
+
+
+def test_an_absent_members_commitment_comes_back_at_the_next_meeting_they_attend(
+    invoke: Invoke, group: str
+) -> None:
+    first = run_meeting(invoke, "Bram", "Carla", "BELOOFD-ik bel de ouders", "", "", "")
+    assert first.exit_code == 0, first.output
+    # Bram is away: he is not asked, and his commitment is not gone.
+    away = invoke(
+        "--lang", "en", "run", "--group", group,
+        input="Anna, Carla, Dirk\n\n\nGEHEIM-een\n\n\npauze\n",
+    )  # fmt: skip
+    assert "Bram is not here today; the commitment comes back at the next meeting" in away.stdout
+    assert "Bram, how did" not in away.stdout
+    [away_id] = [
+        m["id"] for m in json.loads(invoke("meetings", "--json").stdout) if not m["closed"]
+    ]
+    assert invoke("meeting", "do", away_id, "close", "te weinig tijd").exit_code == 0
+    # Back at the next meeting, he is asked, and once told, it is closed.
+    back = invoke("--lang", "en", "run", "--group", group, input="\n\nGING-GOED\npauze\n")
+    assert "BELOOFD-ik bel de ouders" in back.stdout
+    assert "Bram, how did your commitment of " in back.stdout
+    started = invoke("meeting", "start", "--group", group, "--json")
+    status = json.loads(
+        invoke("meeting", "status", json.loads(started.stdout)["meeting_id"], "--json").stdout
+    )
+    assert status["look_back"] == []
