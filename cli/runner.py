@@ -111,10 +111,14 @@ class Runner(Driver):
         if group is None:
             say(t(self.lang, "opening.confidential"))
         else:
+            from intervision.engine.groups import CONTRACT_TEXTS
+
             say(t(self.lang, "opening.contract"))
-            for key in ("confidentiality", "attendance"):
+            for key in CONTRACT_TEXTS:
                 text = getattr(group.contract, key)
-                say(wrap(t(self.lang, f"contract.{key}", text=text), indent="  ", hanging="    "))
+                if text:
+                    line = t(self.lang, f"contract.{key}", text=text)
+                    say(wrap(line, indent="  ", hanging="    "))
         present = ", ".join(self.name(p) for p in state.present)
         say(
             t(self.lang, "opening.roles", facilitator=self.name(state.facilitator), present=present)

@@ -509,6 +509,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "contract.confidentiality": ("Vertrouwelijkheid: {text}", "Confidentiality: {text}"),
     "contract.attendance": ("Aanwezigheid: {text}", "Attendance: {text}"),
+    "contract.material": ("Casusmateriaal: {text}", "Case material: {text}"),
+    "contract.working_time": ("Tijd en plek: {text}", "Time and place: {text}"),
+    "contract.not_agreed": (
+        "(nog niet afgesproken: {option} TEKST)",
+        "(not agreed yet: {option} TEXT)",
+    ),
     "contract.consent_topics": (
         "Onderwerpen en leerdoelen mogen in accreditatieverslagen: {answer}",
         "Topics and learning goals may go into accreditation reports: {answer}",

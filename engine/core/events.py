@@ -86,6 +86,11 @@ class GroupContract(BaseModel):
     attendance: str
     #: The group agreed that topics and learning goals may go into accreditation reports.
     consent_topics: bool = False
+    #: How case material is brought in (orally, without names; what happens to paper).
+    #: None: a contract made before intervision asked for it; not agreed yet.
+    material: str | None = None
+    #: When and where the group meets: in working time, undisturbed. None: not agreed yet.
+    working_time: str | None = None
 
 
 class SeriesPlan(BaseModel):

@@ -13,6 +13,7 @@ from .group import *
 from .history import *
 
 __all__ = [
+    "CONTRACT_TEXTS",
     "GROUP_MAX",
     "GROUP_MIN",
     "GROUP_PREFIX",

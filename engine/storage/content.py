@@ -72,7 +72,7 @@ CONTENT: dict[type[BaseModel], frozenset[str]] = {
     GroupCreated: frozenset({"name"}),
     # The external facilitator of a guided group is a person's name, not a member id.
     GuidedSet: frozenset({"facilitator"}),
-    GroupContract: frozenset({"confidentiality", "attendance"}),
+    GroupContract: frozenset({"confidentiality", "attendance", "material", "working_time"}),
     GroupMember: frozenset({"name", "function", "reports_to", "relation_reason"}),
 }
 
