@@ -265,7 +265,7 @@ def contract(
     for key, text in texts.items():
         if text is not None and not text.strip():
             raise click.BadParameter(t(lang, "group.empty_text"), param_hint=_option(key))
-    given = {key: text.strip() for key, text in texts.items() if text is not None}
+    given: dict[str, str | bool] = {k: v.strip() for k, v in texts.items() if v is not None}
     if consent_topics is not None:
         given["consent_topics"] = consent_topics
     changed = groups_of(engine).set_contract(found.id, base.model_copy(update=given))
