@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from .texts import Lang
 
-__all__ = ["EXPERIENCE_NAMES", "LEERVRAAG_KIND_NAMES", "STATUS_NAMES", "WEEKDAYS", "t"]
+__all__ = [
+    "EXPERIENCE_NAMES",
+    "LEERVRAAG_KIND_NAMES",
+    "ORDINALS",
+    "STATUS_NAMES",
+    "WEEKDAYS",
+    "WEEKDAY_NAMES",
+    "t",
+]
 
 #: The kinds of leervraag as the facilitator offers them; the same keys as the
 #: engine's ``LEERVRAAG_KINDS`` (a test keeps them equal), here for ``--help``.
@@ -42,6 +50,25 @@ WEEKDAYS: tuple[tuple[str, str], ...] = (
     ("zo", "Sun"),
 )
 
+WEEKDAY_NAMES: tuple[tuple[str, str], ...] = (
+    ("maandag", "Monday"),
+    ("dinsdag", "Tuesday"),
+    ("woensdag", "Wednesday"),
+    ("donderdag", "Thursday"),
+    ("vrijdag", "Friday"),
+    ("zaterdag", "Saturday"),
+    ("zondag", "Sunday"),
+)
+
+#: Which weekday of the month: the week (0 to 4) a day falls in; a fifth is the last.
+ORDINALS: tuple[tuple[str, str], ...] = (
+    ("eerste", "first"),
+    ("tweede", "second"),
+    ("derde", "third"),
+    ("vierde", "fourth"),
+    ("laatste", "last"),
+)
+
 _TEXTS: dict[str, tuple[str, str]] = {
     # -- series -----------------------------------------------------------------
     "series.bad_start": (
@@ -58,13 +85,46 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the group {name!r} has no series yet; plan one with "
         "`intervision series plan {id} --meetings 6 --every 8w --duration 2h --start DATE`",
     ),
+    "series.bad_every": (
+        "{text!r} is geen tijd tussen bijeenkomsten: schrijf maanden, weken of dagen, "
+        "zoals 2m, 8w of 56d",
+        "cannot read {text!r} as the time between meetings: write months, weeks or days, "
+        "like 2m, 8w or 56d",
+    ),
+    "series.bad_duration": (
+        "{text!r} is geen duur: schrijf uren en minuten, zoals 2u, 90m of 1u30",
+        "cannot read the duration {text!r}: write hours and minutes, like 2h, 90m or 1h30",
+    ),
+    "series.bad_meetings": (
+        "een reeks heeft 1 tot 52 bijeenkomsten, niet {n}",
+        "a series has 1 to 52 meetings, not {n}",
+    ),
+    "series.far_apart": (
+        "bijeenkomsten liggen een dag tot een jaar uit elkaar (hooguit 12m, 52w of 365d), "
+        "niet {every}",
+        "meetings are a day to a year apart (at most 12m, 52w or 365d), not {every}",
+    ),
+    "series.bad_length": (
+        "een bijeenkomst duurt 15 minuten tot 8 uur, niet {duration}",
+        "a meeting lasts 15 minutes to 8 hours, not {duration}",
+    ),
     "series.planned": ("De reeks van {name} is vastgelegd.", "The series of {name} is saved."),
-    "series.replaced": ("De vorige planning is vervangen.", "It replaces the earlier plan."),
+    "series.replaced": (
+        "De vorige planning is vervangen; de afspraken in de agenda schuiven mee.",
+        "It replaces the earlier plan; the calendar's events move with it.",
+    ),
+    "series.new": (
+        "Dit is een nieuwe reeks; de agenda krijgt nieuwe afspraken.",
+        "This is a new series; the calendar gets new events.",
+    ),
     "series.head": (
         "Reeks van {name}: {n} bijeenkomsten, elke {every}, {duration} per keer",
         "Series of {name}: {n} meetings, every {every}, {duration} each",
     ),
     "series.zone": ("Tijden in {zone}.", "Times in {zone}."),
+    "series.months": ("{n} maanden", "{n} months"),
+    "series.month": ("maand", "month"),
+    "series.on_nth": (", op de {nth} {day}", ", on the {nth} {day}"),
     "series.weeks": ("{n} weken", "{n} weeks"),
     "series.week": ("week", "week"),
     "series.days": ("{n} dagen", "{n} days"),

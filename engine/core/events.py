@@ -94,14 +94,20 @@ class GroupContract(BaseModel):
 
 
 class SeriesPlan(BaseModel):
-    """The planned meetings of a group (a reeks): how many, how often, how long."""
+    """The planned meetings of a group (a reeks): how many, how often, how long.
+
+    How often is ``every_days`` or ``every_months`` (calendar months: the same
+    weekday in the same week of the month, as a group that meets on the second
+    Tuesday keeps doing); the other one is 0.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     start: datetime
     meetings: int
-    every_days: int
+    every_days: int = 0
     minutes: int
+    every_months: int = 0
     #: The time zone's name ("Europe/Amsterdam"): a stored datetime keeps only its
     #: offset, and without the name summer meetings would move an hour.
     zone: str | None = None
@@ -302,10 +308,15 @@ class GuidedSet(_Event):
 
 
 class SeriesPlanned(_Event):
-    """The group planned its series of meetings, replacing any earlier plan."""
+    """The group planned its series of meetings, replacing any earlier plan.
+
+    A plan replaces the earlier one as a change of the same series (its calendar
+    events keep their ids), unless ``new_series`` says it begins another series.
+    """
 
     type: Literal["series_planned"] = "series_planned"
     plan: SeriesPlan
+    new_series: bool = False
 
 
 class FacilitatorChanged(_Event):

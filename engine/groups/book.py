@@ -61,6 +61,12 @@ def apply_group(state: GroupState | None, event: Event) -> GroupState:
         case GuidedSet():
             state.guided_by = event.facilitator
         case SeriesPlanned():
+            if state.series is None or event.new_series:
+                state.series_began, state.series_changes = event.plan.start, 0
+                state.series_most = event.plan.meetings
+            else:
+                state.series_changes += 1
+                state.series_most = max(state.series_most, event.plan.meetings)
             state.series = event.plan
     return state
 
@@ -221,10 +227,14 @@ class GroupBook:
             self._append(group, GuidedSet(at=self.clock(), facilitator=facilitator))
             return group
 
-    def plan_series(self, group_id: str, plan: SeriesPlan) -> GroupState:
+    def plan_series(
+        self, group_id: str, plan: SeriesPlan, *, new_series: bool = False
+    ) -> GroupState:
+        """Plan the group's series; a plan that replaces another changes that series
+        (its calendar events keep their ids) unless ``new_series`` begins another."""
         with self._lock:
             group = self.get(group_id)
-            self._append(group, SeriesPlanned(at=self.clock(), plan=plan))
+            self._append(group, SeriesPlanned(at=self.clock(), plan=plan, new_series=new_series))
             return group
 
     def _append(self, group: GroupState, event: Event) -> None:

@@ -9,7 +9,7 @@ promised) is not stored here: it is read from the group's meetings.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 from intervision.engine import GroupContract, GroupMember, Lang, SeriesPlan, Text
 
@@ -83,6 +83,12 @@ class GroupState:
     #: The fixed external facilitator of a guided group; None for a self-run group.
     guided_by: str | None = None
     series: SeriesPlan | None = None
+    #: The series as a calendar knows it: the start of the plan that began it (its
+    #: events keep their ids while the plan changes), how often the plan changed
+    #: since, and the most meetings any version of it planned.
+    series_began: datetime | None = None
+    series_changes: int = 0
+    series_most: int = 0
     version: int = 1
 
     @property
@@ -102,9 +108,3 @@ class GroupState:
             ):
                 found.append(other.name)
         return found
-
-
-def planned_dates(plan: SeriesPlan) -> list[date]:
-    from datetime import timedelta
-
-    return [(plan.start + timedelta(days=plan.every_days * n)).date() for n in range(plan.meetings)]
