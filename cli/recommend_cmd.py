@@ -17,7 +17,7 @@ from intervision.engine.groups import groups_of
 
 from .console import say, wrap
 from .settings import Settings, pass_settings
-from .texts import Lang, pick
+from .texts import Lang, count, pick
 from .texts_series import EXPERIENCE_NAMES, LEERVRAAG_KIND_NAMES, t
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ def recommend(
     lang = settings.lang
     history: list[MeetingRecord] = []
     group_line = None
+    fixed = None
     if group_id is not None:
         from intervision.engine.groups import group_history
 
@@ -83,8 +84,17 @@ def recommend(
                 raise click.UsageError(t(lang, "recommend.empty_group", name=group.name))
             size = len(group.members)
         group_line = t(
-            lang, "recommend.group", name=group.name, members=len(group.members), n=len(history)
+            lang,
+            "recommend.group",
+            name=group.name,
+            members=count(lang, len(group.members), "member"),
+            meetings=count(lang, len(history), "earlier_meeting"),
         )
+        fixed = group.series_method
+        if experience is None and history:
+            from intervision.engine.recommend import group_experience
+
+            experience = group_experience(history)
     if size is None:
         raise click.UsageError(t(lang, "recommend.need_size"))
     registry = settings.registry()
@@ -98,6 +108,7 @@ def recommend(
         minutes=minutes,
         experience=level,
         history=history,
+        fixed=fixed,
     )
     if as_json:
         data = {

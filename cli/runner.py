@@ -230,8 +230,12 @@ class Runner(Driver):
         self._fresh = False
         first = suggested[0].method_id if suggested else ""
         default = self.method_id or first or (fitting[0].id if len(fitting) == 1 else "")
-        if default and self.method_id and self.variant:
-            default = f"{default}/{self.variant}"
+        variant = self.variant if self.method_id else None
+        group = self.group
+        if group is not None and not self.method_id and default == group.series_method:
+            variant = group.series_variant
+        if default and variant:
+            default = f"{default}/{variant}"
         line = self.answer(t(self.lang, "method.ask") + (f"[{default}] " if default else ""))
         parsed = parse.parse_line(line, self.lang)
         if isinstance(parsed, parse.Close):
@@ -286,7 +290,7 @@ class Runner(Driver):
         from intervision.engine.groups import group_history
         from intervision.engine.recommend import recommend
 
-        state, engine = self.meeting.state, self.engine
+        state, engine, group = self.meeting.state, self.engine, self.group
         history = group_history(engine, state.group_id) if state.group_id else []
         return recommend(
             engine.registry,
@@ -294,6 +298,7 @@ class Runner(Driver):
             group_size=size,
             minutes=self.minutes,
             history=[r for r in history if r.meeting_id != state.meeting_id],
+            fixed=group.series_method if group is not None else None,
             limit=3,
         )
 

@@ -24,7 +24,7 @@ from .texts import Lang, pick
 from .texts_series import ORDINALS, STATUS_NAMES, WEEKDAY_NAMES, WEEKDAYS, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine, SeriesPlan
+    from intervision.engine import Engine, Registry, SeriesPlan
     from intervision.engine.groups import GroupState
     from intervision.engine.series import PlannedMeeting
 
@@ -162,6 +162,64 @@ def show_cmd(
     _show(engine, group, plan, lang, zone, as_json=as_json, ics=ics)
 
 
+@series.command("method")
+@click.argument("group_id", metavar="GROUP")
+@click.argument("method", metavar="ID[/VARIANT]", required=False)
+@click.option("--free", is_flag=True, help="No method fixed: choose one each meeting.")
+@pass_settings
+def method_cmd(settings: Settings, group_id: str, method: str | None, free: bool) -> None:
+    """Show or fix the method of GROUP's series (a beginning group keeps one until its
+    members know it); method choice then proposes it first, and the inbrenger agrees."""
+    from .parse import parse_method_choice
+
+    lang = settings.lang
+    engine = settings.open_engine()
+    group = groups_of(engine).get(group_id)
+    if method is not None and free:
+        raise click.UsageError(t(lang, "series.method_or_free"))
+    if method is None and not free:
+        click.echo(_fixed_line(engine.registry, group, lang))
+        return
+    method_id, variant = parse_method_choice(method) if method else (None, None)
+    if method_id is not None:
+        _known_method(settings, method_id, variant, lang)
+    group = groups_of(engine).fix_method(group.id, method_id, variant)
+    click.echo(_fixed_line(engine.registry, group, lang))
+
+
+def _known_method(settings: Settings, method_id: str, variant: str | None, lang: Lang) -> None:
+    registry = settings.registry()
+    methods = {m.id: m for m in registry.methods()}
+    spec = methods.get(method_id)
+    if spec is None:
+        known = ", ".join(sorted(methods))
+        raise click.BadParameter(
+            t(lang, "series.unknown_method", id=method_id, known=known), param_hint="'ID'"
+        )
+    if variant is not None and variant not in {v.id for v in spec.variants}:
+        known = ", ".join(v.id for v in spec.variants) or "-"
+        raise click.BadParameter(
+            t(lang, "series.unknown_variant", id=variant, known=known), param_hint="'ID'"
+        )
+
+
+def _fixed_line(registry: Registry, group: GroupState, lang: Lang) -> str:
+    """Which method the group fixed for its series, by its title, or that none is."""
+    if group.series_method is None:
+        return t(lang, "series.method_free", name=group.name)
+    from intervision.engine import IntervisionError
+
+    title = group.series_method
+    try:
+        spec = registry.method(group.series_method, variant=group.series_variant)
+        title = f"{spec.title(lang)} ({spec.id})"
+    except IntervisionError:
+        pass  # no longer installed: its id says which one
+    if group.series_variant:
+        title += f" / {group.series_variant}"
+    return t(lang, "series.method_fixed", name=group.name, method=title)
+
+
 def _show(
     engine: Engine,
     group: GroupState,
@@ -194,6 +252,8 @@ def _show(
         )
     )
     click.echo(t(lang, "series.zone", zone=_zone_label(zone)))
+    if group.series_method is not None:
+        click.echo(_fixed_line(engine.registry, group, lang))
     click.echo()
     heads = tuple(t(lang, f"series.col.{c}") for c in ("no", "date", "time", "status", "meeting"))
     body = [_row(lang, row, now, zone) for row in rows]
@@ -233,6 +293,8 @@ def _as_json(
     return {
         "group": group.id,
         "name": group.name,
+        "method": group.series_method,
+        "variant": group.series_variant,
         "plan": {
             "start": plan.start.isoformat(),
             "meetings": plan.meetings,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["INBRENGER_MODES", "Lang", "pick", "t"]
+__all__ = ["INBRENGER_MODES", "Lang", "count", "pick", "t"]
 
 Lang = Literal["nl", "en"]
 
@@ -711,3 +711,23 @@ def t(lang: Lang, key: str, **values: object) -> str:
 
 def pick(lang: Lang, pair: tuple[str, str]) -> str:
     return pair[0] if lang == "nl" else pair[1]
+
+
+#: Nouns a sentence counts, singular and plural, in Dutch and English: "1 lid", "2 leden".
+_NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "member": (("lid", "leden"), ("member", "members")),
+    "meeting": (("bijeenkomst", "bijeenkomsten"), ("meeting", "meetings")),
+    "earlier_meeting": (
+        ("eerdere bijeenkomst", "eerdere bijeenkomsten"),
+        ("earlier meeting", "earlier meetings"),
+    ),
+    "plugin": (("plugin", "plugins"), ("plugin", "plugins")),
+    "contribution": (("bijdrage", "bijdragen"), ("contribution", "contributions")),
+    "event": (("afspraak", "afspraken"), ("event", "events")),
+}
+
+
+def count(lang: Lang, n: int, noun: str) -> str:
+    """``n`` with the noun in the right number: "1 lid", "4 leden", "1 member"."""
+    one, many = _NOUNS[noun][0 if lang == "nl" else 1]
+    return f"{n} {one if n == 1 else many}"

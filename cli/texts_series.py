@@ -108,6 +108,28 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "een bijeenkomst duurt 15 minuten tot 8 uur, niet {duration}",
         "a meeting lasts 15 minutes to 8 hours, not {duration}",
     ),
+    "series.method_fixed": (
+        "{name} houdt in deze reeks de methode {method} aan; bij de methodekeuze komt die "
+        "als eerste, en de inbrenger stemt in.",
+        "{name} keeps the method {method} for this series; at method choice it comes first, "
+        "and the inbrenger agrees.",
+    ),
+    "series.method_free": (
+        "{name} heeft geen methode vastgelegd; bij elke bijeenkomst kiezen jullie er een.",
+        "{name} has no method fixed; you choose one at each meeting.",
+    ),
+    "series.method_or_free": (
+        "noem een methode of --free, niet allebei",
+        "name a method or --free, not both",
+    ),
+    "series.unknown_method": (
+        "geen methode {id!r}; geïnstalleerd: {known}",
+        "no method {id!r}; installed: {known}",
+    ),
+    "series.unknown_variant": (
+        "geen variant {id!r}; varianten: {known}",
+        "no variant {id!r}; variants: {known}",
+    ),
     "series.planned": ("De reeks van {name} is vastgelegd.", "The series of {name} is saved."),
     "series.replaced": (
         "De vorige planning is vervangen; de afspraken in de agenda schuiven mee.",
@@ -165,8 +187,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "recommend.size": ("een groep van {n}", "a group of {n}"),
     "recommend.time": ("in {n} minuten", "in {n} minutes"),
     "recommend.group": (
-        "Groep {name}: {members} leden; {n} eerdere bijeenkomst(en) meegewogen voor afwisseling.",
-        "Group {name}: {members} members; {n} earlier meeting(s) weighed for variety.",
+        "Groep {name}: {members}; {meetings} meegewogen (een beginnende groep houdt één "
+        "methode aan tot iedereen haar kent, een ervaren groep wisselt af).",
+        "Group {name}: {members}; {meetings} weighed (a beginning group keeps one method "
+        "until everyone knows it, an experienced one varies).",
     ),
     "recommend.takes": ("ongeveer {n} min", "about {n} min"),
     "recommend.caution": ("let op: {text}", "mind: {text}"),

@@ -133,6 +133,7 @@ __all__ = [
     "ModuleChosen",
     "PhaseExtended",
     "PhaseSkipped",
+    "SeriesMethodSet",
     "SeriesPlan",
     "SeriesPlanned",
     "StepEntered",

@@ -37,6 +37,7 @@ __all__ = [
     "ModuleChosen",
     "PhaseExtended",
     "PhaseSkipped",
+    "SeriesMethodSet",
     "SeriesPlan",
     "SeriesPlanned",
     "StepEntered",
@@ -319,6 +320,18 @@ class SeriesPlanned(_Event):
     new_series: bool = False
 
 
+class SeriesMethodSet(_Event):
+    """The group fixed one method (and variant) for its series, or (None) freed it again.
+
+    A beginning group keeps one method over several meetings until its members
+    know it; method choice proposes it first, and the inbrenger still agrees.
+    """
+
+    type: Literal["series_method_set"] = "series_method_set"
+    method_id: str | None = None
+    variant: str | None = None
+
+
 class FacilitatorChanged(_Event):
     """The facilitation was handed to another member present."""
 
@@ -358,7 +371,8 @@ Event = Annotated[
     | MemberRemoved
     | ContractSet
     | GuidedSet
-    | SeriesPlanned,
+    | SeriesPlanned
+    | SeriesMethodSet,
     Field(discriminator="type"),
 ]
 

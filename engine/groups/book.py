@@ -25,6 +25,7 @@ from intervision.engine import (
     Lang,
     MemberAdded,
     MemberRemoved,
+    SeriesMethodSet,
     SeriesPlan,
     SeriesPlanned,
     Text,
@@ -68,6 +69,9 @@ def apply_group(state: GroupState | None, event: Event) -> GroupState:
                 state.series_changes += 1
                 state.series_most = max(state.series_most, event.plan.meetings)
             state.series = event.plan
+        case SeriesMethodSet():
+            state.series_method = event.method_id
+            state.series_variant = event.variant if event.method_id else None
     return state
 
 
@@ -235,6 +239,19 @@ class GroupBook:
         with self._lock:
             group = self.get(group_id)
             self._append(group, SeriesPlanned(at=self.clock(), plan=plan, new_series=new_series))
+            return group
+
+    def fix_method(
+        self, group_id: str, method_id: str | None, variant: str | None = None
+    ) -> GroupState:
+        """Fix the method (and variant) of the group's series; ``None`` frees it again.
+
+        Which methods exist is the registry's business: the caller checks the id.
+        """
+        with self._lock:
+            group = self.get(group_id)
+            event = SeriesMethodSet(at=self.clock(), method_id=method_id, variant=variant)
+            self._append(group, event)
             return group
 
     def _append(self, group: GroupState, event: Event) -> None:

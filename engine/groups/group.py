@@ -89,6 +89,9 @@ class GroupState:
     series_began: datetime | None = None
     series_changes: int = 0
     series_most: int = 0
+    #: The method the group fixed for its series (and its variant), if it did.
+    series_method: str | None = None
+    series_variant: str | None = None
     version: int = 1
 
     @property

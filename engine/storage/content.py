@@ -51,6 +51,7 @@ from intervision.engine import (
     ModuleChosen,
     PhaseExtended,
     PhaseSkipped,
+    SeriesMethodSet,
     SeriesPlan,
     SeriesPlanned,
     StepEntered,
@@ -105,6 +106,7 @@ STRUCTURE: dict[type[BaseModel], frozenset[str]] = {
     ContractSet: frozenset({"type"}),
     GuidedSet: frozenset({"type"}),
     SeriesPlanned: frozenset({"type"}),
+    SeriesMethodSet: frozenset({"type", "method_id", "variant"}),
     GroupMember: frozenset({"id"}),
     SeriesPlan: frozenset({"zone"}),
 }

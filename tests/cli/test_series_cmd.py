@@ -204,3 +204,29 @@ def test_a_bad_interval_is_refused_in_dutch_under_lang_nl(invoke: Invoke, group:
     )  # fmt: skip
     assert result.exit_code == 2
     assert "'8' is geen tijd tussen bijeenkomsten: schrijf maanden, weken of dagen" in result.stderr
+
+
+def test_a_group_fixes_a_method_for_its_series_and_method_choice_proposes_it(
+    invoke: Invoke, group: str
+) -> None:
+    shown = invoke("--lang", "nl", "series", "method", group)
+    assert "heeft geen methode vastgelegd" in shown.stdout
+    unknown = invoke("series", "method", group, "bestaat-niet")
+    assert unknown.exit_code == 2 and "installed: " in unknown.stderr
+    bad_variant = invoke("series", "method", group, "incident/nope")
+    assert bad_variant.exit_code == 2 and "written-advice" in bad_variant.stderr
+    fixed = invoke("--lang", "en", "series", "method", group, "incident/written-advice")
+    assert fixed.exit_code == 0, fixed.output
+    assert "keeps the method Incident method (incident) / written-advice" in fixed.stdout
+    data = json.loads(
+        invoke("series", "plan", group, *PLAN, "--start", "2026-01-12", "--json").stdout
+    )
+    assert (data["method"], data["variant"]) == ("incident", "written-advice")
+    # At method choice, it is the default (Enter takes it), variant and all.
+    answers = ["", "", "", "", "GEHEIM-bram", "", "", "", "1", "", "pauze"]
+    run = invoke("--lang", "en", "run", "--group", group, input="\n".join(answers) + "\n")
+    assert "the group fixed this method for its series" in run.stdout
+    assert "Which method? (id) [incident/written-advice]" in run.stdout
+    free = invoke("--lang", "en", "series", "method", group, "--free")
+    assert "has no method fixed" in free.stdout
+    assert json.loads(invoke("series", "show", group, "--json").stdout)["method"] is None
