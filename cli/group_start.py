@@ -14,10 +14,16 @@ from .console import ask, confirm, say
 from .texts import Lang, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine
+    from intervision.engine import Engine, MeetingPurpose
     from intervision.engine.groups import GroupState
 
-__all__ = ["ask_facilitator", "ask_present", "facilitator_problem", "present_problem"]
+__all__ = [
+    "ask_facilitator",
+    "ask_present",
+    "ask_purpose",
+    "facilitator_problem",
+    "present_problem",
+]
 
 
 def present_problem(group: GroupState, names: list[str], lang: Lang) -> tuple[list[str], str]:
@@ -91,3 +97,23 @@ def ask_facilitator(engine: Engine, group: GroupState, present: list[str], lang:
             if not agreed:
                 continue
         return answer
+
+
+def ask_purpose(engine: Engine, group: GroupState, lang: Lang) -> MeetingPurpose:
+    """The intake before a group's first meeting, a refresh after members changed:
+    proposed, Enter accepts; otherwise a regular meeting without asking."""
+    from intervision.engine.groups import proposed_purpose
+
+    from .group_view import history_of
+    from .runner import Leave
+    from .texts_start import t as start_t
+
+    due = proposed_purpose(group, history_of(engine, group))
+    if due is None:
+        return "regular"
+    agreed = confirm(lang, start_t(lang, f"start.propose_{due}", name=group.name), default=True)
+    if isinstance(agreed, str):
+        raise Leave
+    if not agreed:
+        return "regular"
+    return "intake" if due == "intake" else "refresh"

@@ -20,7 +20,7 @@ from .settings import Settings, pass_settings
 from .texts import Lang, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine, Meeting
+    from intervision.engine import Engine, Meeting, MeetingPurpose
 
 __all__ = ["meeting"]
 
@@ -52,6 +52,13 @@ def meeting() -> None:
 @click.option("--present", metavar="NAMES", help="Of the group, who is here (default: all).")
 @click.option("--facilitator", metavar="NAME", help="Who facilitates (with --group: the proposal).")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Meeting language.")
+@click.option(
+    "--purpose",
+    type=click.Choice(["regular", "intake", "refresh"]),
+    default="regular",
+    show_default=True,
+    help="An intake (a group's first meeting), a refresh (after members changed), or regular.",
+)
 @_JSON
 @pass_settings
 def start(
@@ -61,9 +68,13 @@ def start(
     present: str | None,
     facilitator: str | None,
     lang: str | None,
+    purpose: str,
     as_json: bool,
 ) -> None:
     """Start a meeting and print its id."""
+    kind: MeetingPurpose = (
+        "intake" if purpose == "intake" else "refresh" if purpose == "refresh" else "regular"
+    )
     chosen: Lang | None = None if lang is None else ("nl" if lang == "nl" else "en")
     ui = chosen or settings.lang
     if bool(group_ref) == bool(members):
@@ -72,7 +83,7 @@ def start(
         raise click.UsageError(t(ui, "meeting.present_needs_group"))
     engine = settings.open_engine()
     if group_ref:
-        started = _start_group(engine, settings, chosen, group_ref, present, facilitator)
+        started = _start_group(engine, settings, chosen, group_ref, present, facilitator, kind)
     else:
         from .parse import split_names
         from .run import _names_problem
@@ -83,7 +94,7 @@ def start(
             raise click.BadParameter(problem, param_hint="--members")
         if not facilitator:
             raise click.UsageError(t(ui, "meeting.facilitator_needed"))
-        started = engine.start_meeting(names, facilitator=facilitator, lang=ui)
+        started = engine.start_meeting(names, facilitator=facilitator, lang=ui, purpose=kind)
     if as_json:
         click.echo(json.dumps({"meeting_id": started.id, **_position(started)}))
     else:
@@ -97,6 +108,7 @@ def _start_group(
     ref: str,
     present: str | None,
     facilitator: str | None,
+    purpose: MeetingPurpose,
 ) -> Meeting:
     from intervision.engine import PluginError
     from intervision.engine.groups import propose_facilitator
@@ -130,7 +142,9 @@ def _start_group(
             )
         if facilitator is None:
             raise click.UsageError(t(lang, "meeting.facilitator_needed"))
-    return engine.start_meeting(group, facilitator=facilitator, present=ids, lang=lang)
+    return engine.start_meeting(
+        group, facilitator=facilitator, present=ids, lang=lang, purpose=purpose
+    )
 
 
 @meeting.command()
@@ -156,6 +170,7 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
         "lang": state.lang,
         **_position(handle),
         "closed": state.closed,
+        "purpose": state.purpose,
         "method": case.method_id if case else None,
         "variant": case.variant if case else None,
         "method_version": case.method_version if case else None,
@@ -189,6 +204,14 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
         say(f"  {timer}")
     if data.get("look_back"):
         say(t(lang, "opening.look_back"))
+    if data.get("learning_goals"):
+        from .texts_start import t as start_t
+
+        say(start_t(lang, "goals.title"))
+        for goal in data["learning_goals"]:
+            since = day(datetime.fromisoformat(goal["since"]), lang)
+            line = start_t(lang, "goals.line", name=goal["member"], day=since, text=goal["text"])
+            say(f"  {line}")
     for promise in data.get("look_back", []):
         made = datetime.fromisoformat(promise["made"])
         line = t(
@@ -222,10 +245,19 @@ def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
         return {}
     history = history_of(engine, group)
     if state.frame == "opening":
+        from intervision.engine.groups import learning_goals
+
         from .group_view import open_commitments
 
         told = {c.commitment for c in state.contributions if c.commitment}
+        earlier = [r for r in history if r.meeting_id != state.meeting_id]
+        goals = learning_goals(earlier)
         return {
+            "learning_goals": [
+                {"member": _name(handle, p), "since": goal.at.isoformat(), "text": goal.text}
+                for p in state.present
+                if (goal := goals.get(p)) is not None
+            ],
             "look_back": [
                 {
                     "id": c.id,
@@ -236,7 +268,7 @@ def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
                     "told": c.id in told,
                 }
                 for c in open_commitments(group, history, state.meeting_id)
-            ]
+            ],
         }
     from intervision.engine.groups import fairness
 
@@ -253,14 +285,14 @@ def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
 
 
 def _waiting(handle: Meeting) -> list[str]:
-    """Who the step still waits for: a leervraag or pass, or a recognition."""
+    """Who the step still waits for: a leervraag or pass, a recognition, a learning goal."""
     state = handle.state
     if state.frame == "leervragen":
         done = set(state.passed) | {lv.by for lv in state.leervragen.values()}
         return [p for p in state.present if p not in done]
-    if state.frame == "recognitions":
+    if state.frame in ("recognitions", "learning_goals"):
         shared = {c.author for c in state.step_contributions()}
-        return [p for p in state.present if p not in shared]
+        return [p for p in state.present if p not in shared and not state.members[p].external]
     return []
 
 

@@ -18,7 +18,7 @@ from .settings import Settings, pass_settings
 from .texts import Lang, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine, Meeting
+    from intervision.engine import Engine, Meeting, MeetingPurpose
 
 __all__ = ["run"]
 
@@ -56,6 +56,13 @@ __all__ = ["run"]
 @click.option(
     "--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of this meeting."
 )
+@click.option(
+    "--purpose",
+    type=click.Choice(["regular", "intake", "refresh"]),
+    default=None,
+    help="An intake (a group's first meeting), a refresh (after members changed) or a "
+    "regular meeting; with --group, the group's due one is proposed.",
+)
 @pass_settings
 def run(
     settings: Settings,
@@ -68,11 +75,12 @@ def run(
     kind: str | None,
     minutes: int | None,
     lang: str | None,
+    purpose: str | None,
 ) -> None:
     """Run a meeting: the frame, the method's phases, recognitions and evaluation."""
     from .runner import Leave, Runner
 
-    if resume_id and (members or facilitator or group_ref):
+    if resume_id and (members or facilitator or group_ref or purpose):
         raise click.UsageError(t(settings.lang, "run.no_resume_options"))
     if members and group_ref:
         raise click.UsageError(t(settings.lang, "run.group_or_members"))
@@ -100,10 +108,10 @@ def run(
 
             say(t(ui, "run.resumed", id=meeting.id, where=where(engine, meeting.state, ui)))
         elif group_ref:
-            meeting, ui = _start_group(engine, settings, chosen, group_ref, facilitator)
+            meeting, ui = _start_group(engine, settings, chosen, group_ref, facilitator, purpose)
             say(t(ui, "run.started", id=meeting.id))
         else:
-            meeting = _start(engine, ui, members, facilitator)
+            meeting = _start(engine, ui, members, facilitator, _purpose(purpose))
             say(t(ui, "run.started", id=meeting.id))
         Runner(
             engine, meeting, ui, method_id=method_id, variant=variant, kind=kind, minutes=minutes
@@ -121,7 +129,17 @@ def run(
         sys.exit(130)
 
 
-def _start(engine: Engine, lang: Lang, members: str | None, facilitator: str | None) -> Meeting:
+def _purpose(given: str | None) -> MeetingPurpose:
+    return "intake" if given == "intake" else "refresh" if given == "refresh" else "regular"
+
+
+def _start(
+    engine: Engine,
+    lang: Lang,
+    members: str | None,
+    facilitator: str | None,
+    purpose: MeetingPurpose,
+) -> Meeting:
     if members is not None:
         names = split_names(members)
         problem = _names_problem(names, lang)
@@ -138,18 +156,25 @@ def _start(engine: Engine, lang: Lang, members: str | None, facilitator: str | N
         if is_leave(answer):
             raise Leave
         facilitator = answer or names[0]
-    return engine.start_meeting(names, facilitator=facilitator, lang=lang)
+    return engine.start_meeting(names, facilitator=facilitator, lang=lang, purpose=purpose)
 
 
 def _start_group(
-    engine: Engine, settings: Settings, chosen: Lang | None, ref: str, facilitator: str | None
+    engine: Engine,
+    settings: Settings,
+    chosen: Lang | None,
+    ref: str,
+    facilitator: str | None,
+    purpose: str | None,
 ) -> tuple[Meeting, Lang]:
-    """A meeting of a group, in the group's language unless one was chosen on purpose."""
-    from .group_start import ask_facilitator, ask_present, facilitator_problem
+    """A meeting of a group, in the group's language unless one was chosen on purpose;
+    the intake or refresh the group is due is proposed unless ``purpose`` says."""
+    from .group_start import ask_facilitator, ask_present, ask_purpose, facilitator_problem
     from .group_view import find_group
 
     group = find_group(engine, ref, chosen or settings.lang)
     lang: Lang = chosen or (settings.lang if settings.lang_explicit else group.lang)
+    kind = _purpose(purpose) if purpose else ask_purpose(engine, group, lang)
     present = ask_present(group, lang)
     if facilitator is not None:
         problem = facilitator_problem(group, facilitator, present, lang)
@@ -157,7 +182,9 @@ def _start_group(
             raise click.BadParameter(problem, param_hint="--facilitator")
     else:
         facilitator = ask_facilitator(engine, group, present, lang)
-    meeting = engine.start_meeting(group, facilitator=facilitator, present=present, lang=lang)
+    meeting = engine.start_meeting(
+        group, facilitator=facilitator, present=present, lang=lang, purpose=kind
+    )
     return meeting, lang
 
 

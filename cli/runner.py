@@ -65,8 +65,13 @@ class Runner(Driver):
 
     def run(self) -> None:
         """Walk the meeting to its close; raises Leave or EndOfInput to stop early."""
+        from . import intake
+
         steps: dict[str, Callable[[], None]] = {
             "opening": self.opening,
+            "introduction": lambda: intake.introduction(self),
+            "contract": lambda: intake.contract(self),
+            "learning_goals": lambda: intake.learning_goals(self),
             "leervragen": self.leervragen,
             "case_choice": self.case_choice,
             "method_choice": self.method_choice,
@@ -94,6 +99,12 @@ class Runner(Driver):
             self._told_if_over()
         else:
             say(frame_screen(self.meeting, self.lang))
+
+    @property
+    def fresh(self) -> bool:
+        """True right after this step's header was shown: what it lists, it lists once."""
+        fresh, self._fresh = self._fresh, False
+        return fresh
 
     # -- frame steps --------------------------------------------------------------
 
@@ -124,45 +135,13 @@ class Runner(Driver):
             t(self.lang, "opening.roles", facilitator=self.name(state.facilitator), present=present)
         )
         if group is not None:
-            self._look_back(group)
+            from .opening import look_back, recall_goals
+
+            look_back(self, group)
+            if state.purpose == "regular":
+                recall_goals(self, group)
         self.answer(f"{t(self.lang, 'opening.enter')} ")
         self.send(self.meeting.advance, self.facilitator)
-
-    def _look_back(self, group: GroupState) -> None:
-        """Every open commitment of the group's members, and from each maker present
-        how it went; what is not told (absent, or skipped) comes back next time."""
-        from .group_view import commitment_line, day, history_of, open_commitments
-
-        state = self.meeting.state
-        promised = open_commitments(group, history_of(self.engine, group), state.meeting_id)
-        if not promised:
-            return
-        say(t(self.lang, "opening.look_back"))
-        for commitment in promised:
-            say(wrap(commitment_line(group, commitment, self.lang), indent="  ", hanging="    "))
-        told = {c.commitment for c in state.contributions if c.commitment}
-        absent = dict.fromkeys(c.member for c in promised if c.member not in state.present)
-        for member in absent:
-            say(t(self.lang, "opening.absent", name=self.name(member)))
-        for commitment in promised:
-            if commitment.member in absent or commitment.id in told:
-                continue
-            answer = self.answer(
-                t(
-                    self.lang,
-                    "opening.ask_commitment",
-                    name=self.name(commitment.member),
-                    day=day(commitment.at, self.lang),
-                )
-            )
-            if answer.strip():
-                self.send(
-                    self.meeting.contribute,
-                    commitment.member,
-                    "statement",
-                    answer.strip(),
-                    commitment=commitment.id,
-                )
 
     def leervragen(self) -> None:
         state = self.meeting.state
@@ -173,7 +152,11 @@ class Runner(Driver):
                 self.do(parse.Leervraag(person, text.strip()))
             else:
                 self.do(parse.Pass(person))
-        if not self.meeting.state.leervragen:
+        if not self.meeting.state.leervragen and state.purpose != "regular":
+            from .texts_start import t as start_t
+
+            say(start_t(self.lang, "leervragen.none_intake"))
+        elif not self.meeting.state.leervragen:
             say(t(self.lang, "leervragen.none"))
             reason = t(self.lang, "leervragen.none_reason")
             self.send(self.meeting.close, self.facilitator, reason)

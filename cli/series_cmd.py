@@ -19,12 +19,13 @@ import click
 from intervision.engine.groups import groups_of
 
 from .methods_cmd import table
+from .series_thread import method_cmd
 from .settings import Settings, pass_settings
 from .texts import Lang, pick
 from .texts_series import ORDINALS, STATUS_NAMES, WEEKDAY_NAMES, WEEKDAYS, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine, Registry, SeriesPlan
+    from intervision.engine import Engine, SeriesPlan
     from intervision.engine.groups import GroupState
     from intervision.engine.series import PlannedMeeting
 
@@ -43,6 +44,9 @@ _TZ_HELP = "Time zone of the dates, like Europe/Amsterdam (default: the system's
 @click.group()
 def series() -> None:
     """Plan a group's series (reeks) of meetings and set it against those held."""
+
+
+series.add_command(method_cmd)
 
 
 @series.command("plan")
@@ -144,12 +148,21 @@ def plan_cmd(
     type=click.Path(dir_okay=False, writable=True),
     help="Also write the series as an iCalendar file for calendar apps.",
 )
+@click.option(
+    "--goals", is_flag=True, help="Also the words of each member's learning goal (content)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the series as JSON.")
 @pass_settings
 def show_cmd(
-    settings: Settings, group_id: str, zone_name: str | None, ics: str | None, as_json: bool
+    settings: Settings,
+    group_id: str,
+    zone_name: str | None,
+    ics: str | None,
+    goals: bool,
+    as_json: bool,
 ) -> None:
-    """Show the series of GROUP: each planned meeting held, missed or still planned."""
+    """Show the series of GROUP: each planned meeting held, missed or still planned, and
+    each member's learning goal followed since it was written."""
     lang = settings.lang
     zone = _zone(lang, zone_name)
     engine = settings.open_engine()
@@ -159,65 +172,7 @@ def show_cmd(
     # The journal keeps the start's offset but not its zone name; set back in the
     # zone the plan is read in, 09:00 stays 09:00 after the clocks change.
     plan = group.series.model_copy(update={"start": group.series.start.astimezone(zone)})
-    _show(engine, group, plan, lang, zone, as_json=as_json, ics=ics)
-
-
-@series.command("method")
-@click.argument("group_id", metavar="GROUP")
-@click.argument("method", metavar="ID[/VARIANT]", required=False)
-@click.option("--free", is_flag=True, help="No method fixed: choose one each meeting.")
-@pass_settings
-def method_cmd(settings: Settings, group_id: str, method: str | None, free: bool) -> None:
-    """Show or fix the method of GROUP's series (a beginning group keeps one until its
-    members know it); method choice then proposes it first, and the inbrenger agrees."""
-    from .parse import parse_method_choice
-
-    lang = settings.lang
-    engine = settings.open_engine()
-    group = groups_of(engine).get(group_id)
-    if method is not None and free:
-        raise click.UsageError(t(lang, "series.method_or_free"))
-    if method is None and not free:
-        click.echo(_fixed_line(engine.registry, group, lang))
-        return
-    method_id, variant = parse_method_choice(method) if method else (None, None)
-    if method_id is not None:
-        _known_method(settings, method_id, variant, lang)
-    group = groups_of(engine).fix_method(group.id, method_id, variant)
-    click.echo(_fixed_line(engine.registry, group, lang))
-
-
-def _known_method(settings: Settings, method_id: str, variant: str | None, lang: Lang) -> None:
-    registry = settings.registry()
-    methods = {m.id: m for m in registry.methods()}
-    spec = methods.get(method_id)
-    if spec is None:
-        known = ", ".join(sorted(methods))
-        raise click.BadParameter(
-            t(lang, "series.unknown_method", id=method_id, known=known), param_hint="'ID'"
-        )
-    if variant is not None and variant not in {v.id for v in spec.variants}:
-        known = ", ".join(v.id for v in spec.variants) or "-"
-        raise click.BadParameter(
-            t(lang, "series.unknown_variant", id=variant, known=known), param_hint="'ID'"
-        )
-
-
-def _fixed_line(registry: Registry, group: GroupState, lang: Lang) -> str:
-    """Which method the group fixed for its series, by its title, or that none is."""
-    if group.series_method is None:
-        return t(lang, "series.method_free", name=group.name)
-    from intervision.engine import IntervisionError
-
-    title = group.series_method
-    try:
-        spec = registry.method(group.series_method, variant=group.series_variant)
-        title = f"{spec.title(lang)} ({spec.id})"
-    except IntervisionError:
-        pass  # no longer installed: its id says which one
-    if group.series_variant:
-        title += f" / {group.series_variant}"
-    return t(lang, "series.method_fixed", name=group.name, method=title)
+    _show(engine, group, plan, lang, zone, as_json=as_json, ics=ics, goals=goals)
 
 
 def _show(
@@ -229,17 +184,26 @@ def _show(
     *,
     as_json: bool,
     ics: str | None,
+    goals: bool = False,
 ) -> None:
     from intervision.engine.groups import group_history
     from intervision.engine.series import calendar_key, compare, to_ics
 
-    rows = compare(plan, group_history(engine, group.id))
+    from .series_thread import goal_lines, goals_json
+
+    history = group_history(engine, group.id)
+    rows = compare(plan, history)
     now = datetime.now(UTC)
     if ics is not None:
         with open(ics, "wb") as file:
             file.write(to_ics(group.name, plan, lang=lang, key=calendar_key(group)))
     if as_json:
-        click.echo(json.dumps(_as_json(group, plan, rows, now), indent=2, ensure_ascii=False))
+        data = _as_json(group, plan, rows, now)
+        data["learning_goals"] = [
+            {k: v for k, v in row.items() if k != "at"}
+            for row in goals_json(group, history, texts=goals)
+        ]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     click.echo(
         t(
@@ -253,7 +217,9 @@ def _show(
     )
     click.echo(t(lang, "series.zone", zone=_zone_label(zone)))
     if group.series_method is not None:
-        click.echo(_fixed_line(engine.registry, group, lang))
+        from .series_thread import fixed_line
+
+        click.echo(fixed_line(engine.registry, group, lang))
     click.echo()
     heads = tuple(t(lang, f"series.col.{c}") for c in ("no", "date", "time", "status", "meeting"))
     body = [_row(lang, row, now, zone) for row in rows]
@@ -268,6 +234,9 @@ def _show(
         click.echo(t(lang, "series.extras", n=extras))
     if ics is not None:
         click.echo(t(lang, "series.ics_written", path=ics, n=plan.meetings))
+    if any(record.learning_goals for record in history):
+        click.echo()
+        click.echo("\n".join(goal_lines(group, history, lang, texts=goals)))
 
 
 def _row(lang: Lang, row: PlannedMeeting, now: datetime, zone: tzinfo) -> tuple[str, ...]:

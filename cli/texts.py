@@ -627,6 +627,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Verder met: NAAM: u: TEKST (hoe ging je voornemen?) · verder",
         "Go on with: NAME: s: TEXT (how did your commitment go?) · next",
     ),
+    "status.next.introduction": (
+        "Verder met: NAAM: v: TEKST (een vraag over intervisie) · verder",
+        "Go on with: NAME: q: TEXT (a question about intervision) · next",
+    ),
+    "status.next.contract": (
+        "Verder met: NAAM: u: TEKST (een opmerking bij de afspraken) · verder",
+        "Go on with: NAME: s: TEXT (a remark on the agreements) · next",
+    ),
+    "status.next.learning_goals": (
+        "Verder met: NAAM: ld: TEKST (ieders persoonlijke leerdoel) · verder",
+        "Go on with: NAME: lg: TEXT (each member's personal learning goal) · next",
+    ),
     "status.next.leervragen": (
         "Verder met: leervraag NAAM: TEKST · pas NAAM · verder",
         "Go on with: leervraag NAME: TEXT · pass NAME · next",
@@ -724,6 +736,7 @@ _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "plugin": (("plugin", "plugins"), ("plugin", "plugins")),
     "contribution": (("bijdrage", "bijdragen"), ("contribution", "contributions")),
     "event": (("afspraak", "afspraken"), ("event", "events")),
+    "case": (("casus", "casussen"), ("case", "cases")),
 }
 
 

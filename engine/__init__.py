@@ -125,6 +125,7 @@ __all__ = [
     "LeervraagSubmitted",
     "LoopTaken",
     "MeetingClosed",
+    "MeetingPurpose",
     "MeetingStarted",
     "MemberAdded",
     "MemberRef",
@@ -151,6 +152,7 @@ __all__ = [
     "frame_flow",
     "method_flow",
     "FRAME",
+    "PURPOSE_STEPS",
     "FRAME_STEPS",
     "FrameStep",
     # rules

@@ -30,6 +30,7 @@ __all__ = ["Capabilities", "PersonCan", "WaitReason", "Waiting", "capabilities"]
 
 WaitReason = Literal[
     "leervraag",
+    "learning_goal",
     "recognition",
     "everyone_contributes",
     "reveal",
@@ -279,6 +280,9 @@ def _waiting(
                 "recognitions_complete",
             )
         )
+    elif state.frame == "learning_goals":
+        writing = tuple(p for p in state.present if p not in said and not state.members[p].external)
+        found.append(Waiting("learning_goal", writing, "learning_goals_complete"))
     elif phase is not None:
 
         def holders(command: str) -> tuple[str, ...]:
@@ -327,7 +331,7 @@ def _other_refusal(
         movable = method_flow(method).allows(state.phase or "", "advance")
         movers = [p for p, can in people.items() if can.roles & set(phase.advance_by)]
     else:
-        movable = frame_flow().allows(state.frame, "advance")
+        movable = frame_flow(state.purpose).allows(state.frame, "advance")
         movers = []
     if not movable:
         return ()  # the step moves on by another command (a case or method chosen)

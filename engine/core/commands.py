@@ -55,7 +55,17 @@ SAMPLE_TEXT = "…"
 PHASE = "phase"
 _FACILITATOR = ("facilitator",)
 #: Where the facilitator may still hand over: before the method starts, and between cases.
-_BEFORE_THE_METHOD = frozenset({"opening", "leervragen", "case_choice", "method_choice"})
+_BEFORE_THE_METHOD = frozenset(
+    {
+        "opening",
+        "introduction",
+        "contract",
+        "learning_goals",
+        "leervragen",
+        "case_choice",
+        "method_choice",
+    }
+)
 
 
 class _Command(BaseModel):
@@ -118,7 +128,17 @@ class Contribute(_Command):
     """``by`` is the author: who said it, whoever typed it."""
 
     trigger: ClassVar[str] = "contribute"
-    stays_in: ClassVar[frozenset[str]] = frozenset({"opening", "recognitions", "evaluation", PHASE})
+    stays_in: ClassVar[frozenset[str]] = frozenset(
+        {
+            "opening",
+            "introduction",
+            "contract",
+            "learning_goals",
+            "recognitions",
+            "evaluation",
+            PHASE,
+        }
+    )
     makes: ClassVar[tuple[str, ...]] = ("contribution_added",)
     command: Literal["contribute"] = "contribute"
     kind: str

@@ -12,7 +12,7 @@ from datetime import datetime
 from . import commands as cmd
 from . import events as ev
 from .errors import CommandRefused, NotAMemberError, UnknownMethodError, WrongPhaseError
-from .flow import END, Flow, frame_flow, method_flow
+from .flow import END, WITHOUT_CASE, Flow, frame_flow, method_flow
 from .phases import PhaseSpec
 from .registry import Registry
 from .rules import Refusal, RuleContext, roles_of
@@ -153,14 +153,25 @@ def _where(
 ) -> tuple[Flow, str, str]:
     # decide accepts the command classes only, no subclass; ``type() is`` as ``isinstance``
     # against a pydantic model that does not match goes through ABCMeta, ten times the cost.
+    frame = frame_flow(state.purpose)
     if type(command) is cmd.Close:
-        return frame_flow(), state.frame, "close" if state.frame == "evaluation" else "abandon"
+        return frame, state.frame, "close" if state.frame == "evaluation" else "abandon"
     if state.frame == "method" and method is not None and state.phase is not None:
         trigger = command.trigger
         if type(command) is cmd.TakeLoop:
             trigger = f"loop:{command.loop_id}"
         return method_flow(method), state.phase, trigger
-    return frame_flow(), state.frame, command.trigger
+    if type(command) is cmd.Advance:
+        return frame, state.frame, _frame_advance(state)
+    return frame, state.frame, command.trigger
+
+
+def _frame_advance(state: MeetingState) -> str:
+    """Moving on in the frame; from the leervragen of an intake or a refresh where
+    nobody brought one, on to the recognitions without a case."""
+    if state.frame == "leervragen" and not state.leervragen and state.purpose != "regular":
+        return WITHOUT_CASE
+    return "advance"
 
 
 def _not_now(state: MeetingState, command: cmd.Command, registry: Registry) -> Text:
@@ -311,10 +322,11 @@ def _move_on(
 ) -> list[ev.Event]:
     """The step after this one: the next phase, back out of a module, the next
     member's round, or on to the frame."""
-    destination = flow.destination(position, trigger)
     if state.frame != "method":
+        destination = flow.destination(position, _frame_advance(state))
         assert destination is not None
         return [ev.StepEntered(at=now, frame=destination)]
+    destination = flow.destination(position, trigger)
     if destination != END:
         return [ev.StepEntered(at=now, frame="method", phase=destination, module=state.module)]
     method = case_method(state, registry)

@@ -113,11 +113,16 @@ class Engine:
         timekeeper: str | None = None,
         group_id: str | None = None,
         meeting_id: str | None = None,
+        purpose: ev.MeetingPurpose = "regular",
     ) -> Meeting:
         """Start a meeting; members are display names, the others names or ids.
 
         A facilitator who is not among the members is an external (guiding)
         facilitator: present, but not a participant and never an inbrenger.
+        ``purpose`` "intake" is a group's first meeting (intervision, the contract
+        and the methods introduced, personal learning goals written); "refresh" one
+        after members changed (the contract and the rotation revisited, learning
+        goals again). Both may go on to a case, or without one to the recognitions.
         """
         if not isinstance(members, Sequence):  # a group: its members keep their ids
             group_id = members.id
@@ -154,6 +159,7 @@ class Engine:
             facilitator=facilitator_id,
             scribe=resolve(scribe) if scribe else None,
             timekeeper=resolve(timekeeper) if timekeeper else None,
+            purpose=purpose,
         )
         with self._lock(meeting_id):
             self.journal.append(meeting_id, 0, [started])

@@ -29,6 +29,7 @@ __all__ = [
     "LeervraagSubmitted",
     "LoopTaken",
     "MeetingClosed",
+    "MeetingPurpose",
     "MeetingStarted",
     "MemberAdded",
     "MemberRef",
@@ -44,6 +45,9 @@ __all__ = [
     "WrittenRevealed",
     "event_adapter",
 ]
+
+#: What a meeting is for: a regular meeting, a group's intake, or a refresh.
+MeetingPurpose = Literal["regular", "intake", "refresh"]
 
 #: The schema version of every event type whose shape never changed. Versions are
 #: counted per type: a type that changes shape overrides ``v`` with its next number
@@ -143,6 +147,10 @@ class MeetingStarted(_Event):
     facilitator: str
     scribe: str | None = None
     timekeeper: str | None = None
+    #: A regular meeting; the group's intake (kick-off: intervision, the contract and
+    #: the methods introduced, personal learning goals written); or a refresh after
+    #: members changed (the contract and the rotation revisited, learning goals again).
+    purpose: MeetingPurpose = "regular"
 
 
 class StepEntered(_Event):

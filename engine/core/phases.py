@@ -53,6 +53,7 @@ ContributionKind = Literal[
     "statement",
     "recognition",
     "learning_point",
+    "learning_goal",
     "note",
 ]
 CONTRIBUTION_KINDS: tuple[str, ...] = ContributionKind.__args__  # type: ignore[attr-defined]

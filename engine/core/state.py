@@ -22,6 +22,7 @@ from .text import Lang
 
 __all__ = [
     "FRAME",
+    "PURPOSE_STEPS",
     "Case",
     "Contribution",
     "Decision",
@@ -32,9 +33,14 @@ __all__ = [
     "replay",
 ]
 
-#: The frame around every method, in order (methods.md, "The meeting frame").
+#: The frame around every method, in order (methods.md, "The meeting frame"). The
+#: steps between the opening and the leervragen come only in an intake or a refresh
+#: (:data:`PURPOSE_STEPS`).
 FRAME: tuple[str, ...] = (
     "opening",
+    "introduction",
+    "contract",
+    "learning_goals",
     "leervragen",
     "case_choice",
     "method_choice",
@@ -45,6 +51,12 @@ FRAME: tuple[str, ...] = (
     "closed",
 )
 
+#: The frame steps a meeting of each purpose adds after its opening.
+PURPOSE_STEPS: dict[str, tuple[str, ...]] = {
+    "regular": (),
+    "intake": ("introduction", "contract", "learning_goals"),
+    "refresh": ("contract", "learning_goals"),
+}
 
 #: The empty mapping every new state starts with (read-only, so it can be shared).
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
@@ -161,6 +173,8 @@ class MeetingState:
     skipped: tuple[tuple[int | None, str | None, str], ...] = ()
     closed_at: datetime | None = None
     closed_reason: str | None = None
+    #: "regular", "intake" or "refresh" (:data:`PURPOSE_STEPS`).
+    purpose: str = "regular"
 
     @property
     def closed(self) -> bool:
@@ -256,6 +270,7 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
             timekeeper=event.timekeeper,
             started_at=_utc(event.at),
             step_entered_at=_utc(event.at),
+            purpose=event.purpose,
         )
     if state is None:
         raise ValueError(f"the first event must be meeting_started, not {event.type}")

@@ -55,8 +55,10 @@ def apply_group(state: GroupState | None, event: Event) -> GroupState:
     match event:
         case MemberAdded():
             state.members[event.member.id] = event.member
+            state.members_changed = event.at
         case MemberRemoved():
             state.members.pop(event.member_id, None)
+            state.members_changed = event.at
         case ContractSet():
             state.contract = event.contract
         case GuidedSet():

@@ -92,6 +92,8 @@ class GroupState:
     #: The method the group fixed for its series (and its variant), if it did.
     series_method: str | None = None
     series_variant: str | None = None
+    #: When a member last joined or left: a refresh meeting is due after it.
+    members_changed: datetime | None = None
     version: int = 1
 
     @property

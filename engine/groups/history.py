@@ -31,15 +31,20 @@ __all__ = [
     "Commitment",
     "CommitmentReport",
     "FacilitatorProposal",
+    "GoalProgress",
     "InbrengerTurns",
+    "LearningGoal",
     "MeetingRecord",
     "commitment_id",
     "facilitator_proposal",
     "fairness",
+    "goal_progress",
     "group_history",
+    "learning_goals",
     "look_back",
     "past_meeting",
     "propose_facilitator",
+    "proposed_purpose",
 ]
 
 
@@ -78,6 +83,17 @@ def commitment_id(meeting_id: str, case_no: int, phase: str) -> str:
 
 
 @dataclass(frozen=True)
+class LearningGoal:
+    """A member's personal learning goal for the series, written at an intake or a
+    refresh: later openings recall it and the series view follows it."""
+
+    member: str
+    meeting_id: str
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class MeetingRecord:
     """One held meeting of a group, as its history needs it."""
 
@@ -91,6 +107,9 @@ class MeetingRecord:
     commitments: tuple[Commitment, ...]
     #: How earlier commitments went, as told at this meeting's opening.
     reports: tuple[CommitmentReport, ...] = ()
+    #: "regular", "intake" or "refresh".
+    purpose: str = "regular"
+    learning_goals: tuple[LearningGoal, ...] = ()
 
     @property
     def minutes(self) -> int | None:
@@ -122,6 +141,12 @@ def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
             CommitmentReport(c.commitment, c.author)
             for c in state.contributions
             if c.commitment is not None and c.frame == "opening"
+        ),
+        purpose=state.purpose,
+        learning_goals=tuple(
+            LearningGoal(c.author, state.meeting_id, c.text, c.at)
+            for c in state.contributions
+            if c.kind == "learning_goal" and c.frame == "learning_goals"
         ),
     )
 
@@ -280,3 +305,57 @@ def look_back(history: list[MeetingRecord], *, before: str | None = None) -> lis
         for commitment in record.commitments
         if (commitment.id, commitment.member) not in told
     ]
+
+
+def learning_goals(history: list[MeetingRecord]) -> dict[str, LearningGoal]:
+    """Each member's learning goal as last written (at an intake or a refresh),
+    by member id; the goals of ``history`` oldest first, as :func:`group_history` gives it."""
+    goals: dict[str, LearningGoal] = {}
+    for record in history:
+        for goal in record.learning_goals:
+            goals[goal.member] = goal
+    return goals
+
+
+def proposed_purpose(group: GroupState, history: list[MeetingRecord]) -> str | None:
+    """The meeting the group is due: its intake before it ever met, a refresh after
+    members joined or left since its last meeting; None: a regular one."""
+    if not history:
+        return "intake" if group.members else None
+    last = max(record.started_at for record in history)
+    changed = group.members_changed
+    if changed is not None and changed > last:
+        return "refresh"
+    return None
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    """How the series follows a member's learning goal: the goal (None: none written
+    yet), and since it was written how many meetings they attended and cases brought."""
+
+    member: str
+    goal: LearningGoal | None
+    meetings: int = 0
+    cases: int = 0
+
+
+def goal_progress(group: GroupState, history: list[MeetingRecord]) -> list[GoalProgress]:
+    """Each member of the group with their learning goal and what came after it."""
+    goals = learning_goals(history)
+    found = []
+    for member in group.members:
+        goal = goals.get(member)
+        if goal is None:
+            found.append(GoalProgress(member, None))
+            continue
+        after = [r for r in history if r.started_at > goal.at]
+        found.append(
+            GoalProgress(
+                member,
+                goal,
+                meetings=sum(1 for r in after if member in r.present),
+                cases=sum(r.inbrengers.count(member) for r in after),
+            )
+        )
+    return found

@@ -235,7 +235,7 @@ def accreditation_report(
         goals = [
             (_T["goal"](lang), c.text)
             for c in state.contributions
-            if c.kind == "learning_point" and not state.is_hidden(c)
+            if c.kind in ("learning_goal", "learning_point") and not state.is_hidden(c)
         ]
         blocks.append(Heading(3, _date(record.started_at)))
         blocks.append(

@@ -81,7 +81,17 @@ CONTENT: dict[type[BaseModel], frozenset[str]] = {
 STRUCTURE: dict[type[BaseModel], frozenset[str]] = {
     MemberRef: frozenset({"id"}),
     MeetingStarted: frozenset(
-        {"type", "meeting_id", "group_id", "lang", "present", "facilitator", "scribe", "timekeeper"}
+        {
+            "type",
+            "meeting_id",
+            "group_id",
+            "lang",
+            "present",
+            "facilitator",
+            "scribe",
+            "timekeeper",
+            "purpose",
+        }
     ),
     StepEntered: frozenset({"type", "frame", "phase", "module"}),
     LeervraagSubmitted: frozenset({"type", "leervraag_id", "by"}),

@@ -62,11 +62,25 @@ def _everyone_heard(state: MeetingState, command: Command) -> Refusal | None:
                 "Still waiting for a leervraag or a pass from: {names}.",
                 names=", ".join(waiting),
             )
-        if not state.leervragen:
+        if not state.leervragen and state.purpose == "regular":
             return refuse(
                 "leervragen_complete",
                 "Niemand bracht een leervraag in; sluit de bijeenkomst met een reden.",
                 "Nobody brought a leervraag; close the meeting with a reason.",
+            )
+    if state.frame == "learning_goals":
+        written = {c.author for c in state.step_contributions()}
+        waiting = [
+            state.members[p].name
+            for p in state.present
+            if p not in written and not state.members[p].external
+        ]
+        if waiting:
+            return refuse(
+                "learning_goals_complete",
+                "Ieder schrijft een persoonlijk leerdoel; nog niet: {names}.",
+                "Every member writes a personal learning goal; not yet: {names}.",
+                names=", ".join(waiting),
             )
     if state.frame == "recognitions":
         shared = {c.author for c in state.step_contributions()}

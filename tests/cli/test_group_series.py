@@ -60,7 +60,7 @@ def run_meeting(
     rest = meeting_of(inbrenger, other, commitment)
     answers = [rest[0] if slot == "__" else slot for slot in leervragen_for(inbrenger)]
     lines = [*before, *answers, *rest[1:]]
-    return invoke("run", "--group", GROUP, input="\n".join(lines) + "\n")
+    return invoke("run", "--group", GROUP, "--purpose", "regular", input="\n".join(lines) + "\n")
 
 
 @pytest.fixture
@@ -184,10 +184,11 @@ def test_who_is_here_and_who_facilitates_can_be_changed(
         "run",
         "--group",
         group,
-        input="Anna, Zoë\nAnna, Carla, Dirk\nBram\nZoë\nn\nDirk\npause\n",
+        input="n\nAnna, Zoë\nAnna, Carla, Dirk\nBram\nZoë\nn\nDirk\npause\n",
     )
     assert result.exit_code == 0, result.output
     out = result.stdout
+    assert "This is Wijkteam Noord's first meeting: begin with the intake" in out  # declined
     assert "Not in the group: Zoë. Members: Anna, Bram, Carla, Dirk." in out
     assert "Proposed to facilitate today: Anna" in out
     assert "Bram is not here today, so cannot facilitate." in out
@@ -205,7 +206,7 @@ def test_who_is_here_and_who_facilitates_can_be_changed(
 
 def test_a_guided_group_proposes_its_guide(invoke: Invoke, group: str) -> None:
     invoke("group", "guided", group, "--by", "Mevrouw Jansen")
-    result = invoke("run", "--group", group, input="\n\npauze\n")
+    result = invoke("run", "--group", group, "--purpose", "regular", input="\n\npauze\n")
     assert result.exit_code == 0, result.output
     assert "Mevrouw Jansen (begeleide groep)" in result.stdout
     assert "Begeleider: Mevrouw Jansen." in result.stdout
