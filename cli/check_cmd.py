@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from .completion import complete_methods
 from .settings import Settings, pass_settings
 from .texts_author import t
 
@@ -26,7 +27,9 @@ EXIT_NOT_FOUND = 2
 
 
 @click.command()
-@click.argument("targets", metavar="TARGET...", nargs=-1, required=True)
+@click.argument(
+    "targets", metavar="TARGET...", nargs=-1, required=True, shell_complete=complete_methods
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one entry per target.")
 @pass_settings
 @click.pass_context

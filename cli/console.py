@@ -19,6 +19,8 @@ import os
 import shutil
 import sys
 import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import click
@@ -33,6 +35,7 @@ __all__ = [
     "WIDTH",
     "EndOfInput",
     "ask",
+    "asking_with",
     "colour",
     "confirm",
     "render",
@@ -112,9 +115,30 @@ class EndOfInput(Exception):
     """Standard input ended (a pipe ran dry, or Ctrl-D at the terminal)."""
 
 
+#: What reads a line at a terminal instead of ``input`` (the cockpit), while set.
+_prompter: Callable[[str], str] | None = None
+
+
+@contextmanager
+def asking_with(prompter: Callable[[str], str]) -> Iterator[None]:
+    """Within the block, :func:`ask` reads lines at a terminal through ``prompter``."""
+    global _prompter
+    before, _prompter = _prompter, prompter
+    try:
+        yield
+    finally:
+        _prompter = before
+
+
 def ask(prompt: str) -> str:
     """One line from standard input, without its line ending."""
     stdin = sys.stdin
+    if stdin.isatty() and _prompter is not None:
+        try:
+            return _prompter(prompt)
+        except EOFError:
+            click.echo()
+            raise EndOfInput from None
     if stdin.isatty():
         try:
             return input(prompt)

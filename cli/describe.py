@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from intervision.engine import GLOSSARY
 
 from .console import wrap
+from .kinds import kind_name, kinds_typed
 from .texts import INBRENGER_MODES, Lang, pick, t
 
 if TYPE_CHECKING:
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "describe_phase",
-    "kind_name",
-    "kind_short",
     "kinds_text",
     "label_values",
     "module_choices",
@@ -197,22 +196,9 @@ def role_label(spec: MethodSpec, role: str, lang: Lang) -> str:
     return role
 
 
-def kind_name(kind: str, lang: Lang) -> str:
-    return GLOSSARY.kind(kind)(lang)
-
-
-def kind_short(kind: str, lang: Lang) -> str:
-    """What the prompt takes for a kind in ``lang``, the fewest letters to type."""
-    term = GLOSSARY.kinds.get(kind)
-    return term.short(lang) if term is not None and term.short is not None else kind
-
-
 def kinds_text(kinds: tuple[str, ...] | list[str], lang: Lang) -> str:
-    """Kinds in the screen's language, each with the id the prompt also accepts."""
-    return ", ".join(
-        kind_name(k, lang) if kind_name(k, lang) == k else f"{kind_name(k, lang)} ({k})"
-        for k in kinds
-    )
+    """Kinds in the screen's language, each with what the prompt takes for it."""
+    return kinds_typed(kinds, lang)
 
 
 def _roles(

@@ -5,6 +5,11 @@ same lines with ``intervision meeting do``. Both go through :meth:`Driver.do`, s
 command means the same thing, reaches the engine the same way and is refused for
 the same reason. The difference is only what happens on a refusal: the runner says
 it and asks again, a script gets it as an exception (``strict``) and an exit code.
+
+What a line leaves unsaid (who moves on, who decides, which kind a bare sentence
+is) comes from the engine's :meth:`~intervision.engine.Meeting.capabilities`: the
+person who may, else the facilitator, so that the engine's own rule says why not.
+The driver keeps no rule of its own.
 """
 
 from __future__ import annotations
@@ -14,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from . import parse
 from .console import say
-from .describe import kind_name, kind_short
+from .kinds import kind_name, kinds_typed, shortcut
 from .screen import shown_contributions, time_line
 from .texts import Lang, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Meeting
+    from intervision.engine import Capabilities, Meeting
 
-__all__ = ["Driver", "Leave", "Problem", "short_kinds"]
+__all__ = ["Driver", "Leave", "Problem"]
 
 
 class Leave(Exception):
@@ -41,11 +46,6 @@ class Problem(Exception):
         self.exit_code = exit_code
 
 
-def short_kinds(kinds: tuple[str, ...], lang: Lang) -> str:
-    """Each kind with its shortcut in ``lang``: what a hurried hand types."""
-    return ", ".join(f"{kind_short(k, lang)}={kind_name(k, lang)}" for k in kinds)
-
-
 class Driver:
     """Sends parsed lines to one meeting."""
 
@@ -56,11 +56,14 @@ class Driver:
         *,
         strict: bool = False,
         tell: Callable[[str], None] = say,
+        show_rules: bool = False,
     ) -> None:
         self.meeting = meeting
         self.lang = lang
         self.strict = strict
         self.tell = tell
+        #: Name the refusing rule's id too (``-v``); a facilitator's screen has words only.
+        self.show_rules = show_rules
         #: The id of the contribution the last line recorded, if it recorded one.
         self.recorded: str | None = None
 
@@ -95,6 +98,9 @@ class Driver:
             case parse.Contribute(
                 name=name, kind=kind, text=text, reply_to=reply_to, commitment=commitment
             ):
+                kind = kind or self._kind_for(name)
+                if kind is None:
+                    return False
                 added = self.send(
                     meeting.contribute,
                     name,
@@ -108,17 +114,20 @@ class Driver:
                     self.recorded = added
                     self.tell(t(lang, "recorded", id=added))
                 return added is not None
+            case parse.UnknownKind(name=name, word=word):
+                self._unknown_kind(name, word)
             case parse.Advance():
-                return self.send(meeting.advance, self.facilitator) is not None
+                return self.send(meeting.advance, self.actor("advance")) is not None
             case parse.Reveal():
-                if self.send(meeting.reveal, self.facilitator) is None:
+                if self.send(meeting.reveal, self.actor("reveal")) is None:
                     return False
                 self.tell("\n".join(shown_contributions(meeting, lang)))
                 return True
-            case parse.Decide(text=text, selected=selected, labels=labels):
+            case parse.Decide(text=text, selected=selected, labels=labels, name=name):
                 given = {cid: self._label(label) for cid, label in labels}
+                by = name or self.actor("decide", prefer=meeting.state.inbrenger)
                 decided = self.send(
-                    meeting.decide, self._decider(), text=text, selected=selected, labels=given
+                    meeting.decide, by, text=text, selected=selected, labels=given, who=by
                 )
                 if decided:
                     self.tell(t(lang, "decision.recorded"))
@@ -126,43 +135,59 @@ class Driver:
             case parse.TakeLoop(loop_id=loop_id):
                 return self._take_loop(loop_id)
             case parse.Consensus(text=text):
-                if self.send(meeting.record_consensus, self.facilitator, text) is None:
+                if (
+                    self.send(meeting.record_consensus, self.actor("record_consensus"), text)
+                    is None
+                ):
                     return False
                 self.tell(t(lang, "consensus.recorded"))
                 return True
             case parse.ChooseModule(method_id=module_id):
                 return self._choose_module(module_id)
             case parse.Extend(minutes=minutes):
-                if self.send(meeting.extend, self.facilitator, minutes) is None:
+                if self.send(meeting.extend, self.actor("extend"), minutes) is None:
                     return False
                 self.tell(time_line(meeting, lang))
                 return True
             case parse.Skip(reason=reason):
-                return self.send(meeting.skip, self.facilitator, reason) is not None
+                return self.send(meeting.skip, self.actor("skip"), reason) is not None
             case parse.Close(reason=reason):
-                return self.send(meeting.close, self.facilitator, reason or None) is not None
+                by = self.actor("close")
+                return self.send(meeting.close, by, reason or None) is not None
             case parse.Show():
                 self.tell("\n".join(shown_contributions(meeting, lang)))
                 self.tell(f"  {time_line(meeting, lang)}")
+            case parse.Redraw():
+                self.redraw()
             case parse.Help():
                 from intervision.engine import CONTRIBUTION_KINDS
 
-                self.tell(t(lang, "help", kinds=short_kinds(CONTRIBUTION_KINDS, lang)))
+                kinds = "\n".join(
+                    f"  {shortcut(k, lang):<4} {kind_name(k, lang)}" for k in CONTRIBUTION_KINDS
+                )
+                self.tell(t(lang, "help", kinds=kinds))
                 if self.strict:
                     self.tell(t(lang, "do.frame_help"))
             case parse.Leave():
                 if not self.strict:
                     raise Leave
-            case parse.Invalid(key=key, kind=kind):
-                from intervision.engine import CONTRIBUTION_KINDS
-
-                self.problem("syntax", t(lang, key, kind=kind, kinds=", ".join(CONTRIBUTION_KINDS)))
+            case parse.Invalid(key=key):
+                self.problem("syntax", t(lang, key))
             case parse.Unknown():
                 self.problem("syntax", t(lang, "do.unknown" if self.strict else "unknown_command"))
             case parse.Empty():
                 if self.strict:
                     self.problem("syntax", t(lang, "do.unknown"))
         return False
+
+    def redraw(self) -> None:
+        """The whole screen of where the meeting is (the runner also clears the terminal)."""
+        from .screen import frame_screen, phase_screen
+
+        if self.meeting.state.frame == "method":
+            self.tell(phase_screen(self.meeting, self.lang))
+        else:
+            self.tell(frame_screen(self.meeting, self.lang))
 
     def method_title(self, method_id: str, variant: str | None) -> str | None:
         """The method's title (with its variant's), or None after saying what is unknown:
@@ -204,12 +229,68 @@ class Driver:
 
     # -- what a line leaves implicit ------------------------------------------------
 
-    def _decider(self) -> str:
-        """Who the phase's decision belongs to: the inbrenger unless the method says otherwise."""
-        phase, state = self.meeting.phase, self.meeting.state
-        if phase is not None and phase.decision is not None and phase.decision.by != "inbrenger":
-            return self.facilitator
-        return state.inbrenger or self.facilitator
+    def capabilities(self) -> Capabilities:
+        return self.meeting.capabilities()
+
+    def actor(self, command: str, *, prefer: str | None = None) -> str:
+        """Who sends ``command``: ``prefer`` or the facilitator when they may, else the
+        first person who may; when nobody may, the facilitator, and the engine says why."""
+        can = self.capabilities()
+        first = [p for p in (prefer, self.facilitator) if p]
+        for person in (*first, *can.people):
+            if can.of(person).may(command):
+                return person
+        return self.facilitator
+
+    def _kind_for(self, name: str) -> str | None:
+        """The kind of a line that named none: the one kind ``name`` may give now, or the
+        one chosen from several (asked at the prompt, a problem for a script). When
+        they may give none, a kind of the step goes to the engine, which says why not."""
+        from intervision.engine import FRAME_KINDS, NotAMemberError
+
+        try:
+            person = self.meeting.person(name)
+        except NotAMemberError:
+            return "note"  # the engine's refusal names who is present
+        kinds = self.capabilities().of(person).kinds
+        if len(kinds) == 1:
+            return kinds[0]
+        if kinds:
+            return self.choose_kind(person, kinds)
+        phase = self.meeting.phase
+        if phase is None:
+            candidates = FRAME_KINDS.get(self.meeting.state.frame, ())
+        else:
+            candidates = tuple(k for ks in phase.allowed.values() for k in ks)
+        return candidates[0] if candidates else "note"
+
+    def choose_kind(self, person: str, kinds: tuple[str, ...]) -> str | None:
+        """Several kinds fit: a script is told how to say which (the runner asks)."""
+        self.problem(
+            "kind",
+            t(
+                self.lang,
+                "kind.several",
+                name=self.name(person),
+                kinds=kinds_typed(kinds, self.lang),
+                short=shortcut(kinds[0], self.lang),
+            ),
+        )
+        return None
+
+    def _unknown_kind(self, name: str, word: str) -> None:
+        from intervision.engine import NotAMemberError
+
+        try:
+            person = self.meeting.person(name)
+        except NotAMemberError:
+            person = ""
+        kinds = self.capabilities().of(person).kinds if person else ()
+        key = "kind.unknown" if kinds else "kind.unknown_none"
+        shown = self.name(person) if person else name
+        self.problem(
+            "kind", t(self.lang, key, word=word, name=shown, kinds=kinds_typed(kinds, self.lang))
+        )
 
     def _label(self, typed: str) -> str:
         """The label value a typed word means: the value itself, or its title in either
@@ -228,29 +309,23 @@ class Driver:
         return typed
 
     def _take_loop(self, loop_id: str) -> bool:
-        """Sent as the role the loop belongs to: the inbrenger's own "not helped yet"."""
+        """Sent by whoever may take it now: the inbrenger's own "not helped yet"."""
         phase = self.meeting.phase
         loops = phase.loops if phase is not None else ()
         if not loop_id and len(loops) == 1:
             loop_id = loops[0].id
-        loop = next((lp for lp in loops if lp.id == loop_id), None)
-        if loop is None:
+        if loop_id not in {lp.id for lp in loops}:
             known = ", ".join(lp.id for lp in loops) or "-"
             self.problem("loop", t(self.lang, "loop.unknown", id=loop_id or "-", known=known))
             return False
-        by = self.facilitator
-        if loop.by == "inbrenger" and self.meeting.state.inbrenger:
-            by = self.meeting.state.inbrenger
-        return self.send(self.meeting.take_loop, by, loop.id) is not None
+        can = self.capabilities()
+        by = next((p for p in can.people if loop_id in can.of(p).loops), self.facilitator)
+        return self.send(self.meeting.take_loop, by, loop_id) is not None
 
     def _choose_module(self, module_id: str) -> bool:
-        phase, registry = self.meeting.phase, self.meeting.engine.registry
-        if phase is None or phase.nested is None:
-            offered: tuple[str, ...] = ()
-        else:
-            offered = phase.nested.choose_from or tuple(
-                m.id for m in registry.methods(modules=True) if m.kind == "module"
-            )
+        can = self.capabilities()
+        by = self.actor("choose_module", prefer=self.meeting.state.inbrenger)
+        offered = can.of(by).modules
         if not module_id and len(offered) == 1:
             module_id = offered[0]
         which = t(self.lang, "module.which", known=", ".join(offered) or "-")
@@ -259,7 +334,6 @@ class Driver:
             return False
         from intervision.engine import UnknownMethodError
 
-        by = self.meeting.state.inbrenger or self.facilitator
         try:
             return self.send(self.meeting.choose_module, by, module_id) is not None
         except UnknownMethodError:
@@ -282,7 +356,8 @@ class Driver:
         except CommandRefused as exc:
             if self.strict:
                 raise
-            self.tell(t(self.lang, "run.refused", rule=exc.rule, reason=exc.reason(self.lang)))
+            key = "run.refused_rule" if self.show_rules else "run.refused"
+            self.tell(t(self.lang, key, rule=exc.rule, reason=exc.reason(self.lang)))
             return None
         except NotAMemberError:
             present = ", ".join(self.name(m) for m in self.meeting.state.present)

@@ -16,6 +16,7 @@ import click
 
 from intervision.engine.groups import groups_of
 
+from .completion import complete_groups
 from .console import rule, say, wrap
 from .settings import Settings, pass_settings
 from .texts import Lang, t
@@ -73,7 +74,7 @@ def create(settings: Settings, name: str, lang: str | None) -> None:
 
 
 @group.command()
-@click.argument("group_ref", metavar="GROUP")
+@click.argument("group_ref", metavar="GROUP", shell_complete=complete_groups)
 @click.argument("name")
 @click.option("--function", metavar="F", help="The member's function or profession.")
 @click.option("--reports-to", metavar="NAME", help="Whom the member reports to at work.")
@@ -115,7 +116,7 @@ def add(
 
 
 @group.command()
-@click.argument("group_ref", metavar="GROUP")
+@click.argument("group_ref", metavar="GROUP", shell_complete=complete_groups)
 @click.argument("name")
 @pass_settings
 def remove(settings: Settings, group_ref: str, name: str) -> None:
@@ -172,7 +173,7 @@ def list_(settings: Settings, as_json: bool) -> None:
 
 
 @group.command()
-@click.argument("group_ref", metavar="GROUP")
+@click.argument("group_ref", metavar="GROUP", shell_complete=complete_groups)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @pass_settings
 def show(settings: Settings, group_ref: str, as_json: bool) -> None:
@@ -223,7 +224,7 @@ def _option(key: str) -> str:
 
 
 @group.command()
-@click.argument("group_ref", metavar="GROUP")
+@click.argument("group_ref", metavar="GROUP", shell_complete=complete_groups)
 @click.option("--confidentiality", metavar="TEXT", help="The confidentiality agreement.")
 @click.option("--attendance", metavar="TEXT", help="The agreements about attendance.")
 @click.option("--material", metavar="TEXT", help="How case material is brought in.")
@@ -274,7 +275,7 @@ def contract(
 
 
 @group.command()
-@click.argument("group_ref", metavar="GROUP")
+@click.argument("group_ref", metavar="GROUP", shell_complete=complete_groups)
 @click.option("--by", "guide", metavar="NAME", help="The fixed external facilitator.")
 @click.option("--self-run", is_flag=True, help="The members facilitate in turn.")
 @pass_settings

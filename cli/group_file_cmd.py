@@ -11,6 +11,7 @@ import click
 
 from intervision.engine.groups import groups_of
 
+from .completion import complete_groups
 from .console import say, write_file
 from .settings import Settings, pass_settings
 from .texts import Lang, t
@@ -66,7 +67,7 @@ def import_(settings: Settings, path: str) -> None:
 
 
 @click.command()
-@click.argument("group_ref", metavar="GROUP")
+@click.argument("group_ref", metavar="GROUP", shell_complete=complete_groups)
 @click.option(
     "-o",
     "--output",

@@ -36,8 +36,9 @@ __all__ = [
 
 
 def find_group(engine: Engine, ref: str, lang: Lang) -> GroupState:
-    """A group by id or by name; an unknown one is a GroupError that lists the groups."""
-    from intervision.engine import GroupError, slug
+    """A group by id or by name; an unknown one is not found (exit 8), listing the groups."""
+    from intervision.engine import slug
+    from intervision.engine.groups import GroupNotFoundError
 
     groups = groups_of(engine).all()
     for group in groups:
@@ -47,7 +48,7 @@ def find_group(engine: Engine, ref: str, lang: Lang) -> GroupState:
         if group.id == slug(ref):
             return group
     known = ", ".join(g.id for g in groups) or t(lang, "group.none_known")
-    raise GroupError(t(lang, "group.unknown", ref=ref, known=known))
+    raise GroupNotFoundError(t(lang, "group.unknown", ref=ref, known=known))
 
 
 def find_member(group: GroupState, who: str) -> GroupMember | None:

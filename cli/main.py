@@ -8,13 +8,12 @@ that ``intervision --help`` answers at once.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .lazy import LazyCommand, LazyGroup
-from .settings import Settings, default_lang
+from .settings import Settings, configure_logging, default_lang
 
 if TYPE_CHECKING:
     from .texts import Lang
@@ -24,46 +23,6 @@ __all__ = ["error_message", "main"]
 
 def one_line(message: str) -> str:
     return " ".join(message.split())
-
-
-class _Stderr:
-    """Resolves ``sys.stderr`` at each write, so logs follow a swapped stream (tests)."""
-
-    def write(self, text: str) -> int:
-        return sys.stderr.write(text)
-
-    def flush(self) -> None:
-        sys.stderr.flush()
-
-
-def configure_logging(verbosity: int) -> None:
-    """Logs go to stderr: WARNING by default, INFO with -v, DEBUG with -vv.
-
-    The engine logs ids, kinds and phase names only; stdout stays for the screen.
-    structlog is configured just before the engine's first line: most commands log
-    none, and importing structlog costs more than the rest of ``intervision methods``.
-    """
-    from intervision.engine import configure_before_first_log
-
-    def configure() -> None:
-        import logging
-
-        import structlog
-
-        level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
-        stream: TextIO = _Stderr()  # type: ignore[assignment]
-        structlog.configure(
-            processors=[
-                structlog.processors.add_log_level,
-                structlog.processors.TimeStamper(fmt="%H:%M:%S"),
-                structlog.dev.ConsoleRenderer(colors=False),
-            ],
-            wrapper_class=structlog.make_filtering_bound_logger(level),
-            logger_factory=structlog.PrintLoggerFactory(file=stream),
-            cache_logger_on_first_use=False,
-        )
-
-    configure_before_first_log(configure)
 
 
 #: Every command of ``intervision``: its name, where it lives (a module of
@@ -132,7 +91,16 @@ COMMANDS: dict[str, LazyCommand] = {
 
 
 class IntervisionGroup(LazyGroup):
-    """Turns every ``IntervisionError`` into one line and its exit code."""
+    """Turns every ``IntervisionError`` into one line and its exit code, and gives every
+    command the group's options after its name too (:mod:`intervision.cli.common`)."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None:
+            return None
+        from .common import with_common_options
+
+        return with_common_options(command, self)
 
     def invoke(self, ctx: click.Context) -> Any:
         from intervision.engine import IntervisionError
@@ -142,16 +110,19 @@ class IntervisionGroup(LazyGroup):
         except IntervisionError as exc:
             settings = ctx.find_object(Settings)
             lang: Lang = settings.lang if settings else default_lang()[0]
-            click.echo(f"intervision: error: {error_message(exc, lang)}", err=True)
+            verbose = settings is not None and settings.verbosity > 0
+            click.echo(f"intervision: error: {error_message(exc, lang, verbose)}", err=True)
             ctx.exit(exc.exit_code)
 
 
-def error_message(exc: Exception, lang: Lang) -> str:
-    """The error in the user's language where it carries both, on one line."""
+def error_message(exc: Exception, lang: Lang, verbose: bool = False) -> str:
+    """The error in the user's language where it carries both, on one line; a refusal
+    names its rule's id only for ``-v``."""
     from intervision.engine import CommandRefused
 
     if isinstance(exc, CommandRefused):
-        return one_line(f"[{exc.rule}] {exc.reason(lang)}")
+        rule = f"[{exc.rule}] " if verbose else ""
+        return one_line(f"{rule}{exc.reason(lang)}")
     return one_line(str(exc))
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from .completion import complete_groups, complete_meetings
 from .console import say
 from .settings import Settings, pass_settings
 from .texts import Lang, t
@@ -47,7 +48,13 @@ def meeting() -> None:
 
 
 @meeting.command()
-@click.option("--group", "group_ref", metavar="GROUP", help="A meeting of this group.")
+@click.option(
+    "--group",
+    "group_ref",
+    metavar="GROUP",
+    help="A meeting of this group.",
+    shell_complete=complete_groups,
+)
 @click.option("--members", metavar="NAMES", help='The members: "Anna,Bram,Carla,Dirk".')
 @click.option("--present", metavar="NAMES", help="Of the group, who is here (default: all).")
 @click.option("--facilitator", metavar="NAME", help="Who facilitates (with --group: the proposal).")
@@ -148,22 +155,24 @@ def _start_group(
 
 
 @meeting.command()
-@click.argument("meeting_id", metavar="ID")
+@click.argument("meeting_id", metavar="ID", shell_complete=complete_meetings)
 @_JSON
 @pass_settings
 def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
     """Where a meeting is, and what each member present may contribute now."""
     from .group_view import day
+    from .meeting_ids import resolve_meeting_id
     from .meetings_cmd import where
     from .screen import time_line
 
     engine = settings.open_engine()
-    handle = engine.meeting(meeting_id)
+    handle = engine.meeting(resolve_meeting_id(engine, meeting_id, settings.lang))
     state, lang = handle.state, _ui(settings, handle)
     case = state.case
-    may = {_name(handle, p): list(handle.allowed_kinds(p)) for p in state.present}
-    waiting = [_name(handle, p) for p in _waiting(handle)]
-    remaining = handle.remaining_seconds()
+    can = handle.capabilities()
+    may = {_name(handle, p): list(can.of(p).kinds) for p in state.present}
+    waiting = [_name(handle, p) for p in can.waiting_for]
+    remaining = can.seconds_left
     data: dict[str, Any] = {
         "meeting_id": state.meeting_id,
         "group_id": state.group_id,
@@ -178,7 +187,19 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
         "inbrenger": _name(handle, state.inbrenger) if state.inbrenger else None,
         "present": [_name(handle, p) for p in state.present],
         "may_contribute": may,
+        "may": {
+            _name(handle, p): {
+                "roles": sorted(c.roles),
+                "kinds": list(c.kinds),
+                "commands": sorted(c.commands),
+            }
+            for p, c in can.people.items()
+        },
         "waiting_for": waiting,
+        "waiting": [
+            {"reason": w.reason, "people": [_name(handle, p) for p in w.people]}
+            for w in can.waiting
+        ],
         "remaining_seconds": None if remaining is None else round(remaining),
         **_series(engine, handle),
     }
@@ -192,10 +213,10 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
     say(t(lang, "opening.roles", facilitator=data["facilitator"], present=", ".join(may)))
     if data["inbrenger"]:
         say(t(lang, "status.inbrenger", name=data["inbrenger"]))
-    from .describe import kind_name
+    from .kinds import kinds_typed
 
     for name, kinds in may.items():
-        text = ", ".join(kind_name(k, lang) for k in kinds) or t(lang, "phase.may_nothing")
+        text = kinds_typed(kinds, lang) or t(lang, "phase.may_nothing")
         say(f"  {name}: {text}")
     if waiting:
         say(t(lang, "status.waiting", names=", ".join(waiting)))
@@ -284,20 +305,8 @@ def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
     }
 
 
-def _waiting(handle: Meeting) -> list[str]:
-    """Who the step still waits for: a leervraag or pass, a recognition, a learning goal."""
-    state = handle.state
-    if state.frame == "leervragen":
-        done = set(state.passed) | {lv.by for lv in state.leervragen.values()}
-        return [p for p in state.present if p not in done]
-    if state.frame in ("recognitions", "learning_goals"):
-        shared = {c.author for c in state.step_contributions()}
-        return [p for p in state.present if p not in shared and not state.members[p].external]
-    return []
-
-
 @meeting.command(context_settings={"ignore_unknown_options": True})
-@click.argument("meeting_id", metavar="ID")
+@click.argument("meeting_id", metavar="ID", shell_complete=complete_meetings)
 @click.argument("words", metavar="COMMAND...", nargs=-1, required=True)
 @_JSON
 @pass_settings
@@ -316,25 +325,26 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
 
     from . import parse
     from .driver import Driver, Problem
+    from .meeting_ids import resolve_meeting_id
     from .meetings_cmd import where
 
     engine = settings.open_engine()
     try:
-        handle = engine.meeting(meeting_id)
+        handle = engine.meeting(resolve_meeting_id(engine, meeting_id, settings.lang))
     except MeetingNotFoundError as exc:
-        _fail(as_json, "meeting", str(exc), exc.exit_code)
+        _fail(as_json, "meeting", str(exc), exc.exit_code, settings)
     lang = _ui(settings, handle)
     told: list[str] = []
-    driver = Driver(handle, lang, strict=True, tell=told.append)
+    driver = Driver(handle, lang, strict=True, tell=told.append, show_rules=settings.verbosity > 0)
     try:
         line = _told_commitment(engine, handle, parse.parse_command(" ".join(words), lang))
         accepted = driver.do(line)
     except CommandRefused as exc:
-        _fail(as_json, exc.rule, exc.reason(lang), exc.exit_code)
+        _fail(as_json, exc.rule, exc.reason(lang), exc.exit_code, settings)
     except Problem as exc:
-        _fail(as_json, exc.rule, str(exc), exc.exit_code)
+        _fail(as_json, exc.rule, str(exc), exc.exit_code, settings)
     except ConcurrencyError as exc:
-        _fail(as_json, "conflict", t(lang, "run.conflict"), exc.exit_code)
+        _fail(as_json, "conflict", t(lang, "run.conflict"), exc.exit_code, settings)
     if as_json:
         result: dict[str, Any] = {"ok": True, **_position(handle)}
         if driver.recorded:
@@ -361,7 +371,7 @@ def _told_commitment(engine: Engine, handle: Meeting, line: Any) -> Any:
     if not isinstance(line, parse.Contribute) or state.frame != "opening":
         return line
     group = group_of(engine, handle)
-    if line.kind != "statement" or line.commitment is not None or group is None:
+    if line.kind not in (None, "statement") or line.commitment is not None or group is None:
         return line
     try:
         member = handle.person(line.name)
@@ -374,12 +384,14 @@ def _told_commitment(engine: Engine, handle: Meeting, line: Any) -> Any:
     return line
 
 
-def _fail(as_json: bool, rule: str, reason: str, code: int) -> NoReturn:
-    """Like every other error (main.py), but a script asking for JSON gets JSON."""
+def _fail(as_json: bool, rule: str, reason: str, code: int, settings: Settings) -> NoReturn:
+    """Like every other error (main.py), but a script asking for JSON gets JSON; the
+    rule's id is on the screen only with ``-v``."""
     from .main import one_line
 
     if as_json:
         click.echo(json.dumps({"ok": False, "rule": rule, "reason": one_line(reason)}))
     else:
-        click.echo(f"intervision: error: [{rule}] {one_line(reason)}", err=True)
+        shown = f"[{rule}] " if settings.verbosity > 0 else ""
+        click.echo(f"intervision: error: {shown}{one_line(reason)}", err=True)
     click.get_current_context().exit(code)

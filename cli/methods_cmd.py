@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .completion import complete_methods
 from .console import say, wrap
 from .settings import Settings, pass_settings
 from .texts import Lang, t
@@ -130,7 +131,7 @@ def method_in_variant(registry: Registry, method_id: str, variant: str | None) -
 
 
 @methods.command("show")
-@click.argument("method_id", metavar="ID")
+@click.argument("method_id", metavar="ID", shell_complete=complete_methods)
 @click.option("--variant", metavar="V", help="Show the method as this variant runs it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole method as JSON.")
 @click.option(
@@ -210,7 +211,7 @@ def _show_text(registry: Registry, spec: MethodSpec, variant: str | None, lang: 
 
 
 @methods.command("export")
-@click.argument("method_id", metavar="ID")
+@click.argument("method_id", metavar="ID", shell_complete=complete_methods)
 @click.option("--variant", metavar="V", help="Export the method as this variant runs it.")
 @click.option(
     "--id",

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from intervision.engine import GLOSSARY, Lang
+from intervision.engine import Lang
+
+from .kinds import kind_of
 
 __all__ = [
     "LEAVE_WORDS",
@@ -37,11 +39,13 @@ __all__ = [
     "Leervraag",
     "Parsed",
     "Pass",
+    "Redraw",
     "Reveal",
     "Show",
     "Skip",
     "TakeLoop",
     "Unknown",
+    "UnknownKind",
     "is_leave",
     "kind_of",
     "parse_command",
@@ -53,14 +57,25 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Contribute:
+    """What ``name`` said; ``kind`` None when the line named none (``Carla: wat zei ze?``):
+    the driver takes the one kind that person may give now, or asks which."""
+
     name: str
-    kind: str
+    kind: str | None
     text: str
     #: The contribution this one answers (``@C3`` in the line).
     reply_to: str | None = None
     #: At the opening: the earlier commitment this tells about (not typed: the
     #: caller that knows the group's history fills it in).
     commitment: str | None = None
+
+
+@dataclass(frozen=True)
+class UnknownKind:
+    """``NAME: WORD: TEXT`` where WORD names no kind: said with the kinds allowed now."""
+
+    name: str
+    word: str
 
 
 @dataclass(frozen=True)
@@ -79,6 +94,8 @@ class Decide:
     selected: tuple[str, ...]
     #: ``(contribution id, label)`` pairs, in the order typed.
     labels: tuple[tuple[str, str], ...] = ()
+    #: Who decides, when the line names them (``Carla: besluit ...``); else whoever may.
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +143,11 @@ class Help:
 
 
 @dataclass(frozen=True)
+class Redraw:
+    """The whole screen of the current step again: phase, roles, contributions, time."""
+
+
+@dataclass(frozen=True)
 class Leave:
     pass
 
@@ -160,10 +182,12 @@ Parsed = (
     | Skip
     | Close
     | Show
+    | Redraw
     | Help
     | Leave
     | Empty
     | Invalid
+    | UnknownKind
     | Unknown
 )
 
@@ -218,21 +242,15 @@ _KEYWORDS: dict[str, str] = {
     **dict.fromkeys(("close", "afsluiten", "sluit"), "close"),
     **dict.fromkeys(("show", "toon", "tonen", "list"), "show"),
     **dict.fromkeys(("help", "hulp", "?", "h?"), "help"),
+    **dict.fromkeys(("scherm", "screen", "redraw", "opnieuw"), "redraw"),
     **dict.fromkeys(LEAVE_WORDS, "leave"),
 }
 
-_COLON_FORM = re.compile(
-    r"^(?P<name>[^:]+?)\s*:\s*(?P<kind>[^:\s]+)\s*(?::\s*|\s+)(?P<text>.*)$", re.S
-)
+_COLON_FORM = re.compile(r"^(?P<name>[^:]+?)\s*:\s*(?P<rest>.*)$", re.S)
+_KIND_FIRST = re.compile(r"^(?P<kind>[^:\s]+)\s*:\s*(?P<text>.*)$", re.S)
 _SELECTION = re.compile(r"(?<!\S)#[cC]?(\d+)(?!\S)")
 _LABEL = re.compile(r"(?<!\S)[cC](\d+)=(\S+)(?!\S)")
 _REPLY = re.compile(r"(?<!\S)@[cC]?(\d+)(?!\S)")
-
-
-def kind_of(word: str, lang: Lang = "nl") -> str | None:
-    """The contribution kind a typed word names, or None; ``lang`` settles a shortcut
-    that means one kind in Dutch and another in English."""
-    return GLOSSARY.kind_for(word, lang)
 
 
 def is_leave(line: str) -> bool:
@@ -251,16 +269,29 @@ def parse_line(line: str, lang: Lang = "nl") -> Parsed:
         return _command(keyword, rest.strip().lstrip(":").strip())
     match = _COLON_FORM.match(text)
     if match is not None:
-        kind = kind_of(match["kind"], lang)
-        if kind is None:
-            return Invalid("parse.unknown_kind", match["kind"])
-        return _contribution(match["name"], kind, match["text"])
+        return _said(match["name"], match["rest"], lang)
     words = text.split()
+    if len(words) > 1 and _KEYWORDS.get(words[1].casefold()) == "decide":
+        return _decision(" ".join(words[2:]), words[0])
     for index, word in enumerate(words[1:], start=1):
         kind = kind_of(word, lang)
         if kind is not None:
             return _contribution(" ".join(words[:index]), kind, " ".join(words[index + 1 :]))
     return Unknown()
+
+
+def _said(name: str, rest: str, lang: Lang) -> Parsed:
+    """``NAME: ...``: a decision, a kind and its text, or only the text."""
+    first, _, after = rest.partition(" ")
+    if _KEYWORDS.get(first.rstrip(":").casefold()) == "decide":
+        return _decision(after.strip().lstrip(":").strip(), name)
+    named = _KIND_FIRST.match(rest)
+    if named is not None:
+        kind = kind_of(named["kind"], lang)
+        if kind is None:
+            return UnknownKind(name.strip(), named["kind"])
+        return _contribution(name, kind, named["text"])
+    return _contribution(name, None, rest)
 
 
 _FRAME_WORDS: dict[str, str] = {
@@ -307,7 +338,7 @@ def parse_method_choice(line: str) -> tuple[str, str | None]:
     return method_id.strip(), (variant.strip() or None) if slash else None
 
 
-def _contribution(name: str, kind: str, text: str) -> Parsed:
+def _contribution(name: str, kind: str | None, text: str) -> Parsed:
     replies = _REPLY.findall(text)
     if len(replies) > 1:
         return Invalid("parse.one_reply")
@@ -326,13 +357,12 @@ def _command(keyword: str, rest: str) -> Parsed:
         return Show()
     if keyword == "help":
         return Help()
+    if keyword == "redraw":
+        return Redraw()
     if keyword == "leave":
         return Leave()
     if keyword == "decide":
-        selected = tuple(f"C{number}" for number in _SELECTION.findall(rest))
-        labels = tuple((f"C{number}", label) for number, label in _LABEL.findall(rest))
-        text = " ".join(_LABEL.sub(" ", _SELECTION.sub(" ", rest)).split())
-        return Decide(text, selected, labels)
+        return _decision(rest)
     if keyword == "loop":
         return TakeLoop(rest.split()[0] if rest else "")
     if keyword == "consensus":
@@ -348,6 +378,13 @@ def _command(keyword: str, rest: str) -> Parsed:
         reason = rest.removeprefix("over").strip() if rest.startswith("over ") else rest
         return Skip(reason) if reason else Invalid("parse.need_reason")
     return Close(rest)
+
+
+def _decision(rest: str, name: str | None = None) -> Decide:
+    selected = tuple(f"C{number}" for number in _SELECTION.findall(rest))
+    labels = tuple((f"C{number}", label) for number, label in _LABEL.findall(rest))
+    text = " ".join(_LABEL.sub(" ", _SELECTION.sub(" ", rest)).split())
+    return Decide(text, selected, labels, name.strip() if name else None)
 
 
 def split_names(text: str) -> list[str]:

@@ -15,6 +15,7 @@ import click
 
 from intervision.engine.groups import groups_of
 
+from .completion import complete_groups
 from .console import say, wrap
 from .settings import Settings, pass_settings
 from .texts import Lang, count, pick
@@ -33,7 +34,13 @@ _KIND_HELP = "The kind of leervraag: " + "; ".join(
 
 
 @click.command()
-@click.option("--group", "group_id", metavar="GROUP", help="The group: its size and its history.")
+@click.option(
+    "--group",
+    "group_id",
+    metavar="GROUP",
+    help="The group: its size and its history.",
+    shell_complete=complete_groups,
+)
 @click.option("--kind", type=click.Choice(list(LEERVRAAG_KIND_NAMES)), help=_KIND_HELP + ".")
 @click.option(
     "--size",

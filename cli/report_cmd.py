@@ -16,6 +16,7 @@ import click
 
 from intervision.engine.groups import groups_of
 
+from .completion import complete_targets
 from .console import write_file
 from .settings import Settings, pass_settings
 from .texts import Lang
@@ -23,17 +24,17 @@ from .texts_series import t
 
 if TYPE_CHECKING:
     from intervision.engine import Engine, MeetingState
-    from intervision.engine.groups import GroupState
+    from intervision.engine.groups import Commitment, GroupState
 
 __all__ = ["report"]
 
-#: The exit code when the argument names no meeting and no group, as for a
-#: meeting that is not there.
-NOT_FOUND = 4
+#: The exit code when the argument names no meeting and no group: not found, as for
+#: a meeting that is not there.
+NOT_FOUND = 8
 
 
 @click.command()
-@click.argument("target", metavar="MEETING|GROUP")
+@click.argument("target", metavar="MEETING|GROUP", shell_complete=complete_targets)
 @click.option(
     "--for",
     "audience",
@@ -72,12 +73,13 @@ def report(
     lang = settings.lang
     chosen: Lang | None = lang if settings.lang_explicit else None
     form: Literal["markdown", "html"] = "html" if fmt == "html" else "markdown"
-    state = _meeting(engine, target)
+    state = _meeting(engine, target, lang)
     if state is not None:
         if audience is not None:
             raise click.UsageError(t(lang, "report.for_meeting", group=state.group_id or "GROUP"))
         group = _group(engine, state.group_id) if state.group_id else None
-        text = meeting_report(state, engine.registry, chosen, form, group=group)
+        promised = _promised_before(engine, state) if group is not None else []
+        text = meeting_report(state, engine.registry, chosen, form, group=group, look_back=promised)
         _write(lang, text, output, private=True)
         return
     group = _group(engine, target)
@@ -96,16 +98,33 @@ def report(
     _write(lang, text, output, private=False)
 
 
-def _meeting(engine: Engine, meeting_id: str) -> MeetingState | None:
+def _meeting(engine: Engine, meeting_id: str, lang: Lang) -> MeetingState | None:
     from intervision.engine import MeetingNotFoundError
     from intervision.engine.groups import GROUP_PREFIX
+
+    from .meeting_ids import resolve_meeting_id
 
     if meeting_id.startswith(GROUP_PREFIX):
         return None  # a group's own stream, not a meeting
     try:
         return engine.state(meeting_id)
     except MeetingNotFoundError:
+        pass
+    if _group(engine, meeting_id) is not None:
+        return None  # a group's id, not the beginning of a meeting's
+    try:
+        return engine.state(resolve_meeting_id(engine, meeting_id, lang))
+    except MeetingNotFoundError:
         return None
+
+
+def _promised_before(engine: Engine, state: MeetingState) -> list[Commitment]:
+    """The commitments the meeting's opening looked back on: every one still open
+    when it started."""
+    from intervision.engine.groups import group_history, look_back
+
+    assert state.group_id is not None
+    return look_back(group_history(engine, state.group_id), before=state.meeting_id)
 
 
 def _group(engine: Engine, group_id: str) -> GroupState | None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .completion import complete_groups, complete_meetings, complete_methods
 from .console import EndOfInput, ask, say
 from .parse import split_names
 from .settings import Settings, pass_settings
@@ -24,17 +25,28 @@ __all__ = ["run"]
 
 
 @click.command()
-@click.option("--resume", "resume_id", metavar="ID", help="Continue a meeting where it stopped.")
+@click.option(
+    "--resume",
+    "resume_id",
+    metavar="ID",
+    help="Continue a meeting where it stopped (any unique beginning of its id).",
+    shell_complete=complete_meetings,
+)
 @click.option("--members", metavar="NAMES", help='Who is present: "Anna,Bram,Carla,Dirk".')
 @click.option(
     "--group",
     "group_ref",
     metavar="GROUP",
     help="A meeting of this group: asks who is here and proposes the facilitator.",
+    shell_complete=complete_groups,
 )
 @click.option("--facilitator", metavar="NAME", help="Who facilitates (default: the first member).")
 @click.option(
-    "--method", "method_id", metavar="ID", help="Propose this method; the inbrenger still agrees."
+    "--method",
+    "method_id",
+    metavar="ID",
+    help="Propose this method; the inbrenger still agrees.",
+    shell_complete=complete_methods,
 )
 @click.option(
     "--variant",
@@ -57,6 +69,12 @@ __all__ = ["run"]
     "--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of this meeting."
 )
 @click.option(
+    "--plain",
+    is_flag=True,
+    help="Plain scrolling text at a terminal too, without the live status region "
+    "(for a screen reader, or a terminal that cannot move its cursor).",
+)
+@click.option(
     "--purpose",
     type=click.Choice(["regular", "intake", "refresh"]),
     default=None,
@@ -76,9 +94,15 @@ def run(
     minutes: int | None,
     lang: str | None,
     purpose: str | None,
+    plain: bool,
 ) -> None:
-    """Run a meeting: the frame, the method's phases, recognitions and evaluation."""
-    from .runner import Leave, Runner
+    """Run a meeting: the frame, the method's phases, recognitions and evaluation.
+
+    At a terminal the meeting's state stays in view below the prompt (phase, who may
+    what, whom the step waits for, the timer); `--plain`, a pipe or TERM=dumb give
+    plain scrolling text.
+    """
+    from .runner import Leave
 
     if resume_id and (members or facilitator or group_ref or purpose):
         raise click.UsageError(t(settings.lang, "run.no_resume_options"))
@@ -98,7 +122,9 @@ def run(
     meeting: Meeting | None = None
     try:
         if resume_id:
-            meeting = engine.meeting(resume_id)
+            from .meeting_ids import resolve_meeting_id
+
+            meeting = engine.meeting(resolve_meeting_id(engine, resume_id, settings.lang))
             if chosen is None and not settings.lang_explicit:
                 ui = meeting.state.lang
             if meeting.state.closed:
@@ -113,9 +139,7 @@ def run(
         else:
             meeting = _start(engine, ui, members, facilitator, _purpose(purpose))
             say(t(ui, "run.started", id=meeting.id))
-        Runner(
-            engine, meeting, ui, method_id=method_id, variant=variant, kind=kind, minutes=minutes
-        ).run()
+        _drive(settings, engine, meeting, ui, plain, method_id, variant, kind, minutes)
     except Leave:
         say(t(ui, "run.paused"))
         _resume_hint(meeting, ui)
@@ -127,6 +151,41 @@ def run(
         click.echo(t(ui, "run.interrupted"), err=True)
         _resume_hint(meeting, ui)
         sys.exit(130)
+
+
+def _drive(
+    settings: Settings,
+    engine: Engine,
+    meeting: Meeting,
+    lang: Lang,
+    plain: bool,
+    method_id: str | None,
+    variant: str | None,
+    kind: str | None,
+    minutes: int | None,
+) -> None:
+    """The runner, in the cockpit at a terminal, else in plain text."""
+    from .cockpit import Cockpit, live_terminal
+    from .console import asking_with
+    from .runner import Runner
+
+    live = not plain and live_terminal()
+    runner = Runner(
+        engine,
+        meeting,
+        lang,
+        method_id=method_id,
+        variant=variant,
+        kind=kind,
+        minutes=minutes,
+        show_rules=settings.verbosity > 0,
+        live=live,
+    )
+    if not live:
+        runner.run()
+        return
+    with asking_with(Cockpit(meeting, lang).ask):
+        runner.run()
 
 
 def _purpose(given: str | None) -> MeetingPurpose:

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from . import parse
 from .console import EndOfInput, ask, confirm, render, say, show, wrap
-from .driver import Driver, Leave, short_kinds
+from .driver import Driver, Leave
+from .kinds import kind_of, kinds_typed, shortcut
 from .screen import frame_screen, phase_screen
 from .texts import Lang, t
 from .timebox import Alarm, timebox_text, timebox_total
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from intervision.engine.groups import GroupState
     from intervision.engine.recommend import Suggestion
 
-__all__ = ["TIME_WORDS", "EndOfInput", "Leave", "Runner", "short_kinds"]
+__all__ = ["TIME_WORDS", "EndOfInput", "Leave", "Runner"]
 
 #: What shows the timebox at a phase prompt.
 TIME_WORDS = frozenset({"tijd", "time", "timer", "klok"})
@@ -48,8 +49,12 @@ class Runner(Driver):
         variant: str | None = None,
         kind: str | None = None,
         minutes: int | None = None,
+        show_rules: bool = False,
+        live: bool = False,
     ) -> None:
-        super().__init__(meeting, lang)
+        super().__init__(meeting, lang, show_rules=show_rules)
+        #: At a terminal with the cockpit: the prompt redraws itself under its region.
+        self.live = live
         self.engine = engine
         self.method_id = method_id
         self.variant = variant
@@ -59,7 +64,7 @@ class Runner(Driver):
         self._group: GroupState | bool | None = False
         #: True right after a step's header was shown: lists are shown once per step.
         self._fresh = False
-        self.alarm = Alarm(meeting, lang)
+        self.alarm = Alarm(meeting, lang, live=live)
 
     # -- the loop -----------------------------------------------------------------
 
@@ -353,6 +358,26 @@ class Runner(Driver):
         if isinstance(parsed, parse.Help):
             self.tell(t(self.lang, "help.time"))
         return done
+
+    def redraw(self) -> None:
+        """The whole screen of the step, on a clear terminal when the cockpit runs."""
+        if self.live:
+            import click
+
+            click.clear()
+        self._shown = None  # the step's header is drawn again, as on entering it
+        self._header()
+
+    def choose_kind(self, person: str, kinds: tuple[str, ...]) -> str | None:
+        """Several kinds fit the line: the prompt offers them; Enter takes the first."""
+        kinds_said = kinds_typed(kinds, self.lang)
+        offered = t(self.lang, "kind.which", name=self.name(person), kinds=kinds_said)
+        answer = self.answer(f"{offered}[{shortcut(kinds[0], self.lang)}] ").strip()
+        chosen = kind_of(answer) if answer else kinds[0]
+        if chosen not in kinds:
+            say(t(self.lang, "kind.not_offered", kinds=kinds_typed(kinds, self.lang)))
+            return None
+        return chosen
 
     def show_time(self) -> None:
         """The timebox line: time left, the bar, and the soft warning once it is over."""

@@ -20,24 +20,25 @@ from typing import TYPE_CHECKING
 from .console import render, rule, wrap
 from .describe import (  # as `methods show` says them
     _applies,
-    kind_name,
-    kind_short,
-    label_values,
     phase_header,
     role_label,
 )
+from .kinds import kind_name
+from .status import decision_hint, people_rows, waiting_text
 from .texts import INBRENGER_MODES, Lang, pick, t
 from .timebox import timebox_line, timebox_text, timebox_total
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from intervision.engine import Contribution, Meeting, MethodSpec, PhaseSpec
+    from intervision.engine import Capabilities, Contribution, Meeting, MethodSpec, PhaseSpec
 
 __all__ = [
     "SO_FAR",
     "contribution_line",
     "frame_screen",
+    "people_table",
+    "phase_number",
     "phase_screen",
     "shown_contributions",
     "time_line",
@@ -62,7 +63,7 @@ def phase_screen(meeting: Meeting, lang: Lang) -> str:
 
     method, phase = meeting.method, meeting.phase
     assert method is not None and phase is not None
-    number = [p.id for p in method.phases].index(phase.id) + 1
+    number, _ = phase_number(meeting)
     names = _role_names(meeting)
     header = phase_header(method, phase, number, lang)
     parts: list[RenderableType] = [Text(rule(method.title(lang)), style="bold")]
@@ -73,9 +74,16 @@ def phase_screen(meeting: Meeting, lang: Lang) -> str:
     roles = _roles_table(method, phase, lang, names)
     if roles is not None:
         parts.append(Padding(roles, (1, 0, 0, 2)))
+    can = meeting.capabilities()
     parts.append(Text(""))
     parts.append(Text(t(lang, "screen.now"), style="bold"))
-    parts.append(Padding(_may_table(method, phase, lang, names), (0, 0, 0, 2)))
+    parts.append(Padding(people_table(meeting, can, lang), (0, 0, 0, 2)))
+    waiting = waiting_text(meeting, can, lang)
+    if waiting:
+        parts.append(Text(wrap(waiting, indent="  ", hanging="    ")))
+    hint = decision_hint(meeting, can, lang)
+    if hint:
+        parts.append(Text(wrap(hint, indent="  ", hanging="    ")))
     applies = [wrap(line, indent="  ", hanging="    ") for line in _applies_to(meeting, lang)]
     if applies:
         parts.append(Text("\n".join(applies)))
@@ -96,12 +104,20 @@ def phase_screen(meeting: Meeting, lang: Lang) -> str:
     return render(*parts)
 
 
+def phase_number(meeting: Meeting) -> tuple[int, int]:
+    """The phase's number in its method, and how many phases there are."""
+    method, phase = meeting.method, meeting.phase
+    assert method is not None and phase is not None
+    return [p.id for p in method.phases].index(phase.id) + 1, len(method.phases)
+
+
 def _role_names(meeting: Meeting) -> dict[str, str]:
+    """The person behind a role that one person has; the participants are in the table
+    of who may what (a facilitating member is one of them)."""
     state = meeting.state
     return {
         "facilitator": _name(meeting, state.facilitator),
         "inbrenger": _name(meeting, state.inbrenger),
-        "participant": ", ".join(_name(meeting, p) for p in state.present if p != state.inbrenger),
     }
 
 
@@ -136,31 +152,17 @@ def _roles_table(
     return table
 
 
-def _may_table(
-    spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, str]
-) -> RenderableType:
-    """Who may contribute what now, with the short word the prompt takes for each kind."""
+def people_table(meeting: Meeting, can: Capabilities, lang: Lang) -> RenderableType:
+    """Who is here in which roles, and may contribute what now: each person once."""
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 2, 0, 0))
-    grid.add_column(max_width=34, overflow="fold")
+    grid.add_column(max_width=22, overflow="fold")
+    grid.add_column(max_width=24, overflow="fold")
     grid.add_column(overflow="fold")
-    for role in _roles_in(spec, phase):
-        kinds = phase.allowed.get(role, ())
-        if role == "inbrenger" and phase.inbrenger_mode in ("listens", "away"):
-            kinds = ()
-        may = (
-            t(lang, "phase.may", kinds=_kinds_typed(kinds, lang))
-            if kinds
-            else t(lang, "phase.may_nothing")
-        )
-        grid.add_row(_role_cell(spec, role, lang, names), may)
+    for names, roles, may in people_rows(meeting, can, lang):
+        grid.add_row(names, roles, may)
     return grid
-
-
-def _kinds_typed(kinds: tuple[str, ...], lang: Lang) -> str:
-    """Each kind in the screen's language with its shortcut there."""
-    return ", ".join(f"{kind_name(k, lang)} ({kind_short(k, lang)})" for k in kinds)
 
 
 def _applies_to(meeting: Meeting, lang: Lang) -> list[str]:
@@ -186,7 +188,9 @@ def _applies_to(meeting: Meeting, lang: Lang) -> list[str]:
         roles = " / ".join(role_label(method, r, lang) for r in phase.advance_by)
         lines.append(t(lang, "phase.advance_by", roles=roles))
     if phase.rules:
-        lines.append(t(lang, "phase.rules", rules=", ".join(r.kind for r in phase.rules)))
+        kinds = meeting.engine.registry.rule_kinds
+        titles = [kinds[r.kind].title(lang) if r.kind in kinds else r.kind for r in phase.rules]
+        lines.append(t(lang, "phase.rules", rules=", ".join(titles)))
     return lines
 
 
@@ -197,6 +201,7 @@ def _keys(phase: PhaseSpec, lang: Lang) -> str:
         keys.append(t(lang, "keys.reveal"))
     if phase.decision is not None:
         keys.append(t(lang, "keys.decide"))
+    keys.append(t(lang, "keys.screen"))
     keys.extend(t(lang, "keys.back", id=loop.id) for loop in phase.loops)
     keys.extend([t(lang, "keys.time"), t(lang, "keys.show"), t(lang, "keys.pause")])
     return wrap(" · ".join(keys))
@@ -247,10 +252,6 @@ def _to_choose_from(meeting: Meeting, lang: Lang) -> list[str]:
         lines.append(t(lang, "phase.to_label" if phase.labels is not None else "phase.eligible"))
         ids = {c.id for c in eligible}
         lines.extend(contribution_line(meeting, c, lang, ids) for c in eligible)
-    if phase.labels is not None:
-        example = " ".join(f"{c.id}={phase.labels.values[0]}" for c in eligible[:2])
-        values = ", ".join(label_values(phase, lang))
-        lines.append(wrap(t(lang, "phase.label_hint", example=example, values=values), indent="  "))
     if phase.answers_labelled:
         open_ = [c for c in visible if state.labels.get(c.id) in phase.answers_labelled]
         if open_:
@@ -347,7 +348,7 @@ def shown_contributions(
         contribution_line(meeting, c, lang, visible) for c in shown if c.id not in (skip or ())
     ]
     for decision in decisions:
-        labels = [f"{cid}={label}" for cid, label in decision.labels]
+        labels = [f"{cid}={_label_word(meeting, label, lang)}" for cid, label in decision.labels]
         text = " ".join([decision.text, *decision.selected, *labels]).strip()
         lines.append(
             wrap(

@@ -18,6 +18,7 @@ import click
 
 from intervision.engine.groups import groups_of
 
+from .completion import complete_groups
 from .methods_cmd import table
 from .series_thread import method_cmd
 from .settings import Settings, pass_settings
@@ -50,7 +51,7 @@ series.add_command(method_cmd)
 
 
 @series.command("plan")
-@click.argument("group_id", metavar="GROUP")
+@click.argument("group_id", metavar="GROUP", shell_complete=complete_groups)
 @click.option(
     "--meetings", type=int, required=True, metavar="N", help="How many meetings (1 to 52)."
 )
@@ -141,7 +142,7 @@ def plan_cmd(
 
 
 @series.command("show")
-@click.argument("group_id", metavar="GROUP")
+@click.argument("group_id", metavar="GROUP", shell_complete=complete_groups)
 @click.option("--tz", "zone_name", metavar="ZONE", help=_TZ_HELP)
 @click.option(
     "--ics",

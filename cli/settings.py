@@ -7,7 +7,8 @@ that registers them.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+import sys
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
     from .texts import Lang
 
-__all__ = ["LANG_ENV", "Settings", "default_lang", "pass_settings"]
+__all__ = ["LANG_ENV", "Settings", "configure_logging", "default_lang", "pass_settings"]
 
 LANG_ENV = "INTERVISION_LANG"
 
@@ -105,3 +106,43 @@ def default_lang() -> tuple[Lang, bool]:
     if configured in ("nl", "en"):
         return ("nl" if configured == "nl" else "en"), True
     return ("nl" if os.environ.get("LANG", "").lower().startswith("nl") else "en"), False
+
+
+class _Stderr:
+    """Resolves ``sys.stderr`` at each write, so logs follow a swapped stream (tests)."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
+def configure_logging(verbosity: int) -> None:
+    """Logs go to stderr: WARNING by default, INFO with -v, DEBUG with -vv.
+
+    The engine logs ids, kinds and phase names only; stdout stays for the screen.
+    structlog is configured just before the engine's first line: most commands log
+    none, and importing structlog costs more than the rest of ``intervision methods``.
+    """
+    from intervision.engine import configure_before_first_log
+
+    def configure() -> None:
+        import logging
+
+        import structlog
+
+        level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
+        stream: TextIO = _Stderr()  # type: ignore[assignment]
+        structlog.configure(
+            processors=[
+                structlog.processors.add_log_level,
+                structlog.processors.TimeStamper(fmt="%H:%M:%S"),
+                structlog.dev.ConsoleRenderer(colors=False),
+            ],
+            wrapper_class=structlog.make_filtering_bound_logger(level),
+            logger_factory=structlog.PrintLoggerFactory(file=stream),
+            cache_logger_on_first_use=False,
+        )
+
+    configure_before_first_log(configure)

@@ -183,7 +183,53 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "De bijeenkomst is afgesloten. Dank jullie wel!",
         "The meeting is closed. Thank you all!",
     ),
-    "run.refused": ("Niet toegestaan [{rule}]: {reason}", "Not allowed [{rule}]: {reason}"),
+    "run.refused": ("Niet toegestaan: {reason}", "Not allowed: {reason}"),
+    "run.refused_rule": ("Niet toegestaan [{rule}]: {reason}", "Not allowed [{rule}]: {reason}"),
+    "kind.which": (
+        "{name} kan nu meer dan één soort inbrengen: {kinds}. Welke? ",
+        "{name} may contribute more than one kind now: {kinds}. Which one? ",
+    ),
+    "kind.several": (
+        "{name} kan nu meer dan één soort inbrengen: {kinds}. Zeg welke, bijvoorbeeld: "
+        "{name}: {short}: <tekst>",
+        "{name} may contribute more than one kind now: {kinds}. Say which, for example: "
+        "{name}: {short}: <text>",
+    ),
+    "wait.line": ("Wacht op: {what}", "Waiting for: {what}"),
+    "wait.leervraag": ("leervraag of passen", "leervraag or pass"),
+    "wait.recognition": ("herkenning", "recognition"),
+    "wait.turn": ("nog een beurt", "a turn still"),
+    "wait.reveal": ("onthullen: onthul", "reveal: reveal"),
+    "wait.consensus": ("consensus: eens", "consensus: consensus"),
+    "wait.decision": ("besluit", "decision"),
+    "wait.module": ("keuze van een werkvorm", "choice of a module"),
+    "decide.word": ("besluit", "decide"),
+    "decide.labels": (
+        "Besluit van {who}: typ {typed} <tekst>, met bij elke bijdrage een van: {values}.",
+        "Decision by {who}: type {typed} <text>, giving each contribution one of: {values}.",
+    ),
+    "decide.select": (
+        "Besluit van {who}: typ {word} <wat je besluit> {example}, met # voor wat je kiest "
+        "uit: {kinds}.",
+        "Decision by {who}: type {word} <what you decide> {example}, with # before what "
+        "you choose from: {kinds}.",
+    ),
+    "decide.text": (
+        "Besluit van {who}: typ {word} <wat je besluit>, in je eigen woorden.",
+        "Decision by {who}: type {word} <what you decide>, in your own words.",
+    ),
+    "kind.not_offered": (
+        "Niets vastgelegd: kies een van {kinds}.",
+        "Nothing recorded: choose one of {kinds}.",
+    ),
+    "kind.unknown": (
+        "'{word}' is geen soort bijdrage. Wat {name} nu kan inbrengen: {kinds}.",
+        "'{word}' is not a kind of contribution. What {name} may contribute now: {kinds}.",
+    ),
+    "kind.unknown_none": (
+        "'{word}' is geen soort bijdrage, en {name} kan nu niets inbrengen.",
+        "'{word}' is not a kind of contribution, and {name} may contribute nothing now.",
+    ),
     "run.not_member": (
         "'{name}' is niet aanwezig bij deze bijeenkomst (aanwezig: {present}).",
         "'{name}' is not present at this meeting (present: {present}).",
@@ -271,10 +317,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Kept hidden until now, visible from this phase on:",
     ),
     "phase.to_label": ("Om te labelen (en uit te kiezen):", "To label (and choose from):"),
-    "phase.label_hint": (
-        "Labelen gaat met het besluit: besluit {example} <tekst>. Labels: {values}.",
-        "Labels go with the decision: decide {example} <text>. Labels: {values}.",
-    ),
     "phase.answerable": (
         "Deze vragen mogen beantwoord worden:",
         "These questions may be answered:",
@@ -304,7 +346,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "keys.extend": ("verleng 5", "extend 5"),
     "keys.skip": ("overslaan <reden>", "skip <reason>"),
     "keys.reveal": ("onthul", "reveal"),
-    "keys.decide": ("besluit <tekst> #C3", "decide <text> #C3"),
+    "keys.decide": ("besluit", "decide"),
+    "keys.screen": ("scherm", "screen"),
     "keys.back": ("terug {id}", "loop {id}"),
     "keys.time": ("tijd", "time"),
     "keys.show": ("toon", "show"),
@@ -318,6 +361,16 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  of sla over (overslaan <reden>).",
         "The time for this phase is up — extend (extend 5), move on (next)\n"
         "  or skip (skip <reason>).",
+    ),
+    "timebox.soon": (
+        "Nog {clock} in deze fase: tijd om af te ronden, of verleng (verleng 5).",
+        "{clock} left in this phase: time to round off, or extend (extend 5).",
+    ),
+    "timebox.soon_short": ("bijna om", "nearly up"),
+    "timebox.over_short": ("de tijd is om", "time is up"),
+    "cockpit.phase": (
+        "{method} · Fase {no}/{total} · {phase}",
+        "{method} · Phase {no}/{total} · {phase}",
     ),
     "timebox.none": ("Deze stap loopt niet op de klok.", "This step has no timebox."),
     "timebox.bad_scale": (
@@ -359,10 +412,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "help": (
         "Commando's (Nederlands en Engels werken allebei):\n"
         "  <naam>: <soort>: <tekst>   bijdrage vastleggen (ook: <naam> <soort> <tekst>)\n"
+        "  <naam>: <tekst>            zonder soort: de soort die die persoon nu inbrengt\n"
         "  verder                     naar de volgende fase\n"
         "  onthul                     geschreven bijdragen zichtbaar maken\n"
         "  <naam>: r: <tekst> @C3     antwoord op bijdrage C3 (@C3 mag overal staan)\n"
         "  besluit <tekst> #C3 #C5    besluit van de inbrenger, met gekozen bijdragen\n"
+        "  <naam>: besluit <tekst>    besluit, uitgesproken door die persoon\n"
         "  besluit C3=warm C4=koud    ... met labels, als de fase daarom vraagt\n"
         "  terug <id>                 terug naar een eerdere fase (de inbrenger beslist)\n"
         "  eens [tekst]               de begeleider legt vast dat de groep het eens is\n"
@@ -370,15 +425,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  verleng <minuten>          de fase verlengen\n"
         "  overslaan <reden>          de fase overslaan\n"
         "  toon                       de bijdragen tot nu toe\n"
+        "  scherm                     het hele scherm van deze fase opnieuw (ook: Ctrl-L)\n"
         "  afsluiten <reden>          de bijeenkomst eerder afsluiten\n"
         "  pauze / stop               stoppen; alles is bewaard\n"
-        "Soorten: {kinds}",
+        "Soorten bijdragen (wat je typt, en wat het is):\n{kinds}",
         "Commands (Dutch and English both work):\n"
         "  <name>: <kind>: <text>     record a contribution (also: <name> <kind> <text>)\n"
+        "  <name>: <text>             without a kind: the kind that person gives now\n"
         "  next                       go to the next phase\n"
         "  reveal                     make written contributions visible\n"
         "  <name>: r: <text> @C3      an answer to contribution C3 (@C3 may go anywhere)\n"
         "  decide <text> #C3 #C5      the inbrenger's decision, with chosen contributions\n"
+        "  <name>: decide <text>      a decision, said by that person\n"
         "  decide C3=warm C4=cold     ... and with labels for contributions, where asked\n"
         "  loop <id>                  go back to an earlier phase (the inbrenger decides)\n"
         "  consensus [text]           the facilitator records that the group agrees\n"
@@ -386,9 +444,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  extend <minutes>           extend the phase\n"
         "  skip <reason>              skip the phase\n"
         "  show                       the contributions so far\n"
+        "  screen                     the whole screen of this phase again (also: Ctrl-L)\n"
         "  close <reason>             close the meeting early\n"
         "  pause / quit               leave; everything is saved\n"
-        "Kinds: {kinds}",
+        "Kinds of contribution (what you type, and what it is):\n{kinds}",
     ),
     "parse.bad_minutes": (
         "Noem het aantal minuten: verleng 5.",
@@ -402,10 +461,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "parse.one_reply": (
         "Een bijdrage beantwoordt één andere: noem één @C-nummer.",
         "A contribution answers one other: give one @C number.",
-    ),
-    "parse.unknown_kind": (
-        "Onbekende soort '{kind}'. Soorten: {kinds}",
-        "Unknown kind '{kind}'. Kinds: {kinds}",
     ),
     # -- groups -----------------------------------------------------------------
     "warning": ("intervision: waarschuwing: {text}", "intervision: warning: {text}"),
@@ -618,6 +673,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "meeting.facilitator_needed": (
         "Noem wie begeleidt: --facilitator NAAM.",
         "Say who facilitates: --facilitator NAME.",
+    ),
+    "meeting.ambiguous": (
+        "'{typed}' is het begin van {n} bijeenkomsten ({ids}); typ meer van het id.",
+        "'{typed}' is the beginning of {n} meetings ({ids}); type more of the id.",
     ),
     "status.where": ("Bijeenkomst {id}: {where}", "Meeting {id}: {where}"),
     "status.version": ("versie {version}", "version {version}"),

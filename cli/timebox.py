@@ -1,8 +1,9 @@
 """The timebox of a method phase: the clock it runs on, its line on the screen, its alarm.
 
-The timer is advisory: it warns, the facilitator decides. When a phase's time is
-up the screen says so once, softly, and suggests what the facilitator can do
-(extend, move on, skip); nothing happens by itself.
+The timer is advisory: it warns, the facilitator decides. At 80 % of a phase's
+time the screen says once, softly, that the end is near; when the time is up it
+says so once and suggests what the facilitator can do (extend, move on, skip);
+nothing happens by itself.
 
 ``INTERVISION_TIME_SCALE`` makes the clock run fast for tests and demos: at 60
 one real second counts as a minute, so a 50-minute meeting fits in under a
@@ -37,6 +38,7 @@ __all__ = [
     "TIME_SCALE_ENV",
     "Alarm",
     "clock_text",
+    "nearly_up",
     "scaled_clock",
     "soft_warning",
     "time_scale",
@@ -49,7 +51,8 @@ __all__ = [
 TIME_SCALE_ENV = "INTERVISION_TIME_SCALE"
 #: Characters in the bar: with the words around it the line fits in 80 columns.
 BAR_WIDTH = 30
-#: The last part of the timebox, as a fraction, in which the bar turns yellow.
+#: The last part of the timebox, as a fraction, in which the bar turns yellow and the
+#: soft warning comes: at 80 % of the phase's minutes.
 _LATE = 0.2
 
 
@@ -137,8 +140,18 @@ def timebox_line(remaining: float, total: float, lang: Lang, *, width: int = BAR
     return line if remaining > 0 else f"{line}\n{soft_warning(lang)}"
 
 
-def timebox_text(remaining: float, total: float, lang: Lang, *, width: int = BAR_WIDTH) -> Text:
-    """:func:`timebox_line` with styles: green, yellow near the end, red when over."""
+def nearly_up(remaining: float, total: float) -> bool:
+    """In the last fifth of the timebox, before its end: time for the soft warning."""
+    return 0 < remaining <= total * _LATE
+
+
+def timebox_text(
+    remaining: float, total: float, lang: Lang, *, width: int = BAR_WIDTH, short: bool = False
+) -> Text:
+    """:func:`timebox_line` with styles: green, yellow near the end, red when over.
+
+    ``short`` keeps it to one line for the cockpit: a word for near the end or over
+    instead of the warning's two lines."""
     from rich.text import Text
 
     before, after = _words(remaining, total, lang)
@@ -156,7 +169,12 @@ def timebox_text(remaining: float, total: float, lang: Lang, *, width: int = BAR
     text.append(bar[:used], style=style)
     text.append(bar[used:], style="dim")
     text.append(f"  {after}")
-    if remaining <= 0:
+    if short:
+        if remaining <= 0:
+            text.append(f"  {t(lang, 'timebox.over_short')}", style=style)
+        elif nearly_up(remaining, total):
+            text.append(f"  {t(lang, 'timebox.soon_short')}", style=style)
+    elif remaining <= 0:
         text.append("\n")
         text.append(soft_warning(lang), style="yellow")
     return text
@@ -185,12 +203,14 @@ def _on_a_terminal() -> bool:
 
 
 class Alarm:
-    """Says the soft warning once per timebox, also while the prompt waits for a line.
+    """Says, once per timebox each, that the end is near (at 80 %) and that the time is
+    up, also while the prompt waits for a line.
 
     A timebox is one phase of one case as entered, with its extensions: extending
-    starts a new one, so the warning comes again when the extra minutes are up.
-    The warning is written from a background thread only at a terminal; the prompt
-    is written again after it, with what was typed so far when readline knows it.
+    starts a new one, so the warnings come again for the extra minutes. They are
+    written from a background thread only at a terminal; the prompt is written again
+    after them, with what was typed so far when readline knows it, unless the prompt
+    redraws itself (``live``, the cockpit).
     """
 
     def __init__(
@@ -200,10 +220,12 @@ class Alarm:
         *,
         interval: float = 0.2,
         write: Callable[[str], None] | None = None,
+        live: bool = False,
     ) -> None:
         self.meeting = meeting
         self.lang = lang
         self.interval = interval
+        self.live = live
         self._write = write or _write
         self._warned: set[object] = set()
         self._lock = threading.Lock()
@@ -217,28 +239,54 @@ class Alarm:
         """Whether the alarm says anything by itself here: only at a terminal."""
         return _on_a_terminal()
 
-    def due(self) -> bool:
-        """Whether the current timebox is over and nobody has been told yet."""
+    def _stage(self) -> str | None:
+        """``"soon"`` or ``"up"`` when that warning is due now and not given yet."""
         remaining = self.meeting.remaining_seconds()
-        return remaining is not None and remaining <= 0 and self._key() not in self._warned
+        if remaining is None:
+            return None
+        key = self._key()
+        if remaining <= 0:
+            return None if (key, "up") in self._warned else "up"
+        if nearly_up(remaining, timebox_total(self.meeting)) and (key, "soon") not in self._warned:
+            return "soon"
+        return None
+
+    def due(self) -> bool:
+        """Whether a warning for the current timebox is due and nobody has been told yet."""
+        return self._stage() is not None
 
     def told(self) -> None:
-        """The current timebox's end was shown (on the screen, or by ``tijd``)."""
-        with self._lock:
-            self._warned.add(self._key())
-
-    def _ring(self, prompt: str) -> bool:
-        """Write the warning if it is due; True when it was written."""
+        """What the timebox says now was shown (on the screen, or by ``tijd``)."""
         with self._lock:
             key = self._key()
             remaining = self.meeting.remaining_seconds()
-            if remaining is None or remaining > 0 or key in self._warned:
+            self._warned.add((key, "soon"))
+            if remaining is not None and remaining <= 0:
+                self._warned.add((key, "up"))
+
+    def _ring(self, prompt: str) -> bool:
+        """Write the warning that is due; True when one was written."""
+        with self._lock:
+            stage = self._stage()
+            if stage is None:
                 return False
-            self._warned.add(key)
+            key = self._key()
+            self._warned.add((key, stage))
+            if stage == "up":
+                self._warned.add((key, "soon"))
+            remaining = self.meeting.remaining_seconds() or 0.0
         from .console import render
 
-        warning = render(timebox_text(remaining, timebox_total(self.meeting), self.lang))
-        self._write(f"\n{warning}\n{prompt}{_typed_so_far()}")
+        total = timebox_total(self.meeting)
+        if stage == "soon":
+            warning = render(timebox_text(remaining, total, self.lang, short=True))
+            warning += "\n" + t(self.lang, "timebox.soon", clock=clock_text(remaining))
+        else:
+            warning = render(timebox_text(remaining, total, self.lang))
+        if self.live:
+            self._write(f"{warning}\n")
+        else:
+            self._write(f"\n{warning}\n{prompt}{_typed_so_far()}")
         return True
 
     @contextmanager

@@ -174,6 +174,7 @@ __all__ = [
     # the journal port
     "Journal",
     "MeetingSummary",
+    "is_meeting_stream",
     "MemoryJournal",
     "StoredEvent",
     "belongs",

@@ -97,7 +97,9 @@ class MeetingError(IntervisionError):
 
 
 class MeetingNotFoundError(MeetingError):
-    """No meeting with this id is in the journal."""
+    """No meeting with this id is in the journal: not found, not refused."""
+
+    exit_code = 8
 
 
 class NotAMemberError(MeetingError):

@@ -166,7 +166,7 @@ GLOSSARY = Glossary(
             _term("association", "associatie", "association", ("as", "as"), ("assoc",)),
             _term("image", "beeld", "image", ("b", "i")),
             _term("analysis", "analyse", "analysis", ("an", "an")),
-            _term("advice", "advies", "advice", ("ad", "ad"), ("adv",)),
+            _term("advice", "advies", "advice", ("a", "ad"), ("adv",)),
             _term("position", "standpunt", "position", ("sp", "p"), ("pos", "positie")),
             _term("reaction", "reactie", "reaction", ("r", "r"), ("antwoord", "answer")),
             _term("statement", "uitspraak", "statement", ("u", "s"), _STATEMENT),

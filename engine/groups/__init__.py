@@ -24,6 +24,7 @@ __all__ = [
     "GroupFile",
     "GroupFileError",
     "GoalProgress",
+    "GroupNotFoundError",
     "GroupState",
     "InbrengerTurns",
     "LearningGoal",

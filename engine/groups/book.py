@@ -39,7 +39,21 @@ from .group import GROUP_PREFIX, GroupState, default_contract
 if TYPE_CHECKING:
     from intervision.engine import Engine
 
-__all__ = ["GROUP_MAX", "GROUP_MIN", "GroupBook", "apply_group", "groups_of"]
+__all__ = [
+    "GROUP_MAX",
+    "GROUP_MIN",
+    "GroupBook",
+    "GroupNotFoundError",
+    "apply_group",
+    "groups_of",
+]
+
+
+class GroupNotFoundError(GroupError):
+    """No group with this id in the store: not found (exit 8), not a refused change."""
+
+    exit_code = 8
+
 
 #: intervision groups are 3 to 8 members; outside that range we warn, not refuse.
 GROUP_MIN, GROUP_MAX = 3, 8
@@ -162,7 +176,7 @@ class GroupBook:
         events = self.journal.load(GROUP_PREFIX + group_id)
         if not events:
             known = ", ".join(g.id for g in self.all()) or "none yet"
-            raise GroupError(
+            raise GroupNotFoundError(
                 f"no group {group_id!r} (groups: {known}); create one with "
                 "`intervision group create NAME`"
             )

@@ -105,11 +105,19 @@ class MeetingRecord:
     inbrengers: tuple[str, ...]
     methods: tuple[str, ...]
     commitments: tuple[Commitment, ...]
+    #: The group got past the opening (to the leervragen round, or a case): a meeting
+    #: opened and closed again, by mistake or for want of people, is not one they held.
+    met: bool = True
     #: How earlier commitments went, as told at this meeting's opening.
     reports: tuple[CommitmentReport, ...] = ()
     #: "regular", "intake" or "refresh".
     purpose: str = "regular"
     learning_goals: tuple[LearningGoal, ...] = ()
+
+    @property
+    def held(self) -> bool:
+        """Closed, and the group met: what counts as held and as facilitated."""
+        return self.closed_at is not None and self.met
 
     @property
     def minutes(self) -> int | None:
@@ -137,6 +145,13 @@ def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
         inbrengers=tuple(case.inbrenger for case in state.cases if case.method_id),
         methods=tuple(dict.fromkeys(c.method_id for c in state.cases if c.method_id)),
         commitments=tuple(_commitments(state, registry)),
+        # an intake or a refresh met once it got past its opening, case or not
+        met=bool(
+            state.cases
+            or state.leervragen
+            or state.passed
+            or (state.purpose != "regular" and state.step_no > 1)
+        ),
         reports=tuple(
             CommitmentReport(c.commitment, c.author)
             for c in state.contributions
@@ -237,6 +252,7 @@ def facilitator_proposal(
     present = [p for p in present if p != not_]
     if group.guided_by:
         return FacilitatorProposal(group.guided_by, "guided")
+    history = [r for r in history if r.met]  # opened and closed again: nobody facilitated
     args = {"members": list(present), "history": [past_meeting(r) for r in history]}
     failed: list[str] = []
     answer = None
@@ -301,7 +317,7 @@ def look_back(history: list[MeetingRecord], *, before: str | None = None) -> lis
     return [
         commitment
         for record in earlier
-        if record.closed_at is not None
+        if record.held
         for commitment in record.commitments
         if (commitment.id, commitment.member) not in told
     ]

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Literal
 
 from intervision.engine import (
     FRAME_STEPS,
-    GLOSSARY,
     Case,
     Contribution,
     Decision,
@@ -30,9 +29,19 @@ from intervision.engine import (
     Text,
     UnknownMethodError,
 )
-from intervision.engine.groups import GroupState, MeetingRecord
+from intervision.engine.groups import Commitment, GroupState, MeetingRecord
 
-from .render import Block, Heading, Items, Para, Quote, Table, render_html, render_markdown
+from .conversation import conversation, look_back_thread
+from .render import (
+    Block,
+    Heading,
+    Items,
+    Para,
+    Quote,
+    Table,
+    render_html,
+    render_markdown,
+)
 
 if TYPE_CHECKING:
     from intervision.engine import Engine
@@ -98,9 +107,15 @@ def meeting_report(
     fmt: Format = "markdown",
     *,
     group: GroupState | None = None,
+    look_back: Iterable[Commitment] = (),
 ) -> str:
     """The meeting as the group lived it, for the members only.
 
+    What was said is in the order it was said, each answer right under what it
+    answers (a question and its answer, an advice and the inbrenger's reaction), not
+    sorted by kind. ``look_back`` holds the commitments still open when this meeting
+    began (``look_back(history, before=...)``): each comes with how it went, as its
+    maker told it at this opening.
     Contributions still hidden (written and not revealed, or waiting for a later
     phase) stay out: a report must not show what the meeting itself did not.
     """
@@ -121,6 +136,8 @@ def meeting_report(
         ),
     ]
     visible = [c for c in state.contributions if not state.is_hidden(c)]
+    opening = [c for c in visible if c.frame == "opening"]
+    blocks += look_back_thread(list(look_back), opening, lang, name)
     for case in state.cases:
         blocks += _case(state, case, visible, registry, lang, name)
     recognitions = [c for c in visible if c.frame == "recognitions"]
@@ -128,7 +145,9 @@ def meeting_report(
     blocks.append(_said(recognitions, name) if recognitions else Para(_T["nothing"](lang)))
     evaluation = [c for c in visible if c.frame == "evaluation"]
     blocks.append(Heading(2, FRAME_STEPS["evaluation"].title(lang)))
-    blocks += _by_kind(evaluation, 3, lang, name) or [Para(_T["nothing"](lang))]
+    blocks.append(
+        conversation(evaluation, visible, lang, name) if evaluation else Para(_T["nothing"](lang))
+    )
     return _render(blocks, title, lang, fmt)
 
 
@@ -280,7 +299,9 @@ def _case(
         heading_at = len(blocks)
         if path in skipped:
             blocks.append(Para(f"{_T['skipped'](lang)}: {skipped[path]}", note=True))
-        blocks += _by_kind([c for c in said if (c.phase or "") == path], 4, lang, name)
+        here = [c for c in said if (c.phase or "") == path]
+        if here:
+            blocks.append(conversation(here, visible, lang, name))
         for decision in (d for d in decided if d.phase == path):
             blocks += _decision(decision, phase, visible, lang, name)
         if len(blocks) == heading_at:
@@ -331,15 +352,6 @@ def _phase_order(method: MethodSpec | None, spoken: list[str], entered: set[str]
     return order + [p for p in spoken if p not in order]
 
 
-def _by_kind(said: list[Contribution], level: int, lang: Lang, name: Names) -> list[Block]:
-    blocks: list[Block] = []
-    for kind in dict.fromkeys(c.kind for c in said):
-        title = GLOSSARY.kind(kind)(lang)
-        blocks.append(Heading(level, title[:1].upper() + title[1:]))
-        blocks.append(_said([c for c in said if c.kind == kind], name))
-    return blocks
-
-
 def _said(said: Iterable[Contribution], name: Names) -> Items:
     return Items(tuple((name(c.author), c.text) for c in said))
 
@@ -360,8 +372,9 @@ def _namer(state: MeetingState) -> Names:
 
 
 def _held(history: list[MeetingRecord]) -> list[MeetingRecord]:
-    """Meetings that took place: closed ones (a running meeting has no duration yet)."""
-    return [r for r in history if r.closed_at is not None]
+    """Meetings that took place: closed ones (a running meeting has no duration yet)
+    where the group met, not one closed again at its opening."""
+    return [r for r in history if r.held]
 
 
 def _date(at: datetime) -> str:

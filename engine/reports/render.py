@@ -14,7 +14,17 @@ from dataclasses import dataclass
 
 from intervision.engine import Lang
 
-__all__ = ["Block", "Heading", "Items", "Para", "Quote", "Table", "render_html", "render_markdown"]
+__all__ = [
+    "Block",
+    "Heading",
+    "Items",
+    "Para",
+    "Quote",
+    "Table",
+    "Thread",
+    "render_html",
+    "render_markdown",
+]
 
 
 @dataclass(frozen=True)
@@ -49,7 +59,15 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
 
 
-Block = Heading | Para | Items | Quote | Table
+@dataclass(frozen=True)
+class Thread:
+    """A conversation in the order it was said: ``(depth, label, text)`` per line, an
+    answer one deeper than what it answers and right after it."""
+
+    lines: tuple[tuple[int, str, str], ...]
+
+
+Block = Heading | Para | Items | Quote | Table | Thread
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -95,6 +113,13 @@ def render_markdown(blocks: list[Block]) -> str:
                         + [f"> {line}" for line in lines[1:]]
                     )
                 )
+            case Thread():
+                out.append(
+                    "\n".join(
+                        "  " * depth + _md_item(label, text).replace("\n", "\n" + "  " * depth)
+                        for depth, label, text in block.lines
+                    )
+                )
             case Table():
                 rows = [block.head, tuple("---" for _ in block.head), *block.rows]
                 out.append(
@@ -126,6 +151,8 @@ def render_html(blocks: list[Block], title: str, lang: Lang) -> str:
                 body.append(
                     f"<blockquote><strong>{_h(block.label)}:</strong> {_h(block.text)}</blockquote>"
                 )
+            case Thread():
+                body.append(_html_thread(block))
             case Table():
                 head = "".join(f"<th>{_h(c)}</th>" for c in block.head)
                 rows = "".join(
@@ -140,6 +167,21 @@ def render_html(blocks: list[Block], title: str, lang: Lang) -> str:
         + "\n".join(body)
         + "\n</main>\n</body>\n</html>\n"
     )
+
+
+def _html_thread(thread: Thread) -> str:
+    """Nested lists: each answer in a list inside the item it answers."""
+    out: list[str] = []
+    depth = -1
+    for level, label, text in thread.lines:
+        if level > depth:
+            out.append("<ul>" * (level - depth))
+        else:
+            out.append("</li>" + "</ul></li>" * (depth - level))
+        depth = level
+        out.append(f"<li><strong>{_h(label)}:</strong> {_h(text)}")
+    out.append("</li>" + "</ul></li>" * depth + "</ul>" if depth >= 0 else "")
+    return "".join(out)
 
 
 def _h(text: str) -> str:

@@ -99,6 +99,13 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         commands=(Contribute,),
     ),
     RuleKind(
+        "references",
+        Text(nl="Verwijzingen naar bijdragen", en="References to contributions"),
+        pr.references,
+        always=True,
+        commands=(Contribute,),
+    ),
+    RuleKind(
         "answers_labelled",
         Text(nl="Alleen gelabelde vragen beantwoorden", en="Answer labelled questions only"),
         cr.answers_labelled,

@@ -45,17 +45,29 @@ def labels(ctx: RuleContext) -> Refusal | None:
     strangers = sorted(set(command.labels) - to_label)
     missing = sorted(to_label - set(command.labels))
     if wrong or strangers or missing:
+        title = _label_titles(ctx)
+        words = [title(v) for v in spec.values]
+        problems: list[Text] = []
+        for nl, en, found in (
+            ("zonder label", "without a label", missing),
+            ("niet om te labelen", "not to be labelled", strangers),
+            ("geen label", "not a label", wrong),
+        ):
+            if found:
+                listed = ", ".join(found)
+                problems.append(Text(nl=f"{nl}: {listed}", en=f"{en}: {listed}"))
         return refuse(
             "labels",
-            "Geef elke bijdrage van het soort {kinds} één label uit: {values}. "
-            "Ontbreekt: {missing}; onbekend: {strangers}; ongeldig label: {wrong}.",
-            "Give every contribution of kind {kinds} one label of: {values}. "
-            "Missing: {missing}; unknown: {strangers}; invalid label: {wrong}.",
+            "Geef elke {kinds} één label: {values} ({problems}).",
+            "Give every {kinds} one label: {values} ({problems}).",
             kinds=kind_titles(spec.kinds),
-            values=", ".join(spec.values),
-            missing=", ".join(missing) or "-",
-            strangers=", ".join(strangers) or "-",
-            wrong=", ".join(wrong) or "-",
+            values=Text(
+                nl=", ".join(w.nl.split(":")[0].strip() for w in words),
+                en=", ".join(w.en.split(":")[0].strip() for w in words),
+            ),
+            problems=Text(
+                nl="; ".join(p.nl for p in problems), en="; ".join(p.en for p in problems)
+            ),
         )
     return None
 

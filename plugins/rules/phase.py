@@ -19,6 +19,7 @@ from intervision.engine import (
     Reveal,
     RuleContext,
     Skip,
+    Text,
     kind_titles,
     refuse,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "inbrenger_mode",
     "quota",
     "reasons_given",
+    "references",
     "who_moves_on",
     "written_first",
 ]
@@ -56,6 +58,34 @@ _MODE_TEXT = {
 }
 
 
+def references(ctx: RuleContext) -> Refusal | None:
+    """``reply_to`` names a contribution that was said before this one, in this meeting."""
+    command = ctx.command
+    if type(command) is not Contribute or command.reply_to is None:
+        return None
+    target = command.reply_to
+    if target == f"C{len(ctx.state.contributions) + 1}":
+        return refuse(
+            "references",
+            "Een bijdrage kan geen antwoord op zichzelf zijn ({ref}).",
+            "A contribution cannot answer itself ({ref}).",
+            ref=target,
+        )
+    if not any(c.id == target for c in ctx.state.contributions):
+        last = len(ctx.state.contributions)
+        return refuse(
+            "references",
+            "Bijdrage {ref} bestaat niet; {known}.",
+            "There is no contribution {ref}; {known}.",
+            ref=target,
+            known=Text(
+                nl=f"de laatste is C{last}" if last else "er is nog geen bijdrage",
+                en=f"the last one is C{last}" if last else "there are none yet",
+            ),
+        )
+    return None
+
+
 def allowed_kinds(ctx: RuleContext) -> Refusal | None:
     command = ctx.command
     if type(command) is not Contribute:
@@ -75,8 +105,8 @@ def allowed_kinds(ctx: RuleContext) -> Refusal | None:
     if not allowed:
         return refuse(
             "allowed_kinds",
-            "In deze fase draag jij in je rol niets bij.",
-            "In this phase your role makes no contributions.",
+            "In deze fase is er voor jou niets in te brengen.",
+            "There is nothing for you to contribute in this phase.",
         )
     return refuse(
         "allowed_kinds",
@@ -189,11 +219,18 @@ def inbrenger_decides(ctx: RuleContext) -> Refusal | None:
         if c.case_no == case_no and c.kind in decision.selects_from
     }
     unknown = [ref for ref in command.selected if ref not in eligible]
+    if unknown and not decision.selects_from:
+        return refuse(
+            "inbrenger_decides",
+            "In dit besluit kies je geen bijdragen ({refs}): zeg in woorden wat je besluit.",
+            "This decision selects no contributions ({refs}): say in words what you decide.",
+            refs=", ".join(unknown),
+        )
     if unknown:
         return refuse(
             "inbrenger_decides",
-            "Je kunt alleen kiezen uit bijdragen van het soort {kinds}; niet daarbij: {refs}.",
-            "You can only select contributions of kind {kinds}; not among them: {refs}.",
+            "Je kiest hier alleen uit: {kinds}; {refs} hoort daar niet bij.",
+            "You select only from: {kinds} here; {refs} is not one of them.",
             kinds=kind_titles(decision.selects_from),
             refs=", ".join(unknown),
         )

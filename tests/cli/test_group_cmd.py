@@ -55,7 +55,7 @@ def test_a_group_is_created_filled_listed_and_shown(invoke: Invoke) -> None:
 
 def test_an_unknown_group_names_the_groups_there_are(invoke: Invoke, wijkteam: str) -> None:
     result = invoke("--lang", "en", "group", "show", "zuid")
-    assert result.exit_code == 7
+    assert result.exit_code == 8  # not found
     assert "there is no group 'zuid' (groups: wijkteam-noord)" in result.stderr
     again = invoke("--lang", "en", "group", "create", "Wijkteam Noord")
     assert again.exit_code == 7 and "already exists" in again.stderr

@@ -13,7 +13,10 @@ from intervision.cli import parse as p
         ("Carla: q: hoe ging dat?", p.Contribute("Carla", "question", "hoe ging dat?")),
         ("Carla: vraag: hoe: zo?", p.Contribute("Carla", "question", "hoe: zo?")),
         ("Carla q hoe ging dat?", p.Contribute("Carla", "question", "hoe ging dat?")),
-        ("Carla: advies doe het", p.Contribute("Carla", "advice", "doe het")),
+        ("Carla: a: doe het", p.Contribute("Carla", "advice", "doe het")),
+        ("Carla: v: hoe ging dat?", p.Contribute("Carla", "question", "hoe ging dat?")),
+        ("Bram: u: het ging zo", p.Contribute("Bram", "statement", "het ging zo")),
+        ("Carla a doe het", p.Contribute("Carla", "advice", "doe het")),
         ("Anna de Vries: an: iets", p.Contribute("Anna de Vries", "analysis", "iets")),
         ("Anna de Vries analyse iets", p.Contribute("Anna de Vries", "analysis", "iets")),
         ("Dirk oq waarom?", p.Contribute("Dirk", "open_question", "waarom?")),
@@ -71,13 +74,37 @@ def test_a_decision_takes_its_selections_out_of_the_text() -> None:
         ("extend soon", "parse.bad_minutes"),
         ("overslaan", "parse.need_reason"),
         ("Carla: q:", "parse.need_text"),
-        ("Carla: zucht: ach", "parse.unknown_kind"),
     ],
 )
 def test_a_command_missing_its_argument_says_which(line: str, key: str) -> None:
     parsed = p.parse_line(line)
     assert isinstance(parsed, p.Invalid)
     assert parsed.key == key
+
+
+def test_a_line_without_a_kind_leaves_the_kind_to_the_driver() -> None:
+    """The driver takes the one kind that person may give now, or asks which."""
+    assert p.parse_line("Carla: wat zei de ouder?") == p.Contribute(
+        "Carla", None, "wat zei de ouder?"
+    )
+    assert p.parse_line("Carla: advies doe het") == p.Contribute("Carla", None, "advies doe het")
+    assert p.parse_line("Bram: ik zei: nee") == p.Contribute("Bram", None, "ik zei: nee")
+    assert p.parse_line("Carla: r: ja @C2") == p.Contribute("Carla", "reaction", "ja", "C2")
+
+
+def test_a_word_before_a_colon_that_is_no_kind_is_an_unknown_kind() -> None:
+    assert p.parse_line("Carla: zucht: ach") == p.UnknownKind("Carla", "zucht")
+
+
+def test_a_person_may_say_a_decision_in_their_own_name() -> None:
+    assert p.parse_line("Carla: besluit ik neem C3 #C3") == p.Decide(
+        "ik neem C3", ("C3",), (), "Carla"
+    )
+    assert p.parse_line("Carla decide I take it") == p.Decide("I take it", (), (), "Carla")
+
+
+def test_the_screen_is_redrawn_in_both_languages() -> None:
+    assert p.parse_line("scherm") == p.Redraw() == p.parse_line("screen")
 
 
 def test_anything_else_is_not_guessed_at() -> None:

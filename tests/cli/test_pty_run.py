@@ -1,10 +1,11 @@
-"""``intervision run`` at a real terminal: a pseudo-terminal, the installed script, fast time.
+"""``intervision run --plain`` at a real terminal: a pseudo-terminal, the installed script,
+fast time.
 
 CliRunner and a pipe never show what a facilitator sees at a terminal: the phase
 screen drawn for a TTY, the timebox warning that comes by itself while the prompt
-waits, colour (or none with ``NO_COLOR``). Here the console script runs with its
-standard streams on the slave end of a pty, and the test types as a facilitator
-would, line by line, each time the prompt it expects has appeared.
+waits, colour (or none with ``NO_COLOR``). Here the console script runs on a pty
+(tests/terminal.py) in plain mode, the scrolling text without the live region, as a
+screen reader user would have it; tests/cli/test_pty_cockpit.py runs the cockpit.
 
 ``INTERVISION_TIME_SCALE=600`` makes ten minutes pass in a real second, so the
 50-minute incident method takes a few real seconds. Every read has a timeout and
@@ -14,130 +15,21 @@ it never hangs it.
 
 from __future__ import annotations
 
-import codecs
 import json
-import os
 import re
-import select
-import struct
 import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-fcntl = pytest.importorskip("fcntl", reason="pseudo-terminals are POSIX")
-termios = pytest.importorskip("termios", reason="pseudo-terminals are POSIX")
+from terminal import BIN, READ_TIMEOUT, Terminal, env, terminal
 
 pytestmark = pytest.mark.slow
 
-BIN = Path(sys.executable).parent
+__all__ = ["terminal"]  # the fixture, for pytest
+
 MEMBERS = ["--members", "Anna,Bram,Carla,Dirk", "--facilitator", "Anna"]
 WARNING = "De tijd voor deze fase is om"
-READ_TIMEOUT = 10.0
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-
-
-class Terminal:
-    """The console script on a pseudo-terminal, 80 columns wide."""
-
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        self.master = master
-        self.process = subprocess.Popen(
-            [str(BIN / "intervision"), *args],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            close_fds=True,
-            start_new_session=True,
-        )
-        os.close(slave)
-        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        self.output = ""
-        self._seen = 0
-        self.closed = False
-
-    def _read(self, timeout: float) -> bool:
-        """Read what is there within ``timeout``; False at the end of output."""
-        ready, _, _ = select.select([self.master], [], [], max(timeout, 0))
-        if not ready:
-            return True
-        try:
-            data = os.read(self.master, 4096)
-        except OSError:  # EIO: the child closed its end
-            data = b""
-        if not data:
-            self.closed = True
-            return False
-        self.output += self._decoder.decode(data).replace("\r\n", "\n")
-        return True
-
-    def expect(self, text: str, timeout: float = READ_TIMEOUT) -> str:
-        """Wait until ``text`` appears after what was matched before; return what came."""
-        deadline = time.monotonic() + timeout
-        while True:
-            found = self.output.find(text, self._seen)
-            if found >= 0:
-                chunk = self.output[self._seen : found + len(text)]
-                self._seen = found + len(text)
-                return chunk
-            left = deadline - time.monotonic()
-            if left <= 0 or self.closed or not self._read(min(left, 0.2)):
-                if self.output.find(text, self._seen) >= 0:
-                    continue
-                tail = self.output[self._seen :][-1500:]
-                raise AssertionError(f"{text!r} did not appear within {timeout} s; got:\n{tail}")
-
-    def idle(self, seconds: float) -> str:
-        """Read for ``seconds`` without typing anything; return what came."""
-        deadline = time.monotonic() + seconds
-        while (left := deadline - time.monotonic()) > 0 and self._read(left):
-            pass
-        chunk = self.output[self._seen :]
-        self._seen = len(self.output)
-        return chunk
-
-    def send(self, line: str) -> None:
-        os.write(self.master, f"{line}\n".encode())
-
-    def answer(self, prompt: str, line: str) -> str:
-        chunk = self.expect(prompt)
-        self.send(line)
-        return chunk
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait(timeout=READ_TIMEOUT)
-        os.close(self.master)
-
-
-def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVISION_")}
-    env.pop("NO_COLOR", None)
-    env.pop("COLUMNS", None)
-    env.pop("FORCE_COLOR", None)
-    env.update(LANG="C.UTF-8", TERM="xterm-256color", INTERVISION_TIME_SCALE="600", **extra)
-    return env
-
-
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[type[Terminal]]:
-    started: list[Terminal] = []
-
-    class Started(Terminal):
-        def __init__(self, args: list[str], env: dict[str, str]) -> None:
-            super().__init__(args, env)
-            started.append(self)
-
-    yield Started
-    for each in started:
-        each.close()
 
 
 def _to_the_method(term: Terminal) -> None:
@@ -157,7 +49,9 @@ def test_a_whole_meeting_at_a_terminal_with_the_timebox_running(
     tmp_path: Path, terminal: type[Terminal]
 ) -> None:
     store = tmp_path / "meetings.sqlite3"
-    term = terminal(["--store", str(store), "run", *MEMBERS, "--lang", "nl"], _env(NO_COLOR="1"))
+    term = terminal(
+        ["--store", str(store), "run", "--plain", *MEMBERS, "--lang", "nl"], env(NO_COLOR="1")
+    )
     _to_the_method(term)
 
     first = term.expect("Typ 'hulp' voor de commando's.\n> ")
@@ -208,7 +102,7 @@ def test_a_whole_meeting_at_a_terminal_with_the_timebox_running(
         [str(BIN / "intervision"), "--store", str(store), "meetings", "--json"],
         capture_output=True,
         text=True,
-        env=_env(),
+        env=env(),
         timeout=60,
         check=False,
     )
@@ -219,7 +113,7 @@ def test_a_whole_meeting_at_a_terminal_with_the_timebox_running(
 
 def test_a_terminal_gets_colour_unless_no_color(tmp_path: Path, terminal: type[Terminal]) -> None:
     store = tmp_path / "meetings.sqlite3"
-    term = terminal(["--store", str(store), "run", *MEMBERS, "--lang", "nl"], _env())
+    term = terminal(["--store", str(store), "run", "--plain", *MEMBERS, "--lang", "nl"], env())
     _to_the_method(term)
     screen = term.expect("> ")
     term.send("pauze")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -54,6 +55,19 @@ def test_the_meeting_report_holds_the_leervraag_in_markdown_and_in_an_html_file(
         assert stat.S_IMODE(page.stat().st_mode) == 0o600
 
 
+def test_the_next_meetings_report_looks_back_on_the_open_commitments(
+    invoke: Invoke, store: Path, registry: Registry
+) -> None:
+    _, ids = held(store, registry)
+    second = invoke("report", ids[1])
+    assert second.exit_code == 0, second.output
+    back = second.stdout.split("## Terugblik", 1)[1].split("\n## ", 1)[0]
+    assert re.search(r"- \*\*Bram · Voornemen van \d{4}-\d\d-\d\d:\*\* GEHEIM-toezegging-1", back)
+    assert "  - **Bram · Hoe het ging:** (niet verteld)" in back
+    first = invoke("report", ids[0])
+    assert "## Terugblik" not in first.stdout  # nothing was promised before the first
+
+
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_the_organisation_report_has_none_of_the_case_texts(
     invoke: Invoke, store: Path, registry: Registry, fmt: str
@@ -101,7 +115,7 @@ def test_neither_a_meeting_nor_a_group_is_one_line_with_exit_4(
 ) -> None:
     group, _ = held(store, registry)
     result = invoke("report", "no-such-thing")
-    assert result.exit_code == 4
+    assert result.exit_code == 8  # not found
     assert result.stderr == (
         "intervision: error: 'no-such-thing' is neither a meeting nor a group in this store "
         f"(groups: {group}); `intervision meetings` lists the meetings\n"

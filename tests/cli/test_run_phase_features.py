@@ -98,7 +98,7 @@ def test_socratic_a_cold_question_cannot_be_answered_a_warm_one_can(invoke: Invo
         "Bram: r: antwoord op warm @C2",
         "toon", "quit",
     ]  # fmt: skip
-    result = invoke("--lang", "en", "run", *MEMBERS, input=script(*answers))
+    result = invoke("-v", "--lang", "en", "run", *MEMBERS, input=script(*answers))
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Decision recorded." in out
@@ -128,7 +128,7 @@ def test_loop_consensus_and_module_at_the_prompt(invoke: Invoke, looper: list[st
         "Carla: ad: idee", "verder", "quit",
     ]  # fmt: skip
     result = invoke(
-        "--lang", "nl", *looper, "run", *MEMBERS, input=script(*answers),
+        "-v", "--lang", "nl", *looper, "run", *MEMBERS, input=script(*answers),
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     out = result.stdout

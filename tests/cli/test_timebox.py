@@ -217,11 +217,13 @@ def test_the_phase_screen_shows_roles_who_may_what_and_the_timebox(
     assert re.search(r"Rol\s+Wat je doet", screen)
     assert re.search(r"Inbrenger \(Bram\)\s+Beantwoord de vragen", screen)
     assert "Wie mag nu wat bijdragen:" in screen
-    assert re.search(r"Deelnemers \(Anna, Carla, Dirk\)\s+bijdragen: vraag \(v\)", screen)
+    assert re.search(r"Anna\s+begeleider, deelnemer\s+vraag \(v\), notitie \(n\)", screen)
+    assert re.search(r"Carla, Dirk\s+deelnemer\s+vraag \(v\)\n", screen)
+    assert screen.count("Anna") == 2  # "Begeleider (Anna)", then once with both roles
     assert "Bijdragen tot nu toe:" in screen
     assert "C2 Carla · vraag: Wat zei de ouder precies?" in screen
     assert f"Tijd: nog 10:00  {'█' * 10}{'░' * 20}  van 15 min" in screen
-    assert "verder · verleng 5 · overslaan <reden> · tijd · toon · pauze" in screen
+    assert "verder · verleng 5 · overslaan <reden> · scherm · tijd · toon · pauze" in screen
     assert soft_warning("nl") not in screen
 
     clock.pass_minutes(11)

@@ -10,7 +10,8 @@ import pytest
 from support import FACILITATOR, PARTICIPANTS, start
 
 from intervision.cli import parse
-from intervision.cli.describe import kind_name, kind_short, role_label
+from intervision.cli.describe import role_label
+from intervision.cli.kinds import kind_name, shortcut
 from intervision.engine import (
     CONTRIBUTION_KINDS,
     GLOSSARY,
@@ -85,7 +86,7 @@ def test_a_shortcut_means_its_own_languages_kind_first() -> None:
 def test_the_terminal_and_the_engine_say_the_same_word(lang: str) -> None:
     for kind in CONTRIBUTION_KINDS:
         assert kind_name(kind, lang) == kind_titles([kind])(lang) == GLOSSARY.kind(kind)(lang)
-        assert kind_short(kind, lang) == GLOSSARY.kinds[kind].short(lang)
+        assert shortcut(kind, lang) == GLOSSARY.kinds[kind].short(lang)
 
 
 def test_a_refusal_names_kinds_in_the_glossarys_words(registry: Registry) -> None:
@@ -130,7 +131,8 @@ def test_a_report_heads_each_kind_with_its_glossary_name(registry: Registry) -> 
     meeting = start(Engine(MemoryJournal(), registry), "incident")
     meeting.contribute(meeting.state.inbrenger or "", "statement", "it went like this")
     report = meeting_report(meeting.state, registry, "nl")
-    assert "Uitspraak" in report and "Mededeling" not in report
+    assert "· uitspraak:** it went like this" in report
+    assert "mededeling" not in report.casefold()
 
 
 def test_the_prompt_reads_shortcuts_in_the_meetings_language() -> None:

@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from support import FACILITATOR, PhaseExerciser, start
 
-from intervision.engine import Engine, MemoryJournal, Registry, load_registry
+from intervision.engine import Engine, Meeting, MemoryJournal, Registry, load_registry
 from intervision.engine.groups import groups_of
 from intervision.engine.groups.group import GroupState
-from intervision.engine.groups.history import group_history
+from intervision.engine.groups.history import group_history, look_back, propose_facilitator
 from intervision.engine.reports.build import (
     accreditation_report,
     meeting_report,
@@ -160,13 +160,13 @@ def test_the_meeting_report_holds_what_the_group_said_under_dutch_headings(
     assert "- **Leervraag:** GEHEIM-leervraag-1" in report
     assert "- **Methode:** Incidentmethode" in report
     assert "### Informatieve vragen" in report
-    assert "#### Vraag\n\n- **Eva:** GEHEIM-vraag-1" in report
+    assert "- **Eva · vraag:** GEHEIM-vraag-1" in report
     assert "### Adviesronde" in report
-    assert "#### Advies\n\n- **Anna:** GEHEIM-advies-1 van anna" in report
+    assert "- **Anna · advies:** GEHEIM-advies-1 van anna" in report
     assert "- **Gekozen:** “GEHEIM-advies-1 van anna” (Anna)" in report
     assert "> **Toezegging (Bram):** GEHEIM-toezegging-1" in report
     assert "## Herkenningen\n\n- **Anna:** GEHEIM-herkenning-1 van anna" in report
-    assert "## Evaluatie\n\n### Leerpunt\n\n- **Anna:** GEHEIM-leerpunt-1" in report
+    assert "## Evaluatie\n\n- **Anna · leerpunt:** GEHEIM-leerpunt-1" in report
     # the leervragen not chosen were the members' own, not the group's case
     assert "leervraag van carla" not in report
     assert "GEHEIM-advies-2" not in report
@@ -202,7 +202,7 @@ def test_written_contributions_stay_out_of_the_report_until_they_are_revealed(
         meeting.contribute(person, "advice", f"advies van {person}")
     meeting.reveal(FACILITATOR)
     report = meeting_report(meeting.state, engine.registry, "nl", "markdown")
-    assert "- **Carla:** GEHEIM-nog-niet-zichtbaar" in report
+    assert "- **Carla · advies:** GEHEIM-nog-niet-zichtbaar" in report
 
 
 def test_the_html_report_is_one_self_contained_printable_document(
@@ -324,3 +324,100 @@ def test_topics_and_learning_goals_appear_once_the_group_consents(
             assert texts[kind] not in report
     page = accreditation_report(group, history, engine, "en", "html")
     assert "<li><strong>Topic:</strong> GEHEIM-leervraag-1</li>" in page
+
+
+# -- the conversation, the look-back, meetings that did not take place ----------------------
+
+
+def _incident_of_bram(registry: Registry) -> Meeting:
+    """A Dutch meeting of four at the first phase of the incident method, Bram's case."""
+    engine = Engine(MemoryJournal(), registry, clock=Clock())
+    meeting = engine.start_meeting(NAMES[:4], facilitator="Anna", lang="nl")
+    meeting.advance("anna")
+    for person in meeting.state.present:
+        meeting.submit_leervraag(person, f"leervraag van {person}")
+    meeting.advance("anna")
+    meeting.choose_case("anna", "bram", consent=True)
+    meeting.choose_method("anna", "incident", inbrenger_agrees=True)
+    return meeting
+
+
+def test_questions_come_with_their_answers_and_advice_with_the_reaction_in_the_order_said(
+    registry: Registry,
+) -> None:
+    meeting = _incident_of_bram(registry)
+    meeting.contribute("bram", "statement", "GEHEIM-situatie")
+    meeting.advance("anna")
+    first = meeting.contribute("carla", "question", "GEHEIM-vraag-een")
+    second = meeting.contribute("dirk", "question", "GEHEIM-vraag-twee")
+    meeting.contribute("bram", "reaction", "GEHEIM-antwoord-twee", reply_to=second)
+    meeting.contribute("bram", "reaction", "GEHEIM-antwoord-een", reply_to=first)
+    meeting.contribute("carla", "question", "GEHEIM-vraag-drie")
+    report = meeting_report(meeting.state, registry)
+    said = report.split("### Informatieve vragen", 1)[1]
+    assert said.index("vraag-een") < said.index("antwoord-een") < said.index("vraag-twee")
+    assert said.index("vraag-twee") < said.index("antwoord-twee") < said.index("vraag-drie")
+    assert "- **Carla · vraag:** GEHEIM-vraag-een\n  - **Bram · reactie:** GEHEIM-antwoord-een" in (
+        said
+    )
+    assert "#### Vraag" not in report  # not grouped by kind
+    html = meeting_report(meeting.state, registry, fmt="html")
+    assert "GEHEIM-vraag-een</li>" not in html  # the answer is inside the question's item
+    assert "<ul><li><strong>Bram · reactie:</strong> GEHEIM-antwoord-een</li></ul>" in html
+
+
+def test_an_answer_to_an_earlier_phase_names_what_it_answers(registry: Registry) -> None:
+    meeting = _incident_of_bram(registry)
+    while meeting.state.phase != "advice":
+        meeting.advance("anna")
+    advice = meeting.contribute("carla", "advice", "GEHEIM-advies")
+    meeting.advance("anna")
+    meeting.contribute("bram", "reaction", "GEHEIM-reactie", reply_to=advice)
+    report = meeting_report(meeting.state, registry)
+    choice = report.split("### Keuze en vervolg", 1)[1]
+    assert "- **Bram · reactie op Carla: “GEHEIM-advies”:** GEHEIM-reactie" in choice
+
+
+def test_the_look_back_tells_each_commitment_and_how_it_went(
+    held: tuple[Engine, GroupState, list[str]],
+) -> None:
+    engine, group, ids = held
+    history = group_history(engine, group.id)
+    last = engine.meeting(ids[-1])
+    meeting = engine.start_meeting(group, facilitator="eva", present=NAMES, lang="nl")
+    promised = look_back(history, before=meeting.id)
+    dirks = next(c for c in promised if c.member == "dirk")
+    meeting.contribute("dirk", "statement", "GEHEIM-hoe-het-ging", commitment=dirks.id)
+    meeting.advance("eva")
+    report = meeting_report(meeting.state, engine.registry, look_back=promised)
+    back = report.split("## Terugblik", 1)[1]
+    day = dirks.at.strftime("%Y-%m-%d")
+    assert back.index(f"**Dirk · Voornemen van {day}:** {dirks.text}") < back.index(
+        "  - **Dirk · Hoe het ging:** GEHEIM-hoe-het-ging"
+    )
+    # An earlier commitment nobody told about yet is in the report as not told.
+    others = [c for c in promised if c.member != "dirk"]
+    assert others and back.count("(niet verteld)") == len(others)
+    assert last.state.closed
+
+
+def test_a_meeting_closed_at_its_opening_is_not_held_nor_facilitated(
+    held: tuple[Engine, GroupState, list[str]],
+) -> None:
+    engine, group, _ = held
+    before = organisation_report(group, group_history(engine, group.id), engine.registry, "en")
+    promised_before = look_back(group_history(engine, group.id))
+    mistake = engine.start_meeting(group, facilitator="eva", present=NAMES, lang="nl")
+    mistake.close("eva", "te weinig mensen")
+    history = group_history(engine, group.id)
+    record = next(r for r in history if r.meeting_id == mistake.id)
+    assert record.closed_at is not None and not record.held
+    after = organisation_report(group, history, engine.registry, "en")
+    assert after == before  # not a meeting held: not in the table, not in the totals
+    assert look_back(history) == promised_before  # the last real meeting's commitments
+    # Eva never facilitated a meeting that took place: the rotation still proposes her.
+    assert propose_facilitator(engine, group, ["eva", "anna"], history) == "eva"
+    mistake_by_anna = engine.start_meeting(group, facilitator="anna", present=NAMES, lang="nl")
+    mistake_by_anna.close("anna", "verkeerd gestart")
+    history = group_history(engine, group.id)
+    assert propose_facilitator(engine, group, ["anna", "eva"], history) == "eva"

@@ -140,8 +140,8 @@ def test_a_rule_refusal_is_422_with_both_languages_and_writes_nothing(api: Any) 
     assert body["rule"] == "allowed_kinds"
     assert body["reason"] == body["reasons"]["nl"]
     assert body["reasons"] == {
-        "nl": "In deze fase draag jij in je rol niets bij.",
-        "en": "In this phase your role makes no contributions.",
+        "nl": "In deze fase is er voor jou niets in te brengen.",
+        "en": "There is nothing for you to contribute in this phase.",
     }
     assert PLANTED["refused"] not in response.text
     assert api.state(meeting_id, "anna") == before

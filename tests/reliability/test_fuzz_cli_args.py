@@ -27,7 +27,7 @@ from intervision.engine.groups import groups_of
 from intervision.engine.storage import SqliteJournal
 
 #: README "Exit codes" (130, interrupted, cannot happen without a terminal).
-EXIT_CODES = {0, 1, 2, 3, 4, 5, 6, 7}
+EXIT_CODES = {0, 1, 2, 3, 4, 5, 6, 7, 8}
 
 COMMANDS = [
     ["meetings"],
