@@ -117,7 +117,10 @@ def _applies(spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, st
             )
         )
     if phase.answers_labelled:
-        lines.append(t(lang, "phase.answers_labelled", labels=" / ".join(phase.answers_labelled)))
+        from intervision.engine import GLOSSARY
+
+        words = " / ".join(GLOSSARY.label(v)(lang) for v in phase.answers_labelled)
+        lines.append(t(lang, "phase.answers_labelled", labels=words))
     if phase.consensus:
         lines.append(t(lang, "phase.consensus"))
     for loop in phase.loops:
@@ -141,7 +144,11 @@ def label_values(phase: PhaseSpec, lang: Lang) -> list[str]:
     shown = []
     for value in phase.labels.values:
         text = phase.labels.title(value)(lang)
-        shown.append(value if text.casefold() == value.casefold() else f"{value} ({text})")
+        word = text.split(":")[0].strip()
+        if lang == "nl" and word.casefold() != value.casefold():
+            shown.append(text)  # the Dutch word leads, and is what a decision takes
+        else:
+            shown.append(value if text.casefold() == value.casefold() else f"{value} ({text})")
     return shown
 
 

@@ -393,5 +393,5 @@ def _fail(as_json: bool, rule: str, reason: str, code: int, settings: Settings) 
         click.echo(json.dumps({"ok": False, "rule": rule, "reason": one_line(reason)}))
     else:
         shown = f"[{rule}] " if settings.verbosity > 0 else ""
-        click.echo(f"intervision: error: {shown}{one_line(reason)}", err=True)
+        click.echo(t(settings.lang, "error", text=f"{shown}{one_line(reason)}"), err=True)
     click.get_current_context().exit(code)

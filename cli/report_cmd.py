@@ -20,6 +20,7 @@ from .completion import complete_targets
 from .console import write_file
 from .settings import Settings, pass_settings
 from .texts import Lang
+from .texts import t as frame_t
 from .texts_series import t
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def report(
     group = _group(engine, target)
     if group is None:
         known = ", ".join(g.id for g in groups_of(engine).all()) or t(lang, "report.none")
-        _fail(t(lang, "report.not_found", id=target, groups=known), NOT_FOUND)
+        _fail(lang, t(lang, "report.not_found", id=target, groups=known), NOT_FOUND)
     if audience is None:
         raise click.UsageError(t(lang, "report.for_missing"))
     from intervision.engine.groups import group_history
@@ -144,7 +145,7 @@ def _write(lang: Lang, text: str, output: str | None, *, private: bool) -> None:
     click.echo(t(lang, "report.written", path=output))
 
 
-def _fail(message: str, code: int) -> NoReturn:
+def _fail(lang: Lang, message: str, code: int) -> NoReturn:
     """One line on stderr and the exit code, as the group does for engine errors."""
-    click.echo(f"intervision: error: {message}", err=True)
+    click.echo(frame_t(lang, "error", text=message), err=True)
     click.get_current_context().exit(code)

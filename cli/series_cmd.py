@@ -22,7 +22,7 @@ from .completion import complete_groups
 from .methods_cmd import table
 from .series_thread import method_cmd
 from .settings import Settings, pass_settings
-from .texts import Lang, pick
+from .texts import Lang, count, pick
 from .texts_series import ORDINALS, STATUS_NAMES, WEEKDAY_NAMES, WEEKDAYS, t
 
 if TYPE_CHECKING:
@@ -169,7 +169,7 @@ def show_cmd(
     engine = settings.open_engine()
     group = groups_of(engine).get(group_id)
     if group.series is None:
-        _fail(t(lang, "series.no_plan", name=group.name, id=group.id), NO_PLAN)
+        _fail(lang, t(lang, "series.no_plan", name=group.name, id=group.id), NO_PLAN)
     # The journal keeps the start's offset but not its zone name; set back in the
     # zone the plan is read in, 09:00 stays 09:00 after the clocks change.
     plan = group.series.model_copy(update={"start": group.series.start.astimezone(zone)})
@@ -232,7 +232,7 @@ def _show(
     click.echo(t(lang, "series.totals", **counts))
     extras = len(rows) - plan.meetings
     if extras:
-        click.echo(t(lang, "series.extras", n=extras))
+        click.echo(t(lang, "series.extras", meetings=count(lang, extras, "meeting")))
     if ics is not None:
         click.echo(t(lang, "series.ics_written", path=ics, n=plan.meetings))
     if any(record.learning_goals for record in history):
@@ -379,7 +379,9 @@ def _duration(lang: Lang, minutes: int) -> str:
     return t(lang, "series.hours_minutes", h=hours, m=rest)
 
 
-def _fail(message: str, code: int) -> NoReturn:
+def _fail(lang: Lang, message: str, code: int) -> NoReturn:
     """One line on stderr and the exit code, as the group does for engine errors."""
-    click.echo(f"intervision: error: {message}", err=True)
+    from .texts import t as frame_t
+
+    click.echo(frame_t(lang, "error", text=message), err=True)
     click.get_current_context().exit(code)

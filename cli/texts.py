@@ -134,10 +134,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "plugins.methods": ("methodes: {ids}", "methods: {ids}"),
     "plugins.no_methods": ("geen methodes", "no methods"),
     "plugins.failed_one": ("MISLUKT: {error}", "FAILED: {error}"),
-    "plugins.summary_ok": ("{n} plugin(s) geladen.", "{n} plugin(s) loaded."),
+    "plugins.summary_ok": ("{plugins} geladen.", "{plugins} loaded."),
     "plugins.summary_failed": (
-        "{failed} van de {n} plugin(s) konden niet laden.",
-        "{failed} of {n} plugin(s) failed to load.",
+        "Niet geladen: {failed} van de {plugins}.",
+        "{failed} of {plugins} failed to load.",
     ),
     # -- meetings ---------------------------------------------------------------
     "meetings.none": (
@@ -186,11 +186,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "run.refused": ("Niet toegestaan: {reason}", "Not allowed: {reason}"),
     "run.refused_rule": ("Niet toegestaan [{rule}]: {reason}", "Not allowed [{rule}]: {reason}"),
     "kind.which": (
-        "{name} kan nu meer dan één soort inbrengen: {kinds}. Welke? ",
+        "{name} kan nu meer dan één soort bijdrage geven: {kinds}. Welke? ",
         "{name} may contribute more than one kind now: {kinds}. Which one? ",
     ),
     "kind.several": (
-        "{name} kan nu meer dan één soort inbrengen: {kinds}. Zeg welke, bijvoorbeeld: "
+        "{name} kan nu meer dan één soort bijdrage geven: {kinds}. Zeg welke, bijvoorbeeld: "
         "{name}: {short}: <tekst>",
         "{name} may contribute more than one kind now: {kinds}. Say which, for example: "
         "{name}: {short}: <text>",
@@ -223,11 +223,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Nothing recorded: choose one of {kinds}.",
     ),
     "kind.unknown": (
-        "'{word}' is geen soort bijdrage. Wat {name} nu kan inbrengen: {kinds}.",
+        "'{word}' is geen soort bijdrage. Wat {name} nu kan bijdragen: {kinds}.",
         "'{word}' is not a kind of contribution. What {name} may contribute now: {kinds}.",
     ),
     "kind.unknown_none": (
-        "'{word}' is geen soort bijdrage, en {name} kan nu niets inbrengen.",
+        "'{word}' is geen soort bijdrage, en {name} kan nu niets bijdragen.",
         "'{word}' is not a kind of contribution, and {name} may contribute nothing now.",
     ),
     "run.not_member": (
@@ -384,9 +384,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "At a phase prompt, 'time' shows how much time is left.",
     ),
     "show.hidden_count": (
-        "Nog verborgen: {n} bijdrage(n), geschreven en niet onthuld of bewaard voor een "
+        "Nog verborgen: {contributions}, geschreven en niet onthuld of bewaard voor een "
         "latere fase.",
-        "Still hidden: {n} contribution(s), written and not revealed or kept for a later phase.",
+        "Still hidden: {contributions}, written and not revealed or kept for a later phase.",
     ),
     "show.none": ("Nog geen bijdragen.", "No contributions yet."),
     "show.hidden": ("[geschreven; verborgen tot onthullen]", "[written; hidden until revealed]"),
@@ -464,6 +464,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     # -- groups -----------------------------------------------------------------
     "warning": ("intervision: waarschuwing: {text}", "intervision: warning: {text}"),
+    "error": ("intervision: fout: {text}", "intervision: error: {text}"),
     "col.name": ("naam", "name"),
     "col.members": ("leden", "members"),
     "col.meetings": ("bijeenkomsten", "meetings"),

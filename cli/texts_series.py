@@ -167,8 +167,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Held: {held} · missed: {missed} · still planned: {planned}",
     ),
     "series.extras": (
-        "Daarnaast {n} bijeenkomst(en) buiten de planning.",
-        "Besides, {n} meeting(s) outside the plan.",
+        "Daarnaast {meetings} buiten de planning.",
+        "Besides, {meetings} outside the plan.",
     ),
     "series.ics_written": (
         "Agenda geschreven naar {path} ({n} afspraken); importeer het bestand in je agenda.",

@@ -77,7 +77,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
     ),
     PhaseSpec(
         id="sorting",
-        title=Text(nl="Sorteren", en="Sorting"),
+        title=Text(nl="Vragen indelen", en="Sorting the questions"),
         minutes=5,
         allowed={"inbrenger": ("reaction",)},
         decision=DecisionSpec(

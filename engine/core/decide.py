@@ -174,15 +174,37 @@ def _frame_advance(state: MeetingState) -> str:
     return "advance"
 
 
+#: What each command does, as a refusal names it (by its trigger).
+_COMMAND_WORDS: dict[str, Text] = {
+    "submit_leervraag": Text(nl="een leervraag inbrengen", en="bring a leervraag"),
+    "pass_leervraag": Text(nl="passen", en="pass"),
+    "choose_case": Text(nl="een casus kiezen", en="choose a case"),
+    "choose_method": Text(nl="een methode kiezen", en="choose a method"),
+    "contribute": Text(nl="iets bijdragen", en="contribute"),
+    "reveal": Text(nl="onthullen", en="reveal"),
+    "decide": Text(nl="besluiten", en="decide"),
+    "advance": Text(nl="verder gaan", en="move on"),
+    "extend": Text(nl="verlengen", en="extend"),
+    "skip": Text(nl="overslaan", en="skip"),
+    "loop": Text(nl="teruggaan", en="go back"),
+    "record_consensus": Text(nl="consensus vastleggen", en="record consensus"),
+    "choose_module": Text(nl="een werkvorm kiezen", en="choose a module"),
+    "hand_over": Text(nl="de begeleiding overdragen", en="hand the facilitation over"),
+    "close": Text(nl="afsluiten", en="close"),
+}
+
+
 def _not_now(state: MeetingState, command: cmd.Command, registry: Registry) -> Text:
     phase = current_phase(state, registry)
     from .frame import FRAME_STEPS
 
     title = phase.title if phase is not None else FRAME_STEPS[state.frame].title
-    what = command.trigger.replace("_", " ")
+    what = _COMMAND_WORDS.get(command.trigger) or Text(
+        nl=command.trigger.replace("_", " "), en=command.trigger.replace("_", " ")
+    )
     return Text(
-        nl=f"'{what}' kan niet in de fase '{title.nl}'.",
-        en=f"'{what}' is not possible in the phase '{title.en}'.",
+        nl=f"'{what.nl}' kan niet in de fase '{title.nl}'.",
+        en=f"'{what.en}' is not possible in the phase '{title.en}'.",
     )
 
 

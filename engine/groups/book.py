@@ -285,10 +285,14 @@ def _find(group: GroupState, who: str) -> GroupMember:
 
 def _size_warnings(size: int) -> list[Text]:
     if size < GROUP_MIN:
+        members = Text(
+            nl="1 lid" if size == 1 else f"{size} leden",
+            en="1 member" if size == 1 else f"{size} members",
+        )
         return [
             Text(
-                nl=f"De groep heeft {size} leden; intervisie werkt het best met 3 tot 8.",
-                en=f"The group has {size} members; intervision works best with 3 to 8.",
+                nl=f"De groep heeft {members.nl}; intervisie werkt het best met 3 tot 8.",
+                en=f"The group has {members.en}; intervision works best with 3 to 8.",
             )
         ]
     if size > GROUP_MAX:

@@ -178,3 +178,12 @@ def test_a_contract_made_before_these_agreements_says_they_are_not_agreed_yet(
     shown = invoke("group", "contract", "oud-team").stdout
     assert "Casusmateriaal: (nog niet afgesproken: --material TEKST)" in shown
     assert "Tijd en plek: (nog niet afgesproken: --working-time TEKST)" in shown
+
+
+def test_a_small_group_is_counted_in_words_that_agree(invoke: Invoke) -> None:
+    invoke("group", "create", "Klein", "--lang", "nl")
+    one = invoke("--lang", "nl", "group", "add", "klein", "Anna")
+    assert "De groep heeft 1 lid; intervisie werkt het best met 3 tot 8." in one.stderr
+    assert "intervision: waarschuwing:" in one.stderr
+    two = invoke("--lang", "en", "group", "add", "klein", "Bram")
+    assert "The group has 2 members;" in two.stderr

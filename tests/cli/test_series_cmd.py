@@ -95,7 +95,7 @@ def test_show_marks_held_missed_and_planned_and_keeps_the_content_out(
     assert any(line.split()[:1] == ["2"] and "niet gehouden" in line for line in lines)
     assert any(line.split()[:1] == ["extra"] and extra in line for line in lines)
     assert "Gehouden: 1 · niet gehouden: 1 · nog gepland: 2" in text
-    assert "Daarnaast 1 bijeenkomst(en) buiten de planning." in text
+    assert "Daarnaast 1 bijeenkomst buiten de planning." in text
     for secret in (*planted(1).values(), *planted(2).values()):
         assert secret not in text
 
@@ -143,7 +143,7 @@ def test_show_without_a_plan_says_how_to_make_one(invoke: Invoke, group: str) ->
     result = invoke("--lang", "nl", "series", "show", group)
     assert result.exit_code == 7
     assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith("intervision: error: de groep 'Wijkteam Noord' heeft nog geen")
+    assert result.stderr.startswith("intervision: fout: de groep 'Wijkteam Noord' heeft nog geen")
     assert f"intervision series plan {group} --meetings 6" in result.stderr
 
 

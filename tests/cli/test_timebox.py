@@ -244,7 +244,7 @@ def test_written_contributions_are_counted_not_shown(monkeypatch: pytest.MonkeyP
     meeting.contribute("carla", "open_question", "GEHEIM-open-vraag")
     screen = phase_screen(meeting, "nl")
     assert "GEHEIM-open-vraag" not in screen
-    assert "Nog verborgen: 1 bijdrage(n)" in screen
+    assert "Nog verborgen: 1 bijdrage," in screen
     meeting.reveal("anna")
     assert "C2 Carla · open vraag: GEHEIM-open-vraag" in phase_screen(meeting, "nl")
 
