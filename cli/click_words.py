@@ -13,10 +13,12 @@ from __future__ import annotations
 import gettext
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
-from .texts import Lang
+if TYPE_CHECKING:  # --help loads this module: nothing more than it needs
+    from .texts import Lang
 
 __all__ = ["DUTCH", "refresh", "speak", "word"]
 

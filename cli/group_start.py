@@ -21,6 +21,7 @@ __all__ = [
     "ask_facilitator",
     "ask_present",
     "ask_purpose",
+    "ask_roles",
     "facilitator_problem",
     "present_problem",
 ]
@@ -117,3 +118,47 @@ def ask_purpose(engine: Engine, group: GroupState, lang: Lang) -> MeetingPurpose
     if not agreed:
         return "regular"
     return "intake" if due == "intake" else "refresh"
+
+
+def ask_roles(
+    engine: Engine, group: GroupState, present: list[str], facilitator: str, lang: Lang
+) -> dict[str, str]:
+    """The roles of the day (notulist, tijdbewaker), proposed in turn like the
+    facilitation: Enter accepts, '-' names nobody, names (in that order) override."""
+    from intervision.engine.groups import DAY_ROLES, propose_roles
+
+    from .group_view import find_member, history_of, match_members
+    from .parse import is_leave, split_names
+    from .runner import Leave
+    from .texts_start import t as start_t
+
+    chosen = find_member(group, facilitator)
+    proposed = propose_roles(
+        present, history_of(engine, group), facilitator=chosen.id if chosen else None
+    )
+    offered = {role: who for role, who in proposed.items() if who is not None}
+    if not offered:
+        return {}
+    names = _role_names(group, offered, lang)
+    while True:
+        answer = ask(start_t(lang, "roles.ask", roles=names)).strip()
+        if is_leave(answer):
+            raise Leave
+        if not answer:
+            return offered
+        if answer == "-":
+            return {}
+        ids, unknown = match_members(group, split_names(answer))
+        absent = [i for i in ids if i not in present]
+        if unknown or absent or len(ids) > len(DAY_ROLES):
+            say(start_t(lang, "roles.not_present", names=", ".join(unknown + absent) or answer))
+            continue
+        return dict(zip(DAY_ROLES, ids, strict=False))
+
+
+def _role_names(group: GroupState, roles: dict[str, str], lang: Lang) -> str:
+    from intervision.engine import GLOSSARY
+
+    return ", ".join(
+        f"{GLOSSARY.role(role)(lang)} {group.members[who].name}" for role, who in roles.items()
+    )

@@ -228,7 +228,13 @@ def _start_group(
 ) -> tuple[Meeting, Lang]:
     """A meeting of a group, in the group's language unless one was chosen on purpose;
     the intake or refresh the group is due is proposed unless ``purpose`` says."""
-    from .group_start import ask_facilitator, ask_present, ask_purpose, facilitator_problem
+    from .group_start import (
+        ask_facilitator,
+        ask_present,
+        ask_purpose,
+        ask_roles,
+        facilitator_problem,
+    )
     from .group_view import find_group
 
     group = find_group(engine, ref, chosen or settings.lang)
@@ -241,8 +247,15 @@ def _start_group(
             raise click.BadParameter(problem, param_hint="--facilitator")
     else:
         facilitator = ask_facilitator(engine, group, present, lang)
+    roles = ask_roles(engine, group, present, facilitator, lang)
     meeting = engine.start_meeting(
-        group, facilitator=facilitator, present=present, lang=lang, purpose=kind
+        group,
+        facilitator=facilitator,
+        present=present,
+        lang=lang,
+        purpose=kind,
+        scribe=roles.get("scribe"),
+        timekeeper=roles.get("timekeeper"),
     )
     return meeting, lang
 

@@ -139,9 +139,10 @@ class Runner(Driver):
         say(
             t(self.lang, "opening.roles", facilitator=self.name(state.facilitator), present=present)
         )
-        if group is not None:
-            from .opening import look_back, recall_goals
+        from .opening import day_roles, look_back, recall_goals
 
+        day_roles(self)
+        if group is not None:
             look_back(self, group)
             if state.purpose == "regular":
                 recall_goals(self, group)

@@ -24,6 +24,16 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Members joined or left since the last meeting: a refresh (the contract, the "
         "rotation and the learning goals again)?",
     ),
+    "roles.ask": (
+        "Rollen van vandaag: {roles}. Enter = akkoord, '-' = geen, of typ notulist en "
+        "tijdbewaker (namen met een komma): ",
+        "Today's roles: {roles}. Enter = agreed, '-' = none, or type scribe and timekeeper "
+        "(names with a comma): ",
+    ),
+    "roles.not_present": (
+        "Niet aanwezig of geen lid: {names}. Noem wie er vandaag is.",
+        "Not here or not a member: {names}. Name who is here today.",
+    ),
     "intro.frame": (
         "Zo loopt elke bijeenkomst: opening, terugblik, leervragen, casuskeuze, methodekeuze, "
         "de methode, herkenningen en evaluatie. Wie begeleidt, bewaakt de structuur, niet de "

@@ -14,6 +14,7 @@ from .history import *
 
 __all__ = [
     "CONTRACT_TEXTS",
+    "DAY_ROLES",
     "GROUP_MAX",
     "GROUP_MIN",
     "GROUP_PREFIX",
@@ -40,6 +41,7 @@ __all__ = [
     "learning_goals",
     "look_back",
     "propose_facilitator",
+    "propose_roles",
     "proposed_purpose",
     "read_group_file",
 ]

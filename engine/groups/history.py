@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 
 __all__ = [
+    "DAY_ROLES",
     "Commitment",
     "CommitmentReport",
     "FacilitatorProposal",
@@ -44,6 +45,7 @@ __all__ = [
     "look_back",
     "past_meeting",
     "propose_facilitator",
+    "propose_roles",
     "proposed_purpose",
 ]
 
@@ -113,6 +115,8 @@ class MeetingRecord:
     #: "regular", "intake" or "refresh".
     purpose: str = "regular"
     learning_goals: tuple[LearningGoal, ...] = ()
+    #: The roles of the day (scribe, timekeeper, a method's own): who held them.
+    roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def held(self) -> bool:
@@ -158,6 +162,11 @@ def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
             if c.commitment is not None and c.frame == "opening"
         ),
         purpose=state.purpose,
+        roles=tuple(
+            (role, (holder,))
+            for role, holder in (("scribe", state.scribe), ("timekeeper", state.timekeeper))
+            if holder is not None
+        ),
         learning_goals=tuple(
             LearningGoal(c.author, state.meeting_id, c.text, c.at)
             for c in state.contributions
@@ -375,3 +384,40 @@ def goal_progress(group: GroupState, history: list[MeetingRecord]) -> list[GoalP
             )
         )
     return found
+
+
+#: The roles of the day the opening asks for, beside the facilitator.
+DAY_ROLES: tuple[str, ...] = ("scribe", "timekeeper")
+
+
+def propose_roles(
+    present: list[str],
+    history: list[MeetingRecord],
+    *,
+    facilitator: str | None,
+    roles: tuple[str, ...] = DAY_ROLES,
+) -> dict[str, str | None]:
+    """Who holds each role of the day: in turn, like the facilitation.
+
+    For each role the member present who held it least often, then longest ago,
+    and who facilitates nor holds another role today; None when nobody is left.
+    The group can always name someone else.
+    """
+    taken = {facilitator}
+    proposed: dict[str, str | None] = {}
+    for role in roles:
+        held = {
+            m: [r.started_at for r in history if m in dict(r.roles).get(role, ())] for m in present
+        }
+        free = [m for m in present if m not in taken]
+        if not free:
+            proposed[role] = None
+            continue
+
+        def key(member: str, held: dict[str, list[datetime]] = held) -> tuple[int, float, int]:
+            last = max((d.timestamp() for d in held[member]), default=float("-inf"))
+            return (len(held[member]), last, present.index(member))
+
+        proposed[role] = min(free, key=key)
+        taken.add(proposed[role])
+    return proposed

@@ -157,7 +157,7 @@ def test_the_contract_says_how_material_comes_in_and_that_we_meet_in_working_tim
     assert contract["confidentiality"].startswith("Wat we hier bespreken")  # kept
     assert invoke("group", "contract", wijkteam, "--working-time", " ").exit_code == 2
     # The opening reads all four agreements out.
-    run = invoke("run", "--group", wijkteam, "--purpose", "regular", input="\n\npauze\n")
+    run = invoke("run", "--group", wijkteam, "--purpose", "regular", input="\n\n\npauze\n")
     opening = " ".join(run.stdout.split())
     assert "Casusmateriaal: Alleen mondeling." in opening
     assert "Tijd en plek: Dinsdag 14-16 uur, deur dicht." in opening

@@ -81,10 +81,12 @@ def test_a_series_rotates_looks_back_and_shows_who_waited(
     invoke: Invoke, group: str, store: Path
 ) -> None:
     # Meeting 1, in the group's language: everyone is here, Anna is proposed.
-    first = run_meeting(invoke, "Bram", "Carla", "BELOOFD-ik bel de ouders", "", "", "")
+    first = run_meeting(invoke, "Bram", "Carla", "BELOOFD-ik bel de ouders", "", "", "", "")
     assert first.exit_code == 0, first.output
     out = first.stdout
     assert "Voorstel voor de begeleiding vandaag: Anna (begeleidde het minst vaak: 0×" in out
+    assert "Rollen van vandaag: notulist Bram, tijdbewaker Carla. Enter = akkoord" in out
+    assert "Notulist: Bram. Tijdbewaker: Carla." in out
     assert "Vertrouwelijkheid: Wat we hier bespreken, blijft in de groep." in out
     assert "Terugblik" not in out
     assert "afgesloten" in out
@@ -100,6 +102,7 @@ def test_a_series_rotates_looks_back_and_shows_who_waited(
             [
                 "",  # everyone is here
                 "",  # Bram facilitates, as proposed
+                "",  # the roles of the day, as proposed
                 "GING-GOED-de ouders waren blij",  # Bram on his commitment
                 "",  # Enter to begin
                 *[
@@ -114,6 +117,7 @@ def test_a_series_rotates_looks_back_and_shows_who_waited(
     assert second.exit_code == 0, second.output
     out = second.stdout
     assert "Proposed to facilitate today: Bram (facilitated least often: 0×" in out
+    assert "Today's roles: scribe Anna, timekeeper Dirk." in out  # in turn, as facilitating
     assert "Confidentiality: Wat we hier bespreken" in out  # the group's own text, as agreed
     assert "Looking back" in out
     assert re.search(r"Bram \(\d{4}-\d\d-\d\d\): BELOOFD-ik bel de ouders", out)
@@ -184,7 +188,7 @@ def test_who_is_here_and_who_facilitates_can_be_changed(
         "run",
         "--group",
         group,
-        input="n\nAnna, Zoë\nAnna, Carla, Dirk\nBram\nZoë\nn\nDirk\npause\n",
+        input="n\nAnna, Zoë\nAnna, Carla, Dirk\nBram\nZoë\nn\nDirk\n\npause\n",
     )
     assert result.exit_code == 0, result.output
     out = result.stdout
@@ -206,7 +210,7 @@ def test_who_is_here_and_who_facilitates_can_be_changed(
 
 def test_a_guided_group_proposes_its_guide(invoke: Invoke, group: str) -> None:
     invoke("group", "guided", group, "--by", "Mevrouw Jansen")
-    result = invoke("run", "--group", group, "--purpose", "regular", input="\n\npauze\n")
+    result = invoke("run", "--group", group, "--purpose", "regular", input="\n\n\npauze\n")
     assert result.exit_code == 0, result.output
     assert "Mevrouw Jansen (begeleide groep)" in result.stdout
     assert "Begeleider: Mevrouw Jansen." in result.stdout
@@ -242,12 +246,12 @@ def test_the_proposal_says_when_a_plugin_chose() -> None:
 def test_an_absent_members_commitment_comes_back_at_the_next_meeting_they_attend(
     invoke: Invoke, group: str
 ) -> None:
-    first = run_meeting(invoke, "Bram", "Carla", "BELOOFD-ik bel de ouders", "", "", "")
+    first = run_meeting(invoke, "Bram", "Carla", "BELOOFD-ik bel de ouders", "", "", "", "")
     assert first.exit_code == 0, first.output
     # Bram is away: he is not asked, and his commitment is not gone.
     away = invoke(
         "--lang", "en", "run", "--group", group,
-        input="Anna, Carla, Dirk\n\n\nGEHEIM-een\n\n\npauze\n",
+        input="Anna, Carla, Dirk\n\n\n\nGEHEIM-een\n\n\npauze\n",
     )  # fmt: skip
     assert "Bram is not here today; the commitment comes back at the next meeting" in away.stdout
     assert "Bram, how did" not in away.stdout
@@ -256,7 +260,7 @@ def test_an_absent_members_commitment_comes_back_at_the_next_meeting_they_attend
     ]
     assert invoke("meeting", "do", away_id, "close", "te weinig tijd").exit_code == 0
     # Back at the next meeting, he is asked, and once told, it is closed.
-    back = invoke("--lang", "en", "run", "--group", group, input="\n\nGING-GOED\npauze\n")
+    back = invoke("--lang", "en", "run", "--group", group, input="\n\n\nGING-GOED\npauze\n")
     assert "BELOOFD-ik bel de ouders" in back.stdout
     assert "Bram, how did your commitment of " in back.stdout
     started = invoke("meeting", "start", "--group", group, "--json")

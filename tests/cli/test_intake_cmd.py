@@ -107,6 +107,7 @@ def test_run_proposes_the_intake_then_a_refresh_after_a_member_joins(
     intake = [
         "",  # yes, the intake
         "", "",  # everyone is here, Anna facilitates
+        "",  # the roles of the day, as proposed
         "",  # opening: Enter to begin
         "Bram: Wat als ik geen casus heb?",  # a question at the introduction
         "",  # on to the contract
@@ -131,6 +132,7 @@ def test_run_proposes_the_intake_then_a_refresh_after_a_member_joins(
     refresh = [
         "",  # yes, a refresh
         "", "",  # everyone is here, the proposal facilitates
+        "",  # the roles of the day, as proposed
         "",  # opening
         "",  # the contract: everyone agrees
         "", "DOEL-bram-nieuw", "", "", "DOEL-eva",  # Enter keeps a goal; Eva writes hers

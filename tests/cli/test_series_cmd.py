@@ -223,7 +223,7 @@ def test_a_group_fixes_a_method_for_its_series_and_method_choice_proposes_it(
     )
     assert (data["method"], data["variant"]) == ("incident", "written-advice")
     # At method choice, it is the default (Enter takes it), variant and all.
-    answers = ["", "", "", "", "GEHEIM-bram", "", "", "", "1", "", "pauze"]
+    answers = ["", "", "", "", "", "GEHEIM-bram", "", "", "", "1", "", "pauze"]
     run = invoke(
         "--lang", "en", "run", "--group", group, "--purpose", "regular",
         input="\n".join(answers) + "\n",

@@ -248,3 +248,30 @@ def test_how_a_commitment_went_is_told_at_the_opening_only(engine: Engine) -> No
     meeting = start(engine, "incident")
     with refused(meeting, "look_back"):
         meeting.contribute(INBRENGER, "statement", "te laat", commitment="m:1:choice")
+
+
+def test_the_roles_of_the_day_go_round_like_the_facilitation(registry: Registry) -> None:
+    from intervision.engine.groups import propose_roles
+
+    clock = Clock()
+    engine = Engine(MemoryJournal(), registry, clock=clock)
+    group = make_group(engine, ["Anna", "Bram", "Carla", "Dirk"])
+    present = ["anna", "bram", "carla", "dirk"]
+    assert propose_roles(present, [], facilitator="anna") == {
+        "scribe": "bram",
+        "timekeeper": "carla",
+    }
+    engine.start_meeting(group, facilitator="anna", scribe="bram", timekeeper="carla").close(
+        "anna", "kort"
+    )
+    history = group_history(engine, group.id)
+    assert dict(history[0].roles) == {"scribe": ("bram",), "timekeeper": ("carla",)}
+    # Who held a role least often, and longest ago, and does not facilitate today.
+    assert propose_roles(present, history, facilitator="bram") == {
+        "scribe": "anna",
+        "timekeeper": "dirk",
+    }
+    assert propose_roles(["anna", "bram"], history, facilitator="anna") == {
+        "scribe": "bram",
+        "timekeeper": None,
+    }
