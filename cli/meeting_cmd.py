@@ -103,7 +103,10 @@ def start(
             raise click.UsageError(t(ui, "meeting.facilitator_needed"))
         started = engine.start_meeting(names, facilitator=facilitator, lang=ui, purpose=kind)
     if as_json:
-        click.echo(json.dumps({"meeting_id": started.id, **_position(started)}))
+        state = started.state
+        roles = {"scribe": state.scribe, "timekeeper": state.timekeeper}
+        shown = {role: _name(started, who) for role, who in roles.items() if who is not None}
+        click.echo(json.dumps({"meeting_id": started.id, **_position(started), "roles": shown}))
     else:
         click.echo(started.id)
 
@@ -149,8 +152,21 @@ def _start_group(
             )
         if facilitator is None:
             raise click.UsageError(t(lang, "meeting.facilitator_needed"))
+    # The roles of the day as the rotation proposes them, as for the facilitator.
+    from intervision.engine.groups import propose_roles
+
+    from .group_view import find_member
+
+    member = find_member(group, facilitator)
+    roles = propose_roles(ids, history_of(engine, group), facilitator=member.id if member else None)
     return engine.start_meeting(
-        group, facilitator=facilitator, present=ids, lang=lang, purpose=purpose
+        group,
+        facilitator=facilitator,
+        present=ids,
+        lang=lang,
+        purpose=purpose,
+        scribe=roles.get("scribe"),
+        timekeeper=roles.get("timekeeper"),
     )
 
 

@@ -142,6 +142,8 @@ def test_a_series_rotates_looks_back_and_shows_who_waited(
     started = invoke("meeting", "start", "--group", group, "--json")
     assert started.exit_code == 0, started.output
     meeting_id = json.loads(started.stdout)["meeting_id"]
+    # Bram and Anna were notulist, Carla and Dirk tijdbewaker; Carla facilitates now.
+    assert json.loads(started.stdout)["roles"] == {"scribe": "Dirk", "timekeeper": "Anna"}
     status = json.loads(invoke("meeting", "status", meeting_id, "--json").stdout)
     assert status["facilitator"] == "Carla" and status["group_id"] == group
     # Bram told how his went at meeting 2: only Carla's is open.
