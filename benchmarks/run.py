@@ -1,4 +1,4 @@
-"""Run the performance figures of issue #8: ``python benchmarks/run.py [--quick] [--only NAME]``.
+"""The performance figures of issues #8 and #15: ``python benchmarks/run.py [--quick]``.
 
 Every figure is a ratio against a baseline measured in the same run, on the same
 machine: the median of several runs, with min and max. ``--quick`` uses few
@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import bench_board
 import bench_command
 import bench_discovery
 import bench_memory
@@ -33,6 +34,10 @@ GROUPS: dict[str, tuple[FigureRun, tuple[str, ...]]] = {
     "memory": (bench_memory.run, ("memory.meeting", "memory.gc")),
     "resume": (bench_resume.run, ("resume.sqlite",)),
     "discovery": (bench_discovery.run, ("discovery.plugins",)),
+    "board": (
+        bench_board.run,
+        ("board.tap_p50", "board.tap_p99", "board.first_load", "board.join"),
+    ),
 }
 FIGURES = [name for _, names in GROUPS.values() for name in names]
 

@@ -31,6 +31,11 @@ def one_line(message: str) -> str:
 #: command is one line here; ``tests/cli/test_lazy_commands.py`` fails until the short
 #: help matches the command's docstring.
 COMMANDS: dict[str, LazyCommand] = {
+    "board": LazyCommand(
+        "board.command",
+        "board",
+        "Serve a meeting on every member's own device: a console, a room display, a link each.",
+    ),
     "check": LazyCommand(
         "check_cmd",
         "check",

@@ -89,6 +89,8 @@ class SubmitLeervraag(_Command):
     makes: ClassVar[tuple[str, ...]] = ("leervraag_submitted",)
     command: Literal["submit_leervraag"] = "submit_leervraag"
     text: str = Field(min_length=1)
+    #: Who typed it for ``by``, if not ``by`` (see :class:`Contribute`).
+    typed_by: str | None = None
 
 
 class PassLeervraag(_Command):
@@ -125,7 +127,12 @@ class ChooseMethod(_Command):
 
 
 class Contribute(_Command):
-    """``by`` is the author: who said it, whoever typed it."""
+    """``by`` is the author: who said it, whoever typed it.
+
+    ``typed_by`` records who typed it in when that is not the author: the
+    facilitator, for a member without a device of their own (the board's console).
+    Only the facilitator may; the event keeps it, so a report can say so.
+    """
 
     trigger: ClassVar[str] = "contribute"
     stays_in: ClassVar[frozenset[str]] = frozenset(
@@ -145,6 +152,7 @@ class Contribute(_Command):
     text: str = Field(min_length=1)
     #: The contribution this one answers (the inbrenger answering a question).
     reply_to: str | None = None
+    typed_by: str | None = None
     #: At the opening: the id of the earlier commitment this tells how it went.
     commitment: str | None = None
 
@@ -171,6 +179,8 @@ class Decide(_Command):
     text: str = ""
     #: contribution id -> label, where the phase has the inbrenger label contributions.
     labels: dict[str, str] = Field(default_factory=dict)
+    #: Who typed it for ``by``, if not ``by`` (see :class:`Contribute`).
+    typed_by: str | None = None
 
 
 class Advance(_Command):

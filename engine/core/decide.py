@@ -65,6 +65,7 @@ def decide(
             meeting_id=state.meeting_id,
         )
     _check_person(state, command.by)
+    _check_typist(state, command)
     method = current_method(state, registry) if state.frame == "method" else None
     flow, position, trigger = _where(state, command, method)
     if not flow.allows(position, trigger):
@@ -136,6 +137,28 @@ def _chosen_method(
             lang,
             meeting_id=meeting_id,
         ) from None
+
+
+def _check_typist(state: MeetingState, command: cmd.Command) -> None:
+    """Only the facilitator types in what a member says, for one without a device
+    (``typed_by`` on the commands a member makes for themselves)."""
+    typist = getattr(command, "typed_by", None)
+    if typist is None or typist == command.by or typist == state.facilitator:
+        return
+    raise CommandRefused(
+        "typed_by",
+        Text(
+            nl="Alleen de begeleider kan iets invoeren namens een ander lid.",
+            en="Only the facilitator can type something in for another member.",
+        ),
+        state.lang,
+        meeting_id=state.meeting_id,
+    )
+
+
+def _typist(command: cmd.Contribute | cmd.SubmitLeervraag | cmd.Decide) -> str | None:
+    """Who typed it, as the event keeps it: nobody else than the member is None."""
+    return None if command.typed_by == command.by else command.typed_by
 
 
 def _check_person(state: MeetingState, person: str) -> None:
@@ -263,6 +286,7 @@ def _events(
                     written=phase is not None and phase.written_first,
                     reply_to=command.reply_to,
                     hidden_until=phase.hidden_until if phase is not None else None,
+                    typed_by=_typist(command),
                     commitment=command.commitment,
                 )
             ]
@@ -270,7 +294,11 @@ def _events(
             number = len(state.leervragen) + 1
             return [
                 ev.LeervraagSubmitted(
-                    at=now, leervraag_id=f"L{number}", by=command.by, text=command.text
+                    at=now,
+                    leervraag_id=f"L{number}",
+                    by=command.by,
+                    text=command.text,
+                    typed_by=_typist(command),
                 )
             ]
         case cmd.PassLeervraag():
@@ -310,6 +338,7 @@ def _events(
                     selected=command.selected,
                     text=command.text,
                     labels=command.labels,
+                    typed_by=_typist(command),
                 )
             ]
         case cmd.RecordConsensus():

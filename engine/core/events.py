@@ -167,12 +167,17 @@ class StepEntered(_Event):
 
 
 class LeervraagSubmitted(_Event):
-    """A member brought a leervraag; case content, encrypted at rest where the store is."""
+    """A member brought a leervraag; case content, encrypted at rest where the store is.
+
+    ``typed_by``: who typed it in for ``by`` (the facilitator), if not ``by``; a row
+    written before the field existed was typed by its member.
+    """
 
     type: Literal["leervraag_submitted"] = "leervraag_submitted"
     leervraag_id: str
     by: str
     text: str
+    typed_by: str | None = None
 
 
 class LeervraagPassed(_Event):
@@ -204,7 +209,11 @@ class MethodChosen(_Event):
 
 
 class ContributionAdded(_Event):
-    """Something a member said, of one kind; ``written`` ones stay hidden until revealed."""
+    """Something a member said, of one kind; ``written`` ones stay hidden until revealed.
+
+    ``typed_by``: who typed it in for the author (the facilitator, for a member
+    without a device of their own), if not the author.
+    """
 
     hooks: ClassVar[tuple[str, ...]] = ("intervision_contribution_added",)
     type: Literal["contribution_added"] = "contribution_added"
@@ -215,6 +224,7 @@ class ContributionAdded(_Event):
     written: bool = False
     reply_to: str | None = None
     hidden_until: str | None = None
+    typed_by: str | None = None
     #: The commitment of an earlier meeting this tells about (at the opening).
     commitment: str | None = None
 
@@ -227,7 +237,10 @@ class WrittenRevealed(_Event):
 
 
 class DecisionMade(_Event):
-    """The decision of a phase: what the decider selected, labelled or said they will do."""
+    """The decision of a phase: what the decider selected, labelled or said they will do.
+
+    ``typed_by``: who typed it in for ``by``, if not ``by``.
+    """
 
     type: Literal["decision_made"] = "decision_made"
     decision_id: str
@@ -235,6 +248,7 @@ class DecisionMade(_Event):
     selected: tuple[str, ...] = ()
     text: str = ""
     labels: dict[str, str] = Field(default_factory=dict)
+    typed_by: str | None = None
 
 
 class PhaseExtended(_Event):

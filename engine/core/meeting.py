@@ -142,9 +142,19 @@ class Meeting:
 
     # -- commands -----------------------------------------------------------------
 
-    def submit_leervraag(self, by: str, text: str, *, request_id: str | None = None) -> str:
-        """Record ``by``'s leervraag; returns its id (``L2``)."""
-        outcome = self._send(cmd.SubmitLeervraag, request_id, by=by, text=text)
+    def submit_leervraag(
+        self,
+        by: str,
+        text: str,
+        *,
+        request_id: str | None = None,
+        typed_by: str | None = None,
+    ) -> str:
+        """Record ``by``'s leervraag; returns its id (``L2``). ``typed_by``: see
+        :meth:`contribute`."""
+        outcome = self._send(
+            cmd.SubmitLeervraag, request_id, by=by, text=text, typed_by=self._typist(typed_by)
+        )
         return outcome.leervraag_ids[0]
 
     def pass_leervraag(self, by: str, *, request_id: str | None = None) -> Outcome:
@@ -184,10 +194,13 @@ class Meeting:
         reply_to: str | None = None,
         commitment: str | None = None,
         request_id: str | None = None,
+        typed_by: str | None = None,
     ) -> str:
         """Record what ``by`` said; ``reply_to`` names the contribution it answers,
         ``commitment`` (at the opening) the earlier commitment whose outcome this tells.
 
+        ``typed_by`` is who typed it in for ``by``: the facilitator, for a member
+        without a device of their own (only the facilitator may; it is recorded).
         Returns the new contribution's id, from what this command committed.
         """
         outcome = self._send(
@@ -197,6 +210,7 @@ class Meeting:
             kind=kind,
             text=text,
             reply_to=reply_to,
+            typed_by=self._typist(typed_by),
             commitment=commitment,
         )
         return outcome.contribution_ids[0]
@@ -212,7 +226,9 @@ class Meeting:
         selected: Sequence[str] = (),
         labels: dict[str, str] | None = None,
         request_id: str | None = None,
+        typed_by: str | None = None,
     ) -> Outcome:
+        """The phase's decision; ``typed_by``: see :meth:`contribute`."""
         return self._send(
             cmd.Decide,
             request_id,
@@ -220,6 +236,7 @@ class Meeting:
             text=text,
             selected=tuple(selected),
             labels=labels or {},
+            typed_by=self._typist(typed_by),
         )
 
     def take_loop(self, by: str, loop_id: str, *, request_id: str | None = None) -> Outcome:
@@ -254,6 +271,9 @@ class Meeting:
     def refresh(self) -> MeetingState:
         """Read the journal again: what other processes wrote becomes visible."""
         return self.engine.reload(self.id)
+
+    def _typist(self, who: str | None) -> str | None:
+        return None if who is None else self.person(who)
 
     def _send(
         self, command_type: type[cmd._Command], request_id: str | None, **fields: Any

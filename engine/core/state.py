@@ -79,6 +79,8 @@ class Leervraag:
     by: str
     text: str
     at: datetime
+    #: Who typed it in for ``by`` (the facilitator), if not ``by``.
+    typed_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,8 @@ class Contribution:
     step_no: int = 0
     reply_to: str | None = None
     hidden_until: str | None = None
+    #: Who typed it in for the author (the facilitator), if not the author.
+    typed_by: str | None = None
     #: The earlier commitment this tells how it went (at the opening).
     commitment: str | None = None
 
@@ -127,6 +131,8 @@ class Decision:
     at: datetime
     step_no: int = 0
     labels: tuple[tuple[str, str], ...] = ()
+    #: Who typed it in for ``by``, if not ``by``.
+    typed_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -292,6 +298,7 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
                 state.step_no,
                 event.reply_to,
                 event.hidden_until,
+                event.typed_by,
                 event.commitment,
             )
             return _evolve(
@@ -318,7 +325,9 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
                 changes["visited"] = state.visited | {(state.cases[-1].no, path)}
             return _evolve(state, **changes)
         case ev.LeervraagSubmitted():
-            leervraag = Leervraag(event.leervraag_id, event.by, event.text, _utc(event.at))
+            leervraag = Leervraag(
+                event.leervraag_id, event.by, event.text, _utc(event.at), event.typed_by
+            )
             return _evolve(
                 state,
                 version=version,
@@ -364,6 +373,7 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
                 _utc(event.at),
                 state.step_no,
                 tuple(sorted(event.labels.items())),
+                event.typed_by,
             )
             return _evolve(
                 state,

@@ -44,4 +44,5 @@ __all__ = [
     "propose_roles",
     "proposed_purpose",
     "read_group_file",
+    "record_of",
 ]

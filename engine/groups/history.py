@@ -47,6 +47,7 @@ __all__ = [
     "propose_facilitator",
     "propose_roles",
     "proposed_purpose",
+    "record_of",
 ]
 
 
@@ -67,10 +68,13 @@ class Commitment:
 class CommitmentReport:
     """At a meeting's opening, ``member`` told how their commitment ``commitment_id`` went.
 
-    Ids only: what they said stays in that meeting's contributions.
+    Ids only: what they said stays in that meeting's contributions. A statement at
+    the opening that names no commitment (said on a surface that does not link it,
+    or before commitments had ids) has ``commitment_id`` None: it tells about the
+    member's oldest commitment still open then.
     """
 
-    commitment_id: str
+    commitment_id: str | None
     member: str
 
 
@@ -140,6 +144,8 @@ class InbrengerTurns:
 
 
 def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
+    """One meeting as the group's history sees it, also while it runs: a screen shows
+    the commitments made so far from it without reading every meeting of the group."""
     return MeetingRecord(
         meeting_id=state.meeting_id,
         started_at=state.started_at,
@@ -159,7 +165,7 @@ def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
         reports=tuple(
             CommitmentReport(c.commitment, c.author)
             for c in state.contributions
-            if c.commitment is not None and c.frame == "opening"
+            if c.frame == "opening" and (c.commitment is not None or c.kind == "statement")
         ),
         purpose=state.purpose,
         roles=tuple(
@@ -312,24 +318,35 @@ def look_back(history: list[MeetingRecord], *, before: str | None = None) -> lis
     """Every commitment still open when meeting ``before`` started, oldest first.
 
     Open: made at a held meeting of ``history`` (oldest first, as
-    :func:`group_history` gives it) and not yet told about by its maker at an
-    opening. With ``before``, only the meetings before that one count, so the
-    meeting's own opening shows what it set out to look back on, told or not;
-    without, every meeting in ``history`` counts (what is open now).
+    :func:`group_history` gives it) and not yet told about by its maker at a later
+    opening (naming it, or, unnamed, as the oldest of theirs). With ``before``, only
+    the meetings before that one count, so the meeting's own opening shows what it
+    set out to look back on, told or not; without, every meeting in ``history``
+    counts (what is open now).
     """
-    earlier = history
-    for index, record in enumerate(history):
+    open_: dict[str, Commitment] = {}
+    for record in history:
         if record.meeting_id == before:
-            earlier = history[:index]
             break
-    told = {(r.commitment_id, r.member) for record in earlier for r in record.reports}
-    return [
-        commitment
-        for record in earlier
-        if record.held
-        for commitment in record.commitments
-        if (commitment.id, commitment.member) not in told
-    ]
+        linked = {r.commitment_id for r in record.reports}
+        for report in record.reports:
+            if report.commitment_id is None:  # the maker's oldest open one, not linked
+                report = _oldest(open_, report.member, linked)
+            found = open_.get(report.commitment_id or "")
+            if found is not None and found.member == report.member:
+                del open_[found.id]
+        if record.held:
+            open_.update((c.id, c) for c in record.commitments)
+    return list(open_.values())
+
+
+def _oldest(open_: dict[str, Commitment], member: str, linked: set[str | None]) -> CommitmentReport:
+    """A report that names no commitment, as one on ``member``'s oldest open commitment
+    that the same opening did not name."""
+    for commitment in open_.values():
+        if commitment.member == member and commitment.id not in linked:
+            return CommitmentReport(commitment.id, member)
+    return CommitmentReport(None, member)
 
 
 def learning_goals(history: list[MeetingRecord]) -> dict[str, LearningGoal]:

@@ -94,15 +94,25 @@ STRUCTURE: dict[type[BaseModel], frozenset[str]] = {
         }
     ),
     StepEntered: frozenset({"type", "frame", "phase", "module"}),
-    LeervraagSubmitted: frozenset({"type", "leervraag_id", "by"}),
+    # typed_by is a member id, as by is (the facilitator who typed it in).
+    LeervraagSubmitted: frozenset({"type", "leervraag_id", "by", "typed_by"}),
     LeervraagPassed: frozenset({"type", "by"}),
     CaseChosen: frozenset({"type", "leervraag_id", "inbrenger"}),
     MethodChosen: frozenset({"type", "method_id", "method_version", "variant"}),
     ContributionAdded: frozenset(
-        {"type", "contribution_id", "author", "kind", "reply_to", "hidden_until", "commitment"}
+        {
+            "type",
+            "contribution_id",
+            "author",
+            "kind",
+            "reply_to",
+            "hidden_until",
+            "typed_by",
+            "commitment",
+        }
     ),
     WrittenRevealed: frozenset({"type", "by"}),
-    DecisionMade: frozenset({"type", "decision_id", "by", "selected"}),
+    DecisionMade: frozenset({"type", "decision_id", "by", "selected", "typed_by"}),
     PhaseExtended: frozenset({"type", "by"}),
     PhaseSkipped: frozenset({"type", "by"}),
     LoopTaken: frozenset({"type", "by", "loop_id"}),

@@ -27,6 +27,8 @@ PLAN = ("--meetings", "6", "--every", "8w", "--duration", "2h", "--start", "2026
 #: (the command, its arguments after ``intervision``, the code the table gives).
 #: ``{meeting}`` is a meeting at its leervragen, of group ``noord``; ``{dir}`` a new folder.
 CASES: list[tuple[str, tuple[str, ...], int]] = [
+    ("board", ("board", "--members", "Anna"), 2),
+    ("board", ("board", "--resume", "no-such-meeting"), 8),
     ("check", ("check", "incident"), 0),
     ("check", ("check", "{broken}"), 1),
     ("check", ("check", "no-such-method"), 2),

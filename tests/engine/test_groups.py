@@ -275,3 +275,25 @@ def test_the_roles_of_the_day_go_round_like_the_facilitation(registry: Registry)
         "scribe": "bram",
         "timekeeper": None,
     }
+
+
+def test_a_statement_at_the_opening_that_names_no_commitment_tells_the_oldest(
+    registry: Registry,
+) -> None:
+    # A surface that does not link what was told (a board, an older store) still
+    # closes a commitment: the maker's oldest one open.
+    clock = Clock()
+    engine = Engine(MemoryJournal(), registry, clock=clock)
+    group = make_group(engine, ["Anna", "Bram", "Carla", "Dirk"])
+    hold_meeting(engine, group, "anna", "bram", "bram belt de ouders")
+    clock.now += timedelta(weeks=8)
+    hold_meeting(engine, group, "carla", "bram", "bram vraagt om hulp")
+    clock.now += timedelta(weeks=8)
+    third = engine.start_meeting(group, facilitator="dirk")
+    third.contribute("bram", "statement", "de ouders waren blij")
+    history = group_history(engine, group.id)
+    assert [c.text for c in look_back(history)] == ["bram vraagt om hulp"]
+    assert [c.text for c in look_back(history, before=third.id)] == [
+        "bram belt de ouders",
+        "bram vraagt om hulp",
+    ]

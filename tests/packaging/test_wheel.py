@@ -177,6 +177,15 @@ def test_every_source_module_is_shipped(names: list[str]) -> None:
             assert shipped in names, f"{module.relative_to(REPO_ROOT)} is not in the wheel"
 
 
+def test_the_boards_pages_are_shipped(names: list[str]) -> None:
+    """``intervision board`` renders templates and serves its script and style sheet:
+    without them in the wheel, the installed command would serve nothing."""
+    board = REPO_ROOT / "cli" / "board"
+    for folder in ("templates", "static"):
+        for asset in (board / folder).iterdir():
+            assert f"intervision/cli/board/{folder}/{asset.name}" in names, asset.name
+
+
 @pytest.mark.parametrize("package", ["engine", "plugins", "cli"])
 def test_py_typed_is_shipped(names: list[str], package: str) -> None:
     assert f"intervision/{package}/py.typed" in names
