@@ -72,6 +72,7 @@ def check_method(spec: MethodSpec, registry: Registry) -> list[Problem]:
     problems += _rules(spec.rules, registry, "rules")
     problems += _fit_kinds(spec.fit.leervraag_kinds, "fit.")
     problems += _facilitator_case(spec)
+    problems += _held_roles(spec)
     problems += _body(spec, registry, "")
     for index, variant in enumerate(spec.variants):
         at = f"variants[{index}] ({variant.id})."
@@ -161,6 +162,55 @@ def _facilitator_case(spec: MethodSpec) -> list[Problem]:
             )
         ]
     return []
+
+
+#: The roles every meeting gives: the frame's.
+_FRAME_ROLES = frozenset(INSTRUCTED_ROLES)
+
+
+def _held_roles(spec: MethodSpec) -> list[Problem]:
+    """Every role a method declares must be one somebody can hold.
+
+    A role beyond the frame's is held by a member present beside the facilitator and
+    the inbrenger (as the roles of the day are), so the smallest group the method
+    fits must leave one member for each role its phases give work; and in a method
+    of rounds every member is the inbrenger in turn, so nobody can hold such a role
+    throughout.
+    """
+    working: dict[str, str] = {}
+    for variant in (None, *(v.id for v in spec.variants)):
+        for phase in spec.variant(variant).phases:
+            for role, field in phase.roles_referenced().items():
+                if role not in _FRAME_ROLES:
+                    working.setdefault(role, f"{phase.id}.{field}")
+    problems: list[Problem] = []
+    roles = sorted(working)
+    for index, role in enumerate(roles, start=1):
+        where = f"roles ({role})"
+        if spec.rounds == "per_member":
+            problems.append(
+                _problem(
+                    where,
+                    f"nobody can hold the role {role!r} ({working[role]}): every member is the "
+                    "inbrenger in a round of this method, the holder too",
+                    f"niemand kan de rol {role!r} houden ({working[role]}): ieder lid is in "
+                    "een ronde van deze methode de inbrenger, wie de rol heeft ook",
+                )
+            )
+        elif 2 + index > spec.fit.group_min:
+            problems.append(
+                _problem(
+                    where,
+                    f"in a group of {spec.fit.group_min} nobody is left to hold the role "
+                    f"{role!r} ({working[role]}) beside the facilitator, the inbrenger and "
+                    f"{', '.join(roles[: index - 1]) or 'no other role'}: raise fit.group_min",
+                    f"in een groep van {spec.fit.group_min} blijft niemand over voor de rol "
+                    f"{role!r} ({working[role]}) naast de begeleider, de inbrenger en "
+                    f"{', '.join(roles[: index - 1]) or 'geen andere rol'}: verhoog "
+                    "fit.group_min",
+                )
+            )
+    return problems
 
 
 def _fit_kinds(kinds: tuple[str, ...], at: str) -> list[Problem]:
