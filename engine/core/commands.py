@@ -54,7 +54,8 @@ SAMPLE_TEXT = "…"
 #: In ``stays_in``: every phase of a method (the frame steps are named by their ids).
 PHASE = "phase"
 _FACILITATOR = ("facilitator",)
-#: Where the facilitator may still hand over: before the method starts, and between cases.
+#: Where the facilitator may still hand over: before the method starts, and between cases
+#: (the frame's steps up to the method; kept here, as ``state`` would load the events).
 _BEFORE_THE_METHOD = frozenset(
     {
         "opening",

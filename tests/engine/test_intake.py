@@ -110,6 +110,8 @@ def test_moving_on_waits_for_every_members_learning_goal(engine: Engine) -> None
     meeting = engine.start_meeting(["Anna", "Bram", "Carla"], facilitator="Anna", purpose="refresh")
     meeting.advance("anna")
     assert meeting.state.frame == "contract"  # a refresh has no introduction
+    meeting.hand_over("anna", "bram")  # as anywhere before the method
+    meeting.hand_over("bram", "anna")
     meeting.advance("anna")
     meeting.contribute("bram", "learning_goal", "Ik wil beter luisteren.")
     waits = meeting.capabilities().waiting
