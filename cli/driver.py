@@ -21,10 +21,10 @@ from . import parse
 from .console import say
 from .kinds import kind_name, kinds_typed, shortcut
 from .screen import shown_contributions, time_line
-from .texts import Lang, t
+from .texts import Lang, both, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Capabilities, Meeting
+    from intervision.engine import Capabilities, Meeting, Text
 
 __all__ = ["Driver", "Leave", "Problem"]
 
@@ -40,9 +40,10 @@ class Problem(Exception):
     message is in the screen's language and never holds case content.
     """
 
-    def __init__(self, rule: str, message: str, exit_code: int = 2) -> None:
-        super().__init__(message)
+    def __init__(self, rule: str, reason: Text, exit_code: int = 2) -> None:
+        super().__init__(reason.en)
         self.rule = rule
+        self.reason = reason
         self.exit_code = exit_code
 
 
@@ -57,6 +58,7 @@ class Driver:
         strict: bool = False,
         tell: Callable[[str], None] = say,
         show_rules: bool = False,
+        request_id: str | None = None,
     ) -> None:
         self.meeting = meeting
         self.lang = lang
@@ -64,6 +66,9 @@ class Driver:
         self.tell = tell
         #: Name the refusing rule's id too (``-v``); a facilitator's screen has words only.
         self.show_rules = show_rules
+        #: The idempotency key every command of this driver is sent with (one line's,
+        #: for ``meeting do --request-id``): a repeat returns the first outcome.
+        self.request_id = request_id
         #: The id of the contribution the last line recorded, if it recorded one.
         self.recorded: str | None = None
 
@@ -172,12 +177,12 @@ class Driver:
                 if not self.strict:
                     raise Leave
             case parse.Invalid(key=key):
-                self.problem("syntax", t(lang, key))
+                self.problem("syntax", key)
             case parse.Unknown():
-                self.problem("syntax", t(lang, "do.unknown" if self.strict else "unknown_command"))
+                self.problem("syntax", "do.unknown" if self.strict else "unknown_command")
             case parse.Empty():
                 if self.strict:
-                    self.problem("syntax", t(lang, "do.unknown"))
+                    self.problem("syntax", "do.unknown")
         return False
 
     def redraw(self) -> None:
@@ -195,7 +200,7 @@ class Driver:
         methods = {m.id: m for m in self.meeting.engine.registry.methods()}
         spec = methods.get(method_id)
         if spec is None:
-            self.problem("method_choice", t(self.lang, "method.unknown", id=method_id or "-"))
+            self.problem("method_choice", "method.unknown")
             return None
         title = spec.title(self.lang)
         if variant is None:
@@ -203,9 +208,7 @@ class Driver:
         chosen = next((v for v in spec.variants if v.id == variant), None)
         if chosen is None:
             known = ", ".join(v.id for v in spec.variants) or "-"
-            self.problem(
-                "method_choice", t(self.lang, "method.unknown_variant", id=variant, known=known)
-            )
+            self.problem("method_choice", "method.unknown_variant", known=known)
             return None
         return f"{title} ({chosen.title(self.lang)})"
 
@@ -221,11 +224,11 @@ class Driver:
         )
         return sent is not None
 
-    def problem(self, rule: str, message: str) -> None:
-        """Said at the prompt; raised for a script."""
+    def problem(self, rule: str, key: str, **values: object) -> None:
+        """The text ``key``, said at the prompt; raised (in both languages) for a script."""
         if self.strict:
-            raise Problem(rule, message)
-        self.tell(message)
+            raise Problem(rule, both(key, **values))
+        self.tell(t(self.lang, key, **values))
 
     # -- what a line leaves implicit ------------------------------------------------
 
@@ -266,15 +269,14 @@ class Driver:
 
     def choose_kind(self, person: str, kinds: tuple[str, ...]) -> str | None:
         """Several kinds fit: a script is told how to say which (the runner asks)."""
+        if self.strict:  # an error, for a script or a log: no name in it
+            raise Problem("kind", self._kinds_text("do.kind_several", kinds))
         self.problem(
             "kind",
-            t(
-                self.lang,
-                "kind.several",
-                name=self.name(person),
-                kinds=kinds_typed(kinds, self.lang),
-                short=shortcut(kinds[0], self.lang),
-            ),
+            "kind.several",
+            name=self.name(person),
+            kinds=kinds_typed(kinds, self.lang),
+            short=shortcut(kinds[0], self.lang),
         )
         return None
 
@@ -286,11 +288,22 @@ class Driver:
         except NotAMemberError:
             person = ""
         kinds = self.capabilities().of(person).kinds if person else ()
+        if self.strict:  # an error, for a script or a log: nothing typed repeated
+            raise Problem("kind", self._kinds_text("do.kind_unknown", kinds))
         key = "kind.unknown" if kinds else "kind.unknown_none"
         shown = self.name(person) if person else name
-        self.problem(
-            "kind", t(self.lang, key, word=word, name=shown, kinds=kinds_typed(kinds, self.lang))
-        )
+        self.problem("kind", key, word=word, name=shown, kinds=kinds_typed(kinds, self.lang))
+
+    @staticmethod
+    def _kinds_text(key: str, kinds: tuple[str, ...]) -> Text:
+        """The text ``key`` with the kinds in words and their shortcut, in both languages."""
+        from intervision.engine import Text
+
+        def said(lang: Lang) -> str:
+            short = shortcut(kinds[0], lang) if kinds else "-"
+            return t(lang, key, kinds=kinds_typed(kinds, lang) or "-", short=short)
+
+        return Text(nl=said("nl"), en=said("en"))
 
     def _label(self, typed: str) -> str:
         """The label value a typed word means: the value itself, or its title in either
@@ -316,7 +329,7 @@ class Driver:
             loop_id = loops[0].id
         if loop_id not in {lp.id for lp in loops}:
             known = ", ".join(lp.id for lp in loops) or "-"
-            self.problem("loop", t(self.lang, "loop.unknown", id=loop_id or "-", known=known))
+            self.problem("loop", "loop.unknown", known=known)
             return False
         can = self.capabilities()
         by = next((p for p in can.people if loop_id in can.of(p).loops), self.facilitator)
@@ -328,16 +341,16 @@ class Driver:
         offered = can.of(by).modules
         if not module_id and len(offered) == 1:
             module_id = offered[0]
-        which = t(self.lang, "module.which", known=", ".join(offered) or "-")
+        known = ", ".join(offered) or "-"
         if not module_id:
-            self.problem("nesting", which)
+            self.problem("nesting", "module.which", known=known)
             return False
         from intervision.engine import UnknownMethodError
 
         try:
             return self.send(self.meeting.choose_module, by, module_id) is not None
         except UnknownMethodError:
-            self.problem("nesting", which)
+            self.problem("nesting", "module.which", known=known)
             return False
 
     # -- sending ------------------------------------------------------------------
@@ -352,6 +365,8 @@ class Driver:
         from intervision.engine import CommandRefused, ConcurrencyError, NotAMemberError
 
         try:
+            if self.request_id is not None:
+                kwargs["request_id"] = self.request_id
             result = action(*args, **kwargs)
         except CommandRefused as exc:
             if self.strict:
@@ -360,11 +375,10 @@ class Driver:
             self.tell(t(self.lang, key, rule=exc.rule, reason=exc.reason(self.lang)))
             return None
         except NotAMemberError:
+            if self.strict:  # an error, for a script or a log: no name in it
+                raise Problem("not_a_member", both("do.not_member"), exit_code=4) from None
             present = ", ".join(self.name(m) for m in self.meeting.state.present)
-            message = t(self.lang, "run.not_member", name=who or "?", present=present)
-            if self.strict:
-                raise Problem("not_a_member", message, exit_code=4) from None
-            self.tell(message)
+            self.tell(t(self.lang, "run.not_member", name=who or "?", present=present))
             return None
         except ConcurrencyError:
             self.meeting.refresh()

@@ -19,7 +19,7 @@ from intervision.engine.groups import groups_of
 from .completion import complete_groups
 from .console import rule, say, wrap
 from .settings import Settings, pass_settings
-from .texts import Lang, t
+from .texts import Lang, both, t
 
 if TYPE_CHECKING:
     from intervision.engine import Engine, Text
@@ -42,7 +42,9 @@ def _load(settings: Settings, ref: str) -> tuple[Engine, GroupState, Lang]:
 
     engine = settings.open_engine()
     group = find_group(engine, ref, settings.lang)
-    return engine, group, _lang(settings, group)
+    lang = _lang(settings, group)
+    settings.lang = lang  # an error about this group is said in its language too
+    return engine, group, lang
 
 
 def _warn(warnings: list[Text], lang: Lang) -> None:
@@ -61,15 +63,9 @@ def group() -> None:
 @pass_settings
 def create(settings: Settings, name: str, lang: str | None) -> None:
     """Create a group; its contract starts from the default texts in its language."""
-    from intervision.engine import GroupError, slug
-
     chosen: Lang = settings.lang if lang is None else ("nl" if lang == "nl" else "en")
     engine = settings.open_engine()
-    if not name.strip():
-        raise click.BadParameter(t(chosen, "group.need_name"), param_hint="NAME")
-    if any(g.id == slug(name) for g in groups_of(engine).all()):
-        raise GroupError(t(chosen, "group.exists", id=slug(name)))
-    created = groups_of(engine).create(name.strip(), lang=chosen)
+    created = groups_of(engine).create(name, lang=chosen)
     say(t(chosen, "group.created", name=created.name, id=created.id))
 
 
@@ -89,27 +85,16 @@ def add(
     reason: str | None,
 ) -> None:
     """Add a member; a direct work relation with another member needs --reason."""
-    from intervision.engine import GroupError, GroupMember
-
-    from .group_view import find_member, relation_text
+    from .group_view import relation_text
 
     engine, found, lang = _load(settings, group_ref)
-    if not name.strip():
-        raise click.BadParameter(t(lang, "group.need_name"), param_hint="NAME")
-    if find_member(found, name) is not None:
-        raise GroupError(t(lang, "group.already_member", name=name.strip(), group=found.name))
-    candidate = GroupMember(id="", name=name.strip(), function=function, reports_to=reports_to)
-    relation = relation_text(found, candidate, lang)
-    if relation and not (reason or "").strip():
-        raise GroupError(t(lang, "group.relation", name=candidate.name, relation=relation))
+    before = set(found.members)
     changed, warnings = groups_of(engine).add_member(
-        found.id,
-        name,
-        function=function or None,
-        reports_to=reports_to or None,
-        relation_reason=(reason or "").strip() or None,
+        found.id, name, function=function, reports_to=reports_to, relation_reason=reason
     )
-    say(t(lang, "group.added", name=candidate.name, group=changed.name, n=len(changed.members)))
+    (added,) = (m for m in changed.members.values() if m.id not in before)
+    relation = relation_text(changed, added, lang)
+    say(t(lang, "group.added", name=added.name, group=changed.name, n=len(changed.members)))
     if relation:
         say(t(lang, "group.relation_accepted", relation=relation))
     _warn(warnings, lang)
@@ -128,8 +113,7 @@ def remove(settings: Settings, group_ref: str, name: str) -> None:
     engine, found, lang = _load(settings, group_ref)
     member = find_member(found, name)
     if member is None:
-        names = ", ".join(m.name for m in found.members.values()) or "-"
-        raise GroupError(t(lang, "group.not_member", name=name, group=found.name, names=names))
+        raise GroupError(both("group.not_member", group=found.name, id=found.id))
     changed, warnings = groups_of(engine).remove_member(found.id, member.id)
     say(t(lang, "group.removed", name=member.name, group=changed.name, n=len(changed.members)))
     _warn(warnings, lang)

@@ -14,7 +14,7 @@ from intervision.engine.groups import groups_of
 from .completion import complete_groups
 from .console import say, write_file
 from .settings import Settings, pass_settings
-from .texts import Lang, t
+from .texts import Lang, both, t
 
 __all__ = ["export", "import_"]
 
@@ -44,7 +44,7 @@ def import_(settings: Settings, path: str) -> None:
         data = read_group_file(path)
         engine = settings.open_engine()
         if groups_of(engine).exists(data.group_id):
-            raise GroupError(t(lang, "group.import_exists", id=data.group_id, path=path))
+            raise GroupError(both("group.import_exists", id=data.group_id, path=path))
         created, warnings = groups_of(engine).import_group(data, lang=lang, path=path)
     except GroupFileError as exc:
         for line in exc.lines(lang):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .console import ask, confirm, say
-from .texts import Lang, t
+from .texts import Lang, count, t
 
 if TYPE_CHECKING:
     from intervision.engine import Engine, MeetingPurpose
@@ -33,8 +33,7 @@ def present_problem(group: GroupState, names: list[str], lang: Lang) -> tuple[li
 
     ids, unknown = match_members(group, names)
     if unknown:
-        known = ", ".join(m.name for m in group.members.values())
-        return ids, t(lang, "rotation.not_members", names=", ".join(unknown), known=known)
+        return ids, t(lang, "rotation.not_members", names=count(lang, len(unknown), "name"))
     if len(ids) < 2:
         return ids, t(lang, "run.too_few")
     return ids, ""
@@ -62,7 +61,7 @@ def facilitator_problem(group: GroupState, name: str, present: list[str], lang: 
 
     member = find_member(group, name)
     if member is not None and member.id not in present:
-        return t(lang, "rotation.absent", name=member.name)
+        return t(lang, "rotation.absent")
     return ""
 
 

@@ -36,29 +36,30 @@ __all__ = [
 
 
 def find_group(engine: Engine, ref: str, lang: Lang) -> GroupState:
-    """A group by id or by name; an unknown one is not found (exit 8), listing the groups."""
-    from intervision.engine import slug
+    """A group by its exact id or name; an unknown one is not found (exit 8), listing the
+    groups' ids (never what was typed)."""
+    from intervision.engine import Text, find_person
     from intervision.engine.groups import GroupNotFoundError
 
     groups = groups_of(engine).all()
+    found = find_person(((g.id, g.name) for g in groups), ref)
     for group in groups:
-        if ref in (group.id, group.name) or group.name.casefold() == ref.strip().casefold():
+        if group.id == found:
             return group
-    for group in groups:
-        if group.id == slug(ref):
-            return group
-    known = ", ".join(g.id for g in groups) or t(lang, "group.none_known")
-    raise GroupNotFoundError(t(lang, "group.unknown", ref=ref, known=known))
+    known = ", ".join(g.id for g in groups)
+
+    def unknown(lang: Lang) -> str:
+        return t(lang, "group.unknown", known=known or t(lang, "group.none_known"))
+
+    raise GroupNotFoundError(Text(nl=unknown("nl"), en=unknown("en")))
 
 
 def find_member(group: GroupState, who: str) -> GroupMember | None:
-    from intervision.engine import slug
+    """The member ``who`` names by exact id or name (see ``find_person``), or None."""
+    from intervision.engine import find_person
 
-    folded = who.strip().casefold()
-    for member in group.members.values():
-        if folded in (member.id, member.name.casefold()) or member.id == slug(who):
-            return member
-    return None
+    found = find_person(((m.id, m.name) for m in group.members.values()), who)
+    return None if found is None else group.members[found]
 
 
 def match_members(group: GroupState, names: list[str]) -> tuple[list[str], list[str]]:
@@ -204,7 +205,7 @@ def _names(group: GroupState, ids: tuple[str, ...]) -> list[str]:
 
     known = {m.id: m.name for m in group.members.values()}
     if group.guided_by:
-        known.setdefault(slug(group.guided_by), group.guided_by)
+        known.setdefault(slug(group.guided_by) or "facilitator", group.guided_by)
     return [known.get(i, i) for i in ids]
 
 

@@ -109,6 +109,7 @@ def check(settings: Settings, as_json: bool) -> None:
 
     Exits 6 when no key is set, when the key is not the store's, or when a row is damaged.
     """
+    from intervision.engine import Text
     from intervision.engine.storage import (
         EncryptedJournal,
         EncryptionError,
@@ -117,7 +118,7 @@ def check(settings: Settings, as_json: bool) -> None:
     )
 
     if configured_key() is None:
-        raise EncryptionError(t(settings.lang, "check.no_key"))
+        raise EncryptionError(Text(nl=t("nl", "check.no_key"), en=t("en", "check.no_key")))
     journal = open_journal(settings.store)
     click.get_current_context().call_on_close(journal.close)
     assert isinstance(journal, EncryptedJournal)

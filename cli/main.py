@@ -144,13 +144,15 @@ def _speak(ctx: click.Context, lang: str | None) -> str | None:
 
 
 def error_message(exc: Exception, lang: Lang, verbose: bool = False) -> str:
-    """The error in the user's language where it carries both, on one line; a refusal
-    names its rule's id only for ``-v``."""
-    from intervision.engine import CommandRefused
+    """The error in the user's language, on one line; a refusal names its rule's id
+    only for ``-v``."""
+    from intervision.engine import CommandRefused, IntervisionError
 
     if isinstance(exc, CommandRefused):
         rule = f"[{exc.rule}] " if verbose else ""
         return one_line(f"{rule}{exc.reason(lang)}")
+    if isinstance(exc, IntervisionError):
+        return one_line(exc.message(lang))
     return one_line(str(exc))
 
 

@@ -10,6 +10,7 @@ a refusal); nothing printed ever holds case content.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -18,10 +19,10 @@ import click
 from .completion import complete_groups, complete_meetings
 from .console import say
 from .settings import Settings, pass_settings
-from .texts import Lang, t
+from .texts import Lang, both, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine, Meeting, MeetingPurpose
+    from intervision.engine import Engine, Meeting, MeetingPurpose, Text
 
 __all__ = ["meeting"]
 
@@ -58,6 +59,12 @@ def meeting() -> None:
 @click.option("--members", metavar="NAMES", help='The members: "Anna,Bram,Carla,Dirk".')
 @click.option("--present", metavar="NAMES", help="Of the group, who is here (default: all).")
 @click.option("--facilitator", metavar="NAME", help="Who facilitates (with --group: the proposal).")
+@click.option(
+    "--external-facilitator",
+    "external",
+    is_flag=True,
+    help="The facilitator is not a member: a guide from outside the group.",
+)
 @click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Meeting language.")
 @click.option(
     "--purpose",
@@ -74,6 +81,7 @@ def start(
     members: str | None,
     present: str | None,
     facilitator: str | None,
+    external: bool,
     lang: str | None,
     purpose: str,
     as_json: bool,
@@ -90,7 +98,9 @@ def start(
         raise click.UsageError(t(ui, "meeting.present_needs_group"))
     engine = settings.open_engine()
     if group_ref:
-        started = _start_group(engine, settings, chosen, group_ref, present, facilitator, kind)
+        started = _start_group(
+            engine, settings, chosen, group_ref, present, facilitator, external, kind
+        )
     else:
         from .parse import split_names
         from .run import _names_problem
@@ -101,7 +111,17 @@ def start(
             raise click.BadParameter(problem, param_hint="--members")
         if not facilitator:
             raise click.UsageError(t(ui, "meeting.facilitator_needed"))
-        started = engine.start_meeting(names, facilitator=facilitator, lang=ui, purpose=kind)
+        started = _started(
+            external,
+            ui,
+            lambda outside: engine.start_meeting(
+                names,
+                facilitator=facilitator,
+                lang=ui,
+                external_facilitator=outside,
+                purpose=kind,
+            ),
+        )
     if as_json:
         state = started.state
         roles = {"scribe": state.scribe, "timekeeper": state.timekeeper}
@@ -118,13 +138,14 @@ def _start_group(
     ref: str,
     present: str | None,
     facilitator: str | None,
+    external: bool,
     purpose: MeetingPurpose,
 ) -> Meeting:
     from intervision.engine import PluginError
     from intervision.engine.groups import propose_facilitator
 
     from .group_start import facilitator_problem, present_problem
-    from .group_view import find_group, history_of
+    from .group_view import find_group, find_member, history_of
     from .parse import split_names
 
     group = find_group(engine, ref, chosen or settings.lang)
@@ -152,22 +173,41 @@ def _start_group(
             )
         if facilitator is None:
             raise click.UsageError(t(lang, "meeting.facilitator_needed"))
-    # The roles of the day as the rotation proposes them, as for the facilitator.
+    # The roles of the day as the rotation proposes them, as for the facilitator;
+    # the group's own guide comes from outside by definition.
     from intervision.engine.groups import propose_roles
-
-    from .group_view import find_member
 
     member = find_member(group, facilitator)
     roles = propose_roles(ids, history_of(engine, group), facilitator=member.id if member else None)
-    return engine.start_meeting(
-        group,
-        facilitator=facilitator,
-        present=ids,
-        lang=lang,
-        purpose=purpose,
-        scribe=roles.get("scribe"),
-        timekeeper=roles.get("timekeeper"),
+    guide = group.guided_by is not None and member is None
+    chosen_facilitator = facilitator
+    return _started(
+        external or guide,
+        lang,
+        lambda outside: engine.start_meeting(
+            group,
+            facilitator=chosen_facilitator,
+            present=ids,
+            lang=lang,
+            external_facilitator=outside,
+            purpose=purpose,
+            scribe=roles.get("scribe"),
+            timekeeper=roles.get("timekeeper"),
+        ),
     )
+
+
+def _started(external: bool, lang: Lang, start: Callable[[bool], Meeting]) -> Meeting:
+    """The meeting ``start`` starts; a facilitator who is no member needs
+    ``--external-facilitator``, which the refusal then says."""
+    from intervision.engine import NotAMemberError
+
+    try:
+        return start(external)
+    except NotAMemberError:
+        if external:
+            raise
+        raise click.UsageError(t(lang, "meeting.external_needed")) from None
 
 
 @meeting.command()
@@ -324,9 +364,21 @@ def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
 @meeting.command(context_settings={"ignore_unknown_options": True})
 @click.argument("meeting_id", metavar="ID", shell_complete=complete_meetings)
 @click.argument("words", metavar="COMMAND...", nargs=-1, required=True)
+@click.option(
+    "--request-id",
+    metavar="KEY",
+    help="An idempotency key (a random text, one per command): sent again after a "
+    "timeout or a crash, the command is not repeated and its first answer comes back.",
+)
 @_JSON
 @pass_settings
-def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: bool) -> None:
+def do(
+    settings: Settings,
+    meeting_id: str,
+    words: tuple[str, ...],
+    request_id: str | None,
+    as_json: bool,
+) -> None:
     """Send one command, as typed at the runner's prompt.
 
     \b
@@ -337,7 +389,12 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
             extend MIN · skip REASON
     `intervision meeting do ID help` lists them all.
     """
-    from intervision.engine import CommandRefused, ConcurrencyError, MeetingNotFoundError
+    from intervision.engine import (
+        CommandRefused,
+        ConcurrencyError,
+        InvalidInputError,
+        MeetingNotFoundError,
+    )
 
     from . import parse
     from .driver import Driver, Problem
@@ -348,23 +405,37 @@ def do(settings: Settings, meeting_id: str, words: tuple[str, ...], as_json: boo
     try:
         handle = engine.meeting(resolve_meeting_id(engine, meeting_id, settings.lang))
     except MeetingNotFoundError as exc:
-        _fail(as_json, "meeting", str(exc), exc.exit_code, settings)
+        _fail(as_json, "meeting", exc.reason, settings.lang, exc.exit_code, settings)
     lang = _ui(settings, handle)
     told: list[str] = []
-    driver = Driver(handle, lang, strict=True, tell=told.append, show_rules=settings.verbosity > 0)
+    before = handle.state.version
+    driver = Driver(
+        handle,
+        lang,
+        strict=True,
+        tell=told.append,
+        show_rules=settings.verbosity > 0,
+        request_id=request_id,
+    )
     try:
         line = _told_commitment(engine, handle, parse.parse_command(" ".join(words), lang))
         accepted = driver.do(line)
     except CommandRefused as exc:
-        _fail(as_json, exc.rule, exc.reason(lang), exc.exit_code, settings)
+        _fail(as_json, exc.rule, exc.reason, lang, exc.exit_code, settings)
     except Problem as exc:
-        _fail(as_json, exc.rule, str(exc), exc.exit_code, settings)
+        _fail(as_json, exc.rule, exc.reason, lang, exc.exit_code, settings)
     except ConcurrencyError as exc:
-        _fail(as_json, "conflict", t(lang, "run.conflict"), exc.exit_code, settings)
+        _fail(as_json, "conflict", both("run.conflict"), lang, exc.exit_code, settings)
+    except InvalidInputError as exc:
+        _fail(as_json, exc.field, exc.reason, lang, exc.exit_code, settings)
     if as_json:
         result: dict[str, Any] = {"ok": True, **_position(handle)}
         if driver.recorded:
             result["recorded"] = driver.recorded
+        span = engine.journal.committed(meeting_id, request_id) if request_id else None
+        if span is not None:  # what the key committed, the first time or now
+            result["committed"] = {"first_version": span[0], "version": span[1]}
+            result["repeated"] = span[1] <= before
         click.echo(json.dumps(result))
         return
     for text in told:
@@ -400,14 +471,19 @@ def _told_commitment(engine: Engine, handle: Meeting, line: Any) -> Any:
     return line
 
 
-def _fail(as_json: bool, rule: str, reason: str, code: int, settings: Settings) -> NoReturn:
-    """Like every other error (main.py), but a script asking for JSON gets JSON; the
-    rule's id is on the screen only with ``-v``."""
+def _fail(
+    as_json: bool, rule: str, reason: Text, lang: Lang, code: int, settings: Settings
+) -> NoReturn:
+    """Like every other error (main.py), but a script asking for JSON gets JSON: the
+    reason in ``lang``, and in both languages under ``reasons``; the rule's id is on
+    the screen only with ``-v``."""
     from .main import one_line
 
     if as_json:
-        click.echo(json.dumps({"ok": False, "rule": rule, "reason": one_line(reason)}))
+        both_languages = {"nl": one_line(reason.nl), "en": one_line(reason.en)}
+        answer = {"ok": False, "rule": rule, "reason": both_languages[lang]}
+        click.echo(json.dumps({**answer, "reasons": both_languages}, ensure_ascii=False))
     else:
         shown = f"[{rule}] " if settings.verbosity > 0 else ""
-        click.echo(t(settings.lang, "error", text=f"{shown}{one_line(reason)}"), err=True)
+        click.echo(t(lang, "error", text=f"{shown}{one_line(reason(lang))}"), err=True)
     click.get_current_context().exit(code)

@@ -47,8 +47,14 @@ def resolve_meeting_id(engine: Engine, typed: str, lang: Lang = "en") -> str:
 
         shown = ", ".join(fits[:_SHOWN]) + (" …" if len(fits) > _SHOWN else "")
         raise click.UsageError(t(lang, "meeting.ambiguous", typed=typed, n=len(fits), ids=shown))
+    from intervision.engine import Text
+
     raise MeetingNotFoundError(
-        f"no meeting {typed!r} in this store (nor one whose id begins so); "
-        "`intervision meetings` lists them",
+        Text(
+            nl="Die bijeenkomst staat niet in deze opslag (ook geen waarvan het id zo begint); "
+            "`intervision meetings` toont welke er zijn.",
+            en="There is no such meeting in this store (nor one whose id begins so); "
+            "`intervision meetings` lists them.",
+        ),
         meeting_id=typed,
     )

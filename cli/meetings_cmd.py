@@ -28,11 +28,13 @@ __all__ = ["meetings", "where"]
 def meetings(settings: Settings, as_json: bool) -> None:
     """List the meetings in the store."""
     from intervision.engine import StoreError
+    from intervision.engine.storage import EncryptionError
 
     engine = settings.open_engine()
     lang = settings.lang
     listed: list[dict[str, Any]] = []
     unreadable: list[StoreError] = []
+    sealed = 0
     for summary in engine.meetings():
         entry: dict[str, Any] = {
             "id": summary.meeting_id,
@@ -42,6 +44,14 @@ def meetings(settings: Settings, as_json: bool) -> None:
         try:
             # The summary has no position; replaying is the one honest way to get it.
             state = engine.reload(summary.meeting_id)
+        except EncryptionError as exc:
+            if _has_key():
+                entry.update(frame=None, phase=None, method=None, closed=None, error=str(exc))
+                unreadable.append(exc)  # a key that does not fit: the store needs attention
+            else:
+                # No key here: where an encrypted meeting stands is part of what is sealed.
+                entry.update(frame=None, phase=None, method=None, closed=None, encrypted=True)
+                sealed += 1
         except StoreError as exc:
             entry.update(frame=None, phase=None, method=None, closed=None, error=str(exc))
             unreadable.append(exc)
@@ -63,6 +73,8 @@ def meetings(settings: Settings, as_json: bool) -> None:
         say(t(lang, "meetings.none"))
     else:
         click.echo(_table(listed, lang))
+    if sealed:
+        click.echo(t(lang, "meetings.sealed", n=sealed), err=True)
     # The readable meetings are listed all the same; the exit code says the store
     # needs attention, one line per meeting that cannot be read says where.
     if unreadable:
@@ -81,11 +93,19 @@ def _table(listed: list[dict[str, Any]], lang: Lang) -> str:
             _local(e["started"]),
             str(e["version"]),
             "?" if e["closed"] is None else t(lang, "yes" if e["closed"] else "no"),
-            e.get("where") or t(lang, "meetings.unreadable"),
+            e.get("where")
+            or t(lang, "meetings.encrypted" if e.get("encrypted") else "meetings.unreadable"),
         )
         for e in listed
     ]
     return table([heads, *rows])
+
+
+def _has_key() -> bool:
+    """Whether a key is configured (a broken key setting stopped the store opening)."""
+    from intervision.engine.storage import configured_key
+
+    return configured_key() is not None
 
 
 def where(engine: Engine, state: MeetingState, lang: Lang) -> str:

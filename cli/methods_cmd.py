@@ -100,17 +100,27 @@ def _grouped_table(summaries: list[Summary], lang: Lang) -> str:
 
 
 def warn_faulty_files(registry: Registry, lang: Lang) -> None:
-    """One line on stderr per TOML method file that did not load.
+    """One line on stderr per TOML method file or plugin that did not load.
 
-    A warning, not an error: the other methods work, and the facilitator who made
-    the file learns which field to fix without having to ask `intervision plugins`.
+    A warning, not an error: the other methods work, and whoever installed the
+    plugin or made the file learns what failed without having to ask
+    `intervision plugins` why a method is missing from the list.
     """
     from .main import one_line
 
     for info in registry.plugins:
-        if info.name.startswith("file:"):
-            for error in info.errors:
+        for error in info.errors:
+            if info.name.startswith("file:"):
                 click.echo(t(lang, "methods.file_failed", error=one_line(error)), err=True)
+            else:
+                warning = t(
+                    lang,
+                    "methods.plugin_failed",
+                    name=info.name,
+                    distribution=info.distribution,
+                    error=one_line(error),
+                )
+                click.echo(warning, err=True)
 
 
 def method_in_variant(registry: Registry, method_id: str, variant: str | None) -> MethodSpec:
@@ -125,8 +135,7 @@ def method_in_variant(registry: Registry, method_id: str, variant: str | None) -
     except UnknownMethodError:
         known = ", ".join(v.id for v in spec.variants) or "-"
         raise click.BadParameter(
-            f"{method_id!r} has no variant {variant!r} (variants: {known})",
-            param_hint="--variant",
+            f"that method has no such variant (variants: {known})", param_hint="--variant"
         ) from None
 
 

@@ -215,7 +215,16 @@ def _start(
         if is_leave(answer):
             raise Leave
         facilitator = answer or names[0]
-    return engine.start_meeting(names, facilitator=facilitator, lang=lang, purpose=purpose)
+    from intervision.engine import NotAMemberError
+
+    try:
+        return engine.start_meeting(names, facilitator=facilitator, lang=lang, purpose=purpose)
+    except NotAMemberError:
+        # Not one of the names: a guest from outside, if the facilitator says so.
+        _confirm_guest(lang, facilitator)
+        return engine.start_meeting(
+            names, facilitator=facilitator, lang=lang, external_facilitator=True, purpose=purpose
+        )
 
 
 def _start_group(
@@ -235,7 +244,7 @@ def _start_group(
         ask_roles,
         facilitator_problem,
     )
-    from .group_view import find_group
+    from .group_view import find_group, find_member
 
     group = find_group(engine, ref, chosen or settings.lang)
     lang: Lang = chosen or (settings.lang if settings.lang_explicit else group.lang)
@@ -245,19 +254,37 @@ def _start_group(
         problem = facilitator_problem(group, facilitator, present, lang)
         if problem:
             raise click.BadParameter(problem, param_hint="--facilitator")
+        guide = (group.guided_by or "").casefold() == facilitator.strip().casefold()
+        if find_member(group, facilitator) is None and not guide:
+            _confirm_guest(lang, facilitator)
     else:
-        facilitator = ask_facilitator(engine, group, present, lang)
+        facilitator = ask_facilitator(engine, group, present, lang)  # confirms a guest
     roles = ask_roles(engine, group, present, facilitator, lang)
     meeting = engine.start_meeting(
         group,
         facilitator=facilitator,
         present=present,
         lang=lang,
+        external_facilitator=find_member(group, facilitator) is None,
         purpose=kind,
         scribe=roles.get("scribe"),
         timekeeper=roles.get("timekeeper"),
     )
     return meeting, lang
+
+
+def _confirm_guest(lang: Lang, name: str) -> None:
+    """A facilitator who is not a member: a guest, if the user says so; else refused."""
+    from intervision.engine import NotAMemberError, Text
+
+    from .console import confirm
+    from .runner import Leave
+
+    agreed = confirm(lang, t(lang, "run.guest", name=name), default=False)
+    if isinstance(agreed, str):
+        raise Leave
+    if not agreed:
+        raise NotAMemberError(Text(nl=t("nl", "run.not_a_guest"), en=t("en", "run.not_a_guest")))
 
 
 def _ask_names(lang: Lang) -> list[str]:
@@ -276,11 +303,20 @@ def _ask_names(lang: Lang) -> list[str]:
 
 
 def _names_problem(names: list[str], lang: Lang) -> str:
+    """What is wrong with the names typed for a meeting, in ``lang``; "" when nothing is."""
+    from intervision.engine import InvalidInputError, Text, clean_name, lookalike_pairs
+
     if len(names) < 2:
         return t(lang, "run.too_few")
-    folded = [n.casefold() for n in names]
-    twice = sorted({n for n in names if folded.count(n.casefold()) > 1})
-    return t(lang, "run.duplicate", names=", ".join(twice)) if twice else ""
+    try:
+        cleaned = [clean_name(name, Text(nl="naam", en="name")) for name in names]
+    except InvalidInputError as exc:
+        return exc.message(lang)
+    twice = lookalike_pairs(cleaned)
+    if twice:
+        first, second = twice[0]
+        return t(lang, "run.duplicate", first=first + 1, second=second + 1)
+    return ""
 
 
 def _resume_hint(meeting: Meeting | None, lang: Lang) -> None:

@@ -8,9 +8,12 @@ should not have to import pydantic.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-__all__ = ["INBRENGER_MODES", "Lang", "count", "pick", "t"]
+if TYPE_CHECKING:
+    from intervision.engine import Text
+
+__all__ = ["INBRENGER_MODES", "Lang", "both", "count", "pick", "t"]
 
 Lang = Literal["nl", "en"]
 
@@ -37,6 +40,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "methods.more": (
         "Meer over een methode: intervision methods show ID",
         "More about a method: intervision methods show ID",
+    ),
+    "methods.plugin_failed": (
+        "intervision: waarschuwing: plugin {name} ({distribution}) niet geladen: {error}; "
+        "zie `intervision plugins`",
+        "intervision: warning: plugin {name} ({distribution}) not loaded: {error}; see "
+        "`intervision plugins`",
     ),
     "methods.file_failed": (
         "intervision: waarschuwing: methodebestand niet geladen: {error}",
@@ -145,6 +154,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "There are no meetings in this store yet.",
     ),
     "meetings.unreadable": ("onleesbaar", "unreadable"),
+    "meetings.encrypted": ("versleuteld", "encrypted"),
+    "meetings.sealed": (
+        "{n} bijeenkomst(en) zijn versleuteld: waar ze staan, is te zien met de sleutel "
+        "(INTERVISION_KEY of INTERVISION_KEY_FILE).",
+        "{n} meeting(s) are encrypted: where they stand shows with the key "
+        "(INTERVISION_KEY or INTERVISION_KEY_FILE).",
+    ),
     # -- run: setup -------------------------------------------------------------
     "run.welcome": ("Intervisie · {store}", "Intervision · {store}"),
     "run.ask_members": (
@@ -152,7 +168,27 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Who is here today? Names, separated by commas",
     ),
     "run.too_few": ("Noem minstens twee namen.", "Name at least two people."),
-    "run.duplicate": ("Elke naam één keer, graag: {names}.", "Each name once, please: {names}."),
+    "run.duplicate": (
+        "Naam {first} en naam {second} zijn gelijk of lijken zo op elkaar dat ze verward "
+        "kunnen worden; maak ze verschillend, met een initiaal of een achternaam.",
+        "Name {first} and name {second} are the same or look so alike that they could be "
+        "mixed up; make them differ, with an initial or a surname.",
+    ),
+    "run.guest": (
+        "{name} staat niet tussen de leden. Begeleidt {name} als gast van buiten de groep?",
+        "{name} is not among the members. Does {name} facilitate as a guest from outside?",
+    ),
+    "run.not_a_guest": (
+        "De begeleider is geen lid en geen gast; noem een lid zoals de ledenlijst het schrijft.",
+        "The facilitator is neither a member nor a guest; name a member as the member list "
+        "writes it.",
+    ),
+    "meeting.external_needed": (
+        "De begeleider is geen lid; is het een begeleider van buiten, zeg dat dan met "
+        "--external-facilitator.",
+        "The facilitator is not a member; for a facilitator from outside, say so with "
+        "--external-facilitator.",
+    ),
     "run.ask_facilitator": ("Wie begeleidt vandaag?", "Who facilitates today?"),
     "run.started": ("Bijeenkomst {id} is begonnen.", "Meeting {id} has started."),
     "run.resumed": (
@@ -286,14 +322,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "No method fits a group of {n}; these are all of them:",
     ),
     "method.ask": ("Welke methode? (id) ", "Which method? (id) "),
-    "method.unknown": ("Die methode ken ik niet: {id}.", "I don't know that method: {id}."),
+    "method.unknown": (
+        "Die methode ken ik niet; `intervision methods` toont ze.",
+        "I don't know that method; `intervision methods` lists them.",
+    ),
     "method.variant_hint": (
         "Een variant kies je als id/variant, bijvoorbeeld incident/blind-position.",
         "Choose a variant as id/variant, for example incident/blind-position.",
     ),
     "method.unknown_variant": (
-        "Die variant heeft deze methode niet: {id}. Varianten: {known}.",
-        "This method has no such variant: {id}. Variants: {known}.",
+        "Die variant heeft deze methode niet. Varianten: {known}.",
+        "This method has no such variant. Variants: {known}.",
     ),
     "method.agree": ("Stemt {name} in met de {title}?", "Does {name} agree to the {title}?"),
     "second.ask": ("Nog een casus bespreken?", "Discuss another case?"),
@@ -398,8 +437,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Consensus recorded: the group agrees.",
     ),
     "loop.unknown": (
-        "Terug kan hier via: {known} (niet '{id}'). Typ: terug <id>.",
-        "The ways back here are: {known} (not '{id}'). Type: loop <id>.",
+        "Terug kan hier via: {known}. Typ: terug <id>.",
+        "The ways back here are: {known}. Type: loop <id>.",
     ),
     "module.which": (
         "Welke werkvorm? Typ: werkvorm <id>. Te kiezen: {known}.",
@@ -412,7 +451,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "help": (
         "Commando's (Nederlands en Engels werken allebei):\n"
         "  <naam>: <soort>: <tekst>   bijdrage vastleggen (ook: <naam> <soort> <tekst>)\n"
-        "  <naam>: <tekst>            zonder soort: de soort die die persoon nu inbrengt\n"
+        "  <naam>: <tekst>            zonder soort: de soort die die persoon nu bijdraagt\n"
         "  verder                     naar de volgende fase\n"
         "  onthul                     geschreven bijdragen zichtbaar maken\n"
         "  <naam>: r: <tekst> @C3     antwoord op bijdrage C3 (@C3 mag overal staan)\n"
@@ -481,10 +520,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "`intervision group show {id}`",
     ),
     "group.unknown": (
-        "er is geen groep '{ref}' (groepen: {known}); maak er een met "
+        "die groep bestaat niet (groepen: {known}); maak er een met "
         "`intervision group create NAAM`",
-        "there is no group '{ref}' (groups: {known}); create one with "
-        "`intervision group create NAME`",
+        "there is no such group (groups: {known}); create one with `intervision group create NAME`",
     ),
     "group.none_known": ("nog geen", "none yet"),
     "group.none": (
@@ -501,8 +539,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "group.already_member": ("{name} is al lid van {group}", "{name} is already in {group}"),
     "group.not_member": (
-        "'{name}' is geen lid van {group} (leden: {names})",
-        "'{name}' is not a member of {group} (members: {names})",
+        "Die persoon is geen lid van {group}; `intervision group show {id}` toont de leden.",
+        "That person is not a member of {group}; `intervision group show {id}` lists the members.",
     ),
     "group.reports_to": ("{a} valt onder {b}", "{a} reports to {b}"),
     "group.relation": (
@@ -607,8 +645,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Who is here today? Names with commas, Enter = everyone ({names}): ",
     ),
     "rotation.not_members": (
-        "Geen lid van de groep: {names}. Leden: {known}.",
-        "Not in the group: {names}. Members: {known}.",
+        "Geen lid van de groep: {names} die je noemde; noem de leden zoals "
+        "`intervision group show` ze schrijft.",
+        "Not in the group: {names} you gave; name the members as "
+        "`intervision group show` writes them.",
     ),
     "rotation.proposed": (
         "Voorstel voor de begeleiding vandaag: {name} ({why}).",
@@ -639,8 +679,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Enter = agreed, or type who facilitates instead:",
     ),
     "rotation.absent": (
-        "{name} is er vandaag niet en kan dus niet begeleiden.",
-        "{name} is not here today, so cannot facilitate.",
+        "Wie je noemde is er vandaag niet en kan dus niet begeleiden.",
+        "Whom you named is not here today, so cannot facilitate.",
     ),
     "rotation.guest": (
         "{name} is geen lid van de groep. Begeleidt {name} als gast?",
@@ -726,6 +766,22 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "status.next.closed": ("De bijeenkomst is afgesloten.", "The meeting is closed."),
     "do.ok": ("Gedaan. Nu: {where} (versie {version}).", "Done. Now: {where} (version {version})."),
+    "do.kind_several": (
+        "Die persoon kan nu meer dan één soort bijdrage geven: {kinds}. Zeg welke, bijvoorbeeld: "
+        "NAAM: {short}: <tekst>",
+        "That person may contribute more than one kind now: {kinds}. Say which, for "
+        "example: NAME: {short}: <text>",
+    ),
+    "do.kind_unknown": (
+        "Dat is geen soort bijdrage. Wat die persoon nu kan bijdragen: {kinds}.",
+        "That is not a kind of contribution. What that person may contribute now: {kinds}.",
+    ),
+    "do.not_member": (
+        "Die persoon is geen aanwezig lid van deze bijeenkomst; `intervision meeting status "
+        "ID` toont wie er is.",
+        "That person is not a member present at this meeting; `intervision meeting status "
+        "ID` shows who is here.",
+    ),
     "do.unknown": (
         "Dat commando ken ik niet; `intervision meeting do ID hulp` toont ze.",
         "I don't know that command; `intervision meeting do ID help` lists them.",
@@ -781,6 +837,13 @@ def t(lang: Lang, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def both(key: str, **values: object) -> Text:
+    """The text for ``key`` in both languages: for an error, which carries both."""
+    from intervision.engine import Text
+
+    return Text(nl=t("nl", key, **values), en=t("en", key, **values))
+
+
 def pick(lang: Lang, pair: tuple[str, str]) -> str:
     return pair[0] if lang == "nl" else pair[1]
 
@@ -788,6 +851,7 @@ def pick(lang: Lang, pair: tuple[str, str]) -> str:
 #: Nouns a sentence counts, singular and plural, in Dutch and English: "1 lid", "2 leden".
 _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "member": (("lid", "leden"), ("member", "members")),
+    "name": (("naam", "namen"), ("name", "names")),
     "meeting": (("bijeenkomst", "bijeenkomsten"), ("meeting", "meetings")),
     "earlier_meeting": (
         ("eerdere bijeenkomst", "eerdere bijeenkomsten"),

@@ -31,7 +31,9 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.frame import *
     from .core.glossary import *
     from .core.hookspecs import *
+    from .core.identity import *
     from .core.journal import *
+    from .core.limits import *
     from .core.logs import *
     from .core.meeting import *
     from .core.memory_journal import *
@@ -39,6 +41,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.outcome import *
     from .core.phases import *
     from .core.registry import *
+    from .core.roster import *
     from .core.rules import *
     from .core.specs import *
     from .core.state import *
@@ -64,6 +67,26 @@ __all__ = [
     "StoreError",
     "UnknownMethodError",
     "WrongPhaseError",
+    "InvalidInputError",
+    # names, ids and how much is taken in
+    "ID_MAX",
+    "ID_PATTERN",
+    "LOOKALIKE_NAMES",
+    "REQUEST_ID_MAX",
+    "check_id",
+    "check_lang",
+    "check_request_id",
+    "clean_name",
+    "find_person",
+    "free_slug",
+    "lookalike_pairs",
+    "looks_alike",
+    "name_key",
+    "slug",
+    "DEFAULT_LIMITS",
+    "Limits",
+    "over_limit",
+    "too_long",
     # methods as data
     "CONTRIBUTION_KINDS",
     "FACILITATOR_KINDS",
@@ -80,8 +103,6 @@ __all__ = [
     "RoleSpec",
     "RuleRef",
     "VariantSpec",
-    "free_slug",
-    "slug",
     # the words of the practice, in Dutch and English
     "GLOSSARY",
     "Glossary",
@@ -162,6 +183,7 @@ __all__ = [
     "RuleKind",
     "refuse",
     "roles_of",
+    "yet_to_speak",
     # plugins
     "ENTRY_POINT_GROUP",
     "HOOK_API_VERSION",
@@ -203,7 +225,9 @@ _MODULES = (
     "logs",
     "method_files",
     "errors",
+    "limits",
     "text",
+    "identity",
     "glossary",
     "phases",
     "specs",
@@ -218,6 +242,7 @@ _MODULES = (
     "journal",
     "memory_journal",
     "outcome",
+    "roster",
     "engine",
     "meeting",
     "capabilities",

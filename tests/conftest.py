@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import postgres_cluster
 import pytest
@@ -106,6 +107,15 @@ def postgres_server() -> Iterator[str]:
 def postgres_store(postgres_server: str) -> str:
     """The URL of a new, empty database: each test starts from nothing."""
     return postgres_cluster.new_database(postgres_server)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty store, once as a SQLite file and once as a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "intervision.sqlite3")
+    url: str = request.getfixturevalue("postgres_store")
+    return url
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

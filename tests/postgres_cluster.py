@@ -20,6 +20,7 @@ import os
 import pwd
 import secrets
 import shutil
+import stat
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -58,9 +59,9 @@ class Cluster:
 
     def __init__(self, bindir: Path) -> None:
         self.bindir = bindir
-        self.folder = Path(tempfile.mkdtemp(prefix="intervision-pg-"))
-        self.data = self.folder / "data"
         self._as_user, self._owner = _unprivileged()
+        self.folder = Path(tempfile.mkdtemp(prefix="intervision-pg-", dir=_base(self._owner)))
+        self.data = self.folder / "data"
         if self._owner is not None:
             os.chown(self.folder, self._owner.pw_uid, self._owner.pw_gid)
         self.folder.chmod(0o700)
@@ -125,6 +126,44 @@ class Cluster:
                 f"{program} failed with exit code {result.returncode}:\n"
                 f"{result.stdout}{result.stderr}{self.log_tail()}"
             )
+
+
+def _base(owner: pwd.struct_passwd | None) -> str | None:
+    """Where the cluster's folder goes: the temporary folder, when the server's user
+    can reach it.
+
+    As root the server runs as another user, who must pass through every folder
+    above its own; a ``TMPDIR`` inside a private (0700) folder stops it there. Then
+    the first of the system's shared temporary folders (or the user's home) that it
+    can reach is used instead.
+    """
+    default = tempfile.gettempdir()
+    if owner is None:
+        return None
+    for candidate in (default, "/tmp", "/var/tmp", owner.pw_dir):
+        if os.path.isdir(candidate) and _reachable(Path(candidate), owner):
+            return candidate
+    raise NoPostgres(
+        f"the server's user {owner.pw_name!r} cannot reach {default} or any shared "
+        "temporary folder; set TMPDIR to a folder every user can pass through"
+    )
+
+
+def _reachable(folder: Path, owner: pwd.struct_passwd) -> bool:
+    """Whether ``owner`` may pass through every folder down to ``folder`` (and write
+    in it, or own it: the cluster's folder is made there and handed over)."""
+    folder = folder.resolve()
+    for part in (*reversed(folder.parents), folder):
+        info = part.stat()
+        if info.st_uid == owner.pw_uid:
+            bits = stat.S_IXUSR
+        elif info.st_gid == owner.pw_gid:
+            bits = stat.S_IXGRP
+        else:
+            bits = stat.S_IXOTH
+        if not info.st_mode & bits:
+            return False
+    return True
 
 
 def _unprivileged() -> tuple[Callable[[], None] | None, pwd.struct_passwd | None]:

@@ -29,6 +29,7 @@ from intervision.engine import (
     Registry,
     RuleRef,
     SpecError,
+    Text,
     UnknownMethodError,
     load_method_file,
     load_registry,
@@ -381,8 +382,12 @@ def check_target(target: str, registry_factory: RegistryFactory = load_registry)
             return _check_folder(path, registry_factory)
         if not infos:
             raise UnknownMethodError(
-                f"{target!r} is not an installed method or plugin, nor a .toml file or a "
-                "folder; see `intervision methods` and `intervision plugins`"
+                Text(
+                    nl="Dat is geen geïnstalleerde methode of plugin, en geen .toml-bestand of "
+                    "map; zie `intervision methods` en `intervision plugins`.",
+                    en="That is not an installed method or plugin, nor a .toml file or a "
+                    "folder; see `intervision methods` and `intervision plugins`.",
+                )
             ) from None
     else:
         infos = [registry.owner(spec.id)]

@@ -22,7 +22,7 @@ from .errors import IntervisionError
 from .flow import frame_flow, method_flow
 from .phases import PhaseSpec
 from .registry import Registry
-from .rules import FRAME_KINDS, roles_of
+from .rules import FRAME_KINDS, roles_of, yet_to_speak
 from .specs import MethodSpec
 from .state import MeetingState
 
@@ -293,14 +293,7 @@ def _waiting(
             found.append(Waiting("reveal", holders("reveal"), "written_first"))
         if phase.everyone_contributes:
             neutral = method is not None and method.neutral_facilitator
-            turn = tuple(
-                p
-                for p in state.present
-                if p != state.inbrenger
-                and not state.members[p].external
-                and not (neutral and p == state.facilitator)
-                and p not in said
-            )
+            turn = yet_to_speak(state, neutral_facilitator=neutral)
             found.append(Waiting("everyone_contributes", turn, "everyone_contributes"))
         if phase.consensus and state.step_no not in state.consensus:
             found.append(Waiting("consensus", holders("record_consensus"), "consensus"))

@@ -164,9 +164,11 @@ def _typist(command: cmd.Contribute | cmd.SubmitLeervraag | cmd.Decide) -> str |
 def _check_person(state: MeetingState, person: str) -> None:
     if person in state.present or person == state.facilitator:
         return
-    names = ", ".join(state.members[p].name for p in state.present)
     raise NotAMemberError(
-        f"{person!r} is not a member present at this meeting (present: {names})",
+        Text(
+            nl="Die persoon is geen aanwezig lid van deze bijeenkomst.",
+            en="That person is not a member present at this meeting.",
+        ),
         meeting_id=state.meeting_id,
     )
 

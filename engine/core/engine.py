@@ -7,31 +7,36 @@ command writes nothing; a hook that fails cannot undo what was committed.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import random
 import secrets
 import threading
-from collections.abc import Callable, Mapping, Sequence
+import time
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import commands as cmd
 from . import events as ev
 from .decide import decide
-from .errors import ConcurrencyError, MeetingNotFoundError, RepeatedRequest
+from .errors import CommandRefused, ConcurrencyError, MeetingNotFoundError, RepeatedRequest
+from .identity import check_id, check_lang, check_request_id
 from .journal import Journal, MeetingSummary, is_meeting_stream
+from .limits import DEFAULT_LIMITS, Limits, over_limit
 from .logs import get_logger
 from .outcome import Outcome
 from .registry import Registry, load_registry
+from .roster import MEETING_ID, Roster, seat
 from .rules import roles_of
-from .specs import free_slug, slug
 from .state import MeetingState, apply
 from .stored_replay import replay_stored
-from .text import Lang
+from .text import Lang, Text
 
 if TYPE_CHECKING:
     from .meeting import Meeting
 
-__all__ = ["Engine", "Roster", "Subscriber"]
+__all__ = ["Engine", "Subscriber"]
 
 log = get_logger("intervision.engine")
 
@@ -40,25 +45,10 @@ Clock = Callable[[], datetime]
 _Part = TypeVar("_Part")
 
 
-class _Person(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-
-
-class Roster(Protocol):
-    """Who a meeting can be started for: a group (``GroupState``) is one, by its shape."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def members(self) -> Mapping[str, _Person]: ...
-
-
-#: How often a command without an expected version is decided again when other
-#: writers keep coming first; each retry means another command was committed.
-_MAX_ATTEMPTS = 100
+#: The longest pause, in seconds, before a command without an expected version is
+#: decided again after another writer came first (the pause doubles from 1 ms, with
+#: jitter, so that writers who keep colliding spread out instead of starving one).
+_MAX_BACKOFF_S = 0.05
 
 
 def _utcnow() -> datetime:
@@ -74,6 +64,7 @@ class Engine:
         registry: Registry | None = None,
         *,
         clock: Clock = _utcnow,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         if journal is None:
             from .memory_journal import MemoryJournal
@@ -82,6 +73,7 @@ class Engine:
         self.journal = journal
         self.registry = registry if registry is not None else load_registry()
         self.clock = clock
+        self.limits = limits
         self._states: dict[str, MeetingState] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
@@ -113,59 +105,53 @@ class Engine:
         timekeeper: str | None = None,
         group_id: str | None = None,
         meeting_id: str | None = None,
+        external_facilitator: bool = False,
         purpose: ev.MeetingPurpose = "regular",
     ) -> Meeting:
-        """Start a meeting; members are display names, the others names or ids.
+        """Start a meeting; members are display names (or a group), the others names or ids.
 
-        A facilitator who is not among the members is an external (guiding)
-        facilitator: present, but not a participant and never an inbrenger.
+        The facilitator is a member, named by id or name; with
+        ``external_facilitator=True`` someone who is not a member may facilitate
+        (a guide from outside the group: present, never a participant or an
+        inbrenger). Without it a name that is not a member is refused, so a typo
+        never becomes a stranger at the meeting. Names and ids are checked as
+        :mod:`~.identity` says; nothing is written when one is refused.
         ``purpose`` "intake" is a group's first meeting (intervision, the contract
         and the methods introduced, personal learning goals written); "refresh" one
         after members changed (the contract and the rotation revisited, learning
         goals again). Both may go on to a case, or without one to the recognitions.
         """
-        if not isinstance(members, Sequence):  # a group: its members keep their ids
-            group_id = members.id
-            refs = [ev.MemberRef(id=m.id, name=m.name) for m in members.members.values()]
-            members = [m.name for m in members.members.values()]
-        else:
-            refs = _member_refs(members)
-        by_key = {key: ref.id for ref in refs for key in (ref.id, ref.name.casefold())}
-
-        def resolve(person: str) -> str | None:
-            return by_key.get(person) or by_key.get(person.casefold()) or by_key.get(slug(person))
-
-        present_ids = [resolve(p) for p in (present if present is not None else members)]
-        missing = [p for p, i in zip(present or (), present_ids, strict=False) if i is None]
-        if missing:
-            from .errors import NotAMemberError
-
-            raise NotAMemberError(f"not members of this group: {', '.join(missing)}")
-        facilitator_id = resolve(facilitator)
-        if facilitator_id is None:
-            external = ev.MemberRef(
-                id=free_slug(facilitator, by_key), name=facilitator, external=True
-            )
-            refs.append(external)
-            facilitator_id = external.id
+        lang = check_lang(lang)
+        if meeting_id is not None:
+            check_id(meeting_id, MEETING_ID)
+        seating = seat(
+            members,
+            facilitator=facilitator,
+            present=present,
+            scribe=scribe,
+            timekeeper=timekeeper,
+            group_id=group_id,
+            external_facilitator=external_facilitator,
+            limits=self.limits,
+        )
         meeting_id = meeting_id or f"{self.clock():%Y%m%d}-{secrets.token_hex(3)}"
         started = ev.MeetingStarted(
             at=self.clock(),
             meeting_id=meeting_id,
-            group_id=group_id,
+            group_id=seating.group_id,
             lang=lang,
-            members=tuple(refs),
-            present=tuple(p for p in present_ids if p is not None),
-            facilitator=facilitator_id,
-            scribe=resolve(scribe) if scribe else None,
-            timekeeper=resolve(timekeeper) if timekeeper else None,
+            members=seating.members,
+            present=seating.present,
+            facilitator=seating.facilitator,
+            scribe=seating.scribe,
+            timekeeper=seating.timekeeper,
             purpose=purpose,
         )
         with self._lock(meeting_id):
             self.journal.append(meeting_id, 0, [started])
             state = apply(None, started)
             self._states[meeting_id] = state
-        log.info("meeting_started", meeting_id=meeting_id, members=len(refs), lang=lang)
+        log.info("meeting_started", meeting_id=meeting_id, members=len(seating.members), lang=lang)
         self._notify(state, [started], [state])
         return self.meeting(meeting_id)
 
@@ -187,7 +173,11 @@ class Engine:
         events = self.journal.load(meeting_id)
         if not events:
             raise MeetingNotFoundError(
-                f"no meeting {meeting_id!r} in this store; `intervision meetings` lists them",
+                Text(
+                    nl="Die bijeenkomst staat niet in deze opslag; `intervision meetings` "
+                    "toont welke er zijn.",
+                    en="There is no such meeting in this store; `intervision meetings` lists them.",
+                ),
                 meeting_id=meeting_id,
             )
         state = replay_stored(meeting_id, events)
@@ -245,8 +235,19 @@ class Engine:
         not know whether its command was committed): a command whose key the meeting
         already holds writes nothing and answers with what the first one committed.
         """
+        if request_id is not None:
+            check_request_id(request_id)
+        too_long = over_limit(command, self.limits)
+        if too_long is not None:
+            lang = self.state(meeting_id).lang
+            log.info(
+                "command_refused", meeting_id=meeting_id, command=command.trigger, rule="limits"
+            )
+            raise CommandRefused("limits", too_long, lang, meeting_id=meeting_id)
         with self._lock(meeting_id):
-            for _ in range(_MAX_ATTEMPTS):
+            # No cap on the attempts: each conflict means another command was committed,
+            # and the writers of one meeting are people, so the others run out.
+            for attempt in itertools.count():
                 if request_id is not None:
                     earlier = self._earlier(meeting_id, request_id)
                     if earlier is not None:
@@ -275,6 +276,9 @@ class Engine:
                     self._states.pop(meeting_id, None)
                     if expected_version is not None and type(exc) is not RepeatedRequest:
                         raise
+                    if type(exc) is not RepeatedRequest:
+                        pause = min(_MAX_BACKOFF_S, 0.001 * 2 ** min(attempt, 10))
+                        time.sleep(random.uniform(0, pause))
                     continue  # another writer came first: decide again on what is now
                 states = []
                 for event in events:
@@ -282,8 +286,6 @@ class Engine:
                     state = apply(state, event)
                 self._states[meeting_id] = state
                 break
-            else:
-                raise ConcurrencyError(meeting_id, state.version, self.journal.version(meeting_id))
         if log.enabled_for(logging.INFO):
             self._log_accepted(meeting_id, command, state)
         self._notify(state, events, states)
@@ -365,15 +367,3 @@ def _hook_args(
     if hook == "intervision_phase_entered":  # the meeting started: its first step
         return {"state": state, "frame": "opening", "phase": None}
     return {"state": state}
-
-
-def _member_refs(names: Sequence[str]) -> list[ev.MemberRef]:
-    refs: list[ev.MemberRef] = []
-    taken: set[str] = set()
-    for name in names:
-        name = name.strip()
-        if not name:
-            continue
-        refs.append(ev.MemberRef(id=free_slug(name, taken), name=name))
-        taken.add(refs[-1].id)
-    return refs

@@ -1,15 +1,19 @@
 """The exception tree of intervision.
 
 Every error a user or a host app can meet derives from :class:`IntervisionError`, so
-a caller can catch one class. Messages name what is wrong and what to do, and never
-carry case content (leervragen, contributions, commitments): exception messages end
-up in logs and bug reports, which are outside the group.
+a caller can catch one class. Each carries its ``reason`` in Dutch and English
+(``error.message(lang)``; ``str(error)`` is the English one, for logs), naming what
+is wrong and what to do. No message carries case content (leervragen,
+contributions, commitments), a member's name or what was typed: messages end up in
+logs and bug reports, which are outside the group. Only a plugin's own errors
+(``PluginError``, about a method author's code) may be in English alone.
 
     IntervisionError
     ├── PluginError             a plugin failed to load or registered something invalid
     │   ├── SpecError           a method spec is invalid (names plugin, method, field)
     │   └── DuplicateMethodError  two plugins registered one method id (names both)
     ├── UnknownMethodError      no installed method has that id (or that version)
+    ├── InvalidInputError       a name, id or text that cannot be taken in; nothing written
     ├── GroupError              a group command that cannot be done (a work relation, ...)
     ├── MeetingError            anything about one meeting
     │   ├── MeetingNotFoundError
@@ -36,6 +40,7 @@ __all__ = [
     "DuplicateMethodError",
     "GroupError",
     "IntervisionError",
+    "InvalidInputError",
     "MeetingError",
     "MeetingNotFoundError",
     "NotAMemberError",
@@ -49,10 +54,26 @@ __all__ = [
 
 
 class IntervisionError(Exception):
-    """Base of every error intervision raises on purpose."""
+    """Base of every error intervision raises on purpose.
+
+    ``reason`` holds the message in both languages; it is None only for a message
+    given as one string (a plugin's own error).
+    """
 
     #: CLI exit code for this kind of error.
     exit_code = 1
+
+    def __init__(self, reason: Text | str) -> None:
+        if isinstance(reason, str):
+            super().__init__(reason)
+            self.reason: Text | None = None
+        else:
+            super().__init__(reason.en)
+            self.reason = reason
+
+    def message(self, lang: Lang) -> str:
+        """The message in ``lang``, where the error has both."""
+        return str(self) if self.reason is None else self.reason(lang)
 
 
 class PluginError(IntervisionError):
@@ -60,7 +81,7 @@ class PluginError(IntervisionError):
 
     exit_code = 3
 
-    def __init__(self, message: str, *, plugin: str = "", distribution: str = "") -> None:
+    def __init__(self, message: Text | str, *, plugin: str = "", distribution: str = "") -> None:
         super().__init__(message)
         self.plugin = plugin
         self.distribution = distribution
@@ -79,11 +100,38 @@ class UnknownMethodError(IntervisionError):
 
     exit_code = 2
 
+    reason: Text
+
+    def __init__(self, reason: Text) -> None:
+        super().__init__(reason)
+
+
+class InvalidInputError(IntervisionError):
+    """A name, an id or a text that cannot be taken in: a control character, too long,
+    a lookalike of another member, an unknown language. Nothing was written.
+
+    ``field`` names the input (in English, for a program); ``reason`` says what is
+    wrong and what to do, and never repeats what was typed.
+    """
+
+    exit_code = 2
+
+    reason: Text
+
+    def __init__(self, field: str, reason: Text) -> None:
+        super().__init__(reason)
+        self.field = field
+
 
 class GroupError(IntervisionError):
     """A group command that cannot be done; nothing was written."""
 
     exit_code = 7
+
+    reason: Text
+
+    def __init__(self, reason: Text) -> None:
+        super().__init__(reason)
 
 
 class MeetingError(IntervisionError):
@@ -91,8 +139,10 @@ class MeetingError(IntervisionError):
 
     exit_code = 4
 
-    def __init__(self, message: str, *, meeting_id: str = "") -> None:
-        super().__init__(message)
+    reason: Text
+
+    def __init__(self, reason: Text, *, meeting_id: str = "") -> None:
+        super().__init__(reason)
         self.meeting_id = meeting_id
 
 
@@ -113,10 +163,12 @@ class CommandRefused(MeetingError):
     in both languages, and ``str(error)`` is the one in the meeting's language.
     """
 
+    reason: Text
+
     def __init__(self, rule: str, reason: Text, lang: Lang, *, meeting_id: str = "") -> None:
-        super().__init__(f"[{rule}] {reason(lang)}", meeting_id=meeting_id)
+        super().__init__(reason, meeting_id=meeting_id)
+        self.args = (f"[{rule}] {reason(lang)}",)
         self.rule = rule
-        self.reason = reason
         self.lang = lang
 
 
@@ -130,9 +182,15 @@ class ConcurrencyError(MeetingError):
     exit_code = 5
 
     def __init__(self, meeting_id: str, expected: int, actual: int) -> None:
+        from .text import Text
+
         super().__init__(
-            f"meeting {meeting_id} is at version {actual}, not {expected}: "
-            "someone else wrote first; reload the meeting and try again",
+            Text(
+                nl=f"Bijeenkomst {meeting_id} is bij versie {actual}, niet {expected}: iemand "
+                "anders was eerst; laad de bijeenkomst opnieuw en probeer het nog eens.",
+                en=f"meeting {meeting_id} is at version {actual}, not {expected}: someone "
+                "else wrote first; reload the meeting and try again",
+            ),
             meeting_id=meeting_id,
         )
         self.expected = expected
@@ -144,9 +202,15 @@ class RepeatedRequest(ConcurrencyError):
     written. The engine answers with the first outcome: a caller never sees this."""
 
     def __init__(self, meeting_id: str, request_id: str) -> None:
+        from .text import Text
+
         MeetingError.__init__(
             self,
-            f"meeting {meeting_id} already holds this request; nothing was written again",
+            Text(
+                nl=f"Bijeenkomst {meeting_id} heeft dit verzoek al; er is niets opnieuw "
+                "geschreven.",
+                en=f"meeting {meeting_id} already holds this request; nothing was written again",
+            ),
             meeting_id=meeting_id,
         )
         self.request_id = request_id
@@ -158,6 +222,27 @@ class StoreError(IntervisionError):
 
     exit_code = 6
 
+    reason: Text
+
+    def __init__(self, reason: Text) -> None:
+        super().__init__(reason)
+
 
 class CorruptJournalError(StoreError):
     """A stored event cannot be read back; the message names meeting and version."""
+
+    @classmethod
+    def at(cls, meeting_id: str, version: int | None, detail: str) -> CorruptJournalError:
+        """The error for one stored row; ``detail`` says what is wrong with it, in
+        English (a developer's words), and never quotes the row."""
+        from .text import Text
+
+        where = f"{meeting_id}" if version is None else f"{meeting_id}, version {version}"
+        plek = f"{meeting_id}" if version is None else f"{meeting_id}, versie {version}"
+        return cls(
+            Text(
+                nl=f"Bijeenkomst {plek}: wat er is opgeslagen is niet te lezen ({detail}); "
+                "zet de opslag terug uit een back-up.",
+                en=f"meeting {where}: {detail}",
+            )
+        )

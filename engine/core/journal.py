@@ -117,9 +117,11 @@ def decode_event(meeting_id: str, version: int, raw: str) -> Event:
     """
     event = decode_current(raw)
     if event is None:
-        raise CorruptJournalError(
-            f"meeting {meeting_id}, version {version}: the event is not in the shape "
-            "this intervision writes; restore the store from a backup"
+        raise CorruptJournalError.at(
+            meeting_id,
+            version,
+            "the event is not in the shape this intervision writes; restore the store from "
+            "a backup",
         )
     return belongs(meeting_id, version, event)
 
@@ -151,9 +153,10 @@ def belongs(meeting_id: str, version: int, event: Event) -> Event:
     # type() is, not isinstance: pydantic's metaclass makes isinstance slow, and this is hot.
     if type(event) is MeetingStarted and event.meeting_id != meeting_id:
         # The other id is not repeated: it is stored text like the rest of the row.
-        raise CorruptJournalError(
-            f"meeting {meeting_id}, version {version}: the stored meeting_started event "
-            "names another meeting (the row was copied or moved); restore the store "
-            "from a backup"
+        raise CorruptJournalError.at(
+            meeting_id,
+            version,
+            "the stored meeting_started event names another meeting (the row was copied or "
+            "moved); restore the store from a backup",
         )
     return event

@@ -17,9 +17,10 @@ from . import commands as cmd
 from .decide import current_method, current_phase
 from .errors import CommandRefused, NotAMemberError
 from .frame import FRAME_STEPS
+from .identity import find_person
 from .phases import PhaseSpec
 from .rules import FRAME_KINDS, roles_of
-from .specs import MethodSpec, slug
+from .specs import MethodSpec
 from .state import Contribution, MeetingState
 from .text import Text
 
@@ -50,6 +51,13 @@ class _Engine(Protocol):
 
 
 __all__ = ["Meeting"]
+
+_NOT_A_MEMBER = Text(
+    nl="Die persoon is geen lid van deze bijeenkomst: noem een lid bij id of bij de naam "
+    "zoals de ledenlijst die schrijft.",
+    en="That person is not a member of this meeting: name a member by id, or by their "
+    "name as the member list has it.",
+)
 
 
 class Meeting:
@@ -85,19 +93,12 @@ class Meeting:
         return phase.title if phase is not None else FRAME_STEPS[self.state.frame].title
 
     def person(self, who: str) -> str:
-        """The member id for an id or a display name."""
+        """The member id for an exact id or an exact display name (see :mod:`.identity`)."""
         members = self.state.members
-        if who in members:
-            return who
-        folded = who.strip().casefold()
-        for member in members.values():
-            if member.name.casefold() == folded or member.id == slug(who):
-                return member.id
-        raise NotAMemberError(
-            f"{who!r} is not a member of this meeting "
-            f"(members: {', '.join(m.name for m in members.values())})",
-            meeting_id=self.id,
-        )
+        found = find_person(((m.id, m.name) for m in members.values()), who)
+        if found is None:
+            raise NotAMemberError(_NOT_A_MEMBER, meeting_id=self.id)
+        return found
 
     def roles(self, who: str) -> frozenset[str]:
         """The roles this person has now, as the rules count them.

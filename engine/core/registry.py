@@ -106,8 +106,16 @@ class Registry:
         if key not in self._variants:
             try:
                 self._variants[key] = spec.variant(variant)
-            except KeyError as exc:
-                raise UnknownMethodError(str(exc.args[0])) from None
+            except KeyError:
+                known = ", ".join(v.id for v in spec.variants) or "-"
+                raise UnknownMethodError(
+                    Text(
+                        nl=f"Methode {spec.id} heeft die variant niet (varianten: {known}); "
+                        f"zie `intervision methods show {spec.id}`.",
+                        en=f"Method {spec.id} has no such variant (variants: {known}); see "
+                        f"`intervision methods show {spec.id}`.",
+                    )
+                ) from None
         return self._variants[key]
 
     def _method(self, method_id: str, version: str | None) -> MethodSpec:
@@ -115,16 +123,25 @@ class Registry:
         if not versions:
             known = ", ".join(m.id for m in self.methods()) or "none"
             raise UnknownMethodError(
-                f"no installed method has the id {method_id!r} (installed: {known}); "
-                "see `intervision methods`"
+                Text(
+                    nl=f"Geen geïnstalleerde methode heeft dat id (geïnstalleerd: {known}); "
+                    "zie `intervision methods`.",
+                    en=f"No installed method has that id (installed: {known}); see "
+                    "`intervision methods`.",
+                )
             )
         if version is None:
             return versions[max(versions, key=_version_key)]
         if version not in versions:
+            installed = ", ".join(sorted(versions, key=_version_key))
             raise UnknownMethodError(
-                f"method {method_id!r} version {version} is not installed (installed: "
-                f"{', '.join(sorted(versions, key=_version_key))}); install the plugin "
-                "version this meeting was started with"
+                Text(
+                    nl=f"Methode {method_id} versie {version} is niet geïnstalleerd "
+                    f"(geïnstalleerd: {installed}); installeer de versie van de plugin "
+                    "waarmee deze bijeenkomst begon.",
+                    en=f"Method {method_id} version {version} is not installed (installed: "
+                    f"{installed}); install the plugin version this meeting was started with.",
+                )
             )
         return versions[version]
 

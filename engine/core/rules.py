@@ -24,7 +24,15 @@ if TYPE_CHECKING:  # at run time only the annotations name them: loading methods
     from .specs import MethodSpec
     from .state import MeetingState
 
-__all__ = ["FRAME_KINDS", "Refusal", "RuleContext", "RuleKind", "refuse", "roles_of"]
+__all__ = [
+    "FRAME_KINDS",
+    "Refusal",
+    "RuleContext",
+    "RuleKind",
+    "refuse",
+    "roles_of",
+    "yet_to_speak",
+]
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,21 @@ class RuleKind:
     def concerns(self, command_type: type[Any]) -> bool:
         """Whether the check can refuse commands of this type."""
         return not self.commands or issubclass(command_type, self.commands)
+
+
+def yet_to_speak(state: MeetingState, *, neutral_facilitator: bool = False) -> tuple[str, ...]:
+    """The participants present who have said nothing yet in this step: whom a phase
+    where everyone contributes waits for (never the inbrenger, an external facilitator,
+    or a facilitator the method keeps neutral)."""
+    said = {c.author for c in state.step_contributions()}
+    return tuple(
+        p
+        for p in state.present
+        if p != state.inbrenger
+        and not state.members[p].external
+        and not (neutral_facilitator and p == state.facilitator)
+        and p not in said
+    )
 
 
 def roles_of(

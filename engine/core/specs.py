@@ -10,8 +10,6 @@ phases' own records are in ``phases``; a variant's overlay is worked out in
 
 from __future__ import annotations
 
-import re
-from collections.abc import Container
 from typing import Any, Literal
 
 from pydantic import (
@@ -33,8 +31,6 @@ __all__ = [
     "MethodSpec",
     "RoleSpec",
     "VariantSpec",
-    "free_slug",
-    "slug",
 ]
 
 
@@ -276,19 +272,3 @@ def _unique(ids: list[str], field: str) -> None:
         if value in seen:
             raise ValueError(f"{field}: the id {value!r} is used twice")
         seen.add(value)
-
-
-def slug(name: str) -> str:
-    """A stable id for a display name (``"Anna de Vries"`` -> ``"anna-de-vries"``)."""
-    cleaned = re.sub(r"[^a-z0-9]+", "-", name.strip().lower()).strip("-")
-    return cleaned or "member"
-
-
-def free_slug(name: str, taken: Container[str]) -> str:
-    """The slug of ``name``, numbered (``anna-2``) when ``taken`` already holds it."""
-    base = candidate = slug(name)
-    n = 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate

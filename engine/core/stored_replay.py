@@ -42,7 +42,7 @@ def replay_stored(meeting_id: str, events: list[ev.Event]) -> MeetingState:
             break
     if problem is not None:
         version, why = problem
-        raise CorruptJournalError(f"meeting {meeting_id}, version {version}: {why}")
+        raise CorruptJournalError.at(meeting_id, version, why)
     if state is None:
-        raise CorruptJournalError(f"meeting {meeting_id}: no events are stored; {_RESTORE}")
+        raise CorruptJournalError.at(meeting_id, None, f"no events are stored; {_RESTORE}")
     return state

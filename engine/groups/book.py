@@ -8,11 +8,13 @@ group is as durable as a meeting and two writers get the same conflict error.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from intervision.engine import (
+    DEFAULT_LIMITS,
+    LOOKALIKE_NAMES,
     ConcurrencyError,
     ContractSet,
     Event,
@@ -21,16 +23,24 @@ from intervision.engine import (
     GroupError,
     GroupMember,
     GuidedSet,
+    InvalidInputError,
     Journal,
     Lang,
+    Limits,
     MemberAdded,
     MemberRemoved,
     SeriesMethodSet,
     SeriesPlan,
     SeriesPlanned,
     Text,
+    check_id,
+    check_lang,
+    clean_name,
+    find_person,
     free_slug,
+    lookalike_pairs,
     slug,
+    too_long,
 )
 
 from .file import GroupFile, GroupFileError, group_file_problems
@@ -69,6 +79,7 @@ def apply_group(state: GroupState | None, event: Event) -> GroupState:
     match event:
         case MemberAdded():
             state.members[event.member.id] = event.member
+            state.ids_given.add(event.member.id)
             state.members_changed = event.at
         case MemberRemoved():
             state.members.pop(event.member_id, None)
@@ -94,31 +105,43 @@ def apply_group(state: GroupState | None, event: Event) -> GroupState:
 class GroupBook:
     """The groups in one journal."""
 
-    def __init__(self, journal: Journal, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, journal: Journal, clock: Callable[[], datetime], limits: Limits = DEFAULT_LIMITS
+    ) -> None:
         self.journal = journal
         self.clock = clock
+        self.limits = limits
         self._lock = threading.Lock()
 
     def exists(self, group_id: str) -> bool:
         """Whether the journal holds a group with this id (without reading it)."""
         return self.journal.version(GROUP_PREFIX + group_id) > 0
 
-    def create(self, name: str, *, lang: Lang = "en", group_id: str | None = None) -> GroupState:
-        group_id = group_id or slug(name)
-        if self.exists(group_id):
-            raise GroupError(
-                f"a group {group_id!r} already exists; choose another name or see "
-                "`intervision group show`"
-            )
-        event = GroupCreated(
-            at=self.clock(),
-            group_id=group_id,
-            name=name,
-            lang=lang,
-            contract=default_contract(lang),
-        )
-        self.journal.append(GROUP_PREFIX + group_id, 0, [event])
-        return apply_group(None, event)
+    def create(
+        self,
+        name: str,
+        *,
+        lang: Lang = "en",
+        group_id: str | None = None,
+        members: Sequence[str] = (),
+    ) -> GroupState:
+        """A new group, with ``members`` (display names) if given, in one append.
+
+        Every name is checked first, so a group is made whole or not at all: a bad
+        third name leaves no group of two behind. The id is ``group_id``, else made
+        from the name (``Team Noord`` -> ``team-noord``).
+        """
+        group_id, events = self._new_group(name, lang, group_id)
+        now = events[0].at
+        taken: set[str] = set()
+        people = [self._checked(name, None, None, None) for name in members]
+        _refuse_lookalikes([person.name for person in people])
+        for person in people:
+            member = person.model_copy(update={"id": free_slug(person.name, taken)})
+            taken.add(member.id)
+            events.append(MemberAdded(at=now, member=member))
+        self._check_size(len(people))
+        return self._append_new(group_id, events)[0]
 
     def import_group(
         self, group: GroupFile, *, lang: Lang = "en", path: str = ""
@@ -133,39 +156,51 @@ class GroupBook:
         problems = group_file_problems(group)
         if problems:
             raise GroupFileError(path, problems, refused=True)
-        group_id = group.group_id
         chosen: Lang = group.lang or lang
+        group_id, events = self._new_group(group.name, chosen, group.group_id)
+        now = events[0].at
+        events[0] = events[0].model_copy(update={"contract": group.contract_for(chosen)})
+        taken: set[str] = set()
+        for entry in group.members:
+            checked = self._checked(
+                entry.name, entry.function, entry.reports_to, entry.relation_reason
+            )
+            member = checked.model_copy(update={"id": free_slug(checked.name, taken)})
+            taken.add(member.id)
+            events.append(MemberAdded(at=now, member=member))
+        self._check_size(len(group.members))
+        if group.guided_by:
+            guide = clean_name(group.guided_by, _GUIDE, limit=self.limits.name)
+            events.append(GuidedSet(at=now, facilitator=guide))
+        return self._append_new(group_id, events)
+
+    def _new_group(self, name: str, lang: object, group_id: str | None) -> tuple[str, list[Event]]:
+        """The id and the ``group_created`` event of a new group (not written yet)."""
+        name = clean_name(name, _GROUP_NAME, limit=self.limits.name)
+        chosen = check_lang(lang)
+        if group_id is not None:
+            check_id(group_id, _GROUP_ID)
+        elif slug(name):
+            group_id = slug(name)
+        else:  # a name without a letter a-z (王组): numbered, never another group's id
+            group_id = free_slug(name, _Existing(self), fallback="group")
+        if self.exists(group_id):
+            raise GroupError(_exists(group_id))
+        created = GroupCreated(
+            at=self.clock(),
+            group_id=group_id,
+            name=name,
+            lang=chosen,
+            contract=default_contract(chosen),
+        )
+        return group_id, [created]
+
+    def _append_new(self, group_id: str, events: list[Event]) -> tuple[GroupState, list[Text]]:
         with self._lock:
-            if self.exists(group_id):
-                raise GroupError(
-                    f"a group {group_id!r} already exists; choose another name (or id) in "
-                    "the file, or see `intervision group show`"
-                )
-            now = self.clock()
-            events: list[Event] = [
-                GroupCreated(
-                    at=now,
-                    group_id=group_id,
-                    name=group.name,
-                    lang=chosen,
-                    contract=group.contract_for(chosen),
-                )
-            ]
-            taken: set[str] = set()
-            for entry in group.members:
-                member_id = free_slug(entry.name, taken)
-                taken.add(member_id)
-                member = GroupMember(id=member_id, **entry.model_dump())
-                events.append(MemberAdded(at=now, member=member))
-            if group.guided_by:
-                events.append(GuidedSet(at=now, facilitator=group.guided_by))
             try:
                 self.journal.append(GROUP_PREFIX + group_id, 0, events)
             except ConcurrencyError:
-                raise GroupError(
-                    f"a group {group_id!r} was created just now by someone else; see "
-                    "`intervision group show`"
-                ) from None
+                raise GroupError(_exists(group_id)) from None
         state: GroupState | None = None
         for event in events:
             state = apply_group(state, event)
@@ -173,12 +208,15 @@ class GroupBook:
         return state, _size_warnings(len(state.members))
 
     def get(self, group_id: str) -> GroupState:
-        events = self.journal.load(GROUP_PREFIX + group_id)
+        events = self.journal.load(GROUP_PREFIX + group_id) if _is_id(group_id) else []
         if not events:
-            known = ", ".join(g.id for g in self.all()) or "none yet"
             raise GroupNotFoundError(
-                f"no group {group_id!r} (groups: {known}); create one with "
-                "`intervision group create NAME`"
+                Text(
+                    nl="Die groep bestaat niet; `intervision group list` toont de groepen, "
+                    "`intervision group create NAAM` maakt er een.",
+                    en="There is no such group; `intervision group list` lists the groups, "
+                    "`intervision group create NAME` makes one.",
+                )
             )
         state: GroupState | None = None
         for event in events:
@@ -204,26 +242,26 @@ class GroupBook:
     ) -> tuple[GroupState, list[Text]]:
         """Add a member; refuses a direct work relation unless a reason is recorded.
 
-        Returns the group and any warnings (a group outside 3 to 8 members).
+        The name is checked (:mod:`~intervision.engine.core.identity`) and may not
+        look like a member's; the new member gets an id no member of the group ever
+        had. Returns the group and any warnings (a group outside 3 to 8 members).
         """
+        candidate = self._checked(name, function, reports_to, relation_reason)
         with self._lock:
             group = self.get(group_id)
-            if any(m.name.casefold() == name.strip().casefold() for m in group.members.values()):
-                raise GroupError(f"{name!r} is already a member of {group.name!r}")
-            member_id = free_slug(name, group.members)
-            member = GroupMember(
-                id=member_id,
-                name=name.strip(),
-                function=function,
-                reports_to=reports_to,
-                relation_reason=relation_reason,
-            )
-            related = group.relations(member)
-            if related and not (relation_reason or "").strip():
+            _refuse_lookalikes([*(m.name for m in group.members.values()), candidate.name])
+            self._check_size(len(group.members) + 1)
+            member = candidate.model_copy(update={"id": free_slug(candidate.name, group.ids_given)})
+            if group.relations(member) and not member.relation_reason:
                 raise GroupError(
-                    f"{name!r} has a direct work relation with {', '.join(related)}: "
-                    "intervision needs a group of equals. If the group accepts it anyway, "
-                    "add the member again with the reason (--reason)"
+                    Text(
+                        nl="Het nieuwe lid heeft een directe werkrelatie met een lid: "
+                        "intervisie vraagt een groep van gelijken. Accepteert de groep het "
+                        "toch, voeg het lid dan opnieuw toe met de reden (--reason).",
+                        en="The new member has a direct work relation with a member: "
+                        "intervision needs a group of equals. If the group accepts it "
+                        "anyway, add the member again with the reason (--reason).",
+                    )
                 )
             self._append(group, MemberAdded(at=self.clock(), member=member))
             return group, _size_warnings(len(group.members))
@@ -236,12 +274,17 @@ class GroupBook:
             return group, _size_warnings(len(group.members))
 
     def set_contract(self, group_id: str, contract: GroupContract) -> GroupState:
+        for text in (contract.confidentiality, contract.attendance):
+            if len(text) > self.limits.agreement:
+                raise InvalidInputError("contract", too_long(_AGREEMENT, self.limits.agreement))
         with self._lock:
             group = self.get(group_id)
             self._append(group, ContractSet(at=self.clock(), contract=contract))
             return group
 
     def set_guided(self, group_id: str, facilitator: str | None) -> GroupState:
+        if facilitator is not None:
+            facilitator = clean_name(facilitator, _GUIDE, limit=self.limits.name)
         with self._lock:
             group = self.get(group_id)
             self._append(group, GuidedSet(at=self.clock(), facilitator=facilitator))
@@ -274,13 +317,97 @@ class GroupBook:
         self.journal.append(group.stream, group.version, [event])
         apply_group(group, event)
 
+    def _checked(
+        self,
+        name: str,
+        function: str | None,
+        reports_to: str | None,
+        relation_reason: str | None,
+    ) -> GroupMember:
+        """A member as kept (no id yet): every text trimmed, checked and within limits."""
+        limits = self.limits
+        reason = (relation_reason or "").strip() or None
+        if reason is not None and len(reason) > limits.reason:
+            raise InvalidInputError("relation_reason", too_long(_REASON, limits.reason))
+        return GroupMember(
+            id="",
+            name=clean_name(name, _MEMBER_NAME, limit=limits.name),
+            function=_optional(function, _FUNCTION, limits.line),
+            reports_to=_optional(reports_to, _REPORTS_TO, limits.name),
+            relation_reason=reason,
+        )
+
+    def _check_size(self, size: int) -> None:
+        if size > self.limits.members:
+            raise InvalidInputError(
+                "members",
+                Text(
+                    nl=f"Een groep heeft ten hoogste {self.limits.members} leden.",
+                    en=f"A group has at most {self.limits.members} members.",
+                ),
+            )
+
+
+class _Existing:
+    """The ids of the groups in a book, as a container ``free_slug`` can ask."""
+
+    def __init__(self, book: GroupBook) -> None:
+        self.book = book
+
+    def __contains__(self, group_id: object) -> bool:
+        return isinstance(group_id, str) and self.book.exists(group_id)
+
+
+def _is_id(value: str) -> bool:
+    try:
+        check_id(value, _GROUP_ID)
+    except InvalidInputError:
+        return False
+    return True
+
+
+def _optional(value: str | None, what: Text, limit: int) -> str | None:
+    """An optional line (a function, a name): trimmed and checked; blank is none."""
+    if value is None or not value.strip():
+        return None
+    return clean_name(value, what, limit=limit)
+
+
+def _refuse_lookalikes(names: list[str]) -> None:
+    if lookalike_pairs(names):
+        raise GroupError(LOOKALIKE_NAMES)
+
 
 def _find(group: GroupState, who: str) -> GroupMember:
-    for member in group.members.values():
-        if who in (member.id, member.name) or member.name.casefold() == who.casefold():
-            return member
-    names = ", ".join(m.name for m in group.members.values()) or "none"
-    raise GroupError(f"{who!r} is not a member of {group.name!r} (members: {names})")
+    found = find_person(((m.id, m.name) for m in group.members.values()), who)
+    if found is None:
+        raise GroupError(
+            Text(
+                nl="Die persoon is geen lid van de groep; `intervision group show` toont de leden.",
+                en="That person is not a member of the group; `intervision group show` lists "
+                "the members.",
+            )
+        )
+    return group.members[found]
+
+
+def _exists(group_id: str) -> Text:
+    return Text(
+        nl=f"Er bestaat al een groep {group_id}; kies een andere naam (of id), of zie "
+        "`intervision group show`.",
+        en=f"A group {group_id} already exists; choose another name (or id), or see "
+        "`intervision group show`.",
+    )
+
+
+_GROUP_NAME = Text(nl="naam van de groep", en="group's name")
+_GROUP_ID = Text(nl="groeps-id", en="group id")
+_MEMBER_NAME = Text(nl="naam van het lid", en="member's name")
+_FUNCTION = Text(nl="functie", en="function")
+_REPORTS_TO = Text(nl="naam van de leidinggevende", en="name of whom they report to")
+_REASON = Text(nl="reden", en="reason")
+_AGREEMENT = Text(nl="afspraak", en="agreement")
+_GUIDE = Text(nl="naam van de begeleider", en="facilitator's name")
 
 
 def _size_warnings(size: int) -> list[Text]:
@@ -311,4 +438,4 @@ def groups_of(engine: Engine) -> GroupBook:
 
 
 def _book(engine: Engine) -> GroupBook:
-    return GroupBook(engine.journal, engine.clock)
+    return GroupBook(engine.journal, engine.clock, engine.limits)

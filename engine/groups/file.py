@@ -29,7 +29,18 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from intervision.engine import GroupContract, Text, slug
+from intervision.engine import (
+    DEFAULT_LIMITS,
+    ID_MAX,
+    ID_PATTERN,
+    GroupContract,
+    InvalidInputError,
+    Text,
+    clean_name,
+    lookalike_pairs,
+    name_key,
+    slug,
+)
 
 from .file_problems import FileProblem, GroupFileError, line_of, locate
 from .group import GroupState, default_contract
@@ -51,10 +62,12 @@ MAX_FILE_BYTES = 256 * 1024
 
 
 def _one_line(value: str) -> str:
-    """A name is printed in lists and tables: a control character in it is a slip."""
-    if any(unicodedata.category(c) == "Cc" for c in value):
-        raise PydanticCustomError("control_character", "contains a control character")
-    return value
+    """A name or a line is printed in lists and tables: NFC, one space between words,
+    and no control or invisible character (:func:`~intervision.engine.clean_name`)."""
+    try:
+        return clean_name(value, Text(nl="naam", en="name"), limit=None)
+    except InvalidInputError:
+        raise PydanticCustomError("control_character", "contains a control character") from None
 
 
 def _lines(value: str) -> str:
@@ -63,24 +76,15 @@ def _lines(value: str) -> str:
     return value
 
 
-_Short = StringConstraints(strip_whitespace=True, min_length=1, max_length=100)
-Name = Annotated[str, _Short, AfterValidator(_one_line)]
-Line = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    AfterValidator(_one_line),
-]
-Reason = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=1000),
-    AfterValidator(_lines),
-]
-Agreement = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=4000),
-    AfterValidator(_lines),
-]
-GroupId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
+def _most(characters: int) -> StringConstraints:
+    return StringConstraints(strip_whitespace=True, min_length=1, max_length=characters)
+
+
+Name = Annotated[str, _most(DEFAULT_LIMITS.name), AfterValidator(_one_line)]
+Line = Annotated[str, _most(DEFAULT_LIMITS.line), AfterValidator(_one_line)]
+Reason = Annotated[str, _most(DEFAULT_LIMITS.reason), AfterValidator(_lines)]
+Agreement = Annotated[str, _most(DEFAULT_LIMITS.agreement), AfterValidator(_lines)]
+GroupId = Annotated[str, StringConstraints(pattern=f"^{ID_PATTERN}$", max_length=ID_MAX)]
 
 
 class MemberEntry(BaseModel):
@@ -120,13 +124,13 @@ class GroupFile(BaseModel):
     #: A fixed external facilitator; left out, the members facilitate in turn.
     guided_by: Name | None = None
     contract: ContractEntry | None = None
-    members: list[MemberEntry] = Field(default_factory=list, max_length=64)
+    members: list[MemberEntry] = Field(default_factory=list, max_length=DEFAULT_LIMITS.members)
 
     _lines: dict[tuple[str | int, ...], int] = PrivateAttr(default_factory=dict)
 
     @property
     def group_id(self) -> str:
-        return self.id or slug(self.name)
+        return self.id or slug(self.name) or "group"
 
     def line_of(self, loc: Sequence[str | int]) -> int | None:
         """The line in the file this field is on (or its table, or its list), if known."""
@@ -213,25 +217,28 @@ def group_file_problems(group: GroupFile) -> list[FileProblem]:
     """What a group of equals cannot accept: a member twice, or a work relation without
     a reason. Checked by the import as a whole, so the order of members does not matter."""
     problems: list[FileProblem] = []
-    first: dict[str, int] = {}
-    for n, member in enumerate(group.members):
-        key = member.name.casefold()
-        if key in first:
-            other = first[key]
-            problems.append(
-                _problem(
-                    ("members", n, "name"),
-                    nl=f"dezelfde naam als lid {other + 1}{_at(group, other, 'nl')}; "
-                    "geef elk lid een eigen naam, of laat één van beide weg",
-                    en=f"the same name as member {other + 1}{_at(group, other, 'en')}; give "
-                    "each member a name of their own, or leave one of them out",
-                    group=group,
-                )
+    names = [member.name for member in group.members]
+    twice: dict[int, int] = {}
+    for other, n in lookalike_pairs(names):
+        twice.setdefault(n, other)
+    for n, other in sorted(twice.items()):
+        problems.append(
+            _problem(
+                ("members", n, "name"),
+                nl=f"dezelfde naam als lid {other + 1}{_at(group, other, 'nl')}, of een die "
+                "er zo op lijkt dat ze verward kunnen worden; geef elk lid een eigen naam "
+                "(met een initiaal of achternaam), of laat één van beide weg",
+                en=f"the same name as member {other + 1}{_at(group, other, 'en')}, or one "
+                "that looks so alike they could be mixed up; give each member a name of "
+                "their own (with an initial or a surname), or leave one of them out",
+                group=group,
             )
-        else:
-            first[key] = n
+        )
+    first: dict[str, int] = {}
+    for n, name in enumerate(names):
+        first.setdefault(name_key(name), n)
     for n, member in enumerate(group.members):
-        boss = first.get((member.reports_to or "").casefold())
+        boss = first.get(name_key(member.reports_to or ""))
         if boss is None or boss == n:
             continue
         if member.relation_reason or group.members[boss].relation_reason:

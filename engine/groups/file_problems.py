@@ -55,8 +55,13 @@ class GroupFileError(GroupError):
         self.path = path
         self.problems = problems
         self.exit_code = 7 if refused else 2
-        listed = "; ".join(_joined(p.where("en"), p.text.en) for p in problems)
-        super().__init__(f"{path}: {listed}" if path else listed)
+        prefix = f"{path}: " if path else ""
+        super().__init__(
+            Text(
+                nl=prefix + "; ".join(_joined(p.where("nl"), p.text.nl) for p in problems),
+                en=prefix + "; ".join(_joined(p.where("en"), p.text.en) for p in problems),
+            )
+        )
 
     def lines(self, lang: Literal["nl", "en"]) -> list[str]:
         """One line per problem, in ``lang``, each starting with the file."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from intervision.engine import GroupContract, GroupMember, Lang, SeriesPlan, Text
+from intervision.engine import GroupContract, GroupMember, Lang, SeriesPlan, Text, name_key
 
 __all__ = [
     "CONTRACT_TEXTS",
@@ -95,6 +95,9 @@ class GroupState:
     #: When a member last joined or left: a refresh meeting is due after it.
     members_changed: datetime | None = None
     version: int = 1
+    #: Every member id the group ever gave, of members removed too: never given twice,
+    #: so a new member is never taken for someone in the group's history.
+    ids_given: set[str] = field(default_factory=set)
 
     @property
     def stream(self) -> str:
@@ -102,14 +105,16 @@ class GroupState:
 
     def relations(self, member: GroupMember) -> list[str]:
         """Names of members this member has a direct work relation with."""
-        folded = {m.name.casefold(): m for m in self.members.values() if m.id != member.id}
+        keyed = {name_key(m.name): m for m in self.members.values() if m.id != member.id}
         found = []
-        if member.reports_to and member.reports_to.casefold() in folded:
-            found.append(folded[member.reports_to.casefold()].name)
+        boss = keyed.get(name_key(member.reports_to)) if member.reports_to else None
+        if boss is not None:
+            found.append(boss.name)
         for other in self.members.values():
             if (
                 other.id != member.id
-                and (other.reports_to or "").casefold() == member.name.casefold()
+                and other.reports_to
+                and name_key(other.reports_to) == name_key(member.name)
             ):
                 found.append(other.name)
         return found

@@ -171,12 +171,9 @@ def recommend(
     Raises ``ValueError`` for an unknown ``leervraag_kind``.
     """
     if leervraag_kind is not None and leervraag_kind not in LEERVRAAG_KINDS:
-        raise ValueError(
-            f"unknown kind of leervraag {leervraag_kind!r}; "
-            f"known kinds: {', '.join(LEERVRAAG_KINDS)}"
-        )
+        raise ValueError(f"unknown kind of leervraag; known kinds: {', '.join(LEERVRAAG_KINDS)}")
     if experience not in (None, "beginning", "experienced"):
-        raise ValueError(f"unknown group experience {experience!r}; known: beginning, experienced")
+        raise ValueError("unknown group experience; known: beginning, experienced")
     # A meeting still at its case choice has no method yet: it is not "the last one".
     recent = sorted((r for r in history if r.methods), key=lambda record: record.started_at)
     if experience is None and recent:

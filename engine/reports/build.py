@@ -364,7 +364,7 @@ def _render(blocks: list[Block], title: str, lang: Lang, fmt: Format) -> str:
         return render_markdown(blocks)
     if fmt == "html":
         return render_html(blocks, title, lang)
-    raise ValueError(f"unknown report format {fmt!r}; use 'markdown' or 'html'")
+    raise ValueError("unknown report format; use 'markdown' or 'html'")
 
 
 def _namer(state: MeetingState) -> Names:

@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from intervision.engine import CorruptJournalError
+from intervision.engine import CorruptJournalError, Text
 
 from .content import map_content
-from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError, key_id, key_mismatch
+from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError, key_id, key_mismatch, where_in
 
 if TYPE_CHECKING:
     from intervision.engine import Event
@@ -33,11 +33,15 @@ __all__ = [
     "SEALED_MARK",
     "TOKEN_PREFIX",
     "FieldCipher",
+    "holds_token",
     "is_token",
     "reading_sealed",
+    "refuse_plain_write",
     "refuse_sealed",
     "require_cryptography",
+    "sealing",
     "token_key_id",
+    "writing_sealed",
 ]
 
 TOKEN_PREFIX = "enc:v1:"
@@ -46,13 +50,20 @@ SEALED_MARK = '"' + TOKEN_PREFIX
 _NONCE_BYTES = 12
 # A nonce, a 16-byte tag and at least nothing: 28 bytes are 38 base64 characters.
 _TOKEN = re.compile(r"enc:v1:([0-9a-f]{8}):([A-Za-z0-9_-]{38,})")
+_TOKEN_IN_JSON = re.compile(r'"enc:v1:[0-9a-f]{8}:[A-Za-z0-9_-]{38,}"')
 
 _READING_SEALED: ContextVar[bool] = ContextVar("intervision_reading_sealed", default=False)
+_WRITING_SEALED: ContextVar[bool] = ContextVar("intervision_writing_sealed", default=False)
 
 # One encoder for every value: json.dumps with options builds a new one per call.
 _compact_json = json.JSONEncoder(separators=(",", ":")).encode
 
 INSTALL_HINT = "pip install 'intervision[encryption]'"
+
+
+def holds_token(raw: str) -> bool:
+    """Whether a stored row (an event's JSON) holds a sealed value."""
+    return SEALED_MARK in raw and _TOKEN_IN_JSON.search(raw) is not None
 
 
 def is_token(value: str) -> bool:
@@ -80,6 +91,39 @@ def reading_sealed() -> Iterator[None]:
         _READING_SEALED.reset(token)
 
 
+@contextlib.contextmanager
+def writing_sealed() -> Iterator[None]:
+    """Tells the adapter below that this append comes through an encrypted journal:
+    it marks the store as holding encrypted content, in the same transaction."""
+    token = _WRITING_SEALED.set(True)
+    try:
+        yield
+    finally:
+        _WRITING_SEALED.reset(token)
+
+
+def sealing() -> bool:
+    """Whether the append under way comes through an encrypted journal."""
+    return _WRITING_SEALED.get()
+
+
+def refuse_plain_write() -> EncryptionError:
+    """The error for a write without the key to a store that holds encrypted content.
+
+    Without it a process that forgot the key would put case text in the clear beside
+    what the group meant to keep sealed.
+    """
+    return EncryptionError(
+        Text(
+            nl="Deze opslag bevat versleutelde inhoud; zonder de sleutel wordt er niets in "
+            f"geschreven. Zet {KEY_ENV} of {KEY_FILE_ENV} op de sleutel van de opslag; er is "
+            "niets geschreven.",
+            en="this store holds encrypted content; nothing is written to it without its "
+            f"key. Set {KEY_ENV} or {KEY_FILE_ENV} to the store's key; nothing was written",
+        )
+    )
+
+
 def refuse_sealed(meeting_id: str, version: int, event: Event) -> None:
     """Raise when a journal opened without a key reads a sealed event.
 
@@ -97,9 +141,14 @@ def refuse_sealed(meeting_id: str, version: int, event: Event) -> None:
 
     map_content(event, look)
     if sealed:
+        where = where_in(meeting_id, version)
         raise EncryptionError(
-            f"meeting {meeting_id}, version {version}: this store is encrypted; set "
-            f"{KEY_ENV} or {KEY_FILE_ENV} to the key it was written with"
+            Text(
+                nl=f"{where.nl}: deze opslag is versleuteld; zet {KEY_ENV} of {KEY_FILE_ENV} "
+                "op de sleutel waarmee hij geschreven is.",
+                en=f"{where.en}: this store is encrypted; set {KEY_ENV} or {KEY_FILE_ENV} to "
+                "the key it was written with",
+            )
         )
 
 
@@ -109,8 +158,12 @@ def require_cryptography() -> None:
         import cryptography.hazmat.primitives.ciphers.aead  # noqa: F401
     except ImportError:
         raise EncryptionError(
-            "a key is set for the store, but the cryptography library that reads "
-            f"encrypted stores is not installed; run {INSTALL_HINT}"
+            Text(
+                nl="Er is een sleutel voor de opslag gezet, maar de bibliotheek cryptography "
+                f"die versleutelde opslag leest is niet geïnstalleerd; voer {INSTALL_HINT} uit.",
+                en="a key is set for the store, but the cryptography library that reads "
+                f"encrypted stores is not installed; run {INSTALL_HINT}",
+            )
         ) from None
 
 
@@ -136,15 +189,16 @@ class FieldCipher:
         """The value sealed in ``token``; a clear error when it does not open, never garbage."""
         from cryptography.exceptions import InvalidTag
 
-        where = f"meeting {meeting_id}, version {version}"
         match = _TOKEN.fullmatch(token)
         if match is None:
-            raise CorruptJournalError(
-                f"{where}: the encrypted field {path} is damaged; restore the store from a backup"
+            raise CorruptJournalError.at(
+                meeting_id,
+                version,
+                f"the encrypted field {path} is damaged; restore the store from a backup",
             )
         stored_id, payload = match.groups()
         if stored_id != self.key_id:
-            raise key_mismatch(where, stored_id, self.key_id)
+            raise key_mismatch(where_in(meeting_id, version), stored_id, self.key_id)
         try:
             raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
             bound = _bound(meeting_id, version, event_type, path)
@@ -152,9 +206,11 @@ class FieldCipher:
         except (InvalidTag, ValueError):  # binascii and UTF-8 errors are ValueErrors
             pass
         # Raised outside the except block: nothing of the row rides along as context.
-        raise CorruptJournalError(
-            f"{where}: the encrypted field {path} does not open although the key fits: "
-            "the row was changed or moved; restore the store from a backup"
+        raise CorruptJournalError.at(
+            meeting_id,
+            version,
+            f"the encrypted field {path} does not open although the key fits: the row was "
+            "changed or moved; restore the store from a backup",
         )
 
 

@@ -19,7 +19,7 @@ import secrets
 import stat
 from pathlib import Path
 
-from intervision.engine import StoreError
+from intervision.engine import StoreError, Text
 
 __all__ = [
     "KEY_ENV",
@@ -37,7 +37,9 @@ KEY_ENV = "INTERVISION_KEY"
 KEY_FILE_ENV = "INTERVISION_KEY_FILE"
 KEY_BYTES = 32
 
-_MAKE_ONE = "make one with `intervision key new`"
+_MAKE_ONE = Text(
+    nl="maak er een met `intervision key new`", en="make one with `intervision key new`"
+)
 
 
 class EncryptionError(StoreError):
@@ -67,8 +69,12 @@ def parse_key(text: str | bytes, source: str) -> bytes:
         key = b""
     if len(key) != KEY_BYTES:
         raise EncryptionError(
-            f"{source} does not hold a key: a key is {KEY_BYTES} bytes written as base64 "
-            f"(44 characters); {_MAKE_ONE}"
+            Text(
+                nl=f"In {source} staat geen sleutel: een sleutel is {KEY_BYTES} bytes, "
+                f"geschreven als base64 (44 tekens); {_MAKE_ONE.nl}.",
+                en=f"{source} does not hold a key: a key is {KEY_BYTES} bytes written as "
+                f"base64 (44 characters); {_MAKE_ONE.en}",
+            )
         )
     return key
 
@@ -79,15 +85,23 @@ def read_key_file(path: str | os.PathLike[str]) -> bytes:
     try:
         info = path.stat()
         if os.name == "posix" and info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+            mode = stat.S_IMODE(info.st_mode)
             raise EncryptionError(
-                f"the key file {path} can be read by others (mode "
-                f"{stat.S_IMODE(info.st_mode):04o}); a key must be private to its owner: "
-                f"run `chmod 600 {path}`"
+                Text(
+                    nl=f"Anderen kunnen het sleutelbestand {path} lezen (modus {mode:04o}); "
+                    f"een sleutel is alleen voor de eigenaar: voer `chmod 600 {path}` uit.",
+                    en=f"the key file {path} can be read by others (mode {mode:04o}); a key "
+                    f"must be private to its owner: run `chmod 600 {path}`",
+                )
             )
         text = path.read_bytes()
     except OSError as exc:
         raise EncryptionError(
-            f"cannot read the key file {path} ({exc.strerror}); check {KEY_FILE_ENV}"
+            Text(
+                nl=f"Kan het sleutelbestand {path} niet lezen ({exc.strerror}); kijk "
+                f"{KEY_FILE_ENV} na.",
+                en=f"cannot read the key file {path} ({exc.strerror}); check {KEY_FILE_ENV}",
+            )
         ) from None
     return parse_key(text.decode("ascii", errors="replace"), f"the key file {path}")
 
@@ -98,8 +112,12 @@ def configured_key(environ: dict[str, str] | None = None) -> bytes | None:
     text, file = env.get(KEY_ENV, "").strip(), env.get(KEY_FILE_ENV, "").strip()
     if text and file:
         raise EncryptionError(
-            f"both {KEY_ENV} and {KEY_FILE_ENV} are set; set only one of them, so it is "
-            "clear which key opens the store"
+            Text(
+                nl=f"Zowel {KEY_ENV} als {KEY_FILE_ENV} is gezet; zet er één, zodat duidelijk "
+                "is welke sleutel de opslag opent.",
+                en=f"both {KEY_ENV} and {KEY_FILE_ENV} are set; set only one of them, so it "
+                "is clear which key opens the store",
+            )
         )
     if text:
         return parse_key(text, KEY_ENV)
@@ -117,12 +135,25 @@ def key_id(key: bytes) -> str:
     return hashlib.sha256(b"intervision key id\x00" + key).hexdigest()[:8]
 
 
-def key_mismatch(where: str, stored_id: str, given_id: str) -> EncryptionError:
+def key_mismatch(where: Text, stored_id: str, given_id: str) -> EncryptionError:
     """The error for a store sealed with another key than the one given, at ``where``."""
     return EncryptionError(
-        f"{where}: the key does not fit this store (it was written with key {stored_id}, "
-        f"the key given is {given_id}); set {KEY_ENV} or {KEY_FILE_ENV} to the key the "
-        "store was written with"
+        Text(
+            nl=f"{where.nl}: de sleutel past niet bij deze opslag (die is geschreven met "
+            f"sleutel {stored_id}, de gegeven sleutel is {given_id}); zet {KEY_ENV} of "
+            f"{KEY_FILE_ENV} op de sleutel waarmee de opslag geschreven is.",
+            en=f"{where.en}: the key does not fit this store (it was written with key "
+            f"{stored_id}, the key given is {given_id}); set {KEY_ENV} or {KEY_FILE_ENV} "
+            "to the key the store was written with",
+        )
+    )
+
+
+def where_in(meeting_id: str, version: int) -> Text:
+    """Where in a store something was found, for a message."""
+    return Text(
+        nl=f"Bijeenkomst {meeting_id}, versie {version}",
+        en=f"meeting {meeting_id}, version {version}",
     )
 
 
@@ -139,11 +170,20 @@ def write_key_file(path: str | os.PathLike[str]) -> str:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         raise EncryptionError(
-            f"{path} already exists; a new key there would lock out every store sealed "
-            "with the old one; choose another file name"
+            Text(
+                nl=f"{path} bestaat al; een nieuwe sleutel daar zou elke opslag met de oude "
+                "sleutel onleesbaar maken; kies een andere bestandsnaam.",
+                en=f"{path} already exists; a new key there would lock out every store "
+                "sealed with the old one; choose another file name",
+            )
         ) from None
     except OSError as exc:
-        raise EncryptionError(f"cannot write the key file {path} ({exc.strerror})") from None
+        raise EncryptionError(
+            Text(
+                nl=f"Kan het sleutelbestand {path} niet schrijven ({exc.strerror}).",
+                en=f"cannot write the key file {path} ({exc.strerror})",
+            )
+        ) from None
     with os.fdopen(fd, "w", encoding="ascii") as file:
         file.write(key + "\n")
     return key_id(parse_key(key, "the new key"))

@@ -29,11 +29,13 @@ from intervision.engine import (
     MeetingSummary,
     RepeatedRequest,
     StoreError,
+    Text,
     decode_event,
     encode_event,
 )
 
-from .rows import decode_rows
+from .cipher import SEALED_MARK, holds_token, refuse_plain_write, sealing
+from .rows import DOING_NL, decode_rows
 
 if TYPE_CHECKING:
     import psycopg
@@ -106,8 +108,12 @@ class PostgresJournal:
             from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
         except ImportError as exc:  # pragma: no cover - exercised without the extra
             raise StoreError(
-                "a postgresql:// store needs psycopg; install it with "
-                "pip install 'intervision[postgres]'"
+                Text(
+                    nl="Een postgresql://-opslag heeft psycopg nodig; installeer het met "
+                    "pip install 'intervision[postgres]'.",
+                    en="a postgresql:// store needs psycopg; install it with "
+                    "pip install 'intervision[postgres]'",
+                )
             ) from exc
         self._psycopg = psycopg
         self._pool_errors = (PoolTimeout, PoolClosed)
@@ -157,6 +163,7 @@ class PostgresJournal:
             actual = _version(db, meeting_id)
             if actual != expected_version:
                 raise ConcurrencyError(meeting_id, expected_version, actual)
+            _mind_the_seal(db)
             try:
                 with db.cursor() as cursor:
                     cursor.executemany(
@@ -198,9 +205,10 @@ class PostgresJournal:
         summaries: list[MeetingSummary] = []
         for meeting_id, version, last_type, first in rows:
             if first is None:
-                raise CorruptJournalError(
-                    f"meeting {meeting_id}, version 1: the event is missing from the store; "
-                    "restore the store from a backup"
+                raise CorruptJournalError.at(
+                    meeting_id,
+                    1,
+                    "the event is missing from the store; restore the store from a backup",
                 )
             summaries.append(
                 MeetingSummary(
@@ -226,7 +234,11 @@ class PostgresJournal:
         """One transaction on a pooled connection: committed on success, else rolled back."""
         if self._pool.closed:
             raise StoreError(
-                f"the PostgreSQL store {self.where} was closed; open it again to use it"
+                Text(
+                    nl=f"De PostgreSQL-opslag {self.where} is gesloten; open hem opnieuw om "
+                    "hem te gebruiken.",
+                    en=f"the PostgreSQL store {self.where} was closed; open it again to use it",
+                )
             )
         psycopg = self._psycopg
         try:
@@ -236,9 +248,14 @@ class PostgresJournal:
             raise _store_error(self.where, doing, exc) from None
         except self._pool_errors as exc:
             raise StoreError(
-                f"cannot {doing} the PostgreSQL store {self.where}: no connection became "
-                f"free or could be made ({type(exc).__name__}); check the server, or raise "
-                f"{POOL_SIZE_PARAM} in the URL"
+                Text(
+                    nl=f"Kan de PostgreSQL-opslag {self.where} niet {DOING_NL[doing]}: geen "
+                    f"verbinding kwam vrij of kon gemaakt worden ({type(exc).__name__}); "
+                    f"kijk de server na, of verhoog {POOL_SIZE_PARAM} in de URL.",
+                    en=f"cannot {doing} the PostgreSQL store {self.where}: no connection "
+                    f"became free or could be made ({type(exc).__name__}); check the server, "
+                    f"or raise {POOL_SIZE_PARAM} in the URL",
+                )
             ) from None
 
 
@@ -255,23 +272,61 @@ def _ensure_schema(db: psycopg.Connection[Any], where: str) -> None:
         db.execute(
             "INSERT INTO intervision_schema VALUES ('schema_version', %s)", (str(SCHEMA_VERSION),)
         )
+        _mark_once(db)
         return
     stored = int(row[0]) if str(row[0]).isdigit() else None
     if stored is None:
         raise StoreError(
-            f"the PostgreSQL store {where} has an unreadable schema version; its "
-            "intervision_ tables belong to something else"
+            Text(
+                nl=f"De PostgreSQL-opslag {where} heeft een onleesbare schemaversie; de "
+                "tabellen intervision_ horen bij iets anders.",
+                en=f"the PostgreSQL store {where} has an unreadable schema version; its "
+                "intervision_ tables belong to something else",
+            )
         )
     if stored > SCHEMA_VERSION:
         raise StoreError(
-            f"the PostgreSQL store {where} has schema version {stored}, newer than this "
-            f"intervision understands ({SCHEMA_VERSION}); upgrade intervision to open it"
+            Text(
+                nl=f"De PostgreSQL-opslag {where} heeft schemaversie {stored}, nieuwer dan "
+                f"deze intervision kent ({SCHEMA_VERSION}); werk intervision bij om hem te "
+                "openen.",
+                en=f"the PostgreSQL store {where} has schema version {stored}, newer than "
+                f"this intervision understands ({SCHEMA_VERSION}); upgrade intervision to "
+                "open it",
+            )
         )
     if stored < SCHEMA_VERSION:  # the tables this version added were just created
         db.execute(
             "UPDATE intervision_schema SET value = %s WHERE key = 'schema_version'",
             (str(SCHEMA_VERSION),),
         )
+    _mark_once(db)
+
+
+def _mark_once(db: psycopg.Connection[Any]) -> None:
+    """Once per database: whether an encrypted journal wrote to it before the mark."""
+    if db.execute("SELECT 1 FROM intervision_schema WHERE key = 'sealed'").fetchone():
+        return
+    candidates = db.execute(
+        "SELECT data FROM intervision_events WHERE position(%s in data) > 0", (SEALED_MARK,)
+    )
+    sealed = any(holds_token(data) for (data,) in candidates)
+    db.execute("INSERT INTO intervision_schema VALUES ('sealed', %s)", ("1" if sealed else "0",))
+
+
+def _mind_the_seal(db: psycopg.Connection[Any]) -> None:
+    """In an append's transaction: mark a store an encrypted journal writes to, and
+    refuse a write without the key to a store so marked (:func:`refuse_plain_write`)."""
+    row = db.execute("SELECT value FROM intervision_schema WHERE key = 'sealed'").fetchone()
+    marked = row is not None and row[0] == "1"
+    if sealing():
+        if not marked:
+            db.execute(
+                "INSERT INTO intervision_schema VALUES ('sealed', '1') "
+                "ON CONFLICT (key) DO UPDATE SET value = '1'"
+            )
+    elif marked:
+        raise refuse_plain_write()
 
 
 def _committed(
@@ -304,8 +359,12 @@ def _split_url(url: str) -> tuple[str, int]:
     if ours:
         if not ours[-1].isdigit() or int(ours[-1]) < 1:
             raise StoreError(
-                f"{POOL_SIZE_PARAM} in a postgresql:// store must be a whole number of "
-                f"at least 1, not {ours[-1]!r}"
+                Text(
+                    nl=f"{POOL_SIZE_PARAM} in een postgresql://-opslag is een geheel getal "
+                    "van ten minste 1.",
+                    en=f"{POOL_SIZE_PARAM} in a postgresql:// store must be a whole number "
+                    "of at least 1",
+                )
             )
         pool_size = int(ours[-1])
     # Not urlunsplit: with an empty host (a socket) it drops the "//" libpq needs.
@@ -329,6 +388,11 @@ def _store_error(where: str, doing: str, exc: Exception) -> StoreError:
     first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
     code = f"{type(exc).__name__}{f' {sqlstate}' if sqlstate else ''}"
     return StoreError(
-        f"cannot {doing} the PostgreSQL store {where} ({code}: {first_line}); check that "
-        "the server runs and the user may write to the database"
+        Text(
+            nl=f"Kan de PostgreSQL-opslag {where} niet {DOING_NL[doing]} ({code}: "
+            f"{first_line}); kijk of de server draait en de gebruiker in de database mag "
+            "schrijven.",
+            en=f"cannot {doing} the PostgreSQL store {where} ({code}: {first_line}); check "
+            "that the server runs and the user may write to the database",
+        )
     )

@@ -19,7 +19,10 @@ from intervision.engine import CorruptJournalError, Event, belongs, decode_curre
 from .cipher import SEALED_MARK, refuse_sealed
 from .migrations import UnreadableEvent, upgrade
 
-__all__ = ["decode_rows", "decode_stored"]
+__all__ = ["DOING_NL", "decode_rows", "decode_stored"]
+
+#: What an adapter was doing when the store failed it, in Dutch, for its message.
+DOING_NL = {"open": "openen", "read": "lezen", "write to": "beschrijven", "close": "sluiten"}
 
 
 def decode_stored(meeting_id: str, version: int, raw: str) -> Event:
@@ -29,7 +32,7 @@ def decode_stored(meeting_id: str, version: int, raw: str) -> Event:
     if read is None:
         read = _problem(raw)
     if isinstance(read, str):
-        raise CorruptJournalError(f"meeting {meeting_id}, version {version}: {read}")
+        raise CorruptJournalError.at(meeting_id, version, read)
     event = belongs(meeting_id, version, read)
     if SEALED_MARK in raw:
         refuse_sealed(meeting_id, version, event)  # read without the key: say so
@@ -45,10 +48,11 @@ def decode_rows(meeting_id: str, rows: Iterable[tuple[int, str]]) -> list[Event]
     events: list[Event] = []
     for expected, (version, data) in enumerate(rows, 1):
         if version != expected:
-            raise CorruptJournalError(
-                f"meeting {meeting_id}, version {expected}: the event is missing from the "
-                f"store (the next one stored is version {version}); restore the store "
-                "from a backup"
+            raise CorruptJournalError.at(
+                meeting_id,
+                expected,
+                f"the event is missing from the store (the next one stored is version "
+                f"{version}); restore the store from a backup",
             )
         events.append(decode_stored(meeting_id, version, data))
     return events

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from intervision.engine import CorruptJournalError, Event, Journal, MeetingSummary
 
-from .cipher import FieldCipher, is_token, reading_sealed, token_key_id
+from .cipher import FieldCipher, is_token, reading_sealed, token_key_id, writing_sealed
 from .content import map_content
-from .keys import key_mismatch, parse_key
+from .keys import key_mismatch, parse_key, where_in
 
 __all__ = ["EncryptedJournal", "SealedCount"]
 
@@ -65,7 +65,8 @@ class EncryptedJournal:
             for version, event in enumerate(events, expected_version + 1)
         ]
         # A request id is the caller's random key, never content: it is stored as given.
-        version = self.inner.append(meeting_id, expected_version, sealed, request_id=request_id)
+        with writing_sealed():
+            version = self.inner.append(meeting_id, expected_version, sealed, request_id=request_id)
         self._key_fits = True
         return version
 
@@ -157,8 +158,6 @@ class EncryptedJournal:
                 if not found:
                     continue
                 if found[0] != self.key_id:
-                    raise key_mismatch(
-                        f"meeting {summary.meeting_id}, version {version}", found[0], self.key_id
-                    )
+                    raise key_mismatch(where_in(summary.meeting_id, version), found[0], self.key_id)
                 self._key_fits = True
                 return

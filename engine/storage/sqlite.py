@@ -1,11 +1,12 @@
 """The embedded default journal: one SQLite file in the user's data directory.
 
 The file holds what a group said in confidence, so it is created private to its
-owner before SQLite touches it; SQLite gives its ``-wal`` and ``-shm`` files the
-same permissions. WAL mode lets several processes share the file (a CLI and a
-host app, say), ``synchronous=FULL`` makes every acknowledged append survive a
-power cut, and ``BEGIN IMMEDIATE`` takes the write lock before the version check,
-so two writers can never both believe they are next.
+owner (and an existing one made so); SQLite gives its ``-wal`` and ``-shm`` files
+the same permissions. Only SQLite's own connection ever opens the file. WAL mode
+lets several processes share the file (a CLI and a host app, say),
+``synchronous=FULL`` makes every acknowledged append survive a power cut, and
+``BEGIN IMMEDIATE`` takes the write lock before the version check, so two writers
+can never both believe they are next.
 
 Errors name the file and what to do; they never quote a stored event.
 """
@@ -27,10 +28,13 @@ from intervision.engine import (
     MeetingSummary,
     RepeatedRequest,
     StoreError,
+    Text,
     encode_event,
 )
 
-from .rows import decode_rows
+from .cipher import SEALED_MARK, holds_token, refuse_plain_write, sealing
+from .private_file import make_private
+from .rows import DOING_NL, decode_rows
 
 __all__ = ["SqliteJournal"]
 
@@ -113,6 +117,7 @@ class SqliteJournal:
                 actual = _version(db, meeting_id)
                 if actual != expected_version:
                     raise ConcurrencyError(meeting_id, expected_version, actual)
+                _mind_the_seal(db)
                 db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)", rows)
                 if request_id is not None and rows:
                     span = (expected_version + 1, expected_version + len(rows))
@@ -181,7 +186,12 @@ class SqliteJournal:
         with self._lock:
             if self._connection is None:
                 raise StoreError(
-                    f"the intervision store at {self.path} was closed; open it again to use it"
+                    Text(
+                        nl=f"De opslag van intervision in {self.path} is gesloten; open hem "
+                        "opnieuw om hem te gebruiken.",
+                        en=f"the intervision store at {self.path} was closed; open it again "
+                        "to use it",
+                    )
                 )
             try:
                 yield self._connection
@@ -190,42 +200,53 @@ class SqliteJournal:
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    # The umask covers anything SQLite creates while connecting; the explicit modes
-    # below do not depend on it. It is process-wide, hence restored at once.
+    """Connect to the store, private to its owner, without ever opening the file itself.
+
+    Only SQLite's own connection touches the database file: closing any other
+    descriptor of it would release every POSIX lock this process holds on it,
+    those of the other connections included (SQLite's "How To Corrupt" page, 2.2),
+    and another process would then take the store for unused and delete its WAL.
+    """
+    make_private(path)
+    # The umask makes the folders made here 0700, and the file SQLite creates 0600
+    # (SQLite gives its -wal and -shm the file's mode). It is process-wide, hence
+    # restored at once.
     previous_umask = os.umask(0o077)
     try:
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
         except OSError as exc:
             raise StoreError(
-                f"cannot create the intervision store at {path}: {exc.strerror}; "
-                "check that the folder exists and is writable, or choose another path"
+                Text(
+                    nl=f"Kan de opslag van intervision in {path} niet maken ({exc.strerror}); "
+                    "kijk of de map bestaat en beschrijfbaar is, of kies een ander pad.",
+                    en=f"cannot create the intervision store at {path} ({exc.strerror}); "
+                    "check that the folder exists and is writable, or choose another path",
+                )
             ) from exc
-        try:
-            connection = sqlite3.connect(
-                path,
-                timeout=_BUSY_TIMEOUT_MS / 1000,
-                isolation_level=None,  # transactions are begun and ended explicitly
-                check_same_thread=False,  # the journal's lock serialises access
-            )
-        except sqlite3.Error as exc:
-            raise _store_error(path, "open", exc) from exc
-        try:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=FULL")
-            connection.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
-            connection.execute("PRAGMA foreign_keys=ON")
-            _ensure_schema(connection, path)
-        except sqlite3.Error as exc:
-            connection.close()
-            raise _store_error(path, "open", exc) from exc
-        except BaseException:
-            connection.close()
-            raise
-        return connection
+        connection = sqlite3.connect(
+            path,
+            timeout=_BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,  # transactions are begun and ended explicitly
+            check_same_thread=False,  # the journal's lock serialises access
+        )
+    except sqlite3.Error as exc:
+        raise _store_error(path, "open", exc) from exc
     finally:
         os.umask(previous_umask)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=FULL")
+        connection.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA foreign_keys=ON")
+        _ensure_schema(connection, path)
+    except sqlite3.Error as exc:
+        connection.close()
+        raise _store_error(path, "open", exc) from exc
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def _ensure_schema(db: sqlite3.Connection, path: Path) -> None:
@@ -242,9 +263,14 @@ def _ensure_schema(db: sqlite3.Connection, path: Path) -> None:
                 raise _not_a_store(path)
             if stored > SCHEMA_VERSION:
                 raise StoreError(
-                    f"the intervision store at {path} has schema version {stored}, newer "
-                    f"than this intervision understands ({SCHEMA_VERSION}); upgrade "
-                    "intervision to open it"
+                    Text(
+                        nl=f"De opslag van intervision in {path} heeft schemaversie {stored}, "
+                        f"nieuwer dan deze intervision kent ({SCHEMA_VERSION}); werk "
+                        "intervision bij om hem te openen.",
+                        en=f"the intervision store at {path} has schema version {stored}, "
+                        f"newer than this intervision understands ({SCHEMA_VERSION}); upgrade "
+                        "intervision to open it",
+                    )
                 )
         elif tables:
             raise _not_a_store(path)
@@ -258,6 +284,13 @@ def _ensure_schema(db: sqlite3.Connection, path: Path) -> None:
             "UPDATE schema_info SET value = ? WHERE key = 'schema_version'",
             (str(SCHEMA_VERSION),),
         )
+        if db.execute("SELECT 1 FROM schema_info WHERE key = 'sealed'").fetchone() is None:
+            # Once per store: whether an encrypted journal wrote to it before the mark.
+            candidates = db.execute(
+                "SELECT data FROM events WHERE instr(data, ?) > 0", (SEALED_MARK,)
+            )
+            sealed = any(holds_token(data) for (data,) in candidates)
+            db.execute("INSERT INTO schema_info VALUES ('sealed', ?)", ("1" if sealed else "0",))
         db.execute("COMMIT")
     except BaseException:
         _rollback(db)
@@ -271,6 +304,18 @@ def _stored_schema_version(row: tuple[object, ...] | None) -> int | None:
         return int(str(row[0]))
     except ValueError:
         return None
+
+
+def _mind_the_seal(db: sqlite3.Connection) -> None:
+    """In an append's transaction: mark a store an encrypted journal writes to, and
+    refuse a write without the key to a store so marked (:func:`refuse_plain_write`)."""
+    row = db.execute("SELECT value FROM schema_info WHERE key = 'sealed'").fetchone()
+    marked = row is not None and row[0] == "1"
+    if sealing():
+        if not marked:
+            db.execute("INSERT OR REPLACE INTO schema_info VALUES ('sealed', '1')")
+    elif marked:
+        raise refuse_plain_write()
 
 
 def _version(db: sqlite3.Connection, meeting_id: str) -> int:
@@ -290,16 +335,16 @@ def _committed(db: sqlite3.Connection, meeting_id: str, request_id: str) -> tupl
 
 def _started_at(meeting_id: str, at: str | None) -> datetime:
     if at is None:
-        raise CorruptJournalError(
-            f"meeting {meeting_id}, version 1: the event is missing from the store; "
-            "restore the store from a backup"
+        raise CorruptJournalError.at(
+            meeting_id, 1, "the event is missing from the store; restore the store from a backup"
         )
     try:
         return datetime.fromisoformat(at)
     except (TypeError, ValueError):
-        raise CorruptJournalError(
-            f"meeting {meeting_id}, version 1: the stored time is not a valid timestamp; "
-            "restore the store from a backup"
+        raise CorruptJournalError.at(
+            meeting_id,
+            1,
+            "the stored time is not a valid timestamp; restore the store from a backup",
         ) from None
 
 
@@ -312,8 +357,12 @@ def _rollback(db: sqlite3.Connection) -> None:
 
 def _not_a_store(path: Path) -> StoreError:
     return StoreError(
-        f"{path} is not an intervision store (it holds something else); point "
-        "INTERVISION_STORE at another file"
+        Text(
+            nl=f"{path} is geen opslag van intervision (er staat iets anders in); wijs "
+            "INTERVISION_STORE naar een ander bestand.",
+            en=f"{path} is not an intervision store (it holds something else); point "
+            "INTERVISION_STORE at another file",
+        )
     )
 
 
@@ -324,7 +373,20 @@ def _store_error(path: Path, doing: str, exc: sqlite3.Error) -> StoreError:
     if name == "SQLITE_NOTADB":
         return _not_a_store(path)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        hint = "another process kept the store locked too long; try again"
+        hint = Text(
+            nl="een ander proces hield de opslag te lang op slot; probeer het opnieuw",
+            en="another process kept the store locked too long; try again",
+        )
     else:
-        hint = "check that the disk is writable and not full, or restore the store from a backup"
-    return StoreError(f"cannot {doing} the intervision store at {path} ({name}: {exc}); {hint}")
+        hint = Text(
+            nl="kijk of de schijf beschrijfbaar en niet vol is, of zet de opslag terug uit "
+            "een back-up",
+            en="check that the disk is writable and not full, or restore the store from a backup",
+        )
+    return StoreError(
+        Text(
+            nl=f"Kan de opslag van intervision in {path} niet {DOING_NL[doing]} "
+            f"({name}: {exc}); {hint.nl}.",
+            en=f"cannot {doing} the intervision store at {path} ({name}: {exc}); {hint.en}",
+        )
+    )

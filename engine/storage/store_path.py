@@ -14,7 +14,16 @@ from urllib.parse import unquote, urlsplit
 
 import platformdirs
 
-from intervision.engine import Engine, Journal, MemoryJournal, Registry, StoreError
+from intervision.engine import (
+    DEFAULT_LIMITS,
+    Engine,
+    Journal,
+    Limits,
+    MemoryJournal,
+    Registry,
+    StoreError,
+    Text,
+)
 
 from .cipher import require_cryptography
 from .keys import configured_key, parse_key
@@ -43,15 +52,17 @@ def open_engine(
     *,
     registry: Registry | None = None,
     key: bytes | str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Engine:
     """An engine on the store at ``store``: a path, ``sqlite:///...``, ``postgresql://...``
     or ``:memory:``.
 
     Without ``store``: ``INTERVISION_STORE``, else the default file in the user's
     data directory. With ``key`` (else ``INTERVISION_KEY`` or ``INTERVISION_KEY_FILE``)
-    the case content is encrypted at rest.
+    the case content is encrypted at rest. ``limits`` are the most each text, name
+    and group takes in (:class:`~intervision.engine.Limits`).
     """
-    return Engine(open_journal(store, key=key), registry)
+    return Engine(open_journal(store, key=key), registry, limits=limits)
 
 
 def open_journal(
@@ -84,7 +95,12 @@ def _open_adapter(store: str | os.PathLike[str] | None) -> Journal:
     match = _SCHEME.match(store)
     if match is None:
         if not store.strip():
-            raise StoreError(f"the store is an empty string; use {_SUPPORTED}")
+            raise StoreError(
+                Text(
+                    nl=f"De opslag is een lege tekst; gebruik {_SUPPORTED}.",
+                    en=f"the store is an empty string; use {_SUPPORTED}",
+                )
+            )
         return SqliteJournal(Path(store).expanduser())
     scheme = match.group(1).lower()
     if scheme == "sqlite":
@@ -94,11 +110,21 @@ def _open_adapter(store: str | os.PathLike[str] | None) -> Journal:
 
         return PostgresJournal(store)
     # Only the scheme is quoted back: the rest of a URL may hold a password.
-    raise StoreError(f"stores of the kind {scheme}:// are not supported; use {_SUPPORTED}")
+    raise StoreError(
+        Text(
+            nl=f"Opslag van de soort {scheme}:// kent intervision niet; gebruik {_SUPPORTED}.",
+            en=f"stores of the kind {scheme}:// are not supported; use {_SUPPORTED}",
+        )
+    )
 
 
 def _sqlite_path(url: str) -> Path:
     parts = urlsplit(url)
     if parts.netloc or not parts.path or parts.query or parts.fragment:
-        raise StoreError(f"a sqlite store is written sqlite:///absolute/path; use {_SUPPORTED}")
+        raise StoreError(
+            Text(
+                nl=f"Een sqlite-opslag schrijf je sqlite:///absoluut/pad; gebruik {_SUPPORTED}.",
+                en=f"a sqlite store is written sqlite:///absolute/path; use {_SUPPORTED}",
+            )
+        )
     return Path(unquote(parts.path))

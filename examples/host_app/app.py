@@ -97,35 +97,19 @@ async def create_group(request: Request) -> Response:
     """``{"name": "Team Noord", "lang": "nl", "members": ["Anna", "Bram", ...]}``"""
     body = await _json(request)
     name, lang, members = body.get("name"), body.get("lang", "en"), body.get("members", [])
-    if not _text(name) or lang not in ("nl", "en") or not _texts(members):
+    if not _text(name) or not _texts(members):
         raise BadRequest(
             Text(
                 nl='Stuur "name" (tekst), "lang" ("nl" of "en") en "members" (namen).',
                 en='Send "name" (text), "lang" ("nl" or "en") and "members" (names).',
             )
         )
-    if len({m.strip().casefold() for m in members}) != len(members):
-        raise BadRequest(
-            Text(nl="Een naam staat twee keer in members.", en="A name is twice in members.")
-        )
-
-    def create() -> dict[str, Any]:
-        group = groups_of(engine).create(name, lang=lang)
-        for member in members:
-            group, _warnings = groups_of(engine).add_member(group.id, member)
-        return group_view(group)
-
     engine = _engine(request)
-    try:
-        view = await run_in_threadpool(create)
-    except GroupError:
-        raise Problem(
-            409,
-            "group_exists",
-            Text(nl="Die groep bestaat al; kies een andere naam.", en="That group exists already."),
-            lang,
-        ) from None
-    return JSONResponse(view, status_code=201)
+    # One append: the group with all its members, or nothing (a bad name refuses it all).
+    group = await run_in_threadpool(
+        lambda: groups_of(engine).create(name, lang=lang, members=members)
+    )
+    return JSONResponse(group_view(group), status_code=201)
 
 
 async def read_group(request: Request) -> Response:
@@ -136,23 +120,34 @@ async def read_group(request: Request) -> Response:
 
 async def start_meeting(request: Request) -> Response:
     """``{"facilitator": "Anna", "present": ["Anna", ...], "lang": "nl"}``; only the
-    facilitator is required (present: everyone; language: the group's)."""
+    facilitator is required (present: everyone; language: the group's). A facilitator
+    from outside the group needs ``"external_facilitator": true``."""
     body = await _json(request)
     engine = _engine(request)
     group = await _group(engine, request.path_params["group_id"])
     facilitator, present = body.get("facilitator"), body.get("present")
-    lang = body.get("lang", group.lang)
-    if not _text(facilitator) or (present is not None and not _texts(present)):
+    lang, external = body.get("lang", group.lang), body.get("external_facilitator", False)
+    if (
+        not _text(facilitator)
+        or (present is not None and not _texts(present))
+        or not isinstance(external, bool)
+    ):
         raise BadRequest(
             Text(
-                nl='Stuur "facilitator" (een naam) en eventueel "present" (namen).',
-                en='Send "facilitator" (a name) and optionally "present" (names).',
+                nl='Stuur "facilitator" (een naam) en eventueel "present" (namen) en '
+                '"external_facilitator" (true voor een begeleider van buiten de groep).',
+                en='Send "facilitator" (a name) and optionally "present" (names) and '
+                '"external_facilitator" (true for a facilitator from outside the group).',
             )
         )
-    if lang not in ("nl", "en"):
-        raise BadRequest(Text(nl='"lang" is "nl" of "en".', en='"lang" is "nl" or "en".'))
     meeting = await run_in_threadpool(
-        lambda: engine.start_meeting(group, facilitator=facilitator, present=present, lang=lang)
+        lambda: engine.start_meeting(
+            group,
+            facilitator=facilitator,
+            present=present,
+            lang=lang,
+            external_facilitator=external,
+        )
     )
     return JSONResponse(position(meeting), status_code=201)
 

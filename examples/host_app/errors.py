@@ -11,6 +11,8 @@ ConcurrencyError      409     reload, decide again, resend with the new
 CommandRefused        422     show the reason: understood, but not allowed now
 NotAMemberError       422     name a member of this meeting
 UnknownMethodError    422     choose an installed method
+InvalidInputError     422     fix the name, id or text (the reason says what)
+GroupError            409     the group exists already, or the change is refused
 StoreError            503     try again later
 ====================  ======  ==============================================
 
@@ -32,7 +34,9 @@ from intervision.engine import (
     CommandRefused,
     ConcurrencyError,
     Engine,
+    GroupError,
     IntervisionError,
+    InvalidInputError,
     MeetingError,
     MeetingNotFoundError,
     NotAMemberError,
@@ -128,6 +132,10 @@ async def _on_engine_error(request: Request, exc: Exception) -> Response:
             return problem_response(422, "not_a_member", _NOT_A_MEMBER, lang)
         case UnknownMethodError():
             return problem_response(422, "unknown_method", _UNKNOWN_METHOD, lang)
+        case InvalidInputError():
+            return problem_response(422, "invalid_input", exc.reason, lang, field=exc.field)
+        case GroupError():
+            return problem_response(409, "group", exc.reason, lang)
     raise exc
 
 

@@ -21,6 +21,7 @@ from intervision.engine import (
     Text,
     kind_titles,
     refuse,
+    yet_to_speak,
 )
 
 __all__ = ["answers_labelled", "consensus", "everyone_contributes", "labels", "loops", "nesting"]
@@ -128,23 +129,15 @@ def everyone_contributes(ctx: RuleContext) -> Refusal | None:
         return None
     if not phase.everyone_contributes:
         return None
-    said = {c.author for c in state.step_contributions()}
     neutral = ctx.method is not None and ctx.method.neutral_facilitator
-    waiting = [
-        state.members[p].name
-        for p in state.present
-        if p != state.inbrenger
-        and not state.members[p].external
-        and not (neutral and p == state.facilitator)
-        and p not in said
-    ]
+    waiting = yet_to_speak(state, neutral_facilitator=neutral)
     if not waiting:
         return None
     return refuse(
         "everyone_contributes",
-        "Ieder is hier aan de beurt; nog niet: {names}.",
-        "Everyone takes a turn here; not yet: {names}.",
-        names=", ".join(waiting),
+        "Ieder is hier aan de beurt; {count} van de deelnemers nog niet.",
+        "Everyone takes a turn here; {count} of the participants have not yet.",
+        count=len(waiting),
     )
 
 

@@ -54,13 +54,13 @@ def _one_leervraag_each(state: MeetingState, command: Command) -> Refusal | None
 def _everyone_heard(state: MeetingState, command: Command) -> Refusal | None:
     if state.frame == "leervragen":
         done = set(state.passed) | {lv.by for lv in state.leervragen.values()}
-        waiting = [state.members[p].name for p in state.present if p not in done]
-        if waiting:
+        waiting = [p for p in state.present if p not in done]
+        if waiting:  # counted, never named: a refusal may end up in a log
             return refuse(
                 "leervragen_complete",
-                "Nog geen leervraag of pas van: {names}.",
-                "Still waiting for a leervraag or a pass from: {names}.",
-                names=", ".join(waiting),
+                "Nog geen leervraag of pas van {count} van de aanwezigen.",
+                "Still waiting for a leervraag or a pass from {count} of those present.",
+                count=len(waiting),
             )
         if not state.leervragen and state.purpose == "regular":
             return refuse(
@@ -84,13 +84,13 @@ def _everyone_heard(state: MeetingState, command: Command) -> Refusal | None:
             )
     if state.frame == "recognitions":
         shared = {c.author for c in state.step_contributions()}
-        waiting = [state.members[p].name for p in state.present if p not in shared]
+        waiting = [p for p in state.present if p not in shared]
         if waiting:
             return refuse(
                 "recognitions_complete",
-                "Ieder deelt een herkenning; nog niet: {names}.",
-                "Every member shares a recognition; not yet: {names}.",
-                names=", ".join(waiting),
+                "Ieder deelt een herkenning; {count} van de aanwezigen nog niet.",
+                "Every member shares a recognition; {count} of those present have not yet.",
+                count=len(waiting),
             )
     return None
 

@@ -22,6 +22,7 @@ from intervision.engine import (
     Text,
     kind_titles,
     refuse,
+    yet_to_speak,
 )
 
 __all__ = [
@@ -151,6 +152,16 @@ def written_first(ctx: RuleContext) -> Refusal | None:
                 "written_first",
                 "Wat geschreven is, is al onthuld.",
                 "What was written has already been revealed.",
+            )
+        neutral = ctx.method is not None and ctx.method.neutral_facilitator
+        if phase.everyone_contributes and yet_to_speak(state, neutral_facilitator=neutral):
+            # Revealed early, the round would be stuck: the late writer refused (the
+            # round is revealed), moving on refused (not everyone wrote).
+            return refuse(
+                "written_first",
+                "Eerst schrijft ieder iets op; {count} van de deelnemers nog niet.",
+                "Everyone writes something first; {count} of the participants have not yet.",
+                count=len(yet_to_speak(state, neutral_facilitator=neutral)),
             )
         return None
     if phase is None or not phase.written_first:

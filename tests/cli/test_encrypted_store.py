@@ -259,9 +259,18 @@ def test_a_sealed_store_without_a_key_says_to_set_one(
         f"intervision: error: meeting {sealed_meeting}, version 1: this store is encrypted; "
         "set INTERVISION_KEY or INTERVISION_KEY_FILE to the key it was written with\n"
     )
-    # The listing shows what it can (structure only) and says why the rest is not read.
-    assert listed.exit_code == 6 and sealed_meeting in listed.stdout, listed.output
-    assert "this store is encrypted" in listed.stderr
+    # The listing shows what it can (ids, times, versions), the rest as encrypted, and
+    # says once where the key would show more: not an error, the store is fine.
+    assert listed.exit_code == 0 and sealed_meeting in listed.stdout, listed.output
+    assert "encrypted" in listed.stdout.splitlines()[-1]
+    assert listed.stderr == (
+        "1 meeting(s) are encrypted: where they stand shows with the key "
+        "(INTERVISION_KEY or INTERVISION_KEY_FILE).\n"
+    )
+    [entry] = json.loads(invoke("meetings", "--json").stdout)
+    assert (entry["id"], entry["encrypted"], entry["frame"]) == (sealed_meeting, True, None)
+    written = invoke("meeting", "start", "--members", "Anna,Bram,Carla", "--facilitator", "Anna")
+    assert written.exit_code == 6 and "nothing was written" in written.stderr
     assert "GEHEIM" not in result.output + listed.output
     assert rows(store) == before
 

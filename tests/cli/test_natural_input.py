@@ -66,9 +66,10 @@ def test_a_line_without_a_kind_is_the_one_kind_that_person_may_give(
 def test_several_kinds_are_named_in_words_with_what_to_type(invoke: Invoke, questions: str) -> None:
     several = _do(invoke, questions, "Anna: GEHEIM-welke soort?")  # she facilitates and asks
     assert several["ok"] is False and several["exit_code"] == 2
+    # An error names no member (issue #13): the script knows whom it sent.
     assert several["reason"] == (
-        "Anna kan nu meer dan één soort bijdrage geven: vraag (v), notitie (n). "
-        "Zeg welke, bijvoorbeeld: Anna: v: <tekst>"
+        "Die persoon kan nu meer dan één soort bijdrage geven: vraag (v), notitie (n). "
+        "Zeg welke, bijvoorbeeld: NAAM: v: <tekst>"
     )
     assert "GEHEIM" not in several["reason"]
     assert _do(invoke, questions, "Anna: v: GEHEIM-een vraag")["ok"]
@@ -81,8 +82,9 @@ def test_dutch_shortcuts_and_an_unknown_kind_in_the_meetings_language(
     assert _do(invoke, questions, "Carla q GEHEIM-question")["ok"]  # English works too
     unknown = _do(invoke, questions, "Carla: zucht: GEHEIM-ach")
     assert unknown["exit_code"] == 2
+    # An error repeats nothing typed and names no member (issue #13).
     assert unknown["reason"] == (
-        "'zucht' is geen soort bijdrage. Wat Carla nu kan bijdragen: vraag (v)."
+        "Dat is geen soort bijdrage. Wat die persoon nu kan bijdragen: vraag (v)."
     )
     assert "open_question" not in unknown["reason"] and "learning_point" not in unknown["reason"]
     assert [k for _, k, _ in _kinds(store, questions)][-2:] == ["question", "question"]

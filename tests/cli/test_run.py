@@ -193,7 +193,7 @@ def test_a_newcomer_is_asked_who_is_here_and_who_facilitates(invoke: Invoke, sto
     assert result.exit_code == 0, result.output
     assert "Wie zijn er vandaag?" in result.stdout
     assert "Noem minstens twee namen." in result.stdout
-    assert "Elke naam één keer" in result.stdout
+    assert "Naam 1 en naam 2 zijn gelijk of lijken zo op elkaar" in result.stdout
     assert "Wie begeleidt vandaag? [Anna]" in result.stdout
     state = _state(store, _meeting_id(result))
     assert [m.name for m in state.members.values()] == ["Anna", "Bram", "Carla", "Dirk"]
@@ -290,7 +290,7 @@ def test_an_unknown_preselected_method_fails_before_anything_starts(
 def test_resuming_a_meeting_that_is_not_there_is_one_line(invoke: Invoke) -> None:
     result = invoke("run", "--resume", "20990101-abcdef")
     assert result.exit_code == 8  # not found, not refused
-    assert result.stderr.startswith("intervision: error: no meeting '20990101-abcdef'")
+    assert result.stderr.startswith("intervision: error: There is no such meeting in this store")
     assert result.stderr.count("\n") == 1
 
 

@@ -76,7 +76,7 @@ def test_a_variant_typed_at_method_choice(invoke: Invoke) -> None:
     result = invoke("--lang", "nl", "run", *MEMBERS, input=script(*answers))
     assert result.exit_code == 0, result.output
     assert "    incident/blind-position: " in result.stdout  # listed under the method
-    assert "Die variant heeft deze methode niet: nope." in result.stdout
+    assert "Die variant heeft deze methode niet. Varianten:" in result.stdout
     assert "Fase 1/7" in result.stdout
 
 
@@ -133,7 +133,7 @@ def test_loop_consensus_and_module_at_the_prompt(invoke: Invoke, looper: list[st
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Niet toegestaan [consensus]" in out
-    assert "Terug kan hier via: not_helped (niet 'nergens')" in out
+    assert "Terug kan hier via: not_helped. Typ: terug <id>." in out
     assert out.count("Fase 1/3 · Vertellen") == 2
     assert "Consensus vastgelegd" in out
     assert "Niet toegestaan [nesting]" in out

@@ -149,8 +149,8 @@ def test_show_without_a_plan_says_how_to_make_one(invoke: Invoke, group: str) ->
 
 def test_an_unknown_group_is_one_line(invoke: Invoke, store: Path) -> None:
     result = invoke("series", "plan", "nobody", *PLAN, "--start", "2026-01-12")
-    assert result.exit_code == 8  # not found
-    assert result.stderr.startswith("intervision: error: no group 'nobody'")
+    assert result.exit_code == 8
+    assert result.stderr.startswith("intervision: error: There is no such group")
     assert result.stderr.count("\n") == 1
 
 

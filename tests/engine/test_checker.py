@@ -266,7 +266,7 @@ def test_an_installed_method_or_plugin_is_found_by_name() -> None:
 def test_an_unknown_target_is_an_error_not_a_problem() -> None:
     from intervision.engine import UnknownMethodError
 
-    with pytest.raises(UnknownMethodError, match="no-such-method"):
+    with pytest.raises(UnknownMethodError, match="not an installed method or plugin"):
         check_target("no-such-method")
 
 

@@ -45,9 +45,9 @@ def test_a_group_is_created_with_the_default_contract_and_members(engine: Engine
     assert engine.meetings() == []
     with pytest.raises(GroupError, match="already exists"):
         groups_of(engine).create("Wijkteam Noord")
-    with pytest.raises(GroupError, match="already a member"):
+    with pytest.raises(GroupError, match="same or look so alike"):
         groups_of(engine).add_member("wijkteam-noord", "anna")
-    with pytest.raises(GroupError, match="no group 'zuid'"):
+    with pytest.raises(GroupError, match="no such group"):
         groups_of(engine).get("zuid")
 
 
@@ -55,11 +55,11 @@ def test_a_work_relation_between_members_is_refused_unless_a_reason_is_recorded(
     engine: Engine,
 ) -> None:
     make_group(engine, ["Anna", "Bram", "Carla"])
-    with pytest.raises(GroupError, match=r"Bram.*group of equals"):
+    with pytest.raises(GroupError, match=r"direct work relation.*group of equals"):
         groups_of(engine).add_member("wijkteam-noord", "Dirk", reports_to="Bram")
     assert "dirk" not in groups_of(engine).get("wijkteam-noord").members
     groups_of(engine).add_member("wijkteam-noord", "Eva", function="teamleider")
-    with pytest.raises(GroupError, match="Eva"):
+    with pytest.raises(GroupError, match="direct work relation"):
         groups_of(engine).add_member("wijkteam-noord", "Fleur", reports_to="eva")
     group, _ = groups_of(engine).add_member(
         "wijkteam-noord", "Dirk", reports_to="Bram", relation_reason="different teams since May"

@@ -80,9 +80,9 @@ def test_a_store_from_a_newer_intervision_is_refused_and_left_alone(postgres_sto
         open_journal(postgres_store)
 
     with psycopg.connect(postgres_store) as db:
-        assert db.execute("SELECT value FROM intervision_schema").fetchone() == (
-            str(SCHEMA_VERSION + 1),
-        )
+        assert db.execute(
+            "SELECT value FROM intervision_schema WHERE key = 'schema_version'"
+        ).fetchone() == (str(SCHEMA_VERSION + 1),)
 
 
 def test_several_processes_opening_a_new_database_at_once_all_succeed(
@@ -144,7 +144,7 @@ def test_an_unreachable_server_is_named_without_the_password() -> None:
 
 @pytest.mark.parametrize("size", ["0", "many", "-3"])
 def test_a_bad_pool_size_is_refused_before_connecting(size: str) -> None:
-    with pytest.raises(StoreError, match=f"pool_size .* not '{size}'"):
+    with pytest.raises(StoreError, match=r"pool_size .* a whole number of at least 1"):
         open_journal(f"postgresql://127.0.0.1:1/x?pool_size={size}")
 
 

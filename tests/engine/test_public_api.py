@@ -68,6 +68,7 @@ EXCEPTION_TREE = [
     ("SpecError", "PluginError"),
     ("DuplicateMethodError", "PluginError"),
     ("UnknownMethodError", "IntervisionError"),
+    ("InvalidInputError", "IntervisionError"),
     ("GroupError", "IntervisionError"),
     ("MeetingError", "IntervisionError"),
     ("MeetingNotFoundError", "MeetingError"),

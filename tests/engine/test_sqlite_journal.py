@@ -89,6 +89,35 @@ def test_the_store_is_private_to_its_owner(tmp_path: Path) -> None:
         journal.close()
 
 
+@pytest.mark.usefixtures("permissive_umask")
+def test_a_store_others_can_read_is_made_private_on_open(store: Path) -> None:
+    """A copy restored from a backup, say, with its -wal and -shm still beside it."""
+    holder = SqliteJournal(store)  # keeps -wal and -shm in place
+    holder.append("m1", 0, [started()])
+    files = [store, Path(f"{store}-wal"), Path(f"{store}-shm")]
+    try:
+        for file in files:
+            file.chmod(0o664)
+        SqliteJournal(store).close()
+        assert {f.name: mode(f) for f in files} == {f.name: 0o600 for f in files}
+    finally:
+        holder.close()
+
+
+def test_a_store_that_cannot_be_made_private_is_refused_saying_how(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    SqliteJournal(store).close()
+    store.chmod(0o644)
+
+    def not_yours(path: object, mode: int) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chmod", not_yours)
+    with pytest.raises(StoreError, match=r"mode 644.*chmod 600 .*store\.sqlite3"):
+        SqliteJournal(store)
+
+
 def test_the_connection_is_durable_and_shared_safely(store: Path) -> None:
     journal = SqliteJournal(store)
     connection = journal._connection  # the settings live on the connection itself

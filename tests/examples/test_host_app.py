@@ -249,3 +249,49 @@ def test_case_texts_never_reach_the_logs(
     for text in PLANTED.values():
         assert text not in printed
     assert "Tim" not in printed
+
+
+# -- names, ids and sizes (issue #13) -------------------------------------------------
+
+
+def test_a_group_with_one_bad_name_is_not_made_at_all_and_can_be_made_again(api: Any) -> None:
+    """Seen: a group whose third member name was invalid stayed behind with two members,
+    and sending it again was refused as existing."""
+    bad = {"name": "Team Oost", "lang": "nl", "members": ["Anna", "Bram", "Car\u202ela"]}
+    refused = api.client.post("/groups", json=bad)
+    assert refused.status_code == 422, refused.text
+    body = refused.json()
+    assert (body["rule"], body["field"]) == ("invalid_input", "member's name")
+    assert body["reasons"]["nl"] and body["reasons"]["en"] and "Car" not in refused.text
+    assert api.client.get("/groups/team-oost").status_code == 404
+    good = {**bad, "members": ["Anna", "Bram", "Carla"]}
+    made = api.client.post("/groups", json=good)
+    assert made.status_code == 201, made.text
+    assert [m["name"] for m in made.json()["members"]] == ["Anna", "Bram", "Carla"]
+
+
+def test_lookalike_names_an_unknown_language_and_a_typo_are_refused_in_both_languages(
+    api: Any,
+) -> None:
+    twins = {"name": "Team Oost", "members": ["Anna", "\u0410nna", "Bram"]}
+    assert api.client.post("/groups", json=twins).json()["rule"] == "group"
+    german = api.client.post("/groups", json={"name": "Team Oost", "lang": "de", "members": []})
+    assert german.status_code == 422 and german.json()["field"] == "lang"
+    api.group()
+    typo = api.client.post("/groups/team-noord/meetings", json={"facilitator": "Ana"})
+    assert (typo.status_code, typo.json()["rule"]) == (422, "not_a_member")
+    guest = api.client.post(
+        "/groups/team-noord/meetings",
+        json={"facilitator": "Xena Extern", "external_facilitator": True},
+    )
+    assert guest.status_code == 201, guest.text
+
+
+def test_a_text_over_the_limit_is_refused_and_writes_nothing(api: Any) -> None:
+    api.group()
+    meeting_id = api.start()
+    before = api.state(meeting_id, "anna")["version"]
+    huge = api.send(meeting_id, "contribute", "anna", kind="statement", text="x" * 20_001)
+    assert (huge.status_code, huge.json()["rule"]) == (422, "limits")
+    assert "20000" in huge.json()["reasons"]["en"]
+    assert api.state(meeting_id, "anna")["version"] == before

@@ -7,6 +7,7 @@ shutdown with a stream still open are exercised the way a host meets them.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -30,10 +31,11 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+@contextlib.contextmanager
+def serving(store: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """The example app as its README starts it, on ``store``: its URL and its process."""
     port = free_port()
-    env = {**os.environ, "INTERVISION_STORE": f"sqlite:///{tmp_path / 'host.sqlite3'}"}
+    env = {**os.environ, "INTERVISION_STORE": f"sqlite:///{store}"}
     command = [sys.executable, "-m", "uvicorn", "examples.host_app.app:app", "--port", str(port)]
     command += ["--no-access-log", "--timeout-graceful-shutdown", "1"]
     process = subprocess.Popen(
@@ -55,6 +57,12 @@ def server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
         if process.poll() is None:
             process.kill()
             process.communicate()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    with serving(tmp_path / "host.sqlite3") as served:
+        yield served
 
 
 def read_event(lines: Iterator[str]) -> tuple[str, dict[str, object]]:

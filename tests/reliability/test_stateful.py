@@ -16,7 +16,10 @@ hold after every step (issue #7):
 - what ``Meeting.capabilities()`` offers a person, the engine accepts from them (a
   rule picks an offered command and sends it), and a command it does not offer
   them, the engine refuses;
-- the step waits for something exactly when nobody may move it on.
+- the step waits for something exactly when nobody may move it on;
+- no dead ends (#13): from the states reached (every twentieth step, and the last) the
+  meeting can still reach its close by what the capabilities offer, without
+  ``skip`` and without closing early (``towards_close.py``).
 
 Quick by default (a few seconds per method); ``INTERVISION_FULL=1`` runs many more
 and longer sequences.
@@ -26,6 +29,8 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -60,6 +65,9 @@ from intervision.engine.core import events as ev
 from intervision.engine.core.decide import case_method, decide
 from intervision.engine.core.rules import FRAME_KINDS, roles_of
 from intervision.testing import group_for, start
+
+sys.path.insert(0, str(Path(__file__).parent))
+from towards_close import drive_to_close
 
 FULL = os.environ.get("INTERVISION_FULL", "") not in ("", "0")
 
@@ -125,7 +133,9 @@ class MeetingMachine(RuleBasedStateMachine):
         if external:
             # A guiding facilitator from outside the group: present, never a participant.
             method = self.registry.method(self.method_id, variant=self.variant)
-            meeting = self.engine.start_meeting(group_for(method), facilitator="Xena Extern")
+            meeting = self.engine.start_meeting(
+                group_for(method), facilitator="Xena Extern", external_facilitator=True
+            )
             fac = meeting.state.facilitator
             meeting.advance(fac)
             for person in meeting.state.present:
@@ -138,6 +148,7 @@ class MeetingMachine(RuleBasedStateMachine):
             self.meeting = start(self.engine, self.method_id, self.variant)
         self.accepted = 0
         self.refused = 0
+        self.steps = 0
 
     # -- helpers ------------------------------------------------------------------
 
@@ -430,6 +441,23 @@ class MeetingMachine(RuleBasedStateMachine):
             assert state.facilitator != state.inbrenger, (
                 f"{state.facilitator} facilitates and is the inbrenger in {method.id}"
             )
+
+    @invariant()
+    def the_close_can_be_reached(self) -> None:
+        self.steps += 1
+        if self.steps % 20 == 0:
+            self._reach_the_close()
+
+    def teardown(self) -> None:
+        if hasattr(self, "meeting"):
+            self._reach_the_close()
+
+    def _reach_the_close(self) -> None:
+        """From here, what the engine offers leads to the close: no skip, no early close."""
+        taken = drive_to_close(
+            self.state, self.registry, self.engine.clock(), (self.method_id, self.variant)
+        )
+        assert "skip" not in taken
 
     @invariant()
     def facilitator_is_there(self) -> None:

@@ -1,0 +1,177 @@
+"""Who is at a meeting as it starts: the members, who is present, who facilitates.
+
+Every name is checked where it enters (:mod:`.identity`): the members' names, then
+who is named present, facilitator, scribe or timekeeper, each found by exact id or
+exact name, never by a near match. A facilitator who is not a member is refused
+unless the caller says the facilitator comes from outside the group, so a typo
+never becomes a stranger at the meeting. Nothing is decided here that needs the
+journal: :func:`seat` gives what the ``meeting_started`` event records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from . import events as ev
+from .errors import InvalidInputError, NotAMemberError
+from .identity import (
+    LOOKALIKE_NAMES,
+    check_id,
+    clean_name,
+    find_person,
+    free_slug,
+    lookalike_pairs,
+    looks_alike,
+)
+from .limits import Limits
+from .text import Text
+
+__all__ = ["Roster"]
+
+
+class _Person(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+class Roster(Protocol):
+    """Who a meeting can be started for: a group (``GroupState``) is one, by its shape."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def members(self) -> Mapping[str, _Person]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Seating:
+    """Who the ``meeting_started`` event names, by member id."""
+
+    group_id: str | None
+    members: tuple[ev.MemberRef, ...]
+    present: tuple[str, ...]
+    facilitator: str
+    scribe: str | None
+    timekeeper: str | None
+
+
+def seat(
+    members: Sequence[str] | Roster,
+    *,
+    facilitator: str,
+    present: Sequence[str] | None,
+    scribe: str | None,
+    timekeeper: str | None,
+    group_id: str | None,
+    external_facilitator: bool,
+    limits: Limits,
+) -> Seating:
+    """The members (a group keeps its ids), who is present, and who has which task;
+    an ``InvalidInputError`` or ``NotAMemberError`` for what cannot be taken in."""
+    if not isinstance(members, Sequence):
+        group_id = members.id
+        refs = [ev.MemberRef(id=m.id, name=m.name) for m in members.members.values()]
+    else:
+        refs = _member_refs(members, limits)
+    if group_id is not None:
+        check_id(group_id, GROUP_ID)
+    if not refs:
+        raise InvalidInputError(
+            "members", Text(nl="Een bijeenkomst heeft leden nodig.", en="A meeting needs members.")
+        )
+    if len(refs) > limits.members:
+        raise InvalidInputError("members", _too_many(limits.members))
+    pairs = [(ref.id, ref.name) for ref in refs]
+
+    def resolve(person: str, field: str) -> str:
+        found = find_person(pairs, person)
+        if found is None:
+            raise NotAMemberError(_not_among_members(field))
+        return found
+
+    if present is None:
+        present_ids = [ref.id for ref in refs]
+    else:
+        present_ids = list(dict.fromkeys(resolve(p, "present") for p in present))
+    if not present_ids:
+        raise InvalidInputError(
+            "present", Text(nl="Er is niemand aanwezig.", en="Nobody is present.")
+        )
+    facilitator_id = find_person(pairs, facilitator)
+    if facilitator_id is None:
+        if not external_facilitator:
+            raise NotAMemberError(_not_among_members("facilitator"))
+        guest = _guest(facilitator, refs, limits)
+        refs.append(guest)
+        facilitator_id = guest.id
+    return Seating(
+        group_id=group_id,
+        members=tuple(refs),
+        present=tuple(present_ids),
+        facilitator=facilitator_id,
+        scribe=resolve(scribe, "scribe") if scribe else None,
+        timekeeper=resolve(timekeeper, "timekeeper") if timekeeper else None,
+    )
+
+
+def _guest(name: str, refs: list[ev.MemberRef], limits: Limits) -> ev.MemberRef:
+    """A facilitator from outside the group, whose name looks like no member's."""
+    name = clean_name(name, _FACILITATOR, limit=limits.name)
+    if any(looks_alike(name, ref.name) for ref in refs):
+        raise InvalidInputError("facilitator", _LOOKS_LIKE_A_MEMBER)
+    taken = {ref.id for ref in refs}
+    return ev.MemberRef(id=free_slug(name, taken, fallback="facilitator"), name=name, external=True)
+
+
+def _member_refs(names: Sequence[str], limits: Limits) -> list[ev.MemberRef]:
+    """The members of a meeting started from names: each checked, none like another."""
+    if isinstance(names, str) or len(names) > limits.members:
+        raise InvalidInputError("members", _too_many(limits.members))
+    cleaned = [clean_name(name, _MEMBER_NAME, limit=limits.name) for name in names]
+    if lookalike_pairs(cleaned):
+        raise InvalidInputError("members", LOOKALIKE_NAMES)
+    refs: list[ev.MemberRef] = []
+    taken: set[str] = set()
+    for name in cleaned:
+        refs.append(ev.MemberRef(id=free_slug(name, taken), name=name))
+        taken.add(refs[-1].id)
+    return refs
+
+
+def _too_many(limit: int) -> Text:
+    return Text(
+        nl=f"Een bijeenkomst of groep heeft ten hoogste {limit} leden.",
+        en=f"A meeting or group has at most {limit} members.",
+    )
+
+
+def _not_among_members(field: str) -> Text:
+    what = _ROLE_NAMES.get(field, Text(nl="persoon", en="person"))
+    return Text(
+        nl=f"De {what.nl} is geen lid: noem een lid bij id of bij de naam zoals die in de "
+        "ledenlijst staat.",
+        en=f"The {what.en} is not a member: name a member by id, or by their name as the "
+        "member list has it.",
+    )
+
+
+MEETING_ID = Text(nl="bijeenkomst-id", en="meeting id")
+GROUP_ID = Text(nl="groeps-id", en="group id")
+_MEMBER_NAME = Text(nl="naam van een lid", en="member's name")
+_FACILITATOR = Text(nl="naam van de begeleider", en="facilitator's name")
+_ROLE_NAMES = {
+    "present": Text(nl="aanwezige", en="person named as present"),
+    "facilitator": Text(nl="begeleider", en="facilitator"),
+    "scribe": Text(nl="notulist", en="scribe"),
+    "timekeeper": Text(nl="tijdbewaker", en="timekeeper"),
+}
+_LOOKS_LIKE_A_MEMBER = Text(
+    nl="De naam van de begeleider lijkt op die van een lid; noem het lid zoals de ledenlijst "
+    "het schrijft, of kies voor een begeleider van buiten een naam die niet op een lid lijkt.",
+    en="The facilitator's name looks like a member's; name the member as the member list "
+    "writes it, or give a facilitator from outside a name that looks like no member's.",
+)
