@@ -44,7 +44,9 @@ def ours(meetings: int, store: str, port: int, out: Path) -> Any:
     book = PassBook(Path(tempfile.mkdtemp(prefix="intervision-bench-board-")))
     links: dict[str, dict[str, str]] = {}
     for _ in range(meetings):
-        meeting = engine.start_meeting(MEMBERS, facilitator="Gids", lang="nl")
+        meeting = engine.start_meeting(
+            MEMBERS, facilitator="Gids", lang="nl", external_facilitator=True
+        )
         meeting.advance("gids")
         for person in meeting.state.present:
             meeting.submit_leervraag(person, f"Een leervraag van {person}")

@@ -8,13 +8,14 @@ with ``start_meeting(group, ...)``, so its history is the group's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .console import ask, confirm, say
 from .texts import Lang, count, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine, MeetingPurpose
+    from intervision.engine import Engine, Meeting, MeetingPurpose
     from intervision.engine.groups import GroupState
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "ask_roles",
     "facilitator_problem",
     "present_problem",
+    "start_with_guest",
 ]
 
 
@@ -161,3 +163,40 @@ def _role_names(group: GroupState, roles: dict[str, str], lang: Lang) -> str:
     return ", ".join(
         f"{GLOSSARY.role(role)(lang)} {group.members[who].name}" for role, who in roles.items()
     )
+
+
+def start_with_guest(
+    name: str,
+    external: bool,
+    lang: Lang,
+    start: Callable[[bool], Meeting],
+    *,
+    ask_guest: bool = False,
+) -> Meeting:
+    """The meeting ``start(external)`` starts, where ``name``, a facilitator who is no member,
+    is a guest from outside only on purpose.
+
+    With ``--external-facilitator`` (``external``) the guest was said; at a terminal
+    (``ask_guest``) the user is asked, as ``intervision run`` asks; otherwise the
+    refusal names the option, so a typo in a name never makes a stranger the
+    facilitator of a script's meeting.
+    """
+    from intervision.engine import NotAMemberError, Text
+
+    from .runner import Leave
+
+    try:
+        return start(external)
+    except NotAMemberError:
+        if external:
+            raise
+        if not ask_guest:
+            import click
+
+            raise click.UsageError(t(lang, "meeting.external_needed")) from None
+    agreed = confirm(lang, t(lang, "run.guest", name=name), default=False)
+    if isinstance(agreed, str):
+        raise Leave
+    if not agreed:
+        raise NotAMemberError(Text(nl=t("nl", "run.not_a_guest"), en=t("en", "run.not_a_guest")))
+    return start(True)

@@ -10,7 +10,6 @@ a refusal); nothing printed ever holds case content.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -18,6 +17,7 @@ import click
 
 from .completion import complete_groups, complete_meetings
 from .console import say
+from .group_start import start_with_guest
 from .settings import Settings, pass_settings
 from .texts import Lang, both, t
 
@@ -111,7 +111,8 @@ def start(
             raise click.BadParameter(problem, param_hint="--members")
         if not facilitator:
             raise click.UsageError(t(ui, "meeting.facilitator_needed"))
-        started = _started(
+        started = start_with_guest(
+            facilitator,
             external,
             ui,
             lambda outside: engine.start_meeting(
@@ -181,7 +182,8 @@ def _start_group(
     roles = propose_roles(ids, history_of(engine, group), facilitator=member.id if member else None)
     guide = group.guided_by is not None and member is None
     chosen_facilitator = facilitator
-    return _started(
+    return start_with_guest(
+        chosen_facilitator,
         external or guide,
         lang,
         lambda outside: engine.start_meeting(
@@ -195,19 +197,6 @@ def _start_group(
             timekeeper=roles.get("timekeeper"),
         ),
     )
-
-
-def _started(external: bool, lang: Lang, start: Callable[[bool], Meeting]) -> Meeting:
-    """The meeting ``start`` starts; a facilitator who is no member needs
-    ``--external-facilitator``, which the refusal then says."""
-    from intervision.engine import NotAMemberError
-
-    try:
-        return start(external)
-    except NotAMemberError:
-        if external:
-            raise
-        raise click.UsageError(t(lang, "meeting.external_needed")) from None
 
 
 @meeting.command()

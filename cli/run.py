@@ -215,16 +215,22 @@ def _start(
         if is_leave(answer):
             raise Leave
         facilitator = answer or names[0]
-    from intervision.engine import NotAMemberError
+    from .group_start import start_with_guest
 
-    try:
-        return engine.start_meeting(names, facilitator=facilitator, lang=lang, purpose=purpose)
-    except NotAMemberError:
-        # Not one of the names: a guest from outside, if the facilitator says so.
-        _confirm_guest(lang, facilitator)
-        return engine.start_meeting(
-            names, facilitator=facilitator, lang=lang, external_facilitator=True, purpose=purpose
-        )
+    chosen_facilitator = facilitator
+    return start_with_guest(
+        facilitator,
+        False,
+        lang,
+        lambda outside: engine.start_meeting(
+            names,
+            facilitator=chosen_facilitator,
+            lang=lang,
+            external_facilitator=outside,
+            purpose=purpose,
+        ),
+        ask_guest=True,
+    )
 
 
 def _start_group(

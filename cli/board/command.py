@@ -36,6 +36,12 @@ DEFAULT_PORT = 8765
     "--present", metavar="NAMES", help="With --group: who is here (else asked; Enter: everyone)."
 )
 @click.option("--facilitator", metavar="NAME", help="Who facilitates (else proposed or asked).")
+@click.option(
+    "--external-facilitator",
+    "external",
+    is_flag=True,
+    help="The facilitator is not a member: a guide from outside (else asked at a terminal).",
+)
 @click.option("--resume", "resume_id", metavar="ID", help="Serve a meeting that was stopped.")
 @click.option(
     "--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of the meeting."
@@ -73,6 +79,7 @@ def board(
     members: str | None,
     present: str | None,
     facilitator: str | None,
+    external: bool,
     resume_id: str | None,
     lang: str | None,
     host: str,
@@ -104,7 +111,9 @@ def board(
             click.echo(t(ui, "term.already_closed", id=meeting.id))
             return
     else:
-        meeting = _start(engine, settings, chosen, group_ref, members, present, facilitator)
+        meeting = _start(
+            engine, settings, chosen, group_ref, members, present, facilitator, external
+        )
     state = meeting.state
     ui = chosen or (settings.lang if settings.lang_explicit else state.lang)
     port = port or _free_port(host)
@@ -132,10 +141,21 @@ def _start(
     members: str | None,
     present: str | None,
     facilitator: str | None,
+    external: bool,
 ) -> Meeting:
-    """A new meeting, as ``intervision run`` starts one (asking what was not given)."""
-    from ..group_start import ask_facilitator, ask_present, facilitator_problem, present_problem
-    from ..group_view import find_group
+    """A new meeting, as ``intervision run`` starts one (asking what was not given).
+
+    A facilitator who is not a member is a guest only on purpose: with
+    ``--external-facilitator``, or confirmed at a terminal as ``run`` asks.
+    """
+    from ..group_start import (
+        ask_facilitator,
+        ask_present,
+        facilitator_problem,
+        present_problem,
+        start_with_guest,
+    )
+    from ..group_view import find_group, find_member
     from ..parse import split_names
 
     lang: Lang = chosen or settings.lang
@@ -148,13 +168,31 @@ def _start(
                 raise click.BadParameter(problem, param_hint="--present")
         else:
             ids = ask_present(group, lang)
+        asked = facilitator is None
         if facilitator is not None:
             problem = facilitator_problem(group, facilitator, ids, lang)
             if problem:
                 raise click.BadParameter(problem, param_hint="--facilitator")
         else:
-            facilitator = ask_facilitator(engine, group, ids, lang)
-        return engine.start_meeting(group, facilitator=facilitator, present=ids, lang=lang)
+            facilitator = ask_facilitator(engine, group, ids, lang)  # confirms a guest
+        chosen_facilitator = facilitator
+        # The group's own guide comes from outside by definition; so does a guest
+        # the user confirmed when asked.
+        guide = (group.guided_by or "").casefold() == facilitator.strip().casefold()
+        outside = external or guide or (asked and find_member(group, facilitator) is None)
+        return start_with_guest(
+            chosen_facilitator,
+            outside,
+            lang,
+            lambda guest: engine.start_meeting(
+                group,
+                facilitator=chosen_facilitator,
+                present=ids,
+                lang=lang,
+                external_facilitator=guest,
+            ),
+            ask_guest=sys.stdin.isatty(),
+        )
     if members:
         names = split_names(members)
     else:
@@ -164,7 +202,16 @@ def _start(
     problem = _names_problem(names, lang)
     if problem:
         raise click.BadParameter(problem, param_hint="--members")
-    return engine.start_meeting(names, facilitator=facilitator or names[0], lang=lang)
+    who = facilitator or names[0]
+    return start_with_guest(
+        who,
+        external,
+        lang,
+        lambda guest: engine.start_meeting(
+            names, facilitator=who, lang=lang, external_facilitator=guest
+        ),
+        ask_guest=sys.stdin.isatty(),
+    )
 
 
 def _cli_text(lang: Lang, key: str, **values: object) -> str:

@@ -272,17 +272,44 @@ def test_a_request_for_another_host_name_is_refused(
         (["--members", "Anna,Bram", "--group", "x"], "Kies een van"),
         (["--members", "Anna,Bram", "--certfile", __file__], "--keyfile"),
         (["--members", "Anna"], "Noem minstens"),
+        # A name that is no member is a guest only on purpose, never by a typo.
+        (["--members", "Anna,Bram", "--facilitator", "Ana"], "--external-facilitator"),
     ],
 )
 def test_options_that_do_not_go_together_are_refused(
     env: dict[str, str], args: list[str], message: str
 ) -> None:
     done = subprocess.run(
-        [INTERVISION, "board", *args], env=env, capture_output=True, text=True, timeout=60
+        [INTERVISION, "board", *args],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 2, done.stderr
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_facilitator_from_outside_is_said_on_the_command_line(
+    started: list[Running], env: dict[str, str]
+) -> None:
+    board = Running(
+        ["--members", "Bram,Carla", "--facilitator", "Gids", "--external-facilitator", "--json"],
+        env,
+    )
+    started.append(board)
+    links = board.first_line()
+    assert set(links["members"]) == {"Bram", "Carla"}  # the guide gets the console, no seat
+    shown = subprocess.run(
+        [INTERVISION, "meeting", "status", links["meeting_id"], "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Gids" in shown.stdout, shown.stderr
 
 
 def test_a_port_in_use_is_said_plainly(started: list[Running], env: dict[str, str]) -> None:

@@ -51,7 +51,13 @@ def test_every_view_passes_an_automated_accessibility_check(
     board: Any, devices: Devices, lang: str
 ) -> None:
     running: BoardProcess = board(
-        "--members", "Bram,Carla,Dirk,Eva", "--facilitator", "Anna", "--lang", lang
+        "--members",
+        "Bram,Carla,Dirk,Eva",
+        "--facilitator",
+        "Anna",
+        "--external-facilitator",
+        "--lang",
+        lang,
     )
     console = devices.open(running.url("console"), viewport=LAPTOP)
     display = devices.open(running.url("display"), viewport=LAPTOP)
@@ -105,7 +111,13 @@ def test_the_check_finds_what_it_should(browser: Any) -> None:
 
 def test_a_member_takes_part_with_the_keyboard_only(board: Any, devices: Devices) -> None:
     running: BoardProcess = board(
-        "--members", "Bram,Carla,Dirk,Eva", "--facilitator", "Anna", "--lang", "nl"
+        "--members",
+        "Bram,Carla,Dirk,Eva",
+        "--facilitator",
+        "Anna",
+        "--external-facilitator",
+        "--lang",
+        "nl",
     )
     console = devices.open(running.url("console"), viewport=LAPTOP)
     members = {name: devices.open(running.url(name)) for name in ("Bram", "Carla", "Dirk", "Eva")}

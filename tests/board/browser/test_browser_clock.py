@@ -44,7 +44,13 @@ def test_pages_whose_devices_disagree_by_five_minutes_show_the_same_time(
     board: Any, devices: Devices
 ) -> None:
     running: BoardProcess = board(
-        "--members", "Bram,Carla,Dirk,Eva", "--facilitator", "Anna", "--lang", "nl"
+        "--members",
+        "Bram,Carla,Dirk,Eva",
+        "--facilitator",
+        "Anna",
+        "--external-facilitator",
+        "--lang",
+        "nl",
     )
     console = devices.open(running.url("console"), viewport=LAPTOP)
     ahead = devices.open(running.url("Carla"), clock_offset_s=+150)
@@ -93,6 +99,7 @@ def test_phases_of_1_and_120_minutes_and_the_soft_warning(
         "Bram,Carla,Dirk,Eva",
         "--facilitator",
         "Anna",
+        "--external-facilitator",
         "--lang",
         "nl",
         env={"INTERVISION_TIME_SCALE": "30"},

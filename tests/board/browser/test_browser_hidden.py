@@ -50,7 +50,13 @@ class Traffic:
 
 def test_a_written_question_reaches_nobody_before_the_reveal(board: Any, devices: Devices) -> None:
     running: BoardProcess = board(
-        "--members", "Bram,Carla,Dirk,Eva", "--facilitator", "Anna", "--lang", "nl"
+        "--members",
+        "Bram,Carla,Dirk,Eva",
+        "--facilitator",
+        "Anna",
+        "--external-facilitator",
+        "--lang",
+        "nl",
     )
     console = devices.open(running.url("console"), viewport=LAPTOP)
     carla = devices.open(running.url("Carla"))

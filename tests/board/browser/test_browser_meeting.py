@@ -42,7 +42,13 @@ def next_step(console: Page) -> None:
 
 def test_a_whole_incident_meeting_from_each_members_own_page(board: Any, devices: Devices) -> None:
     running: BoardProcess = board(
-        "--members", ",".join(MEMBERS), "--facilitator", "Anna", "--lang", "nl"
+        "--members",
+        ",".join(MEMBERS),
+        "--facilitator",
+        "Anna",
+        "--external-facilitator",
+        "--lang",
+        "nl",
     )
     console = devices.open(running.url("console"), viewport=LAPTOP)
     display = devices.open(running.url("display"), viewport=LAPTOP)

@@ -24,7 +24,13 @@ def test_refused_actions_show_the_rule_on_the_members_own_page(
     board: Any, devices: Devices
 ) -> None:
     running: BoardProcess = board(
-        "--members", "Bram,Carla,Dirk,Eva", "--facilitator", "Anna", "--lang", "nl"
+        "--members",
+        "Bram,Carla,Dirk,Eva",
+        "--facilitator",
+        "Anna",
+        "--external-facilitator",
+        "--lang",
+        "nl",
     )
     console = devices.open(running.url("console"), viewport=LAPTOP)
     members = {name: devices.open(running.url(name)) for name in ("Bram", "Carla", "Dirk", "Eva")}
@@ -77,7 +83,13 @@ def test_refused_actions_show_the_rule_on_the_members_own_page(
 
 def test_a_request_from_another_origin_is_refused(board: Any, devices: Devices) -> None:
     running: BoardProcess = board(
-        "--members", "Bram,Carla,Dirk,Eva", "--facilitator", "Anna", "--lang", "nl"
+        "--members",
+        "Bram,Carla,Dirk,Eva",
+        "--facilitator",
+        "Anna",
+        "--external-facilitator",
+        "--lang",
+        "nl",
     )
     console = devices.open(running.url("console"), viewport=LAPTOP)
     before = version(running)

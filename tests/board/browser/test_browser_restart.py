@@ -31,7 +31,13 @@ def ask(page: Page, text: str) -> None:
 
 def test_a_killed_board_restarts_and_every_page_catches_up(board: Any, devices: Devices) -> None:
     running: BoardProcess = board(
-        "--members", "Bram,Carla,Dirk,Eva", "--facilitator", "Anna", "--lang", "nl"
+        "--members",
+        "Bram,Carla,Dirk,Eva",
+        "--facilitator",
+        "Anna",
+        "--external-facilitator",
+        "--lang",
+        "nl",
     )
     console = devices.open(running.url("console"), viewport=LAPTOP)
     display = devices.open(running.url("display"), viewport=LAPTOP)

@@ -86,6 +86,7 @@ def test_screenshots_of_every_view(board: Any, devices: Devices, lang: str) -> N
         "Bram,Carla,Dirk,Eva",
         "--facilitator",
         "Anna",
+        "--external-facilitator",
         "--lang",
         lang,
         env={"INTERVISION_TIME_SCALE": "0.000000001"},
