@@ -20,10 +20,27 @@ from .texts_author import t
 if TYPE_CHECKING:
     from intervision.engine import Registry
 
-__all__ = ["check"]
+__all__ = ["check", "terminal_texts"]
 
 EXIT_PROBLEMS = 1
 EXIT_NOT_FOUND = 2
+
+
+def terminal_texts() -> list[str]:
+    """Every English sentence and word the terminal says, for a language pack to translate."""
+    from . import key_cmd, texts, texts_author, texts_series
+
+    tables = (
+        texts.TEXTS,
+        texts.INBRENGER_MODES,
+        texts_author.TEXTS,
+        texts_series.TEXTS,
+        texts_series.LEERVRAAG_KIND_NAMES,
+        texts_series.EXPERIENCE_NAMES,
+        texts_series.STATUS_NAMES,
+        key_cmd.TEXTS,
+    )
+    return list(dict.fromkeys(en for table in tables for _, en in table.values()))
 
 
 @click.command()
@@ -39,8 +56,9 @@ def check(ctx: click.Context, settings: Settings, targets: tuple[str, ...], as_j
 
     Checks sources, instructions for every role in both languages, that every phase
     can be reached, that every rule kind and module exists, and that the phases add
-    up to fit.minutes (within 10%, at least 5 minutes). Prints every problem with
-    where it is; exits 1 if there is any, 2 if a target is not found.
+    up to fit.minutes (within 10%, at least 5 minutes). For an installed language's
+    code (de), every text it leaves in English. Prints every problem with where it
+    is; exits 1 if there is any, 2 if a target is not found.
     """
     from intervision.engine import UnknownMethodError, load_registry
     from intervision.engine.authoring import check_target
@@ -54,7 +72,7 @@ def check(ctx: click.Context, settings: Settings, targets: tuple[str, ...], as_j
     exit_code = 0
     for target in targets:
         try:
-            problems = check_target(target, registry_factory)
+            problems = check_target(target, registry_factory, {"terminal": terminal_texts()})
         except UnknownMethodError as exc:
             exit_code = EXIT_NOT_FOUND
             results.append({"target": target, "found": False, "error": str(exc)})

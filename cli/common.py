@@ -63,7 +63,7 @@ def _given_after(ctx: click.Context, param: click.Parameter, value: Any) -> None
     if param.name == "lang":
         from .click_words import refresh, speak
 
-        settings.lang = "nl" if value == "nl" else "en"
+        settings.lang = settings.language(value)
         settings.lang_explicit = True
         speak(settings.lang)
         refresh(ctx.command)

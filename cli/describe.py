@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from intervision.engine import GLOSSARY
+from intervision.engine import GLOSSARY, Glossary
 
 from .console import wrap
 from .kinds import kind_name, kinds_typed
 from .texts import INBRENGER_MODES, Lang, pick, t
 
 if TYPE_CHECKING:
-    from intervision.engine import MethodSpec, PhaseSpec, Registry
+    from collections.abc import Sequence
+
+    from intervision.engine import MethodSpec, PhaseSpec, Registry, RuleRef
 
 __all__ = [
     "describe_phase",
@@ -25,6 +27,7 @@ __all__ = [
     "module_choices",
     "phase_title",
     "role_label",
+    "rule_titles",
 ]
 
 
@@ -37,7 +40,9 @@ def describe_phase(
     registry: Registry | None = None,
 ) -> str:
     """A phase as the screen shows it; ``names`` puts people behind the roles, and
-    ``registry`` gives the titles of the modules a nesting phase offers."""
+    ``registry`` gives the titles of the modules a nesting phase offers and the
+    words of the kinds its plugins declare."""
+    words = registry.glossary if registry is not None else GLOSSARY
     lines = [
         phase_header(spec, phase, number, lang),
         wrap(
@@ -51,17 +56,21 @@ def describe_phase(
             label = f"{label} ({names[role]})"
         kinds = phase.allowed.get(role, ())
         may = (
-            t(lang, "phase.may", kinds=kinds_text(kinds, lang))
+            t(lang, "phase.may", kinds=kinds_text(kinds, lang, words))
             if kinds
             else t(lang, "phase.may_nothing")
         )
         if role == "inbrenger" and phase.inbrenger_mode in ("listens", "away"):
             may = t(lang, "phase.may_nothing")
+        also = _as_participant(spec, phase, role)
+        if also:
+            key = "phase.also_member" if role == "facilitator" else "phase.also_participant"
+            may += f"; {t(lang, key, kinds=kinds_text(also, lang, words))}"
         lines.append(wrap(f"{label}: {may}", indent="  ", hanging="      "))
         instruction = phase.instructions.get(role)
         if instruction is not None:
             lines.append(wrap(instruction(lang), indent="      "))
-    applies = _applies(spec, phase, lang, names or {})
+    applies = _applies(spec, phase, lang, names or {}, words)
     lines.extend(wrap(line, indent="  ", hanging="    ") for line in applies)
     if phase.nested is not None:
         text = t(
@@ -75,11 +84,17 @@ def describe_phase(
         roles = " / ".join(role_label(spec, r, lang) for r in phase.advance_by)
         lines.append(f"  {t(lang, 'phase.advance_by', roles=roles)}")
     if phase.rules:
-        lines.append(f"  {t(lang, 'phase.rules', rules=', '.join(r.kind for r in phase.rules))}")
+        lines.append(f"  {t(lang, 'phase.rules', rules=rule_titles(phase.rules, lang, registry))}")
     return "\n".join(lines)
 
 
-def _applies(spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, str]) -> list[str]:
+def _applies(
+    spec: MethodSpec,
+    phase: PhaseSpec,
+    lang: Lang,
+    names: dict[str, str],
+    words: Glossary = GLOSSARY,
+) -> list[str]:
     """The phase's rules beyond who says what, each as one sentence."""
     lines: list[str] = []
     if phase.written_first:
@@ -89,7 +104,7 @@ def _applies(spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, st
             t(lang, "phase.hidden_until", phase=phase_title(spec, phase.hidden_until, lang))
         )
     lines.extend(
-        t(lang, "phase.quota", limit=limit, kind=kind_name(kind, lang))
+        t(lang, "phase.quota", limit=limit, kind=kind_name(kind, lang, words))
         for kind, limit in phase.quotas.items()
     )
     if phase.everyone_contributes:
@@ -103,7 +118,8 @@ def _applies(spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, st
             title=decision.title(lang),
         )
         if decision.selects_from:
-            text += f"; {t(lang, 'phase.selects', kinds=kinds_text(decision.selects_from, lang))}"
+            kinds = kinds_text(decision.selects_from, lang, words)
+            text += f"; {t(lang, 'phase.selects', kinds=kinds)}"
         lines.append(text)
     if phase.labels is not None:
         by = phase.decision.by if phase.decision is not None else "inbrenger"
@@ -112,15 +128,13 @@ def _applies(spec: MethodSpec, phase: PhaseSpec, lang: Lang, names: dict[str, st
                 lang,
                 "phase.labels",
                 role=_roles(spec, (by,), lang, names),
-                kinds=kinds_text(phase.labels.kinds, lang),
+                kinds=kinds_text(phase.labels.kinds, lang, words),
                 values=", ".join(label_values(phase, lang)),
             )
         )
     if phase.answers_labelled:
-        from intervision.engine import GLOSSARY
-
-        words = " / ".join(GLOSSARY.label(v)(lang) for v in phase.answers_labelled)
-        lines.append(t(lang, "phase.answers_labelled", labels=words))
+        answered = " / ".join(words.label(v)(lang) for v in phase.answers_labelled)
+        lines.append(t(lang, "phase.answers_labelled", labels=answered))
     if phase.consensus:
         lines.append(t(lang, "phase.consensus"))
     for loop in phase.loops:
@@ -203,9 +217,25 @@ def role_label(spec: MethodSpec, role: str, lang: Lang) -> str:
     return role
 
 
-def kinds_text(kinds: tuple[str, ...] | list[str], lang: Lang) -> str:
+def kinds_text(kinds: tuple[str, ...] | list[str], lang: Lang, words: Glossary = GLOSSARY) -> str:
     """Kinds in the screen's language, each with what the prompt takes for it."""
-    return kinds_typed(kinds, lang)
+    return kinds_typed(kinds, lang, words)
+
+
+def _as_participant(spec: MethodSpec, phase: PhaseSpec, role: str) -> tuple[str, ...]:
+    """The participant's kinds a holder of ``role`` may give beyond the role's own: a
+    facilitating member is a participant too (unless the method wants a neutral
+    facilitator), and so is whoever holds a role of the day."""
+    if role in ("inbrenger", "participant") or (role == "facilitator" and spec.neutral_facilitator):
+        return ()
+    own = phase.allowed.get(role, ())
+    return tuple(k for k in phase.allowed.get("participant", ()) if k not in own)
+
+
+def rule_titles(rules: Sequence[RuleRef], lang: Lang, registry: Registry | None) -> str:
+    """Rules by their titles in ``lang`` (by id where the registry does not know them)."""
+    kinds = registry.rule_kinds if registry is not None else {}
+    return ", ".join(kinds[r.kind].title(lang) if r.kind in kinds else r.kind for r in rules)
 
 
 def _roles(

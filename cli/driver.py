@@ -24,7 +24,7 @@ from .screen import shown_contributions, time_line
 from .texts import Lang, both, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Capabilities, Meeting, Text
+    from intervision.engine import Capabilities, Glossary, Meeting, Text
 
 __all__ = ["Driver", "Leave", "Problem"]
 
@@ -75,6 +75,11 @@ class Driver:
     @property
     def facilitator(self) -> str:
         return self.meeting.state.facilitator
+
+    @property
+    def words(self) -> Glossary:
+        """The glossary with the kinds of the plugins this meeting's engine loaded."""
+        return self.meeting.engine.registry.glossary
 
     def name(self, person: str) -> str:
         member = self.meeting.state.members.get(person)
@@ -165,10 +170,10 @@ class Driver:
             case parse.Redraw():
                 self.redraw()
             case parse.Help():
-                from intervision.engine import CONTRIBUTION_KINDS
-
+                words = meeting.engine.registry.glossary
                 kinds = "\n".join(
-                    f"  {shortcut(k, lang):<4} {kind_name(k, lang)}" for k in CONTRIBUTION_KINDS
+                    f"  {shortcut(k, lang, words):<4} {kind_name(k, lang, words)}"
+                    for k in words.kinds
                 )
                 self.tell(t(lang, "help", kinds=kinds))
                 if self.strict:
@@ -275,8 +280,8 @@ class Driver:
             "kind",
             "kind.several",
             name=self.name(person),
-            kinds=kinds_typed(kinds, self.lang),
-            short=shortcut(kinds[0], self.lang),
+            kinds=kinds_typed(kinds, self.lang, self.words),
+            short=shortcut(kinds[0], self.lang, self.words),
         )
         return None
 
@@ -292,18 +297,22 @@ class Driver:
             raise Problem("kind", self._kinds_text("do.kind_unknown", kinds))
         key = "kind.unknown" if kinds else "kind.unknown_none"
         shown = self.name(person) if person else name
-        self.problem("kind", key, word=word, name=shown, kinds=kinds_typed(kinds, self.lang))
+        self.problem(
+            "kind", key, word=word, name=shown, kinds=kinds_typed(kinds, self.lang, self.words)
+        )
 
-    @staticmethod
-    def _kinds_text(key: str, kinds: tuple[str, ...]) -> Text:
-        """The text ``key`` with the kinds in words and their shortcut, in both languages."""
-        from intervision.engine import Text
+    def _kinds_text(self, key: str, kinds: tuple[str, ...]) -> Text:
+        """The text ``key`` with the kinds in words and their shortcut, in both languages
+        (and each installed pack's), a plugin's kinds by the registry's glossary."""
+        from intervision.engine import Text, installed_languages
 
         def said(lang: Lang) -> str:
-            short = shortcut(kinds[0], lang) if kinds else "-"
-            return t(lang, key, kinds=kinds_typed(kinds, lang) or "-", short=short)
+            short = shortcut(kinds[0], lang, self.words) if kinds else "-"
+            typed = kinds_typed(kinds, lang, self.words) or "-"
+            return t(lang, key, kinds=typed, short=short)
 
-        return Text(nl=said("nl"), en=said("en"))
+        more = {code: said(code) for code in installed_languages()}
+        return Text(nl=said("nl"), en=said("en"), more=more)
 
     def _label(self, typed: str) -> str:
         """The label value a typed word means: the value itself, or its title in either

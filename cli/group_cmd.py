@@ -18,7 +18,7 @@ from intervision.engine.groups import groups_of
 
 from .completion import complete_groups
 from .console import rule, say, wrap
-from .settings import Settings, pass_settings
+from .settings import LANG_TYPE, Settings, pass_settings
 from .texts import Lang, both, t
 
 if TYPE_CHECKING:
@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     from intervision.engine.groups import GroupState
 
 __all__ = ["group"]
-
-_LANG = click.Choice(["nl", "en"])
 
 
 def _lang(settings: Settings, group: GroupState | None = None) -> Lang:
@@ -59,11 +57,13 @@ def group() -> None:
 
 @group.command()
 @click.argument("name")
-@click.option("--lang", type=_LANG, default=None, help="The group's language (default: --lang).")
+@click.option(
+    "--lang", type=LANG_TYPE, default=None, help="The group's language (default: --lang)."
+)
 @pass_settings
 def create(settings: Settings, name: str, lang: str | None) -> None:
     """Create a group; its contract starts from the default texts in its language."""
-    chosen: Lang = settings.lang if lang is None else ("nl" if lang == "nl" else "en")
+    chosen: Lang = settings.lang if lang is None else settings.language(lang)
     engine = settings.open_engine()
     created = groups_of(engine).create(name, lang=chosen)
     say(t(chosen, "group.created", name=created.name, id=created.id))

@@ -25,6 +25,7 @@ __all__ = [
     "ask_roles",
     "facilitator_problem",
     "present_problem",
+    "rotation_roles",
     "start_with_guest",
 ]
 
@@ -121,40 +122,71 @@ def ask_purpose(engine: Engine, group: GroupState, lang: Lang) -> MeetingPurpose
     return "intake" if due == "intake" else "refresh"
 
 
-def ask_roles(
-    engine: Engine, group: GroupState, present: list[str], facilitator: str, lang: Lang
+def rotation_roles(
+    engine: Engine,
+    group: GroupState,
+    present: list[str],
+    facilitator: str | None,
+    held: dict[str, list[str]],
 ) -> dict[str, str]:
-    """The roles of the day (notulist, tijdbewaker), proposed in turn like the
-    facilitation: Enter accepts, '-' names nobody, names (in that order) override."""
+    """The glossary's roles of the day (notulist, tijdbewaker) that ``held`` (given
+    with ``--role``) leaves open, as the rotation proposes them: in turn, like the
+    facilitation, and never to whoever facilitates or holds another role today."""
     from intervision.engine.groups import DAY_ROLES, propose_roles
 
-    from .group_view import find_member, history_of, match_members
+    from .group_view import find_member, history_of
+
+    named = (find_member(group, name) for names in held.values() for name in names)
+    busy = {member.id for member in named if member is not None}
+    proposed = propose_roles(
+        present,
+        history_of(engine, group),
+        facilitator=facilitator,
+        roles=tuple(role for role in DAY_ROLES if role not in held),
+        busy=busy,
+    )
+    return {role: who for role, who in proposed.items() if who is not None}
+
+
+def ask_roles(
+    engine: Engine,
+    group: GroupState,
+    present: list[str],
+    facilitator: str,
+    held: dict[str, list[str]],
+    lang: Lang,
+) -> dict[str, list[str]]:
+    """The roles of the day: those given with ``--role`` as given, the others proposed
+    in turn like the facilitation: Enter accepts, '-' names nobody, names (in the
+    roles' order) override."""
+    from .group_view import find_member, match_members
     from .parse import is_leave, split_names
     from .runner import Leave
     from .texts_start import t as start_t
 
     chosen = find_member(group, facilitator)
-    proposed = propose_roles(
-        present, history_of(engine, group), facilitator=chosen.id if chosen else None
-    )
-    offered = {role: who for role, who in proposed.items() if who is not None}
-    if not offered:
-        return {}
+    offered = rotation_roles(engine, group, present, chosen.id if chosen else None, held)
+    picked: dict[str, str] = {}
     names = _role_names(group, offered, lang)
-    while True:
+    while offered:
         answer = ask(start_t(lang, "roles.ask", roles=names)).strip()
         if is_leave(answer):
             raise Leave
         if not answer:
-            return offered
+            picked = offered
+            break
         if answer == "-":
-            return {}
+            break
         ids, unknown = match_members(group, split_names(answer))
-        absent = [i for i in ids if i not in present]
-        if unknown or absent or len(ids) > len(DAY_ROLES):
-            say(start_t(lang, "roles.not_present", names=", ".join(unknown + absent) or answer))
-            continue
-        return dict(zip(DAY_ROLES, ids, strict=False))
+        wrong = len(unknown) + len([i for i in ids if i not in present])
+        if wrong:
+            say(start_t(lang, "roles.not_present", names=count(lang, wrong, "name")))
+        elif len(ids) > len(offered):
+            say(start_t(lang, "roles.too_many", n=len(offered)))
+        else:
+            picked = dict(zip(offered, ids, strict=False))
+            break
+    return {**{role: [who] for role, who in picked.items()}, **held}
 
 
 def _role_names(group: GroupState, roles: dict[str, str], lang: Lang) -> str:
@@ -187,8 +219,8 @@ def start_with_guest(
 
     try:
         return start(external)
-    except NotAMemberError:
-        if external:
+    except NotAMemberError as exc:
+        if external or exc.field != "facilitator":  # a role's holder is never a guest
             raise
         if not ask_guest:
             import click

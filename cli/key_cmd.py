@@ -16,9 +16,9 @@ import click
 
 from .console import say
 from .settings import Settings, pass_settings
-from .texts import Lang
+from .texts import Lang, said
 
-__all__ = ["key"]
+__all__ = ["TEXTS", "key"]
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "new.printed": (
@@ -52,9 +52,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Every text of this table, for a language pack's author to translate (``check``).
+TEXTS = _TEXTS
+
+
 def t(lang: Lang, key: str, **values: object) -> str:
-    nl, en = _TEXTS[key]
-    return (nl if lang == "nl" else en).format(**values)
+    return said(lang, _TEXTS[key], values)
 
 
 @click.group()

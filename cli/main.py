@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .lazy import LazyCommand, LazyGroup
-from .settings import Settings, configure_logging, default_lang
+from .settings import LANG_TYPE, Settings, configure_logging, default_lang
 
 if TYPE_CHECKING:
     from .texts import Lang
@@ -163,11 +163,12 @@ def error_message(exc: Exception, lang: Lang, verbose: bool = False) -> str:
 )
 @click.option(
     "--lang",
-    type=click.Choice(["nl", "en"]),
+    type=LANG_TYPE,
     default=None,
     is_eager=True,
     callback=lambda ctx, param, value: _speak(ctx, value),
-    help="Language of the screen (default: $INTERVISION_LANG, else the locale).",
+    help="Language of the screen: nl, en, or one an installed language pack adds "
+    "(default: $INTERVISION_LANG, else the locale).",
 )
 @click.option(
     "--store",
@@ -209,8 +210,11 @@ def main(
     methods in the user's methods folder ($INTERVISION_METHODS_DIR) load too.
     """
     default, explicit = default_lang()
-    chosen: Lang = default if lang is None else ("nl" if lang == "nl" else "en")
-    ctx.obj = Settings(
+    chosen: Lang = default if lang is None else lang
+    settings = ctx.obj = Settings(
         chosen, explicit or lang is not None, store, verbose, method_files, builtin_only
     )
     configure_logging(verbose)
+    if chosen not in ("nl", "en"):
+        settings.lang = "en"  # until the packs say whether the screen can speak it
+        settings.lang = settings.language(chosen)

@@ -17,8 +17,9 @@ import click
 
 from .completion import complete_groups, complete_meetings
 from .console import say
+from .day_roles import ROLE_OPTION, day_roles, roles_line
 from .group_start import start_with_guest
-from .settings import Settings, pass_settings
+from .settings import LANG_TYPE, Settings, pass_settings
 from .texts import Lang, both, t
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def meeting() -> None:
     is_flag=True,
     help="The facilitator is not a member: a guide from outside the group.",
 )
-@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Meeting language.")
+@click.option("--lang", type=LANG_TYPE, default=None, help="Meeting language.")
 @click.option(
     "--purpose",
     type=click.Choice(["regular", "intake", "refresh"]),
@@ -73,6 +74,7 @@ def meeting() -> None:
     show_default=True,
     help="An intake (a group's first meeting), a refresh (after members changed), or regular.",
 )
+@ROLE_OPTION
 @_JSON
 @pass_settings
 def start(
@@ -84,22 +86,24 @@ def start(
     external: bool,
     lang: str | None,
     purpose: str,
+    roles: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Start a meeting and print its id."""
     kind: MeetingPurpose = (
         "intake" if purpose == "intake" else "refresh" if purpose == "refresh" else "regular"
     )
-    chosen: Lang | None = None if lang is None else ("nl" if lang == "nl" else "en")
+    chosen: Lang | None = None if lang is None else settings.language(lang)
     ui = chosen or settings.lang
     if bool(group_ref) == bool(members):
         raise click.UsageError(t(ui, "meeting.group_or_members"))
     if present and not group_ref:
         raise click.UsageError(t(ui, "meeting.present_needs_group"))
     engine = settings.open_engine()
+    held = day_roles(roles, engine.registry, ui)
     if group_ref:
         started = _start_group(
-            engine, settings, chosen, group_ref, present, facilitator, external, kind
+            engine, settings, chosen, group_ref, present, facilitator, external, held, kind
         )
     else:
         from .parse import split_names
@@ -119,14 +123,14 @@ def start(
                 names,
                 facilitator=facilitator,
                 lang=ui,
+                roles=held,
                 external_facilitator=outside,
                 purpose=kind,
             ),
         )
     if as_json:
         state = started.state
-        roles = {"scribe": state.scribe, "timekeeper": state.timekeeper}
-        shown = {role: _name(started, who) for role, who in roles.items() if who is not None}
+        shown = {role: [_name(started, p) for p in people] for role, people in state.roles.items()}
         click.echo(json.dumps({"meeting_id": started.id, **_position(started), "roles": shown}))
     else:
         click.echo(started.id)
@@ -140,6 +144,7 @@ def _start_group(
     present: str | None,
     facilitator: str | None,
     external: bool,
+    held: dict[str, list[str]],
     purpose: MeetingPurpose,
 ) -> Meeting:
     from intervision.engine import PluginError
@@ -174,12 +179,13 @@ def _start_group(
             )
         if facilitator is None:
             raise click.UsageError(t(lang, "meeting.facilitator_needed"))
-    # The roles of the day as the rotation proposes them, as for the facilitator;
-    # the group's own guide comes from outside by definition.
-    from intervision.engine.groups import propose_roles
+    # The roles of the day --role leaves open, as the rotation proposes them (as for
+    # the facilitator); the group's own guide comes from outside by definition.
+    from .group_start import rotation_roles
 
     member = find_member(group, facilitator)
-    roles = propose_roles(ids, history_of(engine, group), facilitator=member.id if member else None)
+    proposed = rotation_roles(engine, group, ids, member.id if member else None, held)
+    roles = {**{role: [who] for role, who in proposed.items()}, **held}
     guide = group.guided_by is not None and member is None
     chosen_facilitator = facilitator
     return start_with_guest(
@@ -191,10 +197,9 @@ def _start_group(
             facilitator=chosen_facilitator,
             present=ids,
             lang=lang,
+            roles=roles,
             external_facilitator=outside,
             purpose=purpose,
-            scribe=roles.get("scribe"),
-            timekeeper=roles.get("timekeeper"),
         ),
     )
 
@@ -231,6 +236,7 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
         "facilitator": _name(handle, state.facilitator),
         "inbrenger": _name(handle, state.inbrenger) if state.inbrenger else None,
         "present": [_name(handle, p) for p in state.present],
+        "roles": {role: [_name(handle, p) for p in people] for role, people in state.roles.items()},
         "may_contribute": may,
         "may": {
             _name(handle, p): {
@@ -256,12 +262,15 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
     if state.closed:
         return
     say(t(lang, "opening.roles", facilitator=data["facilitator"], present=", ".join(may)))
+    held = roles_line(state, engine.registry, lang)
+    if held:
+        say(held)
     if data["inbrenger"]:
         say(t(lang, "status.inbrenger", name=data["inbrenger"]))
     from .kinds import kinds_typed
 
     for name, kinds in may.items():
-        text = kinds_typed(kinds, lang) or t(lang, "phase.may_nothing")
+        text = kinds_typed(kinds, lang, engine.registry.glossary) or t(lang, "phase.may_nothing")
         say(f"  {name}: {text}")
     if waiting:
         say(t(lang, "status.waiting", names=", ".join(waiting)))
@@ -407,8 +416,8 @@ def do(
         request_id=request_id,
     )
     try:
-        line = _told_commitment(engine, handle, parse.parse_command(" ".join(words), lang))
-        accepted = driver.do(line)
+        parsed = parse.parse_command(" ".join(words), lang, engine.registry.glossary)
+        accepted = driver.do(_told_commitment(engine, handle, parsed))
     except CommandRefused as exc:
         _fail(as_json, exc.rule, exc.reason, lang, exc.exit_code, settings)
     except Problem as exc:
@@ -470,7 +479,7 @@ def _fail(
 
     if as_json:
         both_languages = {"nl": one_line(reason.nl), "en": one_line(reason.en)}
-        answer = {"ok": False, "rule": rule, "reason": both_languages[lang]}
+        answer = {"ok": False, "rule": rule, "reason": one_line(reason(lang))}
         click.echo(json.dumps({**answer, "reasons": both_languages}, ensure_ascii=False))
     else:
         shown = f"[{rule}] " if settings.verbosity > 0 else ""

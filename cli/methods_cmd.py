@@ -71,6 +71,17 @@ def _listing(settings: Settings) -> list[Summary]:
     return summaries
 
 
+def _title(summary: Summary, lang: Lang) -> str:
+    """The listed method's title in ``lang``; another than Dutch or English through the
+    installed language packs, from the English."""
+    title = summary["title"]
+    if lang in title:
+        return str(title[lang])
+    from intervision.engine import Text
+
+    return Text(nl=title["nl"], en=title["en"])(lang)
+
+
 def _grouped_table(summaries: list[Summary], lang: Lang) -> str:
     """The methods under the distribution that ships them, each with its variants.
 
@@ -80,7 +91,7 @@ def _grouped_table(summaries: list[Summary], lang: Lang) -> str:
     """
     heads = tuple(t(lang, f"col.{c}") for c in ("id", "title", "minutes", "group"))
     rows = [
-        (m["id"], m["title"][lang], str(m["minutes"]), f"{m['group_min']}-{m['group_max']}")
+        (m["id"], _title(m, lang), str(m["minutes"]), f"{m['group_min']}-{m['group_max']}")
         for m in summaries
     ]
     formatted = table([heads, *rows]).splitlines()
@@ -169,7 +180,7 @@ def show(
 
 
 def _show_text(registry: Registry, spec: MethodSpec, variant: str | None, lang: Lang) -> None:
-    from .describe import describe_phase  # here: the listing does not describe phases
+    from .describe import describe_phase, rule_titles  # the listing describes no phase
 
     derived = f" · {t(lang, 'show.derived')}" if spec.derived else ""
     click.echo(f"{spec.title(lang)} ({spec.id}, {t(lang, 'show.version')} {spec.version}){derived}")
@@ -207,10 +218,13 @@ def _show_text(registry: Registry, spec: MethodSpec, variant: str | None, lang: 
         ]
         say(t(lang, "show.leervraag_kinds", kinds=", ".join(names)), indent="  ")
     if spec.rules:
-        say(t(lang, "show.rules", rules=", ".join(r.kind for r in spec.rules)), indent="  ")
-    click.echo(f"{t(lang, 'show.sources')}:")
-    for source in (*spec.sources, *(chosen.sources if chosen is not None else ())):
-        click.echo(f"  {source}")
+        rules = rule_titles(spec.rules, lang, registry)
+        say(t(lang, "show.rules", rules=rules), indent="  ")
+    sources = (*spec.sources, *(chosen.sources if chosen is not None else ()))
+    if sources:  # a derived method cites none: no heading over nothing
+        click.echo(f"{t(lang, 'show.sources')}:")
+        for source in sources:
+            click.echo(f"  {source}")
     if base.variants and chosen is None:
         click.echo()
         click.echo(f"{t(lang, 'show.variants')}:")

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from intervision.engine import Engine, Meeting
     from intervision.engine.groups import GroupState
 
-__all__ = ["Asker", "day_roles", "look_back", "recall_goals"]
+__all__ = ["Asker", "look_back", "recall_goals"]
 
 
 class Asker(Protocol):
@@ -39,20 +39,6 @@ class Asker(Protocol):
     def name(self, person: str) -> str: ...
     def answer(self, prompt: str) -> str: ...
     def send(self, action: Callable[..., Any], *args: Any, who: str = "", **kwargs: Any) -> Any: ...
-
-
-def day_roles(runner: Asker) -> None:
-    """Who holds today's roles besides the facilitator (notulist, tijdbewaker)."""
-    from intervision.engine import GLOSSARY
-
-    state = runner.meeting.state
-    held = [
-        f"{GLOSSARY.roles[role].title(runner.lang)}: {runner.name(who)}"
-        for role, who in (("scribe", state.scribe), ("timekeeper", state.timekeeper))
-        if who is not None
-    ]
-    if held:
-        say(". ".join(held) + ".")
 
 
 def look_back(runner: Asker, group: GroupState) -> None:

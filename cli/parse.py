@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from intervision.engine import Lang
+from intervision.engine import GLOSSARY, Glossary, Lang
 
 from .kinds import kind_of
 
@@ -258,8 +258,9 @@ def is_leave(line: str) -> bool:
     return line.strip().casefold() in LEAVE_WORDS
 
 
-def parse_line(line: str, lang: Lang = "nl") -> Parsed:
-    """Turn one line from the ``>`` prompt into what it asks for."""
+def parse_line(line: str, lang: Lang = "nl", glossary: Glossary = GLOSSARY) -> Parsed:
+    """Turn one line from the ``>`` prompt into what it asks for; ``glossary`` knows
+    the kinds (the registry's, with its plugins' kinds)."""
     text = line.strip()
     if not text:
         return Empty()
@@ -269,25 +270,25 @@ def parse_line(line: str, lang: Lang = "nl") -> Parsed:
         return _command(keyword, rest.strip().lstrip(":").strip())
     match = _COLON_FORM.match(text)
     if match is not None:
-        return _said(match["name"], match["rest"], lang)
+        return _said(match["name"], match["rest"], lang, glossary)
     words = text.split()
     if len(words) > 1 and _KEYWORDS.get(words[1].casefold()) == "decide":
         return _decision(" ".join(words[2:]), words[0])
     for index, word in enumerate(words[1:], start=1):
-        kind = kind_of(word, lang)
+        kind = kind_of(word, lang, glossary)
         if kind is not None:
             return _contribution(" ".join(words[:index]), kind, " ".join(words[index + 1 :]))
     return Unknown()
 
 
-def _said(name: str, rest: str, lang: Lang) -> Parsed:
+def _said(name: str, rest: str, lang: Lang, glossary: Glossary) -> Parsed:
     """``NAME: ...``: a decision, a kind and its text, or only the text."""
     first, _, after = rest.partition(" ")
     if _KEYWORDS.get(first.rstrip(":").casefold()) == "decide":
         return _decision(after.strip().lstrip(":").strip(), name)
     named = _KIND_FIRST.match(rest)
     if named is not None:
-        kind = kind_of(named["kind"], lang)
+        kind = kind_of(named["kind"], lang, glossary)
         if kind is None:
             return UnknownKind(name.strip(), named["kind"])
         return _contribution(name, kind, named["text"])
@@ -303,7 +304,9 @@ _FRAME_WORDS: dict[str, str] = {
 }
 
 
-def parse_command(line: str, lang: Lang = "nl") -> Parsed | FrameCommand:
+def parse_command(
+    line: str, lang: Lang = "nl", glossary: Glossary = GLOSSARY
+) -> Parsed | FrameCommand:
     """A whole step as one line: the frame's questions as words, else a ``>`` line.
 
     ``leervraag NAME: TEXT`` (or ``leervraag NAME TEXT`` for a one-word name),
@@ -314,7 +317,7 @@ def parse_command(line: str, lang: Lang = "nl") -> Parsed | FrameCommand:
     word = _FRAME_WORDS.get(first.rstrip(":").casefold())
     rest = rest.strip()
     if word is None:
-        return parse_line(line, lang)
+        return parse_line(line, lang, glossary)
     if word == "leervraag":
         name, colon, text = rest.partition(":")
         if not colon:

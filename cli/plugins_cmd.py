@@ -33,6 +33,7 @@ def plugins(settings: Settings, as_json: bool) -> None:
                 "distribution": info.distribution,
                 "version": info.version,
                 "methods": list(info.methods),
+                "languages": list(info.languages),
                 "ok": info.ok,
                 "errors": list(info.errors),
             }
@@ -52,6 +53,8 @@ def plugins(settings: Settings, as_json: bool) -> None:
             else t(lang, "plugins.no_methods")
         )
         click.echo(f"  {methods}")
+        if info.languages:
+            click.echo(f"  {t(lang, 'plugins.languages', codes=', '.join(info.languages))}")
         for error in info.errors:
             click.echo(
                 wrap(t(lang, "plugins.failed_one", error=error), indent="  ", hanging="    ")

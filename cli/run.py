@@ -14,8 +14,9 @@ import click
 
 from .completion import complete_groups, complete_meetings, complete_methods
 from .console import EndOfInput, ask, say
+from .day_roles import ROLE_OPTION, day_roles
 from .parse import split_names
-from .settings import Settings, pass_settings
+from .settings import LANG_TYPE, Settings, pass_settings
 from .texts import Lang, t
 
 if TYPE_CHECKING:
@@ -65,9 +66,7 @@ __all__ = ["run"]
     default=None,
     help="Time there is for the method, for the method suggestions.",
 )
-@click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of this meeting."
-)
+@click.option("--lang", type=LANG_TYPE, default=None, help="Language of this meeting.")
 @click.option(
     "--plain",
     is_flag=True,
@@ -81,6 +80,7 @@ __all__ = ["run"]
     help="An intake (a group's first meeting), a refresh (after members changed) or a "
     "regular meeting; with --group, the group's due one is proposed.",
 )
+@ROLE_OPTION
 @pass_settings
 def run(
     settings: Settings,
@@ -95,6 +95,7 @@ def run(
     lang: str | None,
     purpose: str | None,
     plain: bool,
+    roles: tuple[str, ...],
 ) -> None:
     """Run a meeting: the frame, the method's phases, recognitions and evaluation.
 
@@ -104,11 +105,11 @@ def run(
     """
     from .runner import Leave
 
-    if resume_id and (members or facilitator or group_ref or purpose):
+    if resume_id and (members or facilitator or group_ref or purpose or roles):
         raise click.UsageError(t(settings.lang, "run.no_resume_options"))
     if members and group_ref:
         raise click.UsageError(t(settings.lang, "run.group_or_members"))
-    chosen: Lang | None = None if lang is None else ("nl" if lang == "nl" else "en")
+    chosen: Lang | None = None if lang is None else settings.language(lang)
     if variant and not method_id:
         raise click.UsageError(t(settings.lang, "run.variant_needs_method"))
     engine = settings.open_engine()
@@ -119,6 +120,7 @@ def run(
     if method_id and method_in_variant(engine.registry, method_id, variant).kind == "module":
         raise click.BadParameter(t(settings.lang, "run.module_not_method"), param_hint="--method")
     ui: Lang = chosen or settings.lang
+    held = day_roles(roles, engine.registry, ui)
     meeting: Meeting | None = None
     try:
         if resume_id:
@@ -134,10 +136,12 @@ def run(
 
             say(t(ui, "run.resumed", id=meeting.id, where=where(engine, meeting.state, ui)))
         elif group_ref:
-            meeting, ui = _start_group(engine, settings, chosen, group_ref, facilitator, purpose)
+            meeting, ui = _start_group(
+                engine, settings, chosen, group_ref, facilitator, purpose, held
+            )
             say(t(ui, "run.started", id=meeting.id))
         else:
-            meeting = _start(engine, ui, members, facilitator, _purpose(purpose))
+            meeting = _start(engine, ui, members, facilitator, _purpose(purpose), held)
             say(t(ui, "run.started", id=meeting.id))
         _drive(settings, engine, meeting, ui, plain, method_id, variant, kind, minutes)
     except Leave:
@@ -198,6 +202,7 @@ def _start(
     members: str | None,
     facilitator: str | None,
     purpose: MeetingPurpose,
+    held: dict[str, list[str]],
 ) -> Meeting:
     if members is not None:
         names = split_names(members)
@@ -226,6 +231,7 @@ def _start(
             names,
             facilitator=chosen_facilitator,
             lang=lang,
+            roles=held,
             external_facilitator=outside,
             purpose=purpose,
         ),
@@ -240,6 +246,7 @@ def _start_group(
     ref: str,
     facilitator: str | None,
     purpose: str | None,
+    held: dict[str, list[str]],
 ) -> tuple[Meeting, Lang]:
     """A meeting of a group, in the group's language unless one was chosen on purpose;
     the intake or refresh the group is due is proposed unless ``purpose`` says."""
@@ -265,16 +272,14 @@ def _start_group(
             _confirm_guest(lang, facilitator)
     else:
         facilitator = ask_facilitator(engine, group, present, lang)  # confirms a guest
-    roles = ask_roles(engine, group, present, facilitator, lang)
     meeting = engine.start_meeting(
         group,
         facilitator=facilitator,
         present=present,
         lang=lang,
+        roles=ask_roles(engine, group, present, facilitator, held, lang),
         external_facilitator=find_member(group, facilitator) is None,
         purpose=kind,
-        scribe=roles.get("scribe"),
-        timekeeper=roles.get("timekeeper"),
     )
     return meeting, lang
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from . import parse
 from .console import EndOfInput, ask, confirm, render, say, show, wrap
+from .day_roles import roles_line
 from .driver import Driver, Leave
 from .kinds import kind_of, kinds_typed, shortcut
 from .screen import frame_screen, phase_screen
@@ -139,9 +140,11 @@ class Runner(Driver):
         say(
             t(self.lang, "opening.roles", facilitator=self.name(state.facilitator), present=present)
         )
-        from .opening import day_roles, look_back, recall_goals
+        held = roles_line(state, self.engine.registry, self.lang)
+        if held:
+            say(held)
+        from .opening import look_back, recall_goals
 
-        day_roles(self)
         if group is not None:
             look_back(self, group)
             if state.purpose == "regular":
@@ -226,7 +229,7 @@ class Runner(Driver):
         if default and variant:
             default = f"{default}/{variant}"
         line = self.answer(t(self.lang, "method.ask") + (f"[{default}] " if default else ""))
-        parsed = parse.parse_line(line, self.lang)
+        parsed = parse.parse_line(line, self.lang, self.engine.registry.glossary)
         if isinstance(parsed, parse.Close):
             self.send(self.meeting.close, self.facilitator, parsed.reason or None)
             return
@@ -348,7 +351,7 @@ class Runner(Driver):
         if line.strip().casefold() in TIME_WORDS:
             self.show_time()
             return
-        parsed = parse.parse_line(line, self.lang)
+        parsed = parse.parse_line(line, self.lang, self.engine.registry.glossary)
         self.do(parsed)
         if isinstance(parsed, parse.Show):
             self._told_if_over()
@@ -371,12 +374,13 @@ class Runner(Driver):
 
     def choose_kind(self, person: str, kinds: tuple[str, ...]) -> str | None:
         """Several kinds fit the line: the prompt offers them; Enter takes the first."""
-        kinds_said = kinds_typed(kinds, self.lang)
+        words = self.engine.registry.glossary
+        kinds_said = kinds_typed(kinds, self.lang, words)
         offered = t(self.lang, "kind.which", name=self.name(person), kinds=kinds_said)
-        answer = self.answer(f"{offered}[{shortcut(kinds[0], self.lang)}] ").strip()
-        chosen = kind_of(answer) if answer else kinds[0]
+        answer = self.answer(f"{offered}[{shortcut(kinds[0], self.lang, words)}] ").strip()
+        chosen = kind_of(answer, self.lang, words) if answer else kinds[0]
         if chosen not in kinds:
-            say(t(self.lang, "kind.not_offered", kinds=kinds_typed(kinds, self.lang)))
+            say(t(self.lang, "kind.not_offered", kinds=kinds_said))
             return None
         return chosen
 

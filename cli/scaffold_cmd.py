@@ -20,6 +20,8 @@ from .texts_author import t
 __all__ = ["new_method", "write_project"]
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+#: Longer, and the generated files would not keep to 88 columns (ruff's default).
+NAME_MAX = 40
 
 #: Template file -> where it goes in the new project (``{module}`` is filled in).
 FILES = {
@@ -76,7 +78,7 @@ def new_method(settings: Settings, name: str, directory: Path | None) -> None:
     test that passes: install it with `pip install -e`, then adapt the method.
     """
     lang = settings.lang
-    if not NAME_PATTERN.match(name):
+    if not NAME_PATTERN.match(name) or len(name) > NAME_MAX:
         raise click.BadParameter(t(lang, "new.bad_name"), param_hint="NAME")
     target = directory if directory is not None else Path(f"intervision-{name}")
     if target.exists() and (not target.is_dir() or any(target.iterdir())):

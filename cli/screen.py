@@ -173,7 +173,7 @@ def _applies_to(meeting: Meeting, lang: Lang) -> list[str]:
     method, phase = meeting.method, meeting.phase
     assert method is not None and phase is not None
     names = _role_names(meeting)
-    lines = _applies(method, phase, lang, names)
+    lines = _applies(method, phase, lang, names, meeting.engine.registry.glossary)
     if phase.nested is not None:
         modules = module_choices(phase, meeting.engine.registry, lang)
         lines.append(
@@ -285,7 +285,8 @@ def contribution_line(
     label = meeting.state.labels.get(c.id)
     extra = f" [{_label_word(meeting, label, lang)}]" if label else ""
     extra += f" → {c.reply_to}" if c.reply_to else ""
-    head = f"  {c.id} {_name(meeting, c.author)} · {kind_name(c.kind, lang)}{extra}: "
+    kind = kind_name(c.kind, lang, meeting.engine.registry.glossary)
+    head = f"  {c.id} {_name(meeting, c.author)} · {kind}{extra}: "
     if c.id not in visible:
         return head + t(lang, "show.hidden")
     return wrap(head + c.text, hanging=" " * 6)

@@ -7,8 +7,9 @@ that registers them.
 from __future__ import annotations
 
 import os
+import re
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -17,9 +18,44 @@ if TYPE_CHECKING:
 
     from .texts import Lang
 
-__all__ = ["LANG_ENV", "Settings", "configure_logging", "default_lang", "pass_settings"]
+__all__ = [
+    "LANG_ENV",
+    "LANG_TYPE",
+    "Settings",
+    "configure_logging",
+    "default_lang",
+    "pass_settings",
+]
 
 LANG_ENV = "INTERVISION_LANG"
+_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+if TYPE_CHECKING:  # generic only in click's stubs from 8.2; click 8.1 is supported
+    _ParamType = click.ParamType[str, Any]
+else:
+    _ParamType = click.ParamType
+
+
+class _Language(_ParamType):
+    """``--lang``: ``nl``, ``en`` or the code of a language a pack adds (``de``).
+
+    Only the form is checked here; whether a pack for it is installed is known once
+    the plugins are loaded (:meth:`Settings.language`), which ``--help`` should not wait for.
+    """
+
+    name = "nl|en|CODE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        code = str(value).strip().lower()
+        if not _CODE.match(code):
+            from .texts import t
+
+            self.fail(t(default_lang()[0], "lang.form", value=value), param, ctx)
+        return code
+
+
+LANG_TYPE = _Language()
 
 
 class Settings:
@@ -74,6 +110,21 @@ class Settings:
             configure_if_structlog_loaded()  # a plugin may log through structlog itself
         return self._registry
 
+    def language(self, code: str) -> Lang:
+        """``code`` if the screen can speak it: Dutch, English, or a language an
+        installed pack adds; else a usage error naming the languages there are."""
+        if code in ("nl", "en"):
+            return code
+        registry = self.registry()
+        if code in registry.languages:
+            return code
+        from .texts import t
+
+        known = ", ".join(
+            [*("nl", "en"), *(f"{c} ({p.name})" for c, p in registry.languages.items())]
+        )
+        raise click.UsageError(t(self.lang, "lang.unknown", code=code, known=known))
+
     def open_engine(self) -> Engine:
         """An engine on the chosen store; its journal is closed when the command ends.
 
@@ -103,8 +154,8 @@ pass_settings = click.make_pass_decorator(Settings)
 def default_lang() -> tuple[Lang, bool]:
     """The language from ``INTERVISION_LANG`` (explicit), else the locale (a guess)."""
     configured = os.environ.get(LANG_ENV, "").strip().lower()
-    if configured in ("nl", "en"):
-        return ("nl" if configured == "nl" else "en"), True
+    if _CODE.match(configured):
+        return configured, True
     return ("nl" if os.environ.get("LANG", "").lower().startswith("nl") else "en"), False
 
 

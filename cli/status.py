@@ -9,6 +9,7 @@ waits for, and what to type for the decision. Nothing here decides what is allow
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from intervision.engine import GLOSSARY
@@ -17,16 +18,23 @@ from .kinds import kinds_typed
 from .texts import Lang, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Capabilities, Meeting
+    from intervision.engine import Capabilities, Meeting, Text
 
 __all__ = ["decision_hint", "people_rows", "role_words", "waiting_text"]
 
 
-def role_words(roles: frozenset[str], lang: Lang) -> str:
-    """``begeleider, deelnemer``: a person's roles in the glossary's words and order."""
+def role_words(roles: frozenset[str], lang: Lang, titles: Mapping[str, Text] | None = None) -> str:
+    """``begeleider, deelnemer``: a person's roles in the glossary's words and order;
+    a role the glossary lacks (a method's own) by its title in ``titles``."""
     order = list(GLOSSARY.roles)
     ordered = sorted(roles, key=lambda r: (order.index(r) if r in order else len(order), r))
-    return ", ".join(GLOSSARY.role(r)(lang) for r in ordered)
+    named = (
+        GLOSSARY.role(r)(lang)
+        if r in GLOSSARY.roles or not titles or r not in titles
+        else titles[r](lang).lower()
+        for r in ordered
+    )
+    return ", ".join(named)
 
 
 def _name(meeting: Meeting, person: str) -> str:
@@ -40,14 +48,16 @@ def people_rows(meeting: Meeting, can: Capabilities, lang: Lang) -> list[tuple[s
     People with the same roles and kinds share a row (``Carla, Dirk``), so the table
     stays short for eight members; each person is in one row only.
     """
+    words = meeting.engine.registry.glossary
+    titles = meeting.engine.registry.held_roles()
     rows: dict[tuple[frozenset[str], tuple[str, ...]], list[str]] = {}
     for person, person_can in can.people.items():
         rows.setdefault((person_can.roles, person_can.kinds), []).append(_name(meeting, person))
     return [
         (
             ", ".join(names),
-            role_words(roles, lang),
-            kinds_typed(kinds, lang) if kinds else t(lang, "phase.may_nothing"),
+            role_words(roles, lang, titles),
+            kinds_typed(kinds, lang, words) if kinds else t(lang, "phase.may_nothing"),
         )
         for (roles, kinds), names in rows.items()
     ]
@@ -55,6 +65,7 @@ def people_rows(meeting: Meeting, can: Capabilities, lang: Lang) -> list[tuple[s
 
 _WAIT_KEYS = {
     "leervraag": "wait.leervraag",
+    "learning_goal": "wait.learning_goal",
     "recognition": "wait.recognition",
     "everyone_contributes": "wait.turn",
     "reveal": "wait.reveal",
@@ -100,6 +111,6 @@ def decision_hint(meeting: Meeting, can: Capabilities, lang: Lang) -> str:
     ids = [c.id for c in visible if c.kind in phase.decision.selects_from]
     if ids:
         example = " ".join(f"#{cid}" for cid in ids[:2])
-        kinds = kinds_typed(phase.decision.selects_from, lang)
+        kinds = kinds_typed(phase.decision.selects_from, lang, meeting.engine.registry.glossary)
         return t(lang, "decide.select", who=who, word=word, example=example, kinds=kinds)
     return t(lang, "decide.text", who=who, word=word)

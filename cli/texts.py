@@ -8,14 +8,16 @@ should not have to import pydantic.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from intervision.engine import Text
 
-__all__ = ["INBRENGER_MODES", "Lang", "both", "count", "pick", "t"]
+__all__ = ["INBRENGER_MODES", "TEXTS", "Lang", "both", "count", "pick", "said", "t"]
 
-Lang = Literal["nl", "en"]
+#: ``nl``, ``en``, or a language an installed language pack adds (the engine's
+#: ``Lang``, without importing the engine for ``--help``).
+Lang = str
 
 _TEXTS: dict[str, tuple[str, str]] = {
     # -- shared ---------------------------------------------------------------
@@ -92,6 +94,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "phase.inbrenger": ("De inbrenger {mode}.", "The inbrenger {mode}."),
     "phase.may": ("bijdragen: {kinds}", "may contribute: {kinds}"),
     "phase.may_nothing": ("geen bijdragen", "no contributions"),
+    "phase.also_member": (
+        "als lid van de groep ook: {kinds}",
+        "as a member of the group also: {kinds}",
+    ),
+    "phase.also_participant": ("als deelnemer ook: {kinds}", "as a participant also: {kinds}"),
     "phase.written_first": (
         "Eerst schrijven: bijdragen blijven verborgen tot de begeleider ze onthult.",
         "Written first: contributions stay hidden until the facilitator reveals them.",
@@ -197,8 +204,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "run.already_closed": ("Bijeenkomst {id} is al afgesloten.", "Meeting {id} is already closed."),
     "run.no_resume_options": (
-        "--members en --facilitator horen bij een nieuwe bijeenkomst, niet bij --resume.",
-        "--members and --facilitator belong to a new meeting, not to --resume.",
+        "--members, --facilitator en --role horen bij een nieuwe bijeenkomst, niet bij --resume.",
+        "--members, --facilitator and --role belong to a new meeting, not to --resume.",
     ),
     "run.variant_needs_method": (
         "--variant hoort bij een methode: noem die met --method.",
@@ -233,6 +240,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "wait.line": ("Wacht op: {what}", "Waiting for: {what}"),
     "wait.leervraag": ("leervraag of passen", "leervraag or pass"),
+    "wait.learning_goal": ("persoonlijk leerdoel", "personal learning goal"),
     "wait.recognition": ("herkenning", "recognition"),
     "wait.turn": ("nog een beurt", "a turn still"),
     "wait.reveal": ("onthullen: onthul", "reveal: reveal"),
@@ -719,6 +727,24 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "'{typed}' is het begin van {n} bijeenkomsten ({ids}); typ meer van het id.",
         "'{typed}' is the beginning of {n} meetings ({ids}); type more of the id.",
     ),
+    "plugins.languages": ("talen: {codes}", "languages: {codes}"),
+    "lang.form": (
+        "'{value}': nl, en, of de code van een geïnstalleerde taal (de, fr).",
+        "'{value}': nl, en, or an installed language's code (de, fr).",
+    ),
+    "lang.unknown": (
+        "Geen taalpakket voor '{code}' geïnstalleerd; talen hier: {known}.",
+        "No language pack for '{code}' is installed; the languages here: {known}.",
+    ),
+    "roles.line": ("Rollen vandaag: {roles}.", "Roles of the day: {roles}."),
+    "roles.form": (
+        "Schrijf een rol van de dag als ROL=NAAM, zoals notulist=Carla.",
+        "Write a role of the day as ROLE=NAME, as in scribe=Carla.",
+    ),
+    "roles.unknown": (
+        "Een van de rollen is er geen die iemand hier kan hebben; wel: {known}.",
+        "One of the roles is not one anyone can hold here; these are: {known}.",
+    ),
     "status.where": ("Bijeenkomst {id}: {where}", "Meeting {id}: {where}"),
     "status.version": ("versie {version}", "version {version}"),
     "status.inbrenger": ("Inbrenger: {name}.", "Inbrenger: {name}."),
@@ -830,22 +856,44 @@ INBRENGER_MODES: dict[str, tuple[str, str]] = {
 }
 
 
+#: Every text of this table, for a language pack's author to translate (``check``).
+TEXTS = _TEXTS
+
+
 def t(lang: Lang, key: str, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``values`` filled in."""
-    nl, en = _TEXTS[key]
-    text = nl if lang == "nl" else en
-    return text.format(**values) if values else text
+    return said(lang, _TEXTS[key], values)
 
 
 def both(key: str, **values: object) -> Text:
-    """The text for ``key`` in both languages: for an error, which carries both."""
-    from intervision.engine import Text
+    """The text for ``key`` in both languages: for an error, which carries both (and
+    in each installed pack's language, filled in before it is said)."""
+    from intervision.engine import Text, installed_languages
 
-    return Text(nl=t("nl", key, **values), en=t("en", key, **values))
+    more = {code: t(code, key, **values) for code in installed_languages()}
+    return Text(nl=t("nl", key, **values), en=t("en", key, **values), more=more)
 
 
 def pick(lang: Lang, pair: tuple[str, str]) -> str:
-    return pair[0] if lang == "nl" else pair[1]
+    return said(lang, pair, {})
+
+
+def said(lang: Lang, pair: tuple[str, str], values: dict[str, object]) -> str:
+    """One of the terminal's texts in ``lang``: Dutch, English, or the English's
+    translation in an installed language pack (the English where it has none, or
+    where its placeholders do not fit)."""
+    nl, en = pair
+    text = nl if lang == "nl" else en
+    if lang not in ("nl", "en"):
+        from intervision.engine import translated  # the engine only where a pack can be
+
+        found = translated(en, lang)
+        if found is not None:
+            try:
+                return found.format(**values) if values else found
+            except (LookupError, ValueError):
+                pass
+    return text.format(**values) if values else text
 
 
 #: Nouns a sentence counts, singular and plural, in Dutch and English: "1 lid", "2 leden".

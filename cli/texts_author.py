@@ -6,9 +6,9 @@ same shape (plain tuples, no pydantic) so that ``intervision --help`` stays quic
 
 from __future__ import annotations
 
-from .texts import Lang
+from .texts import Lang, said
 
-__all__ = ["t"]
+__all__ = ["TEXTS", "t"]
 
 _TEXTS: dict[str, tuple[str, str]] = {
     # -- check ----------------------------------------------------------------
@@ -24,8 +24,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     # -- new-method -------------------------------------------------------------
     "new.bad_name": (
-        "een naam begint met een kleine letter en bevat alleen a-z, 0-9 en -, zoals walk-and-talk.",
-        "a name starts with a lowercase letter and has only a-z, 0-9 and -, like walk-and-talk.",
+        "een naam begint met een kleine letter en bevat alleen a-z, 0-9 en -, zoals "
+        "walk-and-talk; hooguit 40 tekens.",
+        "a name starts with a lowercase letter and has only a-z, 0-9 and -, like "
+        "walk-and-talk; at most 40 characters.",
     ),
     "new.not_empty": (
         "{path} bestaat al en is niet leeg; kies een andere map met --dir.",
@@ -46,8 +48,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Every text of this table, for a language pack's author to translate (``check``).
+TEXTS = _TEXTS
+
+
 def t(lang: Lang, key: str, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``values`` filled in."""
-    nl, en = _TEXTS[key]
-    text = nl if lang == "nl" else en
-    return text.format(**values) if values else text
+    return said(lang, _TEXTS[key], values)

@@ -7,13 +7,14 @@ meeting's own texts; the same shape (plain tuples, no pydantic) so that
 
 from __future__ import annotations
 
-from .texts import Lang
+from .texts import Lang, said
 
 __all__ = [
     "EXPERIENCE_NAMES",
     "LEERVRAAG_KIND_NAMES",
     "ORDINALS",
     "STATUS_NAMES",
+    "TEXTS",
     "WEEKDAYS",
     "WEEKDAY_NAMES",
     "t",
@@ -245,8 +246,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Every text of this table, for a language pack's author to translate (``check``).
+TEXTS = _TEXTS
+
+
 def t(lang: Lang, key: str, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``values`` filled in."""
-    nl, en = _TEXTS[key]
-    text = nl if lang == "nl" else en
-    return text.format(**values) if values else text
+    return said(lang, _TEXTS[key], values)

@@ -25,14 +25,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "rotation and the learning goals again)?",
     ),
     "roles.ask": (
-        "Rollen van vandaag: {roles}. Enter = akkoord, '-' = geen, of typ notulist en "
-        "tijdbewaker (namen met een komma): ",
-        "Today's roles: {roles}. Enter = agreed, '-' = none, or type scribe and timekeeper "
-        "(names with a comma): ",
+        "Rollen van vandaag: {roles}. Enter = akkoord, '-' = geen, of typ andere namen "
+        "in die volgorde (met een komma): ",
+        "Today's roles: {roles}. Enter = agreed, '-' = none, or type other names in that "
+        "order (with a comma): ",
     ),
     "roles.not_present": (
-        "Niet aanwezig of geen lid: {names}. Noem wie er vandaag is.",
-        "Not here or not a member: {names}. Name who is here today.",
+        "Niet aanwezig of geen lid: {names} die je noemde. Noem wie er vandaag is.",
+        "Not here or not a member: {names} you gave. Name who is here today.",
+    ),
+    "roles.too_many": (
+        "Noem hoogstens {n} namen, in de volgorde van de rollen.",
+        "Name at most {n} people, in the order of the roles.",
     ),
     "intro.frame": (
         "Zo loopt elke bijeenkomst: opening, terugblik, leervragen, casuskeuze, methodekeuze, "

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.method_files import *
     from .core.outcome import *
     from .core.phases import *
+    from .core.registration import *
     from .core.registry import *
     from .core.roster import *
     from .core.rules import *
@@ -51,7 +52,11 @@ __all__ = [
     # text and errors
     "LANGS",
     "Lang",
+    "LanguagePack",
     "Text",
+    "install_language",
+    "installed_languages",
+    "translated",
     "CommandRefused",
     "ConcurrencyError",
     "CorruptJournalError",
@@ -92,6 +97,7 @@ __all__ = [
     "FACILITATOR_KINDS",
     "ContributionKind",
     "InbrengerMode",
+    "FRAME_ROLES",
     "STANDARD_ROLES",
     "DecisionSpec",
     "Fit",
@@ -107,6 +113,7 @@ __all__ = [
     "GLOSSARY",
     "Glossary",
     "Term",
+    "TermClash",
     "kind_titles",
     "dump_method",
     "load_method_file",
@@ -190,6 +197,7 @@ __all__ = [
     "PastMeeting",
     "PluginInfo",
     "Registry",
+    "for_method",
     "hookimpl",
     "hookspec",
     "load_registry",
@@ -234,6 +242,7 @@ _MODULES = (
     "commands",
     "rules",
     "hookspecs",
+    "registration",
     "registry",
     "events",
     "state",

@@ -10,7 +10,7 @@ available without an import (the ``pytest11`` entry point loads them), and
 from __future__ import annotations
 
 from .assertions import assert_replays, refused
-from .conformance import PhaseExerciser, check_conformance
+from .conformance import PhaseExerciser, Samples, check_conformance
 from .meetings import (
     FACILITATOR,
     INBRENGER,
@@ -29,6 +29,7 @@ __all__ = [
     "NAMES",
     "PARTICIPANTS",
     "PhaseExerciser",
+    "Samples",
     "assert_replays",
     "check_conformance",
     "group_for",

@@ -4,12 +4,22 @@
 method (and of each variant) and tries every rule both ways: what a phase allows
 is accepted, what it forbids is refused by the rule that forbids it, and the
 journal replays to the live state throughout.
+
+What it says is placeholder text ("advice by a participant"), unless the author
+gives a text a rule that reads texts accepts: per kind (``samples={"advice": "..."}``),
+or per rule kind, as ``(accepted, refused)`` (``samples={"max_words": ("Call her.",
+"word " * 50)}``; a rule kind's own ``RuleKind.samples`` is the default). A rule kind
+with samples is tried both ways on every kind its phase allows: the refused text
+must be refused by it for at least one kind, the accepted text is what the walk says.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from intervision.engine import (
-    CONTRIBUTION_KINDS,
+    CommandRefused,
+    Contribute,
     Engine,
     Meeting,
     MemoryJournal,
@@ -21,21 +31,30 @@ from intervision.engine import (
 from .assertions import assert_replays, refused
 from .meetings import start
 
-__all__ = ["PhaseExerciser", "check_conformance"]
+__all__ = ["PhaseExerciser", "Samples", "check_conformance"]
+
+#: Sample texts: a kind's id -> the text said for it, or a rule kind's id ->
+#: ``(a text it accepts, a text it refuses)``.
+Samples = Mapping[str, str | tuple[str, str]]
 
 
 def check_conformance(
-    method_id: str, *, registry: Registry | None = None, variant: str | None = None
+    method_id: str,
+    *,
+    registry: Registry | None = None,
+    variant: str | None = None,
+    samples: Samples | None = None,
 ) -> None:
     """Run one scripted meeting of the method (every variant too, unless one is
     named) through every phase, trying every rule both ways; raises
-    ``AssertionError`` naming what does not conform."""
+    ``AssertionError`` naming what does not conform. ``samples`` gives the texts to
+    say where a rule reads them (see the module's docstring)."""
     registry = registry or load_registry(strict=True, user_methods=False)
     method = registry.method(method_id)
     variants = [variant] if variant else [None, *(v.id for v in method.variants)]
     for name in variants:
         meeting = start(Engine(MemoryJournal(), registry), method_id, name)
-        exerciser = PhaseExerciser(meeting)
+        exerciser = PhaseExerciser(meeting, samples)
         exerciser.run()
         spec = registry.method(method_id, variant=name)
         missing = {p.id for p in spec.phases} - set(exerciser.phases_seen)
@@ -48,8 +67,9 @@ class PhaseExerciser:
     ways: what the phase allows is accepted, what it forbids is refused by the rule
     that forbids it, and the journal replays to the live state throughout."""
 
-    def __init__(self, meeting: Meeting) -> None:
+    def __init__(self, meeting: Meeting, samples: Samples | None = None) -> None:
         self.meeting = meeting
+        self.samples = dict(samples or {})
         self.loops_taken: set[str] = set()
         self.hidden: dict[tuple[int, str], set[str]] = {}
         self.phases_seen: list[str] = []
@@ -63,14 +83,54 @@ class PhaseExerciser:
 
     @property
     def participants(self) -> list[str]:
+        """The members who are only participants first, then those holding a role of
+        the day: the walk's plain participant is ``participants[0]``."""
         state = self.meeting.state
-        return [p for p in state.present if p not in (state.facilitator, self.inbrenger)]
+        others = [p for p in state.present if p not in (state.facilitator, self.inbrenger)]
+        return sorted(others, key=lambda p: bool(state.held_by(p)))
+
+    # -- what is said ---------------------------------------------------------------
+
+    def text(self, kind: str, said: str) -> str:
+        """What to say as ``kind``: the author's sample for the kind, else the text a
+        rule that reads texts here accepts, else ``said``, a placeholder."""
+        own = self.samples.get(kind)
+        if isinstance(own, str):
+            return own
+        rules = self._text_rules()
+        return rules[0][1][0] if rules else said
+
+    def _text_rules(self) -> list[tuple[str, tuple[str, str]]]:
+        """The rule kinds here that read a contribution's text, with their samples."""
+        meeting = self.meeting
+        registry = meeting.engine.registry
+        method, phase = meeting.method, meeting.phase
+        ids = [r.kind for r in (*(method.rules if method else ()), *(phase.rules if phase else ()))]
+        ids += [k.id for k in registry.always_rule_kinds(Contribute)]
+        found: dict[str, tuple[str, str]] = {}
+        for kind_id in ids:
+            given = self.samples.get(kind_id)
+            kind = registry.rule_kinds.get(kind_id)
+            if isinstance(given, tuple):
+                found[kind_id] = given
+            elif kind is not None and kind.samples is not None and kind.concerns(Contribute):
+                found[kind_id] = kind.samples
+        return list(found.items())
 
     # -- the walk -----------------------------------------------------------------
 
     def run(self) -> None:
         while self.meeting.state.frame == "method":
-            self.exercise_phase()
+            phase = self.meeting.state.phase_path
+            try:
+                self.exercise_phase()
+            except CommandRefused as exc:
+                raise AssertionError(
+                    f"phase {phase}: the walk was refused where the phase allows it, by "
+                    f"{exc.rule!r}: {exc.reason('en')} If {exc.rule!r} reads what is said, "
+                    f"give a text it accepts: samples={{{exc.rule!r}: (accepted, refused)}} "
+                    "or per kind, or RuleKind(samples=...)"
+                ) from exc
         assert_replays(self.meeting)
 
     def exercise_phase(self) -> None:
@@ -101,14 +161,17 @@ class PhaseExerciser:
 
     def _kinds(self, phase: PhaseSpec) -> None:
         meeting, who = self.meeting, self.participants[0]
-        for kind in CONTRIBUTION_KINDS:
+        every_kind = tuple(meeting.engine.registry.glossary.kinds)
+        self._text_rules_both_ways(phase)
+        for kind in every_kind:
             if kind in phase.allowed.get("participant", ()):
-                meeting.contribute(who, kind, f"{kind} by a participant")
+                meeting.contribute(who, kind, self.text(kind, f"{kind} by a participant"))
             else:
                 with refused(meeting, "allowed_kinds"):
                     meeting.contribute(who, kind, "not allowed here")
+        self._held_roles(phase, every_kind)
         inbrenger_kinds = phase.allowed.get("inbrenger", ())
-        for kind in CONTRIBUTION_KINDS:
+        for kind in every_kind:
             if phase.inbrenger_mode in ("listens", "away"):
                 with refused(meeting, "inbrenger_mode"):
                     meeting.contribute(self.inbrenger, kind, "the inbrenger is silent")
@@ -119,7 +182,65 @@ class PhaseExerciser:
                 with refused(meeting, "allowed_kinds"):
                     meeting.contribute(self.inbrenger, kind, "not for the inbrenger")
             elif not (kind == "reaction" and phase.answers_labelled):
-                meeting.contribute(self.inbrenger, kind, f"{kind} by the inbrenger")
+                meeting.contribute(
+                    self.inbrenger, kind, self.text(kind, f"{kind} by the inbrenger")
+                )
+
+    def _held_roles(self, phase: PhaseSpec, every_kind: tuple[str, ...]) -> None:
+        """Each role of the day its phase names: its holder may give its kinds (and a
+        participant's), nothing else."""
+        meeting, state = self.meeting, self.meeting.state
+        for role, holders in state.roles.items():
+            if role not in phase.allowed:
+                continue
+            holder = next((p for p in holders if p in self.participants), None)
+            if holder is None:
+                continue
+            theirs = {*phase.allowed.get(role, ()), *phase.allowed.get("participant", ())}
+            for kind in every_kind:
+                if kind not in theirs:
+                    with refused(meeting, "allowed_kinds"):
+                        meeting.contribute(holder, kind, f"not for the {role}")
+            for kind in phase.allowed[role]:
+                if kind not in phase.quotas:
+                    meeting.contribute(holder, kind, self.text(kind, f"{kind} by the {role}"))
+
+    def _text_rules_both_ways(self, phase: PhaseSpec) -> None:
+        """A rule kind that reads the text refuses its refused sample for at least one
+        kind allowed here, and no kind's accepted sample. Tried on a copy of the
+        meeting, so the walk's own meeting hears none of it."""
+        allowed = [
+            (who, kind)
+            for who, role in ((self.participants[0], "participant"), (self.inbrenger, "inbrenger"))
+            for kind in phase.allowed.get(role, ())
+            if role != "inbrenger" or phase.inbrenger_mode in ("speaks", "answers_briefly")
+        ]
+        for rule, (accepted, refused_text) in self._text_rules() if allowed else ():
+            refusing = []
+            for who, kind in allowed:
+                if self._refused_by(who, kind, accepted) == rule:
+                    raise AssertionError(
+                        f"phase {phase.id}: the rule {rule!r} refused its accepted sample "
+                        f"{accepted!r} as {kind!r}; give it samples (samples={{{rule!r}: "
+                        "(accepted, refused)}) or a text per kind"
+                    )
+                if self._refused_by(who, kind, refused_text) == rule:
+                    refusing.append(kind)
+            assert refusing, (
+                f"phase {phase.id}: the rule {rule!r} never refused its refused sample "
+                f"{refused_text!r} (tried as {', '.join(k for _, k in allowed)})"
+            )
+
+    def _refused_by(self, who: str, kind: str, text: str) -> str | None:
+        """The rule that refuses ``who`` saying ``text`` as ``kind`` now, on a copy."""
+        meeting = self.meeting
+        copy = Engine(MemoryJournal(), meeting.engine.registry, clock=meeting.engine.clock)
+        copy.journal.append(meeting.id, 0, meeting.engine.journal.load(meeting.id))
+        try:
+            copy.meeting(meeting.id).contribute(who, kind, text)
+        except CommandRefused as exc:
+            return exc.rule
+        return None
 
     def _answers(self, phase: PhaseSpec) -> None:
         if not phase.answers_labelled or "reaction" not in phase.allowed.get("inbrenger", ()):
@@ -141,9 +262,11 @@ class PhaseExerciser:
         for kind, limit in phase.quotas.items():
             if kind not in phase.allowed.get("participant", ()):
                 continue
-            already = sum(1 for c in meeting.state.step_contributions() if c.author == who)
+            already = sum(
+                1 for c in meeting.state.step_contributions() if c.author == who and c.kind == kind
+            )
             for n in range(limit - already):
-                meeting.contribute(who, kind, f"{kind} {n}")
+                meeting.contribute(who, kind, self.text(kind, f"{kind} {n}"))
             with refused(meeting, "quota"):
                 meeting.contribute(who, kind, "one too many")
 
@@ -162,7 +285,7 @@ class PhaseExerciser:
             with refused(meeting, "everyone_contributes"):
                 meeting.advance(meeting.state.facilitator)
         for person in waiting:
-            meeting.contribute(person, kinds[0], "my turn")
+            meeting.contribute(person, kinds[0], self.text(kinds[0], "my turn"))
 
     def _hidden_until(self, phase: PhaseSpec) -> None:
         if phase.hidden_until is None:

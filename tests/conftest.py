@@ -46,6 +46,15 @@ def _no_user_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("INTERVISION_KEY_FILE", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_languages_left_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A language pack a test loads is installed for the whole process (as gettext's
+    catalogue is); each test starts with the languages there were before it."""
+    from intervision.engine.core import text
+
+    monkeypatch.setattr(text, "_CATALOGUE", {k: dict(v) for k, v in text._CATALOGUE.items()})
+
+
 @pytest.fixture(scope="session")
 def registry() -> Registry:
     registry = load_registry(strict=True)

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..settings import Settings, pass_settings
+from ..day_roles import ROLE_OPTION, day_roles
+from ..settings import LANG_TYPE, Settings, pass_settings
 from .texts import Lang, t
 
 if TYPE_CHECKING:
@@ -43,9 +44,7 @@ DEFAULT_PORT = 8765
     help="The facilitator is not a member: a guide from outside (else asked at a terminal).",
 )
 @click.option("--resume", "resume_id", metavar="ID", help="Serve a meeting that was stopped.")
-@click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of the meeting."
-)
+@click.option("--lang", type=LANG_TYPE, default=None, help="Language of the meeting.")
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -72,6 +71,7 @@ DEFAULT_PORT = 8765
 )
 @click.option("--new-links", is_flag=True, help="With --resume: replace every link given before.")
 @click.option("--json", "as_json", is_flag=True, help="Print the links as one JSON line.")
+@ROLE_OPTION
 @pass_settings
 def board(
     settings: Settings,
@@ -89,6 +89,7 @@ def board(
     allow_hosts: tuple[str, ...],
     new_links: bool,
     as_json: bool,
+    roles: tuple[str, ...],
 ) -> None:
     """Serve a meeting on every member's own device: a console, a room display, a link each.
 
@@ -101,9 +102,11 @@ def board(
     ui: Lang = settings.lang
     if sum(bool(x) for x in (group_ref, members, resume_id)) > 1:
         raise click.UsageError(t(ui, "term.one_start"))
+    if resume_id and roles:
+        raise click.UsageError(_cli_text(ui, "run.no_resume_options"))
     if bool(certfile) != bool(keyfile):
         raise click.UsageError(t(ui, "term.tls_pair"))
-    chosen: Lang | None = None if lang is None else ("nl" if lang == "nl" else "en")
+    chosen: Lang | None = None if lang is None else settings.language(lang)
     engine = settings.open_engine()
     if resume_id:
         meeting = engine.meeting(resume_id)
@@ -111,8 +114,9 @@ def board(
             click.echo(t(ui, "term.already_closed", id=meeting.id))
             return
     else:
+        held = day_roles(roles, engine.registry, chosen or ui)
         meeting = _start(
-            engine, settings, chosen, group_ref, members, present, facilitator, external
+            engine, settings, chosen, group_ref, members, present, facilitator, external, held
         )
     state = meeting.state
     ui = chosen or (settings.lang if settings.lang_explicit else state.lang)
@@ -142,6 +146,7 @@ def _start(
     present: str | None,
     facilitator: str | None,
     external: bool,
+    held: dict[str, list[str]],
 ) -> Meeting:
     """A new meeting, as ``intervision run`` starts one (asking what was not given).
 
@@ -189,6 +194,7 @@ def _start(
                 facilitator=chosen_facilitator,
                 present=ids,
                 lang=lang,
+                roles=held,
                 external_facilitator=guest,
             ),
             ask_guest=sys.stdin.isatty(),
@@ -208,7 +214,7 @@ def _start(
         external,
         lang,
         lambda guest: engine.start_meeting(
-            names, facilitator=who, lang=lang, external_facilitator=guest
+            names, facilitator=who, lang=lang, roles=held, external_facilitator=guest
         ),
         ask_guest=sys.stdin.isatty(),
     )

@@ -17,7 +17,17 @@ from typing import TYPE_CHECKING
 from intervision.engine import IntervisionError
 from intervision.engine.groups import record_of
 
-from .scene import Item, Scene, Snapshot, items_for, kind_title, name_of, role_title, scene
+from .scene import (
+    Item,
+    Scene,
+    Snapshot,
+    items_for,
+    kind_button,
+    kind_title,
+    name_of,
+    role_title,
+    scene,
+)
 from .texts import Lang, t
 
 if TYPE_CHECKING:
@@ -164,7 +174,7 @@ def member_page(
         name=name_of(state, person),
         roles=", ".join(role_title(snap, r, lang) for r in roles),
         instructions=instructions,
-        kinds=[Choice(k, kind_title(k, lang)) for k in can.kinds],
+        kinds=[Choice(k, kind_button(k, lang, snap.registry.glossary)) for k in can.kinds],
         may=may,
         written=phase is not None and phase.written_first,
         away=away,
@@ -329,7 +339,8 @@ def _behalf(snap: Snapshot, lang: Lang) -> list[Choice]:
         if can.may("pass_leervraag"):
             options.append(Choice(f"{person}|pass", t(lang, "console.behalf_pass", name=name)))
         for kind in can.kinds:
-            label = t(lang, "console.behalf_kind", name=name, kind=kind_title(kind, lang))
+            kind_said = kind_title(kind, lang, snap.registry.glossary)
+            label = t(lang, "console.behalf_kind", name=name, kind=kind_said)
             options.append(Choice(f"{person}|{kind}", label))
     return options
 

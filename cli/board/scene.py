@@ -22,6 +22,7 @@ from intervision.engine import (
     STANDARD_ROLES,
     Capabilities,
     Contribution,
+    Glossary,
     IntervisionError,
     Meeting,
     MeetingState,
@@ -43,6 +44,7 @@ __all__ = [
     "Snapshot",
     "Timer",
     "items_for",
+    "kind_button",
     "kind_title",
     "name_of",
     "role_title",
@@ -146,9 +148,19 @@ def name_of(state: MeetingState, person: str | None) -> str:
     return member.name if member is not None else person
 
 
-def kind_title(kind: str, lang: Lang) -> str:
-    """A kind as the engine's glossary names it (the terminal and the rules say the same)."""
-    return GLOSSARY.kind(kind)(lang)
+def kind_title(kind: str, lang: Lang, words: Glossary = GLOSSARY) -> str:
+    """A kind as the glossary names it (the terminal and the rules say the same); the
+    registry's glossary (``snap.registry.glossary``) knows the plugins' kinds too."""
+    return words.kind(kind)(lang)
+
+
+def kind_button(kind: str, lang: Lang, words: Glossary) -> str:
+    """What a button for the kind says: the label its plugin gives it (``Term.board``),
+    else its name."""
+    term = words.kinds.get(kind)
+    if term is not None and term.board is not None:
+        return term.board(lang)
+    return kind_title(kind, lang, words)
 
 
 def role_title(snap: Snapshot, role: str, lang: Lang) -> str:
@@ -248,7 +260,10 @@ def items_for(snap: Snapshot, viewer: str | None, lang: Lang) -> list[Item]:
     step first: the engine's own ``visible_to`` decides, never the board."""
     state = snap.state
     label_title = _label_title(snap)
-    dated = [(c.at, _item(state, c, viewer, lang, label_title)) for c in state.visible_to(viewer)]
+    words = snap.registry.glossary
+    dated = [
+        (c.at, _item(state, c, viewer, lang, label_title, words)) for c in state.visible_to(viewer)
+    ]
     decided = t(lang, "feed.decision")
     for d in state.decisions:
         item = Item(
@@ -273,12 +288,13 @@ def _item(
     viewer: str | None,
     lang: Lang,
     label_title: Callable[[str], Text],
+    words: Glossary,
 ) -> Item:
     label = state.labels.get(c.id)
     return Item(
         id=c.id,
         author=name_of(state, c.author),
-        kind=kind_title(c.kind, lang),
+        kind=kind_title(c.kind, lang, words),
         text=c.text,
         mine=c.author == viewer,
         private=c.author == viewer and state.is_hidden(c),

@@ -7,11 +7,11 @@ words around them. The Dutch is what a facilitator says to the group ("je").
 
 from __future__ import annotations
 
-from typing import Literal
+from ..texts import said
 
 __all__ = ["Lang", "t"]
 
-Lang = Literal["nl", "en"]
+Lang = str  # nl, en, or a language an installed pack adds (the terminal's Lang)
 
 _TEXTS: dict[str, tuple[str, str]] = {
     # -- every page -------------------------------------------------------------------
@@ -58,6 +58,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "wait.leervraag": (
         "een leervraag (of pas) van: {names}",
         "a leervraag (or a pass) from: {names}",
+    ),
+    "wait.learning_goal": (
+        "een persoonlijk leerdoel van: {names}",
+        "a personal learning goal from: {names}",
     ),
     "wait.recognition": ("een herkenning van: {names}", "a recognition from: {names}"),
     "wait.everyone_contributes": (
@@ -308,6 +312,4 @@ _TEXTS: dict[str, tuple[str, str]] = {
 
 def t(lang: Lang, key: str, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``values`` filled in."""
-    nl, en = _TEXTS[key]
-    text = nl if lang == "nl" else en
-    return text.format(**values) if values else text
+    return said(lang, _TEXTS[key], values)

@@ -2,5 +2,14 @@
 
 from .checker import *
 from .diagram import *
+from .languages import *
 
-__all__ = ["Problem", "check_method", "check_target", "mermaid", "minutes_tolerance"]
+__all__ = [
+    "Problem",
+    "check_language",
+    "check_method",
+    "check_target",
+    "engine_texts",
+    "mermaid",
+    "minutes_tolerance",
+]

@@ -11,11 +11,11 @@ plugin distribution that is not installed yet).
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,6 @@ from pydantic import ValidationError
 
 from intervision.engine import (
     END,
-    Lang,
     MethodSpec,
     PhaseSpec,
     Registry,
@@ -37,28 +36,15 @@ from intervision.engine import (
 )
 from intervision.engine.recommend import LEERVRAAG_KINDS
 
+from .languages import check_language
+from .problem import Problem
+
 __all__ = ["Problem", "check_method", "check_target", "minutes_tolerance"]
 
 #: Roles every phase must instruct; the frame gives every meeting these three.
 INSTRUCTED_ROLES = ("facilitator", "inbrenger", "participant")
 
 RegistryFactory = Callable[..., Registry]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong, where it is (``phases[1] (questions).minutes``) and what to do.
-
-    ``message`` is English; ``nl`` the same in Dutch where the checker wrote it (the
-    registry's own load errors are English only).
-    """
-
-    where: str
-    message: str
-    nl: str | None = None
-
-    def text(self, lang: Lang) -> str:
-        return self.nl if lang == "nl" and self.nl else self.message
 
 
 def minutes_tolerance(minutes: int) -> float:
@@ -97,8 +83,17 @@ def _sources(sources: tuple[str, ...], derived: bool, at: str) -> list[Problem]:
             f"{source!r} is not an https:// address; cite where the method is published",
             f"{source!r} is geen https://-adres; verwijs naar waar de methode is gepubliceerd",
         )
-        for index, source in enumerate(sources)
         if not source.startswith("https://")
+        else _problem(
+            f"{at}sources[{index}]",
+            f"{source!r} is a placeholder, not where the method is published; cite the real "
+            "address, or remove sources and set derived = true for a method of your own",
+            f"{source!r} is een voorbeeldadres, niet waar de methode is gepubliceerd; verwijs "
+            "naar het echte adres, of laat sources weg en zet derived = true voor een "
+            "eigen methode",
+        )
+        for index, source in enumerate(sources)
+        if not source.startswith("https://") or _placeholder(source)
     ]
     if not sources and not derived:
         problems.append(
@@ -110,6 +105,22 @@ def _sources(sources: tuple[str, ...], derived: bool, at: str) -> list[Problem]:
             )
         )
     return problems
+
+
+#: Hosts that stand for an address, never one (RFC 2606), and the scaffold's own word.
+_PLACEHOLDER_HOSTS = re.compile(
+    r"^https://(?:[^/]*\.)?(?:example\.(?:org|com|net)|localhost|[^/]*\.(?:test|invalid|example))"
+    r"(?:[:/]|$)",
+    re.IGNORECASE,
+)
+
+
+_TODO = re.compile(r"(?<![a-z])todo(?![a-z])", re.IGNORECASE)
+
+
+def _placeholder(source: str) -> bool:
+    """An address that stands in for one: an example host, or a TODO left in it."""
+    return bool(_PLACEHOLDER_HOSTS.match(source) or _TODO.search(source))
 
 
 def _rules(rules: tuple[RuleRef, ...], registry: Registry, at: str) -> list[Problem]:
@@ -359,14 +370,20 @@ def _minutes(spec: MethodSpec, at: str) -> list[Problem]:
 # -- what to check ------------------------------------------------------------
 
 
-def check_target(target: str, registry_factory: RegistryFactory = load_registry) -> list[Problem]:
-    """Check an installed method or plugin (by id or name), a TOML file, or a folder.
+def check_target(
+    target: str,
+    registry_factory: RegistryFactory = load_registry,
+    texts: Mapping[str, Iterable[str]] | None = None,
+) -> list[Problem]:
+    """Check an installed method or plugin (by id or name), an installed language (by
+    its code: what it leaves in English), a TOML file, or a folder.
 
     A folder with a ``pyproject.toml`` is a plugin distribution: its ``intervision``
     entry points are imported from the folder, without installing it. A folder without
     one is checked as a folder of TOML methods. ``registry_factory`` takes
-    :func:`load_registry`'s keyword arguments. Raises :class:`UnknownMethodError` when
-    the target is none of these.
+    :func:`load_registry`'s keyword arguments; ``texts`` adds the English texts a
+    language must translate beyond the engine's and the methods' (the terminal's).
+    Raises :class:`UnknownMethodError` when the target is none of these.
     """
     path = Path(target)
     if path.is_file() or (target.endswith(".toml") and not path.is_dir()):
@@ -374,6 +391,8 @@ def check_target(target: str, registry_factory: RegistryFactory = load_registry)
     if path.is_dir() and (_looks_like_path(target) or (path / "pyproject.toml").is_file()):
         return _check_folder(path, registry_factory)
     registry = registry_factory(strict=False)
+    if target in registry.languages:
+        return check_language(target, registry, texts)
     infos = [info for info in registry.plugins if info.name == target]
     try:
         spec = registry.method(target)
@@ -391,7 +410,7 @@ def check_target(target: str, registry_factory: RegistryFactory = load_registry)
             ) from None
     else:
         infos = [registry.owner(spec.id)]
-    return _check_plugins(registry, [info.name for info in infos])
+    return _check_plugins(registry, [info.name for info in infos], texts)
 
 
 def _looks_like_path(target: str) -> bool:
@@ -402,8 +421,10 @@ def _rooted(root: str, problems: list[Problem]) -> list[Problem]:
     return [Problem(f"{root}:{p.where}" if p.where else root, p.message, p.nl) for p in problems]
 
 
-def _check_plugins(registry: Registry, names: list[str]) -> list[Problem]:
-    """The load errors and the methods of the named plugins."""
+def _check_plugins(
+    registry: Registry, names: list[str], texts: Mapping[str, Iterable[str]] | None = None
+) -> list[Problem]:
+    """The load errors, the methods and the languages of the named plugins."""
     problems: list[Problem] = []
     for info in registry.plugins:
         if info.name not in names:
@@ -411,6 +432,8 @@ def _check_plugins(registry: Registry, names: list[str]) -> list[Problem]:
         problems += [Problem(f"plugin {info.name}", error) for error in info.errors]
         for method_id in info.methods:
             problems += _rooted(method_id, check_method(registry.method(method_id), registry))
+        for code in info.languages:
+            problems += check_language(code, registry, texts)
     return problems
 
 

@@ -6,7 +6,8 @@ offers what the engine would refuse: every action it offers is tried against the
 engine's own check (:func:`~.decide.decide`, which writes nothing and reads no
 clock) with representative arguments, so a rule a plugin adds is obeyed here too.
 What it cannot know is whether a text will pass a rule that reads texts; it tries
-the contribution kinds with a short neutral text.
+the contribution kinds with a short neutral text, and then with the text each rule
+kind that applies here says it accepts (``RuleKind.samples``).
 """
 
 from __future__ import annotations
@@ -113,9 +114,10 @@ def capabilities(state: MeetingState, registry: Registry, now: datetime) -> Capa
     neutral = method is not None and method.neutral_facilitator
     people: dict[str, PersonCan] = {}
     if not state.closed:
+        texts = _sample_texts(registry, method, phase)
         for person in _people(state):
             roles = roles_of(state, person, neutral_facilitator=neutral)
-            people[person] = _person(state, registry, person, roles, phase, now)
+            people[person] = _person(state, registry, person, roles, phase, now, texts)
     waiting = () if state.closed else _waiting(state, registry, method, phase, people, now)
     seconds_left = ends_at = None
     if phase is not None and state.step_entered_at is not None:
@@ -139,6 +141,18 @@ def _people(state: MeetingState) -> Iterator[str]:
         yield state.facilitator  # an external facilitator
 
 
+def _sample_texts(
+    registry: Registry, method: MethodSpec | None, phase: PhaseSpec | None
+) -> tuple[str, ...]:
+    """A neutral text, then the texts the rule kinds that read contributions here accept."""
+    kinds = (
+        *registry.always_rule_kinds(cmd.Contribute),
+        *(kind for kind, _ in registry.listed_rule_kinds(method, phase, cmd.Contribute)),
+    )
+    accepted = (kind.samples[0] for kind in kinds if kind.samples is not None)
+    return tuple(dict.fromkeys((cmd.SAMPLE_TEXT, *accepted)))
+
+
 def _accepts(state: MeetingState, registry: Registry, command: cmd.Command, now: datetime) -> bool:
     try:
         decide(state, command, registry, now)
@@ -154,6 +168,7 @@ def _person(
     roles: frozenset[str],
     phase: PhaseSpec | None,
     now: datetime,
+    texts: tuple[str, ...],
 ) -> PersonCan:
     def ok(command: object) -> bool:  # any class of the command table
         return _accepts(state, registry, command, now)  # type: ignore[arg-type]
@@ -161,7 +176,7 @@ def _person(
     kinds = tuple(
         kind
         for kind in _candidate_kinds(state, phase)
-        if ok(cmd.Contribute(by=person, kind=kind, text=cmd.SAMPLE_TEXT))
+        if any(ok(cmd.Contribute(by=person, kind=kind, text=text)) for text in texts)
     )
     commands: set[str] = set()
     if kinds:

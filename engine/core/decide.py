@@ -248,13 +248,14 @@ def _check_rules(
     """
     neutral = method is not None and method.neutral_facilitator
     roles = roles_of(state, command.by, neutral_facilitator=neutral)
-    plain = RuleContext(state, command, method, phase, roles, {})
+    glossary = registry.glossary
+    plain = RuleContext(state, command, method, phase, roles, {}, glossary)
     for kind in registry.always_rule_kinds(type(command)):
         refusal = kind.check(plain)
         if refusal is not None:
             _refuse(refusal, state)
     for kind, params in registry.listed_rule_kinds(method, phase, type(command)):
-        refusal = kind.check(RuleContext(state, command, method, phase, roles, params))
+        refusal = kind.check(RuleContext(state, command, method, phase, roles, params, glossary))
         if refusal is not None:
             _refuse(refusal, state)
 

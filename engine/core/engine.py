@@ -13,7 +13,7 @@ import random
 import secrets
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -103,6 +103,7 @@ class Engine:
         lang: Lang = "en",
         scribe: str | None = None,
         timekeeper: str | None = None,
+        roles: Mapping[str, str | Sequence[str]] | None = None,
         group_id: str | None = None,
         meeting_id: str | None = None,
         external_facilitator: bool = False,
@@ -116,20 +117,33 @@ class Engine:
         inbrenger). Without it a name that is not a member is refused, so a typo
         never becomes a stranger at the meeting. Names and ids are checked as
         :mod:`~.identity` says; nothing is written when one is refused.
+
+        ``lang`` is ``nl``, ``en`` or a language an installed pack adds.
+
+        ``roles`` gives the roles of the day, a role id to the members present who
+        hold it (``{"scribe": "Carla", "secretary": ["Dirk", "Eva"]}``): the
+        glossary's (scribe, timekeeper, observer) or any role an installed method
+        declares (:meth:`Registry.held_roles`). A role is held for the whole
+        meeting: ``MeetingState.roles`` and ``held_by`` show it, and ``allowed`` and
+        the rules count it among the holder's roles (:func:`roles_of`). ``scribe``
+        and ``timekeeper`` are short for those two.
+
         ``purpose`` "intake" is a group's first meeting (intervision, the contract
         and the methods introduced, personal learning goals written); "refresh" one
         after members changed (the contract and the rotation revisited, learning
         goals again). Both may go on to a case, or without one to the recognitions.
         """
-        lang = check_lang(lang)
+        lang = check_lang(lang, self.registry.langs())
         if meeting_id is not None:
             check_id(meeting_id, MEETING_ID)
+        held = dict(roles or {})
+        held.update({r: p for r, p in (("scribe", scribe), ("timekeeper", timekeeper)) if p})
         seating = seat(
             members,
             facilitator=facilitator,
             present=present,
-            scribe=scribe,
-            timekeeper=timekeeper,
+            roles=held,
+            known_roles=self.registry.held_roles(),
             group_id=group_id,
             external_facilitator=external_facilitator,
             limits=self.limits,
@@ -143,8 +157,7 @@ class Engine:
             members=seating.members,
             present=seating.present,
             facilitator=seating.facilitator,
-            scribe=seating.scribe,
-            timekeeper=seating.timekeeper,
+            roles=seating.roles,
             purpose=purpose,
         )
         with self._lock(meeting_id):

@@ -153,7 +153,16 @@ class MeetingNotFoundError(MeetingError):
 
 
 class NotAMemberError(MeetingError):
-    """The person named is not a member present at this meeting."""
+    """The person named is not a member present at this meeting.
+
+    ``field`` says which name it was where a meeting starts (``present``,
+    ``facilitator``, ``roles``), so a caller that may offer a facilitator from
+    outside offers it only for the facilitator; ``""`` elsewhere.
+    """
+
+    def __init__(self, reason: Text, *, meeting_id: str = "", field: str = "") -> None:
+        super().__init__(reason, meeting_id=meeting_id)
+        self.field = field
 
 
 class CommandRefused(MeetingError):

@@ -135,18 +135,25 @@ class MemberRef(BaseModel):
 
 
 class MeetingStarted(_Event):
-    """The first event of every meeting: who is there, who facilitates, in which language."""
+    """The first event of every meeting: who is there, who facilitates, who holds which
+    role of the day, in which language.
+
+    ``roles`` maps a role id (``scribe``, ``timekeeper``, a role a method declares) to
+    the members holding it. Version 1 had a ``scribe`` and a ``timekeeper`` field
+    instead; the storage's upgrade step turns them into ``roles``.
+    """
 
     hooks: ClassVar[tuple[str, ...]] = ("intervision_meeting_started", "intervision_phase_entered")
+    v: int = 2
     type: Literal["meeting_started"] = "meeting_started"
     meeting_id: str
     group_id: str | None = None
-    lang: Literal["nl", "en"]
+    #: ``nl``, ``en`` or a language an installed pack adds.
+    lang: str
     members: tuple[MemberRef, ...]
     present: tuple[str, ...]
     facilitator: str
-    scribe: str | None = None
-    timekeeper: str | None = None
+    roles: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     #: A regular meeting; the group's intake (kick-off: intervision, the contract and
     #: the methods introduced, personal learning goals written); or a refresh after
     #: members changed (the contract and the rotation revisited, learning goals again).
@@ -298,7 +305,8 @@ class GroupCreated(_Event):
     type: Literal["group_created"] = "group_created"
     group_id: str
     name: str
-    lang: Literal["nl", "en"]
+    #: ``nl``, ``en`` or a language an installed pack adds.
+    lang: str
     contract: GroupContract
 
 

@@ -8,7 +8,8 @@ by the same name (the engine once said "uitspraak" where the terminal said
 Each kind also has a shortcut per language, what a hurried hand types at the prompt
 (``v`` for vraag, ``q`` for question). A glossary checks when it is built that no
 shortcut or typed word names two terms, so a glossary extended with a plugin's own
-kinds (:meth:`Glossary.extended`) cannot take a word twice either.
+kinds (:meth:`Glossary.extended`, what the registry does with the kinds plugins
+declare) cannot take a word twice either: it raises :class:`TermClash` naming both.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .text import LANGS, Lang, Text
 
-__all__ = ["GLOSSARY", "Glossary", "Term", "kind_titles"]
+__all__ = ["GLOSSARY", "Glossary", "Term", "TermClash", "kind_titles"]
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,11 @@ class Term:
     """One thing the practice has a word for, in both languages.
 
     ``name`` is the word as it stands in a sentence (lower case: "open vraag");
-    ``short`` what the prompt takes for it in each language; ``plural`` how a screen
-    names a role that several people hold at once (the participants); ``words``
-    other words a facilitator may type for it, in either language.
+    ``short`` what the prompt takes for it in each language (a kind must have one);
+    ``plural`` how a screen names a role that several people hold at once (the
+    participants); ``words`` other words a facilitator may type for it, in either
+    language; ``board`` what the board's button says for a kind ("Compliment geven"),
+    when that is more than the name with a capital.
     """
 
     id: str
@@ -36,18 +39,32 @@ class Term:
     short: Text | None = None
     plural: Text | None = None
     words: tuple[str, ...] = ()
+    board: Text | None = None
 
     def title(self, lang: Lang) -> str:
         """The name with a capital, for a heading or the start of a line."""
         name = self.name(lang)
         return name[:1].upper() + name[1:]
 
+    def board_label(self, lang: Lang) -> str:
+        """What the board's button for this kind says."""
+        return self.board(lang) if self.board is not None else self.title(lang)
+
+
+class TermClash(ValueError):
+    """A term takes an id, a word or a shortcut another term has: names both terms."""
+
+    def __init__(self, message: str, *, taken_by: str, term: str) -> None:
+        super().__init__(f"glossary: {message}")
+        self.taken_by = taken_by
+        self.term = term
+
 
 def _table(terms: Iterable[Term]) -> dict[str, Term]:
     table: dict[str, Term] = {}
     for term in terms:
         if term.id in table:
-            raise ValueError(f"glossary: the id {term.id!r} is used twice")
+            raise TermClash(f"the id {term.id!r} is used twice", taken_by=term.id, term=term.id)
         table[term.id] = term
     return table
 
@@ -69,7 +86,7 @@ class Glossary:
         self, *, kinds: Iterable[Term] = (), roles: Iterable[Term] = (), labels: Iterable[Term] = ()
     ) -> Glossary:
         """A glossary with more terms; a term whose id, shortcut or word is taken raises
-        ``ValueError`` naming both."""
+        :class:`TermClash` naming both."""
         return Glossary(
             kinds=_table([*self.kinds.values(), *kinds]),
             roles=_table([*self.roles.values(), *roles]),
@@ -86,10 +103,7 @@ class Glossary:
 
     def role_names(self, roles: Iterable[str]) -> Text:
         """Roles named in both languages, as in "de inbrenger / begeleider"."""
-        names = [self.role(role) for role in roles]
-        return Text(
-            nl=" / ".join(n.nl for n in names) or "-", en=" / ".join(n.en for n in names) or "-"
-        )
+        return Text.joined((self.role(role) for role in roles), " / ")
 
     def label(self, value: str) -> Text:
         """A label's name in both languages (the value when the glossary does not know it)."""
@@ -97,8 +111,17 @@ class Glossary:
 
     def kind_for(self, word: str, lang: Lang) -> str | None:
         """The kind a typed word names in ``lang``: its shortcut there, its id, a name
-        or other word in either language, else the other language's shortcut."""
-        return self._typed[lang].get(word.strip().casefold())
+        or other word in either language, else the other language's shortcut. In a
+        language a pack adds, the English words hold, and each kind's name there."""
+        typed = word.strip().casefold()
+        table = self._typed.get(lang)
+        if table is not None:
+            return table.get(typed)
+        found = self._typed["en"].get(typed)
+        if found is None:
+            named = (k for k, term in self.kinds.items() if term.name(lang).casefold() == typed)
+            found = next(named, None)
+        return found
 
 
 def _typed_words(kinds: Iterable[Term]) -> dict[str, dict[str, str]]:
@@ -110,21 +133,25 @@ def _typed_words(kinds: Iterable[Term]) -> dict[str, dict[str, str]]:
     for term in kinds:
         for word in {w.casefold() for w in (term.id, term.name.nl, term.name.en, *term.words)}:
             if common.setdefault(word, term.id) != term.id:
-                raise ValueError(
-                    f"glossary: the word {word!r} names both {common[word]!r} and {term.id!r}"
+                raise TermClash(
+                    f"the word {word!r} names both {common[word]!r} and {term.id!r}",
+                    taken_by=common[word],
+                    term=term.id,
                 )
     shortcuts: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
     for term in kinds:
         if term.short is None:
-            raise ValueError(f"glossary: the kind {term.id!r} has no shortcut")
+            raise ValueError(f"glossary: the kind {term.id!r} has no shortcut (short)")
         for lang in LANGS:
             short = term.short(lang).casefold()
             other = shortcuts[lang].setdefault(short, term.id)
             if other == term.id:
                 other = common.get(short, term.id)
             if other != term.id:
-                raise ValueError(
-                    f"glossary: the {lang} shortcut {short!r} of {term.id!r} is taken by {other!r}"
+                raise TermClash(
+                    f"the {lang} shortcut {short!r} of {term.id!r} is taken by {other!r}",
+                    taken_by=other,
+                    term=term.id,
                 )
     return {
         lang: {
@@ -198,5 +225,4 @@ GLOSSARY = Glossary(
 
 def kind_titles(kinds: Iterable[str], glossary: Glossary = GLOSSARY) -> Text:
     """Kinds named in both languages, comma-separated (unknown kinds by their id)."""
-    names = [glossary.kind(k) for k in dict.fromkeys(kinds)]
-    return Text(nl=", ".join(n.nl for n in names) or "-", en=", ".join(n.en for n in names) or "-")
+    return Text.joined(glossary.kind(k) for k in dict.fromkeys(kinds))

@@ -1,25 +1,31 @@
 """Every hook a plugin can implement, in one place.
 
-Three kinds: registration (methods, rule kinds), lifecycle (fired after an event is
-committed; a failing hook cannot undo the commit) and policy (who facilitates next,
-which methods fit a leervraag). Each hook is documented in PLUGINS.md under its
-exact signature. Phase order is data in the method spec, never hook order.
+Three kinds: registration (methods, rule kinds, contribution kinds, languages), lifecycle
+(fired after an event is committed; a failing hook cannot undo the commit) and policy
+(who facilitates next, which methods fit a leervraag). Each hook is documented in
+PLUGINS.md under its exact signature. Phase order is data in the method spec, never
+hook order.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pluggy
 
 if TYPE_CHECKING:
+    from .glossary import Term
     from .rules import RuleKind
     from .specs import MethodSpec
     from .state import Contribution, MeetingState
+    from .text import LanguagePack
 
-__all__ = ["HOOK_API_VERSION", "PROJECT", "PastMeeting", "hookimpl", "hookspec"]
+__all__ = ["HOOK_API_VERSION", "PROJECT", "PastMeeting", "for_method", "hookimpl", "hookspec"]
 
 PROJECT = "intervision"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -59,6 +65,46 @@ class PastMeeting:
             return default
 
 
+_Hook = TypeVar("_Hook", bound=Callable[..., Any])
+
+
+def for_method(*method_ids: str) -> Callable[[_Hook], _Hook]:
+    """Let a lifecycle hook fire only for the meetings of these methods.
+
+    Lifecycle hooks fire for every meeting of every method; under ``@hookimpl``, this
+    calls the hook only while the meeting's current case uses one of ``method_ids``
+    (as its method, or as the nested module running now) and, for the closing, when
+    any case of the meeting used one. It never fires for ``intervision_meeting_started``
+    (no method is chosen yet) nor in the frame steps before the first method choice.
+    The hook must take ``state``; it keeps its own signature for pluggy.
+    """
+    wanted = frozenset(method_ids)
+
+    def decorate(hook: _Hook) -> _Hook:
+        names = list(inspect.signature(hook).parameters)
+        if "state" not in names:
+            raise TypeError(f"for_method: the hook {hook.__name__} must take `state`")
+        at = names.index("state")
+
+        @functools.wraps(hook)
+        def only_for_method(*args: Any, **kwargs: Any) -> Any:
+            state = kwargs["state"] if "state" in kwargs else args[at]
+            if _uses(state, wanted):
+                return hook(*args, **kwargs)
+            return None
+
+        return only_for_method  # type: ignore[return-value]
+
+    return decorate
+
+
+def _uses(state: MeetingState, wanted: frozenset[str]) -> bool:
+    if state.module is not None and state.module.split("@")[0] in wanted:
+        return True
+    cases = state.cases if state.closed else state.cases[-1:]
+    return any(case.method_id in wanted for case in cases)
+
+
 # -- registration ---------------------------------------------------------------
 
 
@@ -70,6 +116,16 @@ def intervision_methods() -> list[MethodSpec]:  # type: ignore[empty-body]
 @hookspec
 def intervision_rule_kinds() -> list[RuleKind]:  # type: ignore[empty-body]
     """Return rule kinds that method specs can reference by id in ``rules``."""
+
+
+@hookspec
+def intervision_contribution_kinds() -> list[Term]:  # type: ignore[empty-body]
+    """Return contribution kinds (glossary terms) that phases can allow, like the built-in ones."""
+
+
+@hookspec
+def intervision_languages() -> list[LanguagePack]:  # type: ignore[empty-body]
+    """Return languages this plugin adds: translations of English texts, per language."""
 
 
 # -- lifecycle (after commit) -----------------------------------------------------

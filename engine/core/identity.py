@@ -30,7 +30,7 @@ from functools import cache
 
 from .errors import InvalidInputError
 from .limits import DEFAULT_LIMITS
-from .text import Lang, Text
+from .text import LANGS, Lang, Text, installed_languages
 
 __all__ = [
     "ID_MAX",
@@ -93,17 +93,32 @@ def check_id(value: object, what: Text) -> str:
     )
 
 
-def check_lang(value: object) -> Lang:
-    """``value`` as a language code, or a refusal saying which codes there are."""
-    if value == "nl":
-        return "nl"
-    if value == "en":
-        return "en"
+def check_lang(value: object, known: Sequence[str] | None = None) -> Lang:
+    """``value`` as a language code, or a refusal saying which codes there are.
+
+    ``known`` is every language that may be spoken (a registry's ``langs()``);
+    without it, Dutch, English and the languages installed packs add.
+    """
+    langs = tuple(known) if known is not None else LANGS + installed_languages()
+    if isinstance(value, str) and value in langs:
+        return value
+    more = [code for code in langs if code not in LANGS]
+    extra = ", ".join(f'"{code}"' for code in more)
     raise InvalidInputError(
         "lang",
         Text(
-            nl='Die taal kent intervision niet; kies "nl" (Nederlands) of "en" (Engels).',
-            en='intervision does not know that language; choose "nl" (Dutch) or "en" (English).',
+            nl='Die taal kent intervision niet; kies "nl" (Nederlands) of "en" (Engels)'
+            + (
+                f" of een taal die een taalpakket toevoegt: {extra}."
+                if more
+                else "; een taalpakket kan er meer toevoegen."
+            ),
+            en='intervision does not know that language; choose "nl" (Dutch) or "en" (English)'
+            + (
+                f" or a language a pack adds: {extra}."
+                if more
+                else "; a language pack can add more."
+            ),
         ),
     )
 

@@ -81,10 +81,12 @@ class Meeting:
 
     @property
     def method(self) -> MethodSpec | None:
+        """The method (in its variant) running now: a nested module, else the case's."""
         return current_method(self.state, self.engine.registry)
 
     @property
     def phase(self) -> PhaseSpec | None:
+        """The method phase the meeting is in, or None in a frame step."""
         return current_phase(self.state, self.engine.registry)
 
     def title(self) -> Text:
@@ -130,6 +132,7 @@ class Meeting:
         return capabilities(self.state, self.engine.registry, now or self.engine.clock())
 
     def visible_to(self, who: str | None = None) -> list[Contribution]:
+        """The contributions ``who`` may see now (``None``: what everyone may see)."""
         return self.state.visible_to(self.person(who) if who else None)
 
     def remaining_seconds(self, now: datetime | None = None) -> float | None:
@@ -159,11 +162,13 @@ class Meeting:
         return outcome.leervraag_ids[0]
 
     def pass_leervraag(self, by: str, *, request_id: str | None = None) -> Outcome:
+        """``by`` brings no leervraag today."""
         return self._send(cmd.PassLeervraag, request_id, by=by)
 
     def choose_case(
         self, by: str, inbrenger: str, *, consent: bool = True, request_id: str | None = None
     ) -> Outcome:
+        """The group's choice of whose leervraag is discussed; the inbrenger consents."""
         return self._send(
             cmd.ChooseCase, request_id, by=by, inbrenger=self.person(inbrenger), consent=consent
         )
@@ -177,6 +182,7 @@ class Meeting:
         variant: str | None = None,
         request_id: str | None = None,
     ) -> Outcome:
+        """The method (and variant) for the case, agreed with the inbrenger."""
         return self._send(
             cmd.ChooseMethod,
             request_id,
@@ -217,6 +223,7 @@ class Meeting:
         return outcome.contribution_ids[0]
 
     def reveal(self, by: str, *, request_id: str | None = None) -> Outcome:
+        """Show what was written in silence in this written-first phase, all at once."""
         return self._send(cmd.Reveal, request_id, by=by)
 
     def decide(
@@ -229,7 +236,9 @@ class Meeting:
         request_id: str | None = None,
         typed_by: str | None = None,
     ) -> Outcome:
-        """The phase's decision; ``typed_by``: see :meth:`contribute`."""
+        """The phase's decision: contributions ``selected``, a ``text`` (what they will
+        do), and ``labels`` (contribution id -> label) where the phase labels;
+        ``typed_by``: see :meth:`contribute`."""
         return self._send(
             cmd.Decide,
             request_id,
@@ -241,23 +250,29 @@ class Meeting:
         )
 
     def take_loop(self, by: str, loop_id: str, *, request_id: str | None = None) -> Outcome:
+        """Go back along a loop the phase declares."""
         return self._send(cmd.TakeLoop, request_id, by=by, loop_id=loop_id)
 
     def record_consensus(
         self, by: str, text: str = "", *, request_id: str | None = None
     ) -> Outcome:
+        """Record that the group agrees, in a phase that waits for consensus."""
         return self._send(cmd.RecordConsensus, request_id, by=by, text=text)
 
     def choose_module(self, by: str, method_id: str, *, request_id: str | None = None) -> Outcome:
+        """The module a nesting phase runs."""
         return self._send(cmd.ChooseModule, request_id, by=by, method_id=method_id)
 
     def advance(self, by: str, *, request_id: str | None = None) -> Outcome:
+        """Move on to the next phase or frame step."""
         return self._send(cmd.Advance, request_id, by=by)
 
     def extend(self, by: str, minutes: int, *, request_id: str | None = None) -> Outcome:
+        """Give the phase more minutes (timeboxes are advisory)."""
         return self._send(cmd.Extend, request_id, by=by, minutes=minutes)
 
     def skip(self, by: str, reason: str, *, request_id: str | None = None) -> Outcome:
+        """Skip the phase; the reason is recorded."""
         return self._send(cmd.Skip, request_id, by=by, reason=reason)
 
     def hand_over(self, by: str, to: str, *, request_id: str | None = None) -> Outcome:
@@ -267,6 +282,7 @@ class Meeting:
     def close(
         self, by: str, reason: str | None = None, *, request_id: str | None = None
     ) -> Outcome:
+        """Close the meeting; before the evaluation, with a reason (closing early)."""
         return self._send(cmd.Close, request_id, by=by, reason=reason)
 
     def refresh(self) -> MeetingState:

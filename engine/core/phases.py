@@ -12,7 +12,7 @@ the facilitator contributes, or, with an empty tuple, that they contribute nothi
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -41,30 +41,21 @@ __all__ = [
     "RuleRef",
 ]
 
-ContributionKind = Literal[
-    "question",
-    "open_question",
-    "association",
-    "image",
-    "analysis",
-    "advice",
-    "position",
-    "reaction",
-    "statement",
-    "recognition",
-    "learning_point",
-    "learning_goal",
-    "note",
-]
-CONTRIBUTION_KINDS: tuple[str, ...] = ContributionKind.__args__  # type: ignore[attr-defined]
+_ID = r"^[a-z][a-z0-9_-]*$"
+
+#: A contribution kind's id: one of the glossary's (``CONTRIBUTION_KINDS``) or one a
+#: plugin declares. Only its form is checked here; whether an installed plugin knows
+#: it is the registry's check, when the method is registered, so a typo is reported
+#: naming the plugin, the method and the field.
+ContributionKind = Annotated[str, Field(pattern=_ID)]
+#: The kinds the engine itself knows, in the glossary's order.
+CONTRIBUTION_KINDS: tuple[str, ...] = tuple(GLOSSARY.kinds)
 
 InbrengerMode = Literal["speaks", "answers_briefly", "listens", "away"]
 
 #: What the facilitator contributes in a phase whose ``allowed`` does not name them:
 #: notes, and no content of their own (the facilitator guards the structure).
 FACILITATOR_KINDS: tuple[ContributionKind, ...] = ("note",)
-
-_ID = r"^[a-z][a-z0-9_-]*$"
 
 
 class _Frozen(BaseModel):
@@ -203,6 +194,22 @@ class PhaseSpec(_Frozen):
             if limit < 1:
                 raise ValueError(f"quotas.{kind}: must be at least 1, got {limit}")
         return self
+
+    def kinds_referenced(self) -> dict[str, str]:
+        """Every contribution kind this phase mentions, mapped to the field that mentions it."""
+        refs: dict[str, str] = {}
+        for role, kinds in self.allowed.items():
+            for kind in kinds:
+                refs.setdefault(kind, f"allowed.{role}")
+        for kind in self.quotas:
+            refs.setdefault(kind, "quotas")
+        if self.decision is not None:
+            for kind in self.decision.selects_from:
+                refs.setdefault(kind, "decision.selects_from")
+        if self.labels is not None:
+            for kind in self.labels.kinds:
+                refs.setdefault(kind, "labels.kinds")
+        return refs
 
     def roles_referenced(self) -> dict[str, str]:
         """Every role id this phase mentions, mapped to the field that mentions it."""

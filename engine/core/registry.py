@@ -9,9 +9,9 @@ plugin authors who want to fail fast.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -19,43 +19,36 @@ from pathlib import Path
 from typing import Any
 
 import pluggy
-from pydantic import ValidationError
 
 from . import hookspecs
 from .errors import DuplicateMethodError, PluginError, SpecError, UnknownMethodError
+from .glossary import GLOSSARY, Glossary, Term, TermClash
 from .logs import get_logger
 from .method_files import load_method_file, user_methods_dir
-from .phases import PhaseSpec
-from .rules import Refusal, RuleContext, RuleKind
-from .specs import MethodSpec
-from .text import Text
+from .phases import _ID, PhaseSpec
+from .registration import (
+    BUILTIN_DISTRIBUTION,
+    BUILTIN_RULES,
+    PluginInfo,
+    collect_kinds,
+    collect_languages,
+    collect_methods,
+    collect_rule_kinds,
+    describe_load_error,
+    fail,
+)
+from .rules import RuleKind
+from .specs import FRAME_ROLES, MethodSpec
+from .text import LANGS, LanguagePack, Text, install_language
 
-__all__ = ["ENTRY_POINT_GROUP", "PluginInfo", "Registry", "load_registry"]
+__all__ = ["ENTRY_POINT_GROUP", "Registry", "load_registry"]
 
 ENTRY_POINT_GROUP = "intervision"
 STRICT_ENV = "INTERVISION_STRICT_PLUGINS"
 #: A comma-separated allow-list of entry point names; set but empty loads none.
 ALLOW_ENV = "INTERVISION_PLUGINS"
-BUILTIN_DISTRIBUTION = "intervision"
-#: The entry point of the built-in rule kinds (``intervision.plugins.rules``).
-BUILTIN_RULES = "builtin-rules"
 
 log = get_logger("intervision.registry")
-
-
-@dataclass
-class PluginInfo:
-    """One plugin as `intervision plugins` shows it."""
-
-    name: str
-    distribution: str
-    version: str
-    methods: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 @dataclass(frozen=True)
@@ -67,11 +60,19 @@ class _ListedRules:
 
 @dataclass
 class Registry:
-    """What the installed plugins registered: methods by id and version, rule kinds."""
+    """What the installed plugins registered: methods by id and version, rule kinds,
+    and the glossary with every plugin's contribution kinds."""
 
     pm: pluggy.PluginManager
     plugins: list[PluginInfo] = field(default_factory=list)
     rule_kinds: dict[str, RuleKind] = field(default_factory=dict)
+    #: The engine's glossary with the kinds plugins declare: what a screen, a rule's
+    #: refusal and the prompt name a kind by.
+    glossary: Glossary = GLOSSARY
+    #: Who declared each plugin kind, to name both plugins in a clash.
+    _kind_owners: dict[str, str] = field(default_factory=dict, repr=False)
+    #: The languages plugins add, by code: each the packs' translations merged.
+    languages: dict[str, LanguagePack] = field(default_factory=dict)
     _methods: dict[str, dict[str, MethodSpec]] = field(default_factory=dict)
     _owners: dict[str, PluginInfo] = field(default_factory=dict)
     _variants: dict[tuple[str, str, str], MethodSpec] = field(default_factory=dict)
@@ -222,10 +223,79 @@ class Registry:
                 continue
             yield impl.plugin_name, answer
 
+    def held_roles(self) -> dict[str, Text]:
+        """Every role a member can hold for a meeting (``start_meeting(roles=...)``),
+        with its title: the glossary's roles of the day and every role an installed
+        method declares, but not the frame's own (facilitator, inbrenger, participant)."""
+        held = {role: term.name for role, term in GLOSSARY.roles.items() if role not in FRAME_ROLES}
+        for versions in self._methods.values():
+            for spec in versions.values():
+                for role in spec.roles:
+                    if role.id not in FRAME_ROLES:
+                        held.setdefault(role.id, role.title)
+        return held
+
     def owner(self, method_id: str) -> PluginInfo:
         return self._owners[method_id]
 
+    def add_language(self, pack: LanguagePack) -> None:
+        """Add a language pack's translations, merged with what earlier packs gave the
+        language (theirs kept), and install them for every text to render in."""
+        known = self.languages.get(pack.code)
+        texts = {**pack.texts, **(known.texts if known else {})}
+        name = known.name if known else pack.name
+        self.languages[pack.code] = LanguagePack(pack.code, name, texts)
+        install_language(pack.code, texts)
+
+    def langs(self) -> tuple[str, ...]:
+        """Every language a meeting, a group or the terminal may speak here."""
+        return (*LANGS, *self.languages)
+
+    def add_kind(self, term: Term, info: PluginInfo) -> None:
+        """Add a plugin's contribution kind to the glossary; raises :class:`PluginError`
+        for a kind that is not a ``Term`` with names and shortcuts, or whose id, a
+        word or a shortcut another kind has (naming the kind and plugin that have it)."""
+        where = f"plugin {info.name!r} (distribution {info.distribution}): contribution kind"
+        if not isinstance(term, Term):
+            raise PluginError(
+                f"{where}: intervision_contribution_kinds returns Term records, not "
+                f"{type(term).__name__}; see PLUGINS.md, Contribution kinds",
+                plugin=info.name,
+                distribution=info.distribution,
+            )
+        where = f"{where} {term.id!r}"
+        problem = None
+        if not isinstance(term.id, str) or not re.match(_ID, term.id):
+            problem = "an id starts with a lower-case letter and has only a-z, 0-9, - and _"
+        elif not isinstance(term.name, Text) or not isinstance(term.short, Text):
+            problem = "give it a name and a shortcut (short) as Text(nl=..., en=...)"
+        else:
+            try:
+                self.glossary = self.glossary.extended(kinds=[term])
+            except TermClash as clash:
+                owner = self._kind_owners.get(clash.taken_by, "intervision's own")
+                problem = (
+                    f"{str(clash).removeprefix('glossary: ')}; {clash.taken_by!r} is a kind of "
+                    f"{owner}: choose another id, word or shortcut"
+                )
+        if problem is not None:
+            raise PluginError(
+                f"{where}: {problem}", plugin=info.name, distribution=info.distribution
+            )
+        self._kind_owners[term.id] = f"plugin {info.name!r} ({info.distribution})"
+
     def add_method(self, spec: MethodSpec, info: PluginInfo) -> None:
+        kinds = self.glossary.kinds
+        wrong = [(k, where) for k, where in spec.kinds_referenced().items() if k not in kinds]
+        if wrong:
+            raise SpecError(
+                f"plugin {info.name!r} ({info.distribution}): method {spec.id!r}: "
+                + "; ".join(f"{where}: unknown contribution kind {k!r}" for k, where in wrong)
+                + f"; known kinds: {', '.join(kinds)} (a plugin adds kinds with "
+                "intervision_contribution_kinds)",
+                plugin=info.name,
+                distribution=info.distribution,
+            )
         unknown = sorted(spec.rule_kinds() - set(self.rule_kinds))
         if unknown:
             raise SpecError(
@@ -304,16 +374,25 @@ def load_registry(
         candidates.append((PluginInfo(name, _distribution_of(module), "-"), plugin))
 
     for info, source in candidates:
+        loaded = isinstance(source, metadata.EntryPoint)
+        if not loaded and pm.is_registered(source):
+            # The same object came in through its entry point (a test naming the
+            # author's installed module): one plugin, known by its distribution.
+            continue
         registry.plugins.append(info)
-        infos[info.name] = info
+        other = infos.setdefault(info.name, info)
         try:
-            plugin = source.load() if isinstance(source, metadata.EntryPoint) else source
+            plugin = source.load() if loaded else source
+            problem = _registered_already(pm, plugin, info, other)
+            if problem is not None:
+                fail(info, problem, strict)
+                continue
             pm.register(plugin, name=info.name)
         except Exception as exc:  # a broken plugin must not take the others down
-            _fail(info, _describe_load_error(info, exc), strict, exc)
+            fail(info, describe_load_error(info, exc), strict, exc)
             continue
         for unknown in _unknown_hooks(pm, plugin):
-            _fail(
+            fail(
                 info,
                 f"plugin {info.name!r} (distribution {info.distribution}) implements "
                 f"{unknown!r}, which is not an intervision hook: is it misspelt? The hooks "
@@ -321,8 +400,10 @@ def load_registry(
                 strict,
             )
 
-    _collect_rule_kinds(registry, infos, strict)
-    _collect_methods(registry, infos, strict)
+    collect_rule_kinds(registry, infos, strict)
+    collect_kinds(registry, infos, strict)
+    collect_languages(registry, infos, strict)
+    collect_methods(registry, infos, strict)
     files = [Path(f) for f in method_files]
     if user_methods and user_methods_dir().is_dir():
         files = sorted(user_methods_dir().glob("*.toml")) + files
@@ -332,7 +413,7 @@ def load_registry(
         try:
             registry.add_method(load_method_file(path), info)
         except PluginError as exc:
-            _fail(info, str(exc), strict, exc)
+            fail(info, str(exc), strict, exc)
     return registry
 
 
@@ -348,6 +429,26 @@ def _allowed(allow: Iterable[str] | None) -> set[str] | None:
     if configured is None:
         return None
     return {name.strip() for name in configured.split(",") if name.strip()}
+
+
+def _registered_already(
+    pm: pluggy.PluginManager, plugin: object, info: PluginInfo, other: PluginInfo
+) -> str | None:
+    """Why ``plugin`` cannot be registered as ``info.name`` (pluggy's own message would
+    dump its whole plugin table), or None."""
+    where = f"plugin {info.name!r} (distribution {info.distribution})"
+    if other is not info:
+        return (
+            f"{where}: the name {info.name!r} is taken by the plugin of distribution "
+            f"{other.distribution}; rename one of the two entry points (or extra plugins)"
+        )
+    name = pm.get_name(plugin)
+    if name is not None:
+        return (
+            f"{where}: its module is already loaded as the plugin {name!r}; give each "
+            "module one entry point"
+        )
+    return None
 
 
 def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> list[str]:
@@ -374,131 +475,3 @@ def _name_and_version(dist: metadata.Distribution | None) -> tuple[str, str]:
 def _distribution_of(module: str) -> str:
     dists = metadata.packages_distributions().get(module.split(".")[0], [])
     return dists[0] if dists else "(not installed)"
-
-
-def _describe_load_error(info: PluginInfo, exc: Exception) -> str:
-    where = f"plugin {info.name!r} (distribution {info.distribution} {info.version})"
-    if isinstance(exc, ValidationError):
-        return f"{where}: invalid method spec: {_fields(exc)}; fix the spec in the plugin"
-    if isinstance(exc, pluggy.PluginValidationError):
-        return f"{where}: {exc}; check the hook names and arguments in PLUGINS.md"
-    return (
-        f"{where} failed to load: {type(exc).__name__}: {exc}; "
-        f"reinstall or fix {info.distribution}, or uninstall it"
-    )
-
-
-def _fields(exc: ValidationError) -> str:
-    return "; ".join(
-        f"field {'.'.join(str(p) for p in err['loc']) or '(root)'}: {err['msg']}"
-        for err in exc.errors()
-    )
-
-
-def _fail(info: PluginInfo, message: str, strict: bool, exc: Exception | None = None) -> None:
-    info.errors.append(message)
-    if strict:
-        if isinstance(exc, PluginError):
-            raise exc
-        raise PluginError(message, plugin=info.name, distribution=info.distribution) from exc
-
-
-def _impls(registry: Registry, hook_name: str) -> list[Any]:
-    return list(getattr(registry.pm.hook, hook_name).get_hookimpls())
-
-
-def _collect_rule_kinds(registry: Registry, infos: Mapping[str, PluginInfo], strict: bool) -> None:
-    for impl in _impls(registry, "intervision_rule_kinds"):
-        info = infos.get(impl.plugin_name)
-        try:
-            kinds = impl.function()
-        except Exception as exc:
-            if info is None:
-                raise
-            _fail(info, f"plugin {info.name!r}: intervision_rule_kinds raised {exc!r}", strict)
-            continue
-        for kind in kinds or ():
-            if kind.id in registry.rule_kinds and info is not None:
-                _fail(info, f"plugin {info.name!r}: rule kind {kind.id!r} already exists", strict)
-                continue
-            # The engine's own kinds are trusted as its code is: no guard on every check.
-            if info is None or (
-                info.distribution == BUILTIN_DISTRIBUTION and info.name == BUILTIN_RULES
-            ):
-                registry.rule_kinds[kind.id] = kind
-            else:
-                registry.rule_kinds[kind.id] = _guarded(kind, info)
-
-
-def _guarded(kind: RuleKind, info: PluginInfo) -> RuleKind:
-    """A plugin's rule kind whose failure refuses the command instead of crashing it.
-
-    A check that raises (or answers something that is not a refusal) cannot say
-    whether the command is allowed, so the command is refused, naming the plugin
-    and the rule kind, and nothing is written. The log gets the error's type, not
-    its message: a check reads the command's text, and its message may quote it.
-    """
-    check = kind.check
-    plugin, distribution = info.name, info.distribution
-
-    def guarded_check(ctx: RuleContext) -> Refusal | None:
-        try:
-            answer = check(ctx)
-        except Exception as exc:
-            error = type(exc).__name__
-            what = Text(nl=f"liep vast ({error})", en=f"failed ({error})")
-        else:
-            if answer is None or isinstance(answer, Refusal):
-                return answer
-            error = f"answered {type(answer).__name__}"
-            what = Text(
-                nl=f"gaf een {type(answer).__name__} terug in plaats van een weigering",
-                en=f"answered a {type(answer).__name__} instead of a refusal",
-            )
-        log.error(
-            "rule_failed",
-            rule=kind.id,
-            plugin=plugin,
-            distribution=distribution,
-            meeting_id=ctx.state.meeting_id,
-            error=error,
-        )
-        return Refusal(
-            kind.id,
-            Text(
-                nl=f"De regel '{kind.id}' van plugin '{plugin}' ({distribution}) {what.nl}, "
-                "dus kan niet worden nagegaan of dit mag. Er is niets vastgelegd. Probeer "
-                "het opnieuw; gebeurt het weer, meld het dan bij de maker van de plugin.",
-                en=f"The rule '{kind.id}' of plugin '{plugin}' ({distribution}) {what.en}, "
-                "so whether this is allowed cannot be checked. Nothing was recorded. Try "
-                "again; if it happens again, tell the plugin's author.",
-            ),
-        )
-
-    return dataclasses.replace(kind, check=guarded_check)
-
-
-def _collect_methods(registry: Registry, infos: Mapping[str, PluginInfo], strict: bool) -> None:
-    # pluggy lists implementations in registration order (and calls them in reverse);
-    # collect in registration order so the first plugin to register an id keeps it.
-    for impl in _impls(registry, "intervision_methods"):
-        info = infos[impl.plugin_name]
-        try:
-            specs = impl.function()
-        except Exception as exc:
-            _fail(info, _describe_load_error(info, exc), strict, exc)
-            continue
-        for raw in specs or ():
-            try:
-                spec = raw if isinstance(raw, MethodSpec) else MethodSpec.model_validate(raw)
-                registry.add_method(spec, info)
-            except ValidationError as exc:
-                method_id = raw.get("id", "?") if isinstance(raw, Mapping) else "?"
-                message = (
-                    f"plugin {info.name!r} (distribution {info.distribution}): method "
-                    f"{method_id!r} is invalid: {_fields(exc)}"
-                )
-                error = SpecError(message, plugin=info.name, distribution=info.distribution)
-                _fail(info, message, strict, error)
-            except PluginError as exc:
-                _fail(info, str(exc), strict, exc)

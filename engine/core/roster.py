@@ -1,8 +1,9 @@
 """Who is at a meeting as it starts: the members, who is present, who facilitates.
 
 Every name is checked where it enters (:mod:`.identity`): the members' names, then
-who is named present, facilitator, scribe or timekeeper, each found by exact id or
-exact name, never by a near match. A facilitator who is not a member is refused
+who is named present, facilitator or holder of a role of the day (scribe,
+timekeeper, a role a method declares), each found by exact id or exact name, never
+by a near match. A facilitator who is not a member is refused
 unless the caller says the facilitator comes from outside the group, so a typo
 never becomes a stranger at the meeting. Nothing is decided here that needs the
 journal: :func:`seat` gives what the ``meeting_started`` event records.
@@ -10,7 +11,7 @@ journal: :func:`seat` gives what the ``meeting_started`` event records.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -26,6 +27,7 @@ from .identity import (
     looks_alike,
 )
 from .limits import Limits
+from .specs import FRAME_ROLES
 from .text import Text
 
 __all__ = ["Roster"]
@@ -55,8 +57,8 @@ class Seating:
     members: tuple[ev.MemberRef, ...]
     present: tuple[str, ...]
     facilitator: str
-    scribe: str | None
-    timekeeper: str | None
+    #: Role of the day -> the members present holding it.
+    roles: dict[str, tuple[str, ...]]
 
 
 def seat(
@@ -64,14 +66,18 @@ def seat(
     *,
     facilitator: str,
     present: Sequence[str] | None,
-    scribe: str | None,
-    timekeeper: str | None,
+    roles: Mapping[str, str | Sequence[str]],
+    known_roles: Mapping[str, Text],
     group_id: str | None,
     external_facilitator: bool,
     limits: Limits,
 ) -> Seating:
     """The members (a group keeps its ids), who is present, and who has which task;
-    an ``InvalidInputError`` or ``NotAMemberError`` for what cannot be taken in."""
+    an ``InvalidInputError`` or ``NotAMemberError`` for what cannot be taken in.
+
+    ``roles`` gives each role of the day to members present (a name or id, or
+    several); ``known_roles`` is every role that can be held, with its title.
+    """
     if not isinstance(members, Sequence):
         group_id = members.id
         refs = [ev.MemberRef(id=m.id, name=m.name) for m in members.members.values()]
@@ -87,10 +93,10 @@ def seat(
         raise InvalidInputError("members", _too_many(limits.members))
     pairs = [(ref.id, ref.name) for ref in refs]
 
-    def resolve(person: str, field: str) -> str:
+    def resolve(person: str, field: str, title: Text | None = None) -> str:
         found = find_person(pairs, person)
         if found is None:
-            raise NotAMemberError(_not_among_members(field))
+            raise NotAMemberError(_not_among_members(field, title), field=field)
         return found
 
     if present is None:
@@ -104,7 +110,7 @@ def seat(
     facilitator_id = find_person(pairs, facilitator)
     if facilitator_id is None:
         if not external_facilitator:
-            raise NotAMemberError(_not_among_members("facilitator"))
+            raise NotAMemberError(_not_among_members("facilitator"), field="facilitator")
         guest = _guest(facilitator, refs, limits)
         refs.append(guest)
         facilitator_id = guest.id
@@ -113,9 +119,34 @@ def seat(
         members=tuple(refs),
         present=tuple(present_ids),
         facilitator=facilitator_id,
-        scribe=resolve(scribe, "scribe") if scribe else None,
-        timekeeper=resolve(timekeeper, "timekeeper") if timekeeper else None,
+        roles=_held(
+            roles, known_roles, lambda person, title: resolve(person, "roles", title), present_ids
+        ),
     )
+
+
+def _held(
+    roles: Mapping[str, str | Sequence[str]],
+    known: Mapping[str, Text],
+    resolve: Callable[[str, Text], str],
+    present: Sequence[str],
+) -> dict[str, tuple[str, ...]]:
+    """The roles of the day as member ids: each role one a member can hold, each
+    holder a member present; anything else refused before a word is written."""
+    assigned: dict[str, tuple[str, ...]] = {}
+    for role, people in roles.items():
+        title = known.get(role)
+        if title is None:
+            raise InvalidInputError("roles", _not_held(role in FRAME_ROLES, known))
+        ids = []
+        for person in [people] if isinstance(people, str) else people:
+            found = resolve(person, title)
+            if found not in present:
+                raise NotAMemberError(_not_present(title), field="roles")
+            ids.append(found)
+        if ids:
+            assigned[role] = tuple(dict.fromkeys(ids))
+    return assigned
 
 
 def _guest(name: str, refs: list[ev.MemberRef], limits: Limits) -> ev.MemberRef:
@@ -149,8 +180,36 @@ def _too_many(limit: int) -> Text:
     )
 
 
-def _not_among_members(field: str) -> Text:
-    what = _ROLE_NAMES.get(field, Text(nl="persoon", en="person"))
+def _not_held(frame: bool, known: Mapping[str, Text]) -> Text:
+    """The refusal of a role nobody can be given, naming those that can (never the
+    role typed, which may be anything)."""
+    roles = ", ".join(sorted(known)) or "-"
+    if frame:
+        return Text(
+            nl=f"Die rol geeft het kader zelf, niemand krijgt hem toegewezen; rollen van de "
+            f"dag: {roles}.",
+            en=f"The frame gives that role itself; nobody is assigned it. Roles of the day: "
+            f"{roles}.",
+        )
+    return Text(
+        nl=f"Die rol kent geen geïnstalleerde methode; rollen van de dag: {roles}.",
+        en=f"No installed method knows that role; roles of the day: {roles}.",
+    )
+
+
+def _not_present(title: Text) -> Text:
+    return Text(
+        nl=f"De {title.nl.lower()} moet een aanwezig lid zijn.",
+        en=f"The {title.en.lower()} must be a member who is present.",
+    )
+
+
+def _not_among_members(field: str, title: Text | None = None) -> Text:
+    """``field``'s person (a role of the day's by its ``title``) is no member."""
+    if title is not None:
+        what = Text(nl=title.nl.lower(), en=title.en.lower())
+    else:
+        what = _ROLE_NAMES.get(field, Text(nl="persoon", en="person"))
     return Text(
         nl=f"De {what.nl} is geen lid: noem een lid bij id of bij de naam zoals die in de "
         "ledenlijst staat.",
@@ -166,8 +225,6 @@ _FACILITATOR = Text(nl="naam van de begeleider", en="facilitator's name")
 _ROLE_NAMES = {
     "present": Text(nl="aanwezige", en="person named as present"),
     "facilitator": Text(nl="begeleider", en="facilitator"),
-    "scribe": Text(nl="notulist", en="scribe"),
-    "timekeeper": Text(nl="tijdbewaker", en="timekeeper"),
 }
 _LOOKS_LIKE_A_MEMBER = Text(
     nl="De naam van de begeleider lijkt op die van een lid; noem het lid zoals de ledenlijst "

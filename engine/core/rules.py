@@ -16,7 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .text import Lang, Text
+from .glossary import GLOSSARY, Glossary
+from .text import Lang, Text, installed_languages, translated
 
 if TYPE_CHECKING:  # at run time only the annotations name them: loading methods needs neither
     from . import commands as cmd
@@ -45,7 +46,8 @@ class Refusal:
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule check sees: state, command, method, phase and the actor's roles."""
+    """What a rule check sees: state, command, method, phase, the actor's roles, the
+    rule's parameters and the words of the meeting's kinds."""
 
     state: MeetingState
     command: cmd.Command
@@ -53,6 +55,9 @@ class RuleContext:
     phase: PhaseSpec | None
     roles: frozenset[str]
     params: Mapping[str, Any] = field(default_factory=dict)
+    #: The registry's glossary, with the plugins' kinds: name a kind with
+    #: ``kind_titles(kinds, ctx.glossary)``.
+    glossary: Glossary = GLOSSARY
 
 
 RuleCheck = Callable[[RuleContext], Refusal | None]
@@ -65,6 +70,9 @@ class RuleKind:
     ``commands`` names the command types the check can refuse (subclasses included);
     the engine does not call it for any other command, which keeps a command cheap
     when many kinds run on every command. Empty (the default): every command.
+    ``samples`` is a contribution text the check accepts and one it refuses, for a
+    check that reads what is said: the conformance walk contributes the first where
+    the kind applies, and tries the second to see it refused.
     """
 
     id: str
@@ -72,6 +80,7 @@ class RuleKind:
     check: RuleCheck
     always: bool = False
     commands: tuple[type[Any], ...] = ()
+    samples: tuple[str, str] | None = None
 
     def concerns(self, command_type: type[Any]) -> bool:
         """Whether the check can refuse commands of this type."""
@@ -100,7 +109,8 @@ def roles_of(
 
     The inbrenger is only the inbrenger while their case runs, even when they also
     facilitate; a member who facilitates is a participant too, unless the method
-    wants a neutral facilitator; an external facilitator never is.
+    wants a neutral facilitator; an external facilitator never is. A role of the day
+    (scribe, timekeeper, a role the method declares) comes on top of these.
     """
     roles: set[str] = set()
     if person == state.facilitator:
@@ -113,21 +123,31 @@ def roles_of(
         and not (neutral_facilitator and person == state.facilitator)
     ):
         roles.add("participant")
-    if person == state.scribe:
-        roles.add("scribe")
-    if person == state.timekeeper:
-        roles.add("timekeeper")
+    for role, holders in state.roles.items():
+        if person in holders:
+            roles.add(role)
     return frozenset(roles)
 
 
 def refuse(rule: str, nl: str, en: str, **values: object) -> Refusal:
     """A refusal whose texts are formatted with ``values``; a :class:`Text` value
-    is put in each language as itself."""
+    is put in each language as itself. An installed language pack that translates
+    the English template gives the refusal in its language too."""
 
     def pick(lang: Lang) -> dict[str, object]:
         return {k: (v(lang) if isinstance(v, Text) else v) for k, v in values.items()}
 
-    return Refusal(rule, Text(nl=nl.format(**pick("nl")), en=en.format(**pick("en"))))
+    more = {}
+    for code in installed_languages():
+        template = translated(en, code)
+        if template is not None:
+            try:
+                more[code] = template.format(**pick(code))
+            except (LookupError, ValueError):  # a pack's placeholders do not fit: English
+                continue
+    pairs = tuple(sorted(more.items()))
+    text = Text(nl=nl.format(**pick("nl")), en=en.format(**pick("en")), more=pairs)
+    return Refusal(rule, text)
 
 
 #: Kinds allowed in the frame steps that take contributions.

@@ -26,6 +26,7 @@ from .text import Text
 from .variants import overlaid_phases, typed_changes
 
 __all__ = [
+    "FRAME_ROLES",
     "STANDARD_ROLES",
     "Fit",
     "MethodSpec",
@@ -68,7 +69,8 @@ STANDARD_ROLES: tuple[RoleSpec, ...] = (
         ),
     ),
 )
-_REQUIRED_ROLES = frozenset({"facilitator", "inbrenger", "participant"})
+#: The roles the frame gives every meeting: a method needs them, and nobody is assigned them.
+FRAME_ROLES = frozenset({"facilitator", "inbrenger", "participant"})
 
 
 class Fit(_Frozen):
@@ -180,7 +182,7 @@ class MethodSpec(_Frozen):
             )
         role_ids = [role.id for role in self.roles]
         _unique(role_ids, "roles")
-        missing = _REQUIRED_ROLES - set(role_ids)
+        missing = FRAME_ROLES - set(role_ids)
         if missing:
             raise ValueError(f"roles: the roles {sorted(missing)} are required by the frame")
         _check_phases(self.phases, role_ids, "phases")
@@ -235,6 +237,19 @@ class MethodSpec(_Frozen):
             if phase.id == phase_id:
                 return phase
         raise KeyError(phase_id)
+
+    def kinds_referenced(self) -> dict[str, str]:
+        """Every contribution kind the method or a variant mentions, mapped to the first
+        field that does (``phases[1] (questions).allowed.participant``)."""
+        refs: dict[str, str] = {}
+        runs = [("", self.phases)]
+        for index, variant in enumerate(self.variants):
+            runs.append((f"variants[{index}] ({variant.id}).", variant.phases_of(self.phases)))
+        for at, phases in runs:
+            for index, phase in enumerate(phases):
+                for kind, field in phase.kinds_referenced().items():
+                    refs.setdefault(kind, f"{at}phases[{index}] ({phase.id}).{field}")
+        return refs
 
     def rule_kinds(self) -> set[str]:
         """Every rule kind the method or any of its variants references."""

@@ -151,9 +151,10 @@ class MeetingState:
     members: Mapping[str, Member]
     present: tuple[str, ...]
     facilitator: str
-    scribe: str | None
-    timekeeper: str | None
     started_at: datetime
+    #: The roles of the day beyond the frame's (scribe, timekeeper, a role the method
+    #: declares): role id -> the members holding it, as assigned at the start.
+    roles: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: _EMPTY)
     version: int = 1
     frame: str = "opening"
     phase: str | None = None
@@ -184,7 +185,22 @@ class MeetingState:
 
     @property
     def closed(self) -> bool:
+        """Whether the meeting was closed (its frame is ``closed``)."""
         return self.frame == "closed"
+
+    @property
+    def scribe(self) -> str | None:
+        """The member who takes the notes today (notulist), if one was named."""
+        return next(iter(self.roles.get("scribe", ())), None)
+
+    @property
+    def timekeeper(self) -> str | None:
+        """The member who keeps the time today (tijdbewaker), if one was named."""
+        return next(iter(self.roles.get("timekeeper", ())), None)
+
+    def held_by(self, person: str) -> frozenset[str]:
+        """The roles of the day ``person`` holds."""
+        return frozenset(role for role, holders in self.roles.items() if person in holders)
 
     @property
     def case(self) -> Case | None:
@@ -193,6 +209,7 @@ class MeetingState:
 
     @property
     def inbrenger(self) -> str | None:
+        """Whose leervraag the current case is (the member id), once a case is chosen."""
         return self.cases[-1].inbrenger if self.cases else None
 
     @property
@@ -217,9 +234,12 @@ class MeetingState:
         return step
 
     def step_decisions(self) -> list[Decision]:
+        """The decisions made in the step running now."""
         return [d for d in self.decisions if d.step_no == self.step_no]
 
     def is_hidden(self, c: Contribution) -> bool:
+        """Whether ``c`` is hidden from everyone but its author now (written first and
+        not revealed yet, or said in a phase whose ``hidden_until`` has not come)."""
         if c.written and c.step_no not in self.revealed:
             return True
         return c.hidden_until is not None and (c.case_no or 0, c.hidden_until) not in self.visited
@@ -272,9 +292,8 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
             members=_frozen({m.id: Member(m.id, m.name, m.external) for m in event.members}),
             present=event.present,
             facilitator=event.facilitator,
-            scribe=event.scribe,
-            timekeeper=event.timekeeper,
             started_at=_utc(event.at),
+            roles=_frozen(dict(event.roles)) if event.roles else _EMPTY,
             step_entered_at=_utc(event.at),
             purpose=event.purpose,
         )

@@ -35,6 +35,7 @@ from intervision.engine import (
     ID_PATTERN,
     GroupContract,
     InvalidInputError,
+    Lang,
     Text,
     clean_name,
     lookalike_pairs,
@@ -136,7 +137,7 @@ class GroupFile(BaseModel):
         """The line in the file this field is on (or its table, or its list), if known."""
         return line_of(self._lines, tuple(loc))
 
-    def contract_for(self, lang: Literal["nl", "en"]) -> GroupContract:
+    def contract_for(self, lang: Lang) -> GroupContract:
         default = default_contract(lang)
         entry = self.contract or ContractEntry()
         return GroupContract(

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
-from intervision.engine import GroupError, Text
+from intervision.engine import GroupError, Lang, Text
 
 __all__ = ["FileProblem", "GroupFileError", "line_of", "locate"]
 
@@ -36,9 +35,9 @@ class FileProblem:
                 out += f".{shown}" if out else shown
         return out or "(file)"
 
-    def where(self, lang: Literal["nl", "en"]) -> str:
+    def where(self, lang: Lang) -> str:
         """``line 12, members[3].name``; a problem of the whole file names only its line."""
-        parts = [f"{'regel' if lang == 'nl' else 'line'} {self.line}"] if self.line else []
+        parts = [f"{_LINE(lang)} {self.line}"] if self.line else []
         if self.loc:
             parts.append(self.field)
         return ", ".join(parts)
@@ -63,10 +62,13 @@ class GroupFileError(GroupError):
             )
         )
 
-    def lines(self, lang: Literal["nl", "en"]) -> list[str]:
+    def lines(self, lang: Lang) -> list[str]:
         """One line per problem, in ``lang``, each starting with the file."""
         prefix = f"{self.path}: " if self.path else ""
         return [prefix + _joined(p.where(lang), p.text(lang)) for p in self.problems]
+
+
+_LINE = Text(nl="regel", en="line")
 
 
 def _joined(where: str, text: str) -> str:

@@ -15,6 +15,7 @@ who misses a meeting is asked at the next one they attend.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
@@ -168,11 +169,7 @@ def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
             if c.frame == "opening" and (c.commitment is not None or c.kind == "statement")
         ),
         purpose=state.purpose,
-        roles=tuple(
-            (role, (holder,))
-            for role, holder in (("scribe", state.scribe), ("timekeeper", state.timekeeper))
-            if holder is not None
-        ),
+        roles=tuple((role, tuple(people)) for role, people in state.roles.items()),
         learning_goals=tuple(
             LearningGoal(c.author, state.meeting_id, c.text, c.at)
             for c in state.contributions
@@ -413,14 +410,16 @@ def propose_roles(
     *,
     facilitator: str | None,
     roles: tuple[str, ...] = DAY_ROLES,
+    busy: Collection[str] = (),
 ) -> dict[str, str | None]:
     """Who holds each role of the day: in turn, like the facilitation.
 
     For each role the member present who held it least often, then longest ago,
-    and who facilitates nor holds another role today; None when nobody is left.
-    The group can always name someone else.
+    and who neither facilitates nor holds another role today (``busy``: the
+    members already given one); None when nobody is left. The group can always
+    name someone else.
     """
-    taken = {facilitator}
+    taken = {facilitator, *busy}
     proposed: dict[str, str | None] = {}
     for role in roles:
         held = {

@@ -88,8 +88,7 @@ STRUCTURE: dict[type[BaseModel], frozenset[str]] = {
             "lang",
             "present",
             "facilitator",
-            "scribe",
-            "timekeeper",
+            "roles",
             "purpose",
         }
     ),

@@ -12,11 +12,9 @@ intervision knows (written by a newer release: upgrade), or with an older versio
 that has no step (nobody wrote down how that shape maps to today's) is refused with
 a message that names the event type and the versions, never the row's content.
 
-No event type has changed shape since the journal was introduced, so the table is
-empty: the mechanism is exercised by ``tests/engine/test_migrations.py`` with steps
-registered only inside the tests. The first real change adds its step here, a test
-of it with a row in the old shape, and a golden history in that shape
-(``tests/golden/``).
+Each step has a test with a row in the old shape (``tests/engine/test_migrations.py``)
+and a golden history written in that shape (``tests/golden/``), which must replay to
+the same meeting.
 """
 
 from __future__ import annotations
@@ -38,8 +36,21 @@ __all__ = [
 #: Turns the stored fields of one version into those of the next; pure, no I/O.
 Step = Callable[[dict[str, Any]], dict[str, Any]]
 
+
+def _roles_of_the_day(data: dict[str, Any]) -> dict[str, Any]:
+    """``meeting_started`` 1 -> 2: the ``scribe`` and ``timekeeper`` fields become the
+    ``roles`` mapping, which holds any role a method declares."""
+    upgraded = {key: value for key, value in data.items() if key not in _DAY_ROLES}
+    upgraded["roles"] = {role: [data[role]] for role in _DAY_ROLES if data.get(role)}
+    return upgraded
+
+
+_DAY_ROLES = ("scribe", "timekeeper")
+
 #: ``(event type, from version) -> step to from version + 1``.
-UPGRADES: dict[tuple[str, int], Step] = {}
+UPGRADES: dict[tuple[str, int], Step] = {
+    ("meeting_started", 1): _roles_of_the_day,
+}
 
 
 class UnreadableEvent(ValueError):

@@ -61,7 +61,7 @@ def labels(ctx: RuleContext) -> Refusal | None:
             "labels",
             "Geef elke {kinds} één label: {values} ({problems}).",
             "Give every {kinds} one label: {values} ({problems}).",
-            kinds=kind_titles(spec.kinds),
+            kinds=kind_titles(spec.kinds, ctx.glossary),
             values=Text(
                 nl=", ".join(w.nl.split(":")[0].strip() for w in words),
                 en=", ".join(w.en.split(":")[0].strip() for w in words),

@@ -114,8 +114,8 @@ def allowed_kinds(ctx: RuleContext) -> Refusal | None:
         "Een {kind} hoort niet in deze fase; wat jij nu kunt bijdragen: {ok}.",
         # The kind is quoted, not given an article: "A advice" and "A analysis" read wrong.
         "“{kind}” does not belong in this phase; what you can contribute now: {ok}.",
-        kind=kind_titles([command.kind]),
-        ok=kind_titles(allowed),
+        kind=kind_titles([command.kind], ctx.glossary),
+        ok=kind_titles(allowed, ctx.glossary),
     )
 
 
@@ -186,7 +186,7 @@ def quota(ctx: RuleContext) -> Refusal | None:
     command, phase = ctx.command, ctx.phase
     if phase is None or type(command) is not Contribute:
         return None
-    limit = phase.quotas.get(command.kind)  # type: ignore[call-overload]
+    limit = phase.quotas.get(command.kind)
     if limit is None:
         return None
     used = sum(
@@ -201,7 +201,7 @@ def quota(ctx: RuleContext) -> Refusal | None:
         "In deze fase geeft ieder hooguit {limit} keer een {kind}.",
         "In this phase each person gives at most {limit} contributions of the kind {kind}.",
         limit=limit,
-        kind=kind_titles([command.kind]),
+        kind=kind_titles([command.kind], ctx.glossary),
     )
 
 
@@ -242,7 +242,7 @@ def inbrenger_decides(ctx: RuleContext) -> Refusal | None:
             "inbrenger_decides",
             "Je kiest hier alleen uit: {kinds}; {refs} hoort daar niet bij.",
             "You select only from: {kinds} here; {refs} is not one of them.",
-            kinds=kind_titles(decision.selects_from),
+            kinds=kind_titles(decision.selects_from, ctx.glossary),
             refs=", ".join(unknown),
         )
     if not command.selected and not command.text.strip() and not command.labels:

@@ -272,6 +272,8 @@ def test_a_request_for_another_host_name_is_refused(
         (["--members", "Anna,Bram", "--group", "x"], "Kies een van"),
         (["--members", "Anna,Bram", "--certfile", __file__], "--keyfile"),
         (["--members", "Anna"], "Noem minstens"),
+        (["--resume", "x", "--role", "scribe=Anna"], "--role horen bij een nieuwe"),
+        (["--members", "Anna,Bram,Carla", "--role", "chair=Bram"], "Een van de rollen is er geen"),
         # A name that is no member is a guest only on purpose, never by a typo.
         (["--members", "Anna,Bram", "--facilitator", "Ana"], "--external-facilitator"),
     ],
@@ -395,6 +397,8 @@ def test_a_groups_meeting_on_the_board(started: list[Running], env: dict[str, st
         "Anna,Bram,Carla",
         "--facilitator",
         "Anna",
+        "--role",
+        "notulist=Carla",
         "--json",
     )
     links = board.first_line()
@@ -408,7 +412,8 @@ def test_a_groups_meeting_on_the_board(started: list[Running], env: dict[str, st
         text=True,
         check=True,
     )
-    assert json.loads(shown.stdout)["frame"] == "opening"
+    status = json.loads(shown.stdout)
+    assert status["frame"] == "opening" and status["roles"] == {"scribe": ["Carla"]}
 
 
 def test_a_closed_meeting_is_not_served_again(started: list[Running], env: dict[str, str]) -> None:

@@ -86,7 +86,7 @@ def test_a_series_rotates_looks_back_and_shows_who_waited(
     out = first.stdout
     assert "Voorstel voor de begeleiding vandaag: Anna (begeleidde het minst vaak: 0×" in out
     assert "Rollen van vandaag: notulist Bram, tijdbewaker Carla. Enter = akkoord" in out
-    assert "Notulist: Bram. Tijdbewaker: Carla." in out
+    assert "Rollen vandaag: notulist Bram · tijdbewaker Carla." in out  # at the opening
     assert "Vertrouwelijkheid: Wat we hier bespreken, blijft in de groep." in out
     assert "Terugblik" not in out
     assert "afgesloten" in out
@@ -143,7 +143,7 @@ def test_a_series_rotates_looks_back_and_shows_who_waited(
     assert started.exit_code == 0, started.output
     meeting_id = json.loads(started.stdout)["meeting_id"]
     # Bram and Anna were notulist, Carla and Dirk tijdbewaker; Carla facilitates now.
-    assert json.loads(started.stdout)["roles"] == {"scribe": "Dirk", "timekeeper": "Anna"}
+    assert json.loads(started.stdout)["roles"] == {"scribe": ["Dirk"], "timekeeper": ["Anna"]}
     status = json.loads(invoke("meeting", "status", meeting_id, "--json").stdout)
     assert status["facilitator"] == "Carla" and status["group_id"] == group
     # Bram told how his went at meeting 2: only Carla's is open.
@@ -271,3 +271,32 @@ def test_an_absent_members_commitment_comes_back_at_the_next_meeting_they_attend
         invoke("meeting", "status", json.loads(started.stdout)["meeting_id"], "--json").stdout
     )
     assert status["look_back"] == []
+
+
+def test_a_role_given_with_role_is_kept_and_the_rotation_proposes_the_others(
+    invoke: Invoke, group: str
+) -> None:
+    """One way to hold a role of the day: --role gives it, the rotation the rest."""
+    started = invoke(
+        "meeting", "start", "--group", group, "--facilitator", "Anna",
+        "--role", "notulist=Bram", "--role", "observer=Carla", "--json",
+    )  # fmt: skip
+    assert started.exit_code == 0, started.output
+    # Bram and Carla hold a role already and Anna facilitates: Dirk keeps the time.
+    assert json.loads(started.stdout)["roles"] == {
+        "timekeeper": ["Dirk"],
+        "scribe": ["Bram"],
+        "observer": ["Carla"],
+    }
+    # At the terminal the rotation offers only the role --role left open; a name
+    # that is not here is refused without repeating it, and the answer overrides.
+    run = invoke(
+        "run", "--group", group, "--purpose", "regular", "--facilitator", "Anna",
+        "--role", "tijdbewaker=Dirk", input="\nZoë\nBram\npauze\n",
+    )  # fmt: skip
+    assert run.exit_code == 0, run.output
+    out = run.stdout
+    assert "Rollen van vandaag: notulist Carla. Enter = akkoord" in out  # Bram was, last time
+    assert "Niet aanwezig of geen lid: 1 naam die je noemde." in out
+    assert out.count("Zoë") == 1  # only as typed
+    assert "Rollen vandaag: notulist Bram · tijdbewaker Dirk." in out

@@ -148,3 +148,37 @@ def test_run_proposes_the_intake_then_a_refresh_after_a_member_joins(
     [meeting] = [m for m in json.loads(invoke("meetings", "--json").stdout) if not m["closed"]]
     status = json.loads(invoke("meeting", "status", meeting["id"], "--json").stdout)
     assert (status["purpose"], status["frame"]) == ("refresh", "leervragen")
+
+
+@pytest.mark.parametrize(
+    ("lang", "terminal", "board"),
+    [
+        (
+            "nl",
+            "Wacht op: Bram, Carla (persoonlijk leerdoel)",
+            "een persoonlijk leerdoel van: Bram",
+        ),
+        (
+            "en",
+            "Waiting for: Bram, Carla (personal learning goal)",
+            "a personal learning goal from",
+        ),
+    ],
+)
+def test_the_wait_for_learning_goals_is_said_in_the_terminal_and_on_the_board(
+    lang: str, terminal: str, board: str
+) -> None:
+    """A member's board page showed nothing it could name for this wait."""
+    from intervision.cli.board.scene import scene, snapshot
+    from intervision.cli.status import waiting_text
+    from intervision.engine import Engine, MemoryJournal, load_registry
+
+    engine = Engine(MemoryJournal(), load_registry())
+    meeting = engine.start_meeting(
+        ["Anna", "Bram", "Carla"], facilitator="Anna", lang=lang, purpose="intake"
+    )
+    while meeting.state.frame != "learning_goals":
+        meeting.advance("anna")
+    meeting.contribute("anna", "learning_goal", "beter doorvragen")
+    assert waiting_text(meeting, meeting.capabilities(), lang) == terminal
+    assert any(board in line for line in scene(snapshot(meeting), lang).waiting)

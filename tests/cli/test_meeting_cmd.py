@@ -205,6 +205,38 @@ def test_a_script_hands_the_facilitation_over_before_its_own_case(invoke: Invoke
     assert (status["facilitator"], status["inbrenger"]) == ("Bram", "Anna")
 
 
+def test_the_roles_of_the_day_are_given_at_the_start_and_shown_in_status(invoke: Invoke) -> None:
+    meeting_id = start(invoke, "--role", "notulist=Carla", "--role", "timekeeper=dirk", "--json")
+
+    status = json.loads(invoke("meeting", "status", meeting_id, "--json").stdout)
+    assert status["roles"] == {"scribe": ["Carla"], "timekeeper": ["Dirk"]}
+    text = invoke("--lang", "nl", "meeting", "status", meeting_id).stdout
+    assert "Rollen vandaag: notulist Carla · tijdbewaker Dirk." in text
+    english = invoke("--lang", "en", "meeting", "status", meeting_id).stdout
+    assert "Roles of the day: scribe Carla · timekeeper Dirk." in english
+
+
+def test_a_role_that_cannot_be_held_is_a_usage_error_and_starts_nothing(
+    invoke: Invoke, store: Path
+) -> None:
+    def start_with(role: str) -> Result:
+        three = ["--members", "Anna,Bram,Carla", "--facilitator", "Anna"]
+        return invoke("--lang", "en", "meeting", "start", *three, "--role", role)
+
+    unknown = start_with("chair=Bram")
+    assert unknown.exit_code == 2
+    assert "One of the roles is not one anyone can hold here" in unknown.output
+    assert "scribe (scribe)" in unknown.output
+    bare = start_with("scribe")
+    assert bare.exit_code == 2 and "ROLE=NAME" in bare.output
+    absent = start_with("scribe=Zoë")
+    # a holder who is no member is never offered as a guest, as a facilitator is
+    assert absent.exit_code == 4 and "The scribe is not a member" in absent.stderr
+    assert "--external-facilitator" not in absent.stderr
+    with open_engine(str(store)) as engine:
+        assert engine.meetings() == []
+
+
 def test_a_command_sent_again_with_its_request_id_is_not_repeated(
     invoke: Invoke, store: Path
 ) -> None:

@@ -77,7 +77,7 @@ def test_show_marks_written_first_and_quotas(invoke: Invoke) -> None:
     assert "Written first" in out
     assert "At most 3 × open question per person" in out
     balint = invoke("--lang", "nl", "methods", "show", "balint").stdout
-    assert "facilitator_not_inbrenger" in balint
+    assert "Begeleider is niet de inbrenger" in balint
     assert "Eerst schrijven" in balint
 
 
@@ -110,6 +110,33 @@ def test_methods_show_names_kinds_of_leervraag_and_labels_in_dutch(invoke: Invok
     assert "koud" in socratic and "cold" not in socratic and "neutral " not in socratic
     english = " ".join(invoke("--lang", "en", "methods", "show", "incident").stdout.split())
     assert "kinds of leervraag: a concrete incident, a request for advice" in english
+
+
+def test_show_lists_the_sources_under_their_heading(invoke: Invoke) -> None:
+    cited = invoke("--lang", "en", "methods", "show", "incident").stdout
+    assert "Sources:\n  https://" in cited
+    derived = invoke("--lang", "en", "methods", "show", "reflection").stdout
+    assert "derived (no published procedure)" in derived and "Sources:\n  https://" in derived
+
+
+def test_show_names_rules_by_their_titles(invoke: Invoke) -> None:
+    dutch = invoke("--lang", "nl", "methods", "show", "balint").stdout
+    assert "regels voor de hele methode: Begeleider is niet de inbrenger" in dutch
+    english = invoke("--lang", "en", "methods", "show", "balint").stdout
+    assert "rules for the whole method: Facilitator is not the inbrenger" in english
+    assert "facilitator_not_inbrenger" not in dutch + english
+
+
+def test_show_gives_every_kind_each_role_may_contribute(invoke: Invoke) -> None:
+    troika = invoke("--lang", "en", "methods", "show", "troika").stdout
+    consultants = " ".join(troika.split("Phase 3/4")[1].split("Inbrenger:")[0].split())
+    # a facilitating member is a participant too: where everyone talks, so do they
+    assert (
+        "Facilitator: may contribute: note (n); as a member of the group also: advice (ad), "
+        "analysis (an), image (i)"
+    ) in consultants
+    neutral = invoke("--lang", "en", "methods", "show", "socratic-dialogue").stdout
+    assert "as a member of the group also" not in neutral  # a neutral facilitator only leads
 
 
 def test_a_plugin_that_fails_to_import_is_named_on_stderr_by_methods(tmp_path: Path) -> None:

@@ -379,3 +379,21 @@ def test_the_facilitators_own_case_gets_another_facilitator_first(invoke: Invoke
     status = json.loads(invoke("meeting", "status", meeting["id"], "--json").stdout)
     assert status["phase"] == "explanation"
     assert (status["facilitator"], status["inbrenger"]) == ("Bram", "Anna")
+
+
+def test_the_opening_names_the_roles_of_the_day(invoke: Invoke, store: Path) -> None:
+    result = invoke(
+        "--lang",
+        "en",
+        "run",
+        "--members",
+        "Anna,Bram,Carla,Dirk",
+        "--facilitator",
+        "Anna",
+        "--role",
+        "scribe=Carla",
+        input="pause\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Roles of the day: scribe Carla." in result.stdout
+    assert _state(store, _meeting_id(result)).roles == {"scribe": ("carla",)}

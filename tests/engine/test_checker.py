@@ -199,8 +199,31 @@ def test_a_nested_module_must_be_installed(bare: Registry, registry: Registry) -
 
 
 def test_sources_are_https_addresses(bare: Registry) -> None:
-    spec = method(derived=False, sources=("https://example.org/a", "http://example.org/b"))
+    spec = method(derived=False, sources=("https://fotoscholing.nl/a", "http://fotoscholing.nl/b"))
     assert wheres(check_method(spec, bare)) == ["sources[1]"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "https://example.org/TODO-where-the-method-is-published",
+        "https://www.example.com/method",
+        "https://methods.test/incident",
+        "https://localhost:8000/method",
+        "https://kollegiale-beratung.de/TODO",
+    ],
+)
+def test_a_placeholder_source_is_not_a_source(bare: Registry, source: str) -> None:
+    [problem] = check_method(method(derived=False, sources=(source,)), bare)
+
+    assert problem.where == "sources[0]"
+    assert "is a placeholder, not where the method is published" in problem.message
+    assert problem.nl is not None and "voorbeeldadres" in problem.nl
+
+
+def test_a_real_source_is_not_taken_for_a_placeholder(bare: Registry) -> None:
+    sources = ("https://mastodon.social/@intervisie", "https://examples.org/todolist-method")
+    assert check_method(method(derived=False, sources=sources), bare) == []
 
 
 # -- targets ------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from intervision.engine import (
     Contribution,
     Engine,
     Fit,
+    LanguagePack,
     MeetingState,
     MemoryJournal,
     MethodSpec,
@@ -32,6 +33,7 @@ from intervision.engine import (
     RuleContext,
     RuleKind,
     RuleRef,
+    Term,
     Text,
     hookimpl,
     load_registry,
@@ -173,6 +175,51 @@ def test_intervision_rule_kinds() -> None:
     assert str(info.value) == "[no_why] Ask what, not why."
     meeting.contribute(PARTICIPANTS[0], "question", "What did you say to her?")
     assert [c.kind for c in meeting.state.contributions] == ["question"]
+
+
+def test_intervision_contribution_kinds() -> None:
+    class Kinds:
+        @hookimpl
+        def intervision_contribution_kinds(self) -> list[Term]:
+            return [Term("wish", Text(nl="wens", en="wish"), short=Text(nl="w", en="w"))]
+
+        @hookimpl
+        def intervision_methods(self) -> list[MethodSpec]:
+            spec = _spec("hook-wishes")
+            phase = spec.phases[0].model_copy(update={"allowed": {"participant": ("wish",)}})
+            return [spec.model_copy(update={"phases": (phase,)})]
+
+    registry = load_registry(strict=True, extra=[("hook-kinds", Kinds())])
+    assert registry.glossary.kind("wish") == Text(nl="wens", en="wish")
+    assert registry.glossary.kind_for("w", "nl") == "wish"
+    meeting = start(Engine(MemoryJournal(), registry), "hook-wishes")
+    assert meeting.capabilities().of(PARTICIPANTS[0]).kinds == ("wish",)
+    meeting.contribute(PARTICIPANTS[0], "wish", "I wish you a calm evening")
+    with pytest.raises(CommandRefused) as info:
+        meeting.contribute(PARTICIPANTS[0], "advice", "Call her back")
+    assert str(info.value).endswith("what you can contribute now: wish.")
+    assert info.value.reason.nl.endswith(": wens.")  # the kind's own Dutch name
+
+
+def test_intervision_languages() -> None:
+    class French:
+        @hookimpl
+        def intervision_languages(self) -> list[LanguagePack]:
+            texts = {"Question round": "Tour de questions", "question": "question (fr)"}
+            return [LanguagePack("fr", "Français", texts)]
+
+        @hookimpl
+        def intervision_methods(self) -> list[MethodSpec]:
+            return [_spec("hook-french")]
+
+    registry = load_registry(strict=True, extra=[("hook-languages", French())])
+    assert registry.languages["fr"].name == "Français"
+    assert registry.method("hook-french").title("fr") == "Tour de questions"
+    assert registry.method("hook-french").summary("fr") == "Questions only."  # English
+    meeting = Engine(MemoryJournal(), registry).start_meeting(
+        MEMBERS, facilitator="Anna", lang="fr"
+    )
+    assert meeting.state.lang == "fr"
 
 
 # -- lifecycle ----------------------------------------------------------------------

@@ -1,9 +1,9 @@
 """Schema versions of stored events: explicit upgrade steps, and clear refusals.
 
-No event type has changed shape yet, so the real table of steps is empty. These
-tests register steps of their own (``monkeypatch`` on the table and on the current
-versions) to show that the read path runs them before validation, in order, and
-refuses what it cannot upgrade without guessing.
+Most tests register steps of their own (``monkeypatch`` on the table and on the
+current versions) to show that the read path runs them before validation, in order,
+and refuses what it cannot upgrade without guessing. The real steps are tested with
+rows in their old shape at the end.
 """
 
 from __future__ import annotations
@@ -206,3 +206,33 @@ def test_a_start_event_of_another_meeting_is_refused() -> None:
     message = read(start.model_dump_json(), version=1)
 
     assert "names another meeting" in message and "m2-" not in message
+
+
+def started_v1(**fields: Any) -> str:
+    """A ``meeting_started`` row as version 1 wrote it: roles of the day as two fields."""
+    return row(
+        v=1,
+        type="meeting_started",
+        meeting_id="m1",
+        group_id=None,
+        lang="nl",
+        members=[{"id": i, "name": i.title(), "external": False} for i in ("anna", "bram")],
+        present=["anna", "bram"],
+        facilitator="anna",
+        **fields,
+    )
+
+
+def test_a_version_1_start_keeps_its_scribe_and_timekeeper_as_roles() -> None:
+    event = decode_event("m1", 1, started_v1(scribe="bram", timekeeper="anna"))
+
+    assert isinstance(event, events.MeetingStarted)
+    assert event.roles == {"scribe": ("bram",), "timekeeper": ("anna",)}
+    assert event.v == 2
+
+
+def test_a_version_1_start_without_roles_of_the_day_holds_none() -> None:
+    event = decode_event("m1", 1, started_v1(scribe=None, timekeeper=None))
+
+    assert isinstance(event, events.MeetingStarted)
+    assert event.roles == {}

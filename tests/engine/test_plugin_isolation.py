@@ -582,3 +582,36 @@ def test_a_hook_with_wrong_arguments_is_reported_with_the_fix() -> None:
     assert "group" in error and "PLUGINS.md" in error
     with pytest.raises(PluginError, match="wrong-args"):
         load_registry(strict=True, entry_points=False, extra=[("wrong-args", WrongArgs())])
+
+
+def test_an_installed_plugin_named_again_as_an_extra_is_one_plugin(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from author_plugins import compliments, installed
+
+    entry = {"compliments": "author_plugins.compliments"}
+    installed(monkeypatch, tmp_path, "intervision-compliments", entry)
+
+    registry = load_registry(strict=True, extra=[("author_plugins.compliments", compliments)])
+
+    assert [p.name for p in registry.plugins].count("compliments") == 1
+    assert "author_plugins.compliments" not in [p.name for p in registry.plugins]
+    assert registry.owner("compliment-round").distribution == "intervision-compliments"
+
+
+def test_one_module_under_two_entry_points_is_reported_once_clearly(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from author_plugins import installed
+
+    twice = {"compliments": "author_plugins.compliments", "kudos": "author_plugins.compliments"}
+    installed(monkeypatch, tmp_path, "intervision-compliments", twice)
+
+    registry = load_registry(strict=False)
+
+    [error] = [e for i, e in registry.errors if i.name == "kudos"]
+    assert error == (
+        "plugin 'kudos' (distribution intervision-compliments): its module is already "
+        "loaded as the plugin 'compliments'; give each module one entry point"
+    )
+    assert registry.owner("compliment-round").name == "compliments"

@@ -248,3 +248,46 @@ def test_the_python_examples_variant_changes_only_the_advice_round() -> None:
     assert [p for p in written.phases if p.id != "advice"] == [
         p for p in method.phases if p.id != "advice"
     ]
+
+
+def test_the_kinds_and_roles_examples_run() -> None:
+    from author_plugins import compliments
+
+    kinds, hook = (
+        as_module(source, f"doc_own_{n}")
+        for n, source in enumerate(code_blocks(section("Kinds and roles of your own"), "python"))
+    )
+
+    class RoundWithoutItsKind:  # the doc's kind stands in for the plugin's own
+        intervision_rule_kinds = staticmethod(compliments.intervision_rule_kinds)
+        intervision_methods = staticmethod(compliments.intervision_methods)
+
+    registry = load_registry(
+        strict=True,
+        extra=[("doc-kinds", kinds), ("doc-hook", hook), ("round", RoundWithoutItsKind())],
+    )
+    assert registry.glossary.kind_for("co", "nl") == "compliment"
+    meeting = start(Engine(MemoryJournal(), registry), compliments.METHOD_ID)
+    meeting.advance(FACILITATOR)
+    meeting.contribute(PARTICIPANTS[0], "compliment", "9: calm and clear")
+    assert hook.SAID == {"compliment": 1}
+    other = start(Engine(MemoryJournal(), registry), "incident")
+    other.contribute("bram", "statement", "what happened")
+    assert hook.SAID == {"compliment": 1}
+
+
+def test_the_languages_example_runs() -> None:
+    [source] = code_blocks(section("Languages"), "python")
+    pack = as_module(source, "doc_languages")
+
+    registry = load_registry(strict=True, extra=[("german", pack)])
+
+    assert registry.languages["de"].name == "Deutsch"
+    assert registry.method("incident").title("de") == "Incident-Methode"
+    meeting = start(Engine(MemoryJournal(), registry), "incident")
+    meeting.advance(FACILITATOR)  # -> questions, in English: the meeting's language
+    with pytest.raises(CommandRefused) as info:
+        meeting.contribute(PARTICIPANTS[0], "advice", "call her")
+    assert info.value.reason("de") == (
+        "„advice“ gehört nicht in diese Phase; beitragen kannst du jetzt: Frage."
+    )

@@ -133,7 +133,14 @@ def summary(state: MeetingState, registry: Registry) -> dict[str, Any]:
         "commitments": [[c.member, c.text] for c in record.commitments],
         "inbrengers": list(record.inbrengers),
         "methods": list(record.methods),
+        # Only where a role was held: the histories recorded before roles were kept have none.
+        **({"roles": roles} if (roles := held_roles(state)) else {}),
     }
+
+
+def held_roles(state: MeetingState) -> dict[str, list[str]]:
+    """The roles of the day (scribe, timekeeper, ...) and who held them."""
+    return {role: list(people) for role, people in state.roles.items()}
 
 
 def dumps(data: dict[str, Any]) -> str:

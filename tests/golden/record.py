@@ -44,6 +44,13 @@ from intervision.testing import PhaseExerciser, group_for
 #: The golden meetings start here; a fixed instant keeps recordings byte-identical.
 T0 = datetime(2025, 3, 10, 19, 0, tzinfo=UTC)
 
+#: Histories beyond one per method and variant: name -> (method, variant, what the
+#: meeting starts with besides its members). The roles of the day were stored as
+#: ``scribe`` and ``timekeeper`` fields of ``meeting_started`` version 1.
+EXTRA: dict[str, tuple[str, str | None, dict[str, str]]] = {
+    "incident.roles-of-the-day": ("incident", None, {"scribe": "Carla", "timekeeper": "Dirk"}),
+}
+
 
 class PlantedMeeting(Meeting):
     """A meeting whose every content text carries :data:`PLANTED`, so a test can see
@@ -79,11 +86,17 @@ def ticking_clock(start: datetime, step: timedelta) -> Callable[[], datetime]:
 
 
 def record(
-    registry: Registry, store: Path, method_id: str, variant: str | None, lang: str
+    registry: Registry,
+    store: Path,
+    method_id: str,
+    variant: str | None,
+    lang: str,
+    name: str | None = None,
+    **start: str,
 ) -> Engine:
     """A whole meeting: opening, leervragen, two cases where the method allows,
     recognitions, evaluation, closing; kept in the SQLite store at ``store``."""
-    name = name_of(method_id, variant)
+    name = name or name_of(method_id, variant)
     clock = ticking_clock(T0, timedelta(seconds=30))
     engine = Engine(SqliteJournal(store), registry, clock=clock)
     members = group_for(registry.method(method_id, variant=variant))
@@ -92,6 +105,7 @@ def record(
         facilitator="Anna",
         lang=lang,
         meeting_id=f"golden-{name}",  # type: ignore[arg-type]
+        **start,  # type: ignore[arg-type]
     )
     meeting = PlantedMeeting(engine, started.id)
     fac = meeting.state.facilitator
@@ -136,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
     registry = builtin_registry()
-    cases = {name_of(m, v): (m, v) for m, v in builtin_cases(registry)}
+    cases = {name_of(m, v): (m, v, {}) for m, v in builtin_cases(registry)}
+    cases.update(EXTRA)
     unknown = sorted(set(args.names) - set(cases))
     if unknown:
         parser.error(f"not a built-in method or variant: {', '.join(unknown)}")
@@ -146,10 +161,11 @@ def main(argv: list[str] | None = None) -> int:
         if history_path(name).exists() and not args.overwrite:
             print(f"kept     {history_path(name).name} (recorded already; see --overwrite)")
             continue
-        method_id, variant = cases[name]
+        method_id, variant, start = cases[name]
+        lang = "nl" if index % 2 else "en"
         with tempfile.TemporaryDirectory() as folder:
             store = Path(folder) / "golden.sqlite3"
-            with record(registry, store, method_id, variant, "nl" if index % 2 else "en") as engine:
+            with record(registry, store, method_id, variant, lang, name, **start) as engine:
                 state = engine.state(f"golden-{name}")
             rows = stored_rows(store, f"golden-{name}")
         history_path(name).write_text("".join(row + "\n" for row in rows), encoding="utf-8")

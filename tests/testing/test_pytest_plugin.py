@@ -65,6 +65,7 @@ def test_the_public_api_of_the_testing_package_is_pinned() -> None:
         "NAMES",
         "PARTICIPANTS",
         "PhaseExerciser",
+        "Samples",
         "assert_replays",
         "check_conformance",
         "group_for",

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -210,6 +211,20 @@ def start_case(
     console.locator("#method").select_option(method)
     console.locator("form:has(input[value=choose_method]) button.primary").click()
     expect(console.locator("button[value=advance]")).to_be_visible()
+
+
+def advance(console: Any, pages: Iterable[Any] = ()) -> None:
+    """The console moves the meeting on; returns once the console and every page in
+    ``pages`` show the next step, so what a member types next belongs to it (a click on
+    a page the live update has not reached yet would answer the step before)."""
+    from playwright.sync_api import expect
+
+    before = console.locator("#where-title").text_content() or ""
+    console.locator("button[value=advance]").click()
+    expect(console.locator("#where-title")).not_to_have_text(before)
+    now = console.locator("#where-title").text_content() or ""
+    for page in pages:
+        expect(page.locator("#where-title")).to_have_text(now)
 
 
 def to_questions(console: Any, members: dict[str, Any], method: str = "incident") -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from board_browser import LAPTOP, PHONE, BoardProcess, Devices, start_case
+from board_browser import LAPTOP, PHONE, BoardProcess, Devices, advance, start_case
 from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -107,7 +107,7 @@ def test_screenshots_of_every_view(board: Any, devices: Devices, lang: str) -> N
 
     start_case(console, members, "incident", said["leervraag"])
     send(members["Bram"], said["situation"])
-    console.locator("button[value=advance]").click()
+    advance(console, members.values())
     for name, question in said["questions"].items():
         send(members[name], question)
     members["Bram"].locator("#reply-to").select_option(index=3)
@@ -116,12 +116,12 @@ def test_screenshots_of_every_view(board: Any, devices: Devices, lang: str) -> N
     for name in ("display", "console", "member"):
         written += shoot(pages, name, lang)
 
-    console.locator("button[value=advance]").click()
+    advance(console, members.values())
     send(members["Carla"], said["analysis"])
-    console.locator("button[value=advance]").click()
+    advance(console, members.values())
     for name, text in said["advice"].items():
         send(members[name], text)
-    console.locator("button[value=advance]").click()
+    advance(console, members.values())
     expect(members["Bram"].locator("form.decide")).to_be_visible()
     written += shoot(pages, "inbrenger", lang)
     for path in written:
