@@ -96,10 +96,21 @@ class Driver:
                 return self.send(meeting.submit_leervraag, name, text, who=name) is not None
             case parse.Pass(name=name):
                 return self.send(meeting.pass_leervraag, name, who=name) is not None
-            case parse.ChooseCase(name=name):
+            case parse.ChooseCase(name=name, with_=co):
                 sent = self.send(
-                    meeting.choose_case, self.facilitator, name, consent=True, who=name
+                    meeting.choose_case,
+                    self.facilitator,
+                    name,
+                    consent=True,
+                    co_inbrenger=co,
+                    who=f"{name} + {co}" if co else name,
                 )
+                return sent is not None
+            case parse.ChooseInbrenger(name=name):
+                sent = self.send(meeting.choose_inbrenger, self.facilitator, name, who=name)
+                if sent:
+                    chosen = meeting.state.inbrenger or name
+                    self.tell(t(lang, "inbrenger.chosen", name=self.name(chosen)))
                 return sent is not None
             case parse.ChooseMethod(method_id=method_id, variant=variant):
                 return self.choose_method(method_id, variant, agrees=True)

@@ -182,6 +182,8 @@ def show(settings: Settings, group_ref: str, as_json: bool) -> None:
         say(wrap(member_line(member, lang), indent="  ", hanging="    "))
     say()
     say(_contract_text(found, lang))
+    if found.feedback_round:
+        say(t(lang, "group.feedback_on", group=found.name))
     say()
     say(t(lang, "group.history"))
     say("\n".join(history_lines(found, history, lang)))
@@ -282,6 +284,28 @@ def guided(settings: Settings, group_ref: str, guide: str | None, self_run: bool
         say(t(lang, "group.guided_set", group=changed.name, name=changed.guided_by))
     else:
         say(t(lang, "group.self_run", group=changed.name))
+
+
+@group.command()
+@click.argument("group_ref", metavar="GROUP")
+@click.option("--on", "--aan", "on", is_flag=True, help="Hold the feedback round.")
+@click.option("--off", "--uit", "off", is_flag=True, help="Hold no feedback round.")
+@pass_settings
+def feedback(settings: Settings, group_ref: str, on: bool, off: bool) -> None:
+    """Show or switch the feedback round: at every meeting's evaluation the members
+    give each other feedback on how they asked questions and gave advice."""
+    engine, found, lang = _load(settings, group_ref)
+    if on and off:
+        raise click.UsageError(t(lang, "group.feedback_one"))
+    if on or off:
+        found = groups_of(engine).set_feedback_round(found.id, on)
+    say(
+        t(
+            lang,
+            "group.feedback_on" if found.feedback_round else "group.feedback_off",
+            group=found.name,
+        )
+    )
 
 
 def _register_file_commands() -> None:

@@ -240,6 +240,7 @@ def group_json(group: GroupState, history: list[MeetingRecord] | None = None) ->
         "lang": group.lang,
         "created": group.created.isoformat(),
         "guided_by": group.guided_by,
+        "feedback_round": group.feedback_round,
         "members": [m.model_dump() for m in group.members.values()],
         "contract": group.contract.model_dump(),
     }

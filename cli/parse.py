@@ -23,6 +23,7 @@ __all__ = [
     "LEAVE_WORDS",
     "Advance",
     "ChooseCase",
+    "ChooseInbrenger",
     "ChooseMethod",
     "ChooseModule",
     "Close",
@@ -118,6 +119,13 @@ class ChooseModule:
 
 
 @dataclass(frozen=True)
+class ChooseInbrenger:
+    """The group chose whose example the case becomes (inside a phase that asks for it)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
 class Extend:
     minutes: int
 
@@ -178,6 +186,7 @@ Parsed = (
     | TakeLoop
     | Consensus
     | ChooseModule
+    | ChooseInbrenger
     | Extend
     | Skip
     | Close
@@ -205,9 +214,11 @@ class Pass:
 
 @dataclass(frozen=True)
 class ChooseCase:
-    """The group's choice; sent as a command, it records the inbrenger's consent too."""
+    """The group's choice; sent as a command, it records the inbrenger's consent too.
+    ``with_`` is the second of a pair bringing the case together (``case A+B``)."""
 
     name: str
+    with_: str | None = None
 
 
 @dataclass(frozen=True)
@@ -237,6 +248,7 @@ _KEYWORDS: dict[str, str] = {
     **dict.fromkeys(("loop", "terug", "back"), "loop"),
     **dict.fromkeys(("consensus", "eens", "agreed"), "consensus"),
     **dict.fromkeys(("module", "werkvorm"), "module"),
+    **dict.fromkeys(("inbrenger", "owner"), "inbrenger"),
     **dict.fromkeys(("extend", "verleng", "verlengen"), "extend"),
     **dict.fromkeys(("skip", "overslaan", "sla"), "skip"),
     **dict.fromkeys(("close", "afsluiten", "sluit"), "close"),
@@ -328,7 +340,10 @@ def parse_command(
     if word == "pass":
         return Pass(rest) if rest else Invalid("parse.pass_usage")
     if word == "case":
-        return ChooseCase(rest) if rest else Invalid("parse.case_usage")
+        first_name, plus, second = (part.strip() for part in rest.partition("+"))
+        if not first_name or (plus and not second):
+            return Invalid("parse.case_usage")
+        return ChooseCase(first_name, second or None)
     if word == "hand_over":
         return HandOver(rest) if rest else Invalid("parse.hand_over_usage")
     method_id, variant = parse_method_choice(rest)
@@ -372,6 +387,8 @@ def _command(keyword: str, rest: str) -> Parsed:
         return Consensus(rest)
     if keyword == "module":
         return ChooseModule(rest.split()[0] if rest else "")
+    if keyword == "inbrenger":
+        return ChooseInbrenger(rest) if rest else Invalid("parse.inbrenger_usage")
     if keyword == "extend":
         minutes = rest.split()[0] if rest else ""
         if not minutes.isdigit() or int(minutes) < 1:

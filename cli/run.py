@@ -56,7 +56,7 @@ __all__ = ["run"]
 )
 @click.option(
     "--kind",
-    type=click.Choice(["incident", "relational", "values", "advice", "pattern"]),
+    type=click.Choice(["incident", "relational", "values", "advice", "pattern", "positive"]),
     default=None,
     help="The kind of leervraag, for the method suggestions (see `intervision recommend`).",
 )

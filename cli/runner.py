@@ -174,7 +174,7 @@ class Runner(Driver):
 
     def case_choice(self) -> None:
         state = self.meeting.state
-        discussed = {case.inbrenger for case in state.cases}
+        discussed = {p for case in state.cases for p in case.inbrengers}
         open_ = [lv for lv in state.leervragen.values() if lv.by not in discussed]
         if self._fresh or self.meeting.state.frame == "second_case":
             if self.group is not None:
@@ -193,13 +193,20 @@ class Runner(Driver):
         self._fresh = False
         default = "1" if len(open_) == 1 else ""
         answer = self.answer(t(self.lang, "case.ask") + (f"[{default}] " if default else ""))
-        answer = answer.strip() or default
-        if not answer.isdigit() or not 1 <= int(answer) <= len(open_):
+        numbers = [part.strip() for part in (answer.strip() or default).split("+")]
+        if len(numbers) > 2 or not all(n.isdigit() and 1 <= int(n) <= len(open_) for n in numbers):
             say(t(self.lang, "case.bad_number"))
             return
-        inbrenger = open_[int(answer) - 1].by
-        consent = self.yes(t(self.lang, "case.consent", name=self.name(inbrenger)), default=True)
-        self.send(self.meeting.choose_case, self.facilitator, inbrenger, consent=consent)
+        inbrenger, *pair = (open_[int(n) - 1].by for n in numbers)
+        names = " + ".join(self.name(p) for p in (inbrenger, *pair))
+        consent = self.yes(t(self.lang, "case.consent", name=names), default=True)
+        self.send(
+            self.meeting.choose_case,
+            self.facilitator,
+            inbrenger,
+            consent=consent,
+            co_inbrenger=pair[0] if pair else None,
+        )
 
     def method_choice(self) -> None:
         state, registry = self.meeting.state, self.meeting.engine.registry
@@ -238,44 +245,45 @@ class Runner(Driver):
         if title is None:
             return
         inbrenger = state.inbrenger or ""
-        if not self.facilitator_may_stay(method_id, variant, inbrenger):
+        if not self.facilitator_may_stay(method_id, variant, state.inbrengers):
             return
         agrees = self.yes(
             t(self.lang, "method.agree", name=self.name(inbrenger), title=title), default=True
         )
         self.choose_method(method_id, variant, agrees=agrees)
 
-    def facilitator_may_stay(self, method_id: str, variant: str | None, inbrenger: str) -> bool:
-        """Whoever facilitates does not bring the case (unless the method says why
-        they may): another facilitator first, the rotation's next proposal or whoever
-        the group names."""
+    def facilitator_may_stay(
+        self, method_id: str, variant: str | None, inbrengers: tuple[str, ...]
+    ) -> bool:
+        """Whoever facilitates does not bring the case, alone or as one of a pair
+        (unless the method says why they may): another facilitator first, the
+        rotation's next proposal or whoever the group names."""
         from intervision.engine import IntervisionError
 
         try:
             spec = self.meeting.engine.registry.method(method_id, variant=variant)
         except IntervisionError:
             return True  # the engine's refusal will say what is wrong
-        if spec.facilitator_may_bring_case is not None or self.facilitator != inbrenger:
+        facilitator = self.facilitator
+        if spec.facilitator_may_bring_case is not None or facilitator not in inbrengers:
             return True
         state = self.meeting.state
-        others = [p for p in state.present if p != inbrenger]
+        others = [p for p in state.present if p not in inbrengers]
         proposal = others[0] if others else ""
         group = self.group
         if group is not None:
             from intervision.engine.groups import group_history, propose_facilitator
 
             history = group_history(self.engine, group.id)
-            proposal = (
-                propose_facilitator(
-                    self.engine, group, list(state.present), history, not_=inbrenger
-                )
-                or proposal
+            proposed = propose_facilitator(
+                self.engine, group, list(state.present), history, not_=facilitator
             )
-        say(t(self.lang, "method.hand_over", name=self.name(inbrenger)))
+            proposal = proposed if proposed in others else proposal
+        say(t(self.lang, "method.hand_over", name=self.name(facilitator)))
         line = self.answer(t(self.lang, "method.hand_over_ask") + f"[{self.name(proposal)}] ")
         who = line.strip() or proposal
-        self.send(self.meeting.hand_over, self.facilitator, who)
-        return self.facilitator != inbrenger
+        self.send(self.meeting.hand_over, facilitator, who)
+        return self.facilitator not in inbrengers
 
     def suggestions(self, size: int) -> list[Suggestion]:
         """Methods that fit this leervraag, group, time and the group's recent meetings."""
@@ -306,7 +314,7 @@ class Runner(Driver):
 
     def second_case(self) -> None:
         state = self.meeting.state
-        discussed = {case.inbrenger for case in state.cases}
+        discussed = {p for case in state.cases for p in case.inbrengers}
         if any(lv.by not in discussed for lv in state.leervragen.values()) and self.yes(
             t(self.lang, "second.ask"), default=False
         ):
@@ -315,18 +323,25 @@ class Runner(Driver):
         self.send(self.meeting.advance, self.facilitator)
 
     def recognitions(self) -> None:
-        shared = {c.author for c in self.meeting.state.step_contributions()}
-        for person in [p for p in self.meeting.state.present if p not in shared]:
-            text = ""
-            while not text:
-                text = self.answer(t(self.lang, "recognitions.ask", name=self.name(person)))
-                text = text.strip()
-                if not text:
-                    say(t(self.lang, "recognitions.needed"))
-            self.send(self.meeting.contribute, person, "recognition", text)
+        self.round("recognition", "recognitions")
         self.send(self.meeting.advance, self.facilitator)
 
+    def round(self, kind: str, texts: str) -> None:
+        """Everyone present who has not yet contributed ``kind`` in this step, in turn."""
+        state = self.meeting.state
+        said = {c.author for c in state.step_contributions() if c.kind == kind}
+        members = [p for p in state.present if not state.members[p].external]
+        for person in [p for p in members if p not in said]:
+            text = ""
+            while not text:
+                text = self.answer(t(self.lang, f"{texts}.ask", name=self.name(person))).strip()
+                if not text:
+                    say(t(self.lang, f"{texts}.needed"))
+            self.send(self.meeting.contribute, person, kind, text)
+
     def evaluation(self) -> None:
+        if self.meeting.state.feedback_round:
+            self.round("feedback", "feedback")
         line = self.answer(t(self.lang, "evaluation.ask")).strip()
         if not line:
             self.send(self.meeting.close, self.facilitator)

@@ -49,9 +49,9 @@ SO_FAR = 8
 
 
 def frame_screen(meeting: Meeting, lang: Lang) -> str:
-    from intervision.engine import FRAME_STEPS
+    from intervision.engine import frame_step
 
-    step = FRAME_STEPS[meeting.state.frame]
+    step = frame_step(meeting.state, meeting.engine.registry)
     return "\n".join([rule(step.title(lang)), wrap(step.instructions(lang))])
 
 

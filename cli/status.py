@@ -20,7 +20,7 @@ from .texts import Lang, t
 if TYPE_CHECKING:
     from intervision.engine import Capabilities, Meeting, Text
 
-__all__ = ["decision_hint", "people_rows", "role_words", "waiting_text"]
+__all__ = ["decision_hint", "people_rows", "role_words", "waiting_key", "waiting_text"]
 
 
 def role_words(roles: frozenset[str], lang: Lang, titles: Mapping[str, Text] | None = None) -> str:
@@ -72,7 +72,15 @@ _WAIT_KEYS = {
     "consensus": "wait.consensus",
     "decision": "wait.decision",
     "module": "wait.module",
+    "feedback": "wait.feedback",
+    "at_least": "wait.at_least",
+    "inbrenger": "wait.inbrenger",
 }
+
+
+def waiting_key(reason: str) -> str | None:
+    """The text key that names a wait, or None where a rule names it by its title."""
+    return _WAIT_KEYS.get(reason)
 
 
 def waiting_text(meeting: Meeting, can: Capabilities, lang: Lang) -> str:
@@ -80,7 +88,7 @@ def waiting_text(meeting: Meeting, can: Capabilities, lang: Lang) -> str:
     parts = []
     for wait in can.waiting:
         names = ", ".join(_name(meeting, p) for p in wait.people)
-        key = _WAIT_KEYS.get(wait.reason)
+        key = waiting_key(wait.reason)
         if key is None:
             kind = meeting.engine.registry.rule_kinds.get(wait.rule)
             what = kind.title(lang) if kind is not None else wait.rule

@@ -247,6 +247,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "wait.consensus": ("consensus: eens", "consensus: consensus"),
     "wait.decision": ("besluit", "decision"),
     "wait.module": ("keuze van een werkvorm", "choice of a module"),
+    "wait.feedback": ("feedback op elkaar", "feedback to each other"),
+    "wait.at_least": ("het minimum aan bijdragen", "the least number of contributions"),
+    "wait.inbrenger": ("keuze van wiens voorbeeld het wordt", "choice of whose example it is"),
     "decide.word": ("besluit", "decide"),
     "decide.labels": (
         "Besluit van {who}: typ {typed} <tekst>, met bij elke bijdrage een van: {values}.",
@@ -305,8 +308,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "leervragen.none_reason": ("geen leervragen", "no leervragen"),
     "case.list": ("De leervragen:", "The leervragen:"),
     "case.ask": (
-        "Welke leervraag bespreken jullie? (nummer) ",
-        "Which leervraag will you discuss? (number) ",
+        "Welke leervraag bespreken jullie? (nummer; met z'n tweeën: 2+3) ",
+        "Which leervraag will you discuss? (number; two together: 2+3) ",
+    ),
+    "inbrenger.chosen": (
+        "{name} is vanaf nu de inbrenger.",
+        "{name} is the inbrenger from now on.",
     ),
     "case.bad_number": ("Kies een nummer uit de lijst.", "Choose a number from the list."),
     "case.consent": ("Stemt {name} in?", "Does {name} agree?"),
@@ -351,6 +358,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "recognitions.needed": (
         "Ieder deelt een herkenning; één zin is genoeg.",
         "Everyone shares a recognition; one sentence will do.",
+    ),
+    "feedback.ask": (
+        "{name}, welke feedback geef je de anderen op hoe zij vragen stelden en adviezen gaven? ",
+        "{name}, what feedback do you give the others on how they asked questions and gave "
+        "advice? ",
+    ),
+    "feedback.needed": (
+        "Deze groep houdt een feedbackronde; ieder geeft feedback, één zin is genoeg.",
+        "This group holds a feedback round; everyone gives feedback, one sentence will do.",
     ),
     "evaluation.ask": (
         "Evaluatie: hoe gingen de methode en de rollen? (leeg = afsluiten) ",
@@ -464,11 +480,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  onthul                     geschreven bijdragen zichtbaar maken\n"
         "  <naam>: r: <tekst> @C3     antwoord op bijdrage C3 (@C3 mag overal staan)\n"
         "  besluit <tekst> #C3 #C5    besluit van de inbrenger, met gekozen bijdragen\n"
-        "  <naam>: besluit <tekst>    besluit, uitgesproken door die persoon\n"
+        "  <naam>: besluit <tekst>    besluit, uitgesproken door die persoon (een van twee\n"
+        "                             inbrengers)\n"
         "  besluit C3=warm C4=koud    ... met labels, als de fase daarom vraagt\n"
         "  terug <id>                 terug naar een eerdere fase (de inbrenger beslist)\n"
         "  eens [tekst]               de begeleider legt vast dat de groep het eens is\n"
         "  werkvorm <id>              de inbrenger kiest de werkvorm voor deze fase\n"
+        "  inbrenger <naam>           de groep koos het voorbeeld van <naam>\n"
         "  verleng <minuten>          de fase verlengen\n"
         "  overslaan <reden>          de fase overslaan\n"
         "  toon                       de bijdragen tot nu toe\n"
@@ -483,11 +501,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  reveal                     make written contributions visible\n"
         "  <name>: r: <text> @C3      an answer to contribution C3 (@C3 may go anywhere)\n"
         "  decide <text> #C3 #C5      the inbrenger's decision, with chosen contributions\n"
-        "  <name>: decide <text>      a decision, said by that person\n"
+        "  <name>: decide <text>      a decision, said by that person (one of two\n"
+        "                             inbrengers)\n"
         "  decide C3=warm C4=cold     ... and with labels for contributions, where asked\n"
         "  loop <id>                  go back to an earlier phase (the inbrenger decides)\n"
         "  consensus [text]           the facilitator records that the group agrees\n"
         "  module <id>                the inbrenger chooses this phase's module\n"
+        "  inbrenger <name>           the group chose <name>'s example\n"
         "  extend <minutes>           extend the phase\n"
         "  skip <reason>              skip the phase\n"
         "  show                       the contributions so far\n"
@@ -579,6 +599,20 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "group.self_run": (
         "{group} is zelfsturend: de leden begeleiden om de beurt.",
         "{group} runs itself: the members facilitate in turn.",
+    ),
+    "group.feedback_on": (
+        "{group} houdt een feedbackronde: bij de evaluatie geeft ieder de anderen feedback "
+        "op hoe zij vragen stelden en adviezen gaven.",
+        "{group} holds a feedback round: at the evaluation everyone gives the others "
+        "feedback on how they asked questions and gave advice.",
+    ),
+    "group.feedback_off": (
+        "{group} houdt geen feedbackronde.",
+        "{group} holds no feedback round.",
+    ),
+    "group.feedback_one": (
+        "Kies --aan of --uit, niet allebei.",
+        "Choose --on or --off, not both.",
     ),
     "group.guided_one": (
         "Kies --by NAAM of --self-run, niet allebei.",
@@ -818,6 +852,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  leervraag NAAM: TEKST       een leervraag inbrengen (ook: lv)\n"
         "  pas NAAM                    geen leervraag vandaag\n"
         "  casus NAAM                  de gekozen leervraag; de inbrenger stemt in\n"
+        "  casus NAAM+NAAM             met z'n tweeën één casus (waar de methode dat toelaat)\n"
         "  methode ID[/VARIANT]        de methode; de inbrenger stemt in\n"
         "  overdragen NAAM             de begeleiding overdragen (vóór de methode)\n"
         "  NAAM: h: TEKST              een herkenning\n"
@@ -827,6 +862,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "  leervraag NAME: TEXT        bring a leervraag (also: lv)\n"
         "  pass NAME                   no leervraag today\n"
         "  case NAME                   the chosen leervraag; the inbrenger agrees\n"
+        "  case NAME+NAME              two bringing one case (where the method allows it)\n"
         "  method ID[/VARIANT]         the method; the inbrenger agrees\n"
         "  handover NAME               hand the facilitation over (before the method)\n"
         "  NAME: rec: TEXT             a recognition\n"
@@ -837,7 +873,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Who brings what? leervraag NAME: TEXT",
     ),
     "parse.pass_usage": ("Wie past er? pas NAAM", "Who passes? pass NAME"),
-    "parse.case_usage": ("Wiens leervraag? casus NAAM", "Whose leervraag? case NAME"),
+    "parse.case_usage": (
+        "Wiens leervraag? casus NAAM (met z'n tweeën: casus NAAM+NAAM)",
+        "Whose leervraag? case NAME (two together: case NAME+NAME)",
+    ),
+    "parse.inbrenger_usage": (
+        "Wiens voorbeeld koos de groep? inbrenger NAAM",
+        "Whose example did the group choose? inbrenger NAME",
+    ),
     "parse.hand_over_usage": (
         "Aan wie? overdragen NAAM",
         "To whom? handover NAME",

@@ -28,6 +28,7 @@ LEERVRAAG_KIND_NAMES: dict[str, tuple[str, str]] = {
     "values": ("waarden en overtuigingen", "values and beliefs"),
     "advice": ("een adviesvraag", "a request for advice"),
     "pattern": ("een patroon in je eigen gedrag", "a pattern in your own behaviour"),
+    "positive": ("een succes om van te leren", "a success to learn from"),
 }
 
 EXPERIENCE_NAMES: dict[str, tuple[str, str]] = {

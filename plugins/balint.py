@@ -13,7 +13,17 @@ case, and never any advice or solutions, so no phase of it allows advice. The me
 associate and share the images and feelings the case stirs up while the presenter sits
 back and listens. The leader protects the presenter from interrogation; a limit of two
 questions each in the question phase is our reading of that, not a number the sources
-give, and so is the split of the 45 minutes.
+give, and so is the split of the 45 minutes; so is the presenter's closing word on
+what they take away, which the next meeting looks back on.
+
+The method's own last step, sharing, is the recognitions round of the frame: the
+participants tell what they recognise from their own work. So the frame does not hold
+its recognitions again after a Balint case (``closes_with``). Two members who went
+through the situation together may bring it as a pair (``inbrenger_pair``): both tell,
+both answer, and each says what they did or will do.
+
+Version 1.1 (closing with the sharing, pairs, the presenter's take-away in the Balint
+group) keeps every phase of 1.0, so a meeting started with 1.0 resumes under it.
 """
 
 from __future__ import annotations
@@ -47,9 +57,11 @@ _PHASES: tuple[PhaseSpec, ...] = (
             ),
             "inbrenger": Text(
                 nl="Vertel je casus uitgebreid: wat er speelt, wie erbij betrokken zijn en "
-                "wat het met je doet. Vertel nog niet hoe het afliep of wat je besloot.",
+                "wat het met je doet. Vertel nog niet hoe het afliep of wat je besloot. "
+                "Breng je de casus met z'n tweeën in, vertel dan allebei.",
                 en="Tell your case at length: what is going on, who is involved and how it "
-                "affects you. Don't say yet how it ended or what you decided.",
+                "affects you. Don't say yet how it ended or what you decided. If you "
+                "bring the case as a pair, both of you tell it.",
             ),
             "participant": Text(
                 nl="Luister zonder te onderbreken. Merk ook op wat de casus bij jou oproept.",
@@ -192,9 +204,11 @@ _PHASES: tuple[PhaseSpec, ...] = (
             ),
             "inbrenger": Text(
                 nl="Vertel wat je gedaan hebt of gaat doen, en wat de adviezen je "
-                "opleverden. Jij besluit; wat je toezegt, komt de volgende keer terug.",
+                "opleverden. Jij besluit (met z'n tweeën: ieder voor zich); wat je "
+                "toezegt, komt de volgende keer terug.",
                 en="Say what you did or will do, and what the advice was worth to you. "
-                "You decide; what you commit to comes back at the next meeting.",
+                "You decide (as a pair: each for themselves); what you commit to comes "
+                "back at the next meeting.",
             ),
             "participant": Text(
                 nl="Luister naar het besluit van de inbrenger. Ga niet opnieuw adviseren "
@@ -213,9 +227,11 @@ _PHASES: tuple[PhaseSpec, ...] = (
         instructions={
             "facilitator": Text(
                 nl="Nodig de deelnemers uit te vertellen waar zij zelf tegenaan lopen in "
-                "vergelijkbare situaties. Het gaat om herkenning, niet om nieuwe adviezen.",
+                "vergelijkbare situaties. Het gaat om herkenning, niet om nieuwe adviezen. "
+                "Dit is de herkenningsronde: na de casus komt die niet nog eens.",
                 en="Invite the participants to tell what they struggle with themselves in "
-                "similar situations. This is about recognition, not new advice.",
+                "similar situations. This is about recognition, not new advice. This is "
+                "the recognitions round: it does not come again after the case.",
             ),
             "inbrenger": Text(
                 nl="Je luistert hoe anderen met vergelijkbare situaties worstelen. Je hoeft "
@@ -320,18 +336,23 @@ _GROUP_PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Terug in de groep", en="Back in the group"),
         minutes=10,
         allowed={"inbrenger": ("reaction", "statement"), "participant": ("association", "image")},
+        decision=DecisionSpec(
+            id="taken_away",
+            title=Text(nl="Wat de inbrenger meeneemt", en="What the inbrenger takes away"),
+            commitment=True,
+        ),
         instructions={
             "facilitator": Text(
                 nl="Nodig de inbrenger uit weer aan te schuiven en te zeggen wat hem of "
-                "haar trof. Rond af zonder conclusie of advies.",
-                en="Invite the inbrenger to rejoin and say what struck them. Close without "
-                "a conclusion or advice.",
+                "haar trof en wat hij of zij meeneemt. Rond af zonder conclusie of advies.",
+                en="Invite the inbrenger to rejoin and say what struck them and what they "
+                "take away. Close without a conclusion or advice.",
             ),
             "inbrenger": Text(
-                nl="Schuif weer aan en vertel wat je trof in wat je hoorde. Je hoeft niets "
-                "te besluiten.",
-                en="Rejoin the group and say what struck you in what you heard. You don't "
-                "have to decide anything.",
+                nl="Schuif weer aan en vertel wat je trof in wat je hoorde, en wat je "
+                "meeneemt naar je patiënt of cliënt. Een besluit of plan hoeft niet.",
+                en="Rejoin the group and say what struck you in what you heard, and what "
+                "you take back to your patient or client. No decision or plan is needed.",
             ),
             "participant": Text(
                 nl="Luister naar de inbrenger en deel eventueel nog een beeld of gevoel. "
@@ -345,7 +366,7 @@ _GROUP_PHASES: tuple[PhaseSpec, ...] = (
 
 BALINT = MethodSpec(
     id="balint",
-    version="1.0",
+    version="1.1",
     title=Text(nl="Balint-methode", en="Balint method"),
     summary=Text(
         nl="De inbrenger vertelt een casus uitgebreid, gevoelens inbegrepen, maar nog "
@@ -368,6 +389,8 @@ BALINT = MethodSpec(
     fit=Fit(group_min=5, experience="experienced", leervraag_kinds=("relational", "advice")),
     phases=_PHASES,
     rules=(RuleRef(kind="facilitator_not_inbrenger"),),
+    closes_with=("recognitions",),
+    inbrenger_pair=True,
     variants=(
         VariantSpec(
             id="balint-group",
@@ -383,6 +406,7 @@ BALINT = MethodSpec(
             sources=("https://balintaustralianewzealand.org", "https://balint.co.uk"),
             phases=_GROUP_PHASES,
             fit=Fit(group_min=6, group_max=10, leervraag_kinds=("relational",)),
+            closes_with=(),  # no sharing round: the frame's recognitions follow
         ),
     ),
 )
@@ -390,4 +414,5 @@ BALINT = MethodSpec(
 
 @hookimpl
 def intervision_methods() -> list[MethodSpec]:
-    return [BALINT]
+    # 1.0 meetings resume under 1.1: it keeps every phase of 1.0 (see the docstring)
+    return [BALINT, BALINT.model_copy(update={"version": "1.0"})]

@@ -9,7 +9,11 @@ there, without being able to step in. That is confronting, so the method is for 
 whose members know and trust each other well. Only afterwards does the inbrenger say
 what touched them and what they accept or reject; that choice is theirs alone. The
 variant in which the inbrenger chooses which questions to answer is not part of this
-spec.
+spec. The method ends with its own process evaluation (PATZ's closing round), so the
+frame's evaluation does not evaluate the method again (``closes_with``).
+
+Version 1.1 (the frame's evaluation not repeated) keeps every phase of 1.0, so a
+meeting started with 1.0 resumes under it.
 """
 
 from __future__ import annotations
@@ -153,9 +157,11 @@ _PHASES: tuple[PhaseSpec, ...] = (
         instructions={
             "facilitator": Text(
                 nl="Sluit af met een korte ronde: hoe was het om over iemand te praten "
-                "die erbij zat, en hoe was het voor de inbrenger om dat te horen?",
+                "die erbij zat, en hoe was het voor de inbrenger om dat te horen? Dit is "
+                "de evaluatie van de methode; die komt aan het eind niet nog eens.",
                 en="Close with a short round: what was it like to talk about someone who "
-                "was sitting right there, and what was it like for the inbrenger to hear it?",
+                "was sitting right there, and what was it like for the inbrenger to hear "
+                "it? This is the method's evaluation; it does not come again at the end.",
             ),
             "inbrenger": Text(
                 nl="Vertel hoe het was om over jezelf te horen praten zonder te kunnen "
@@ -175,7 +181,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
 
 GOSSIP = MethodSpec(
     id="gossip",
-    version="1.0",
+    version="1.1",
     title=Text(nl="Roddelmethode", en="Gossip method"),
     summary=Text(
         nl="Na een korte introductie en open vragen draait de inbrenger de groep de rug "
@@ -196,9 +202,11 @@ GOSSIP = MethodSpec(
     ),
     fit=Fit(group_min=4, experience="experienced", leervraag_kinds=("pattern", "relational")),
     phases=_PHASES,
+    closes_with=("evaluation",),
 )
 
 
 @hookimpl
 def intervision_methods() -> list[MethodSpec]:
-    return [GOSSIP]
+    # 1.0 meetings resume under 1.1: it keeps every phase of 1.0 (see the docstring)
+    return [GOSSIP, GOSSIP.model_copy(update={"version": "1.0"})]

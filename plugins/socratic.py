@@ -1,17 +1,41 @@
 """The Socratic method in its intervision form: seven steps around open questions.
 
 methods.md marks the seven steps of me-we-elearning.com as the variant to ship, with
-the minutes, the limit of three questions each and the warm/neutral/cold sorting from
-hrdacademy.be. The method does not fix on solutions: the questions are written first
-so that nobody steers the others, the inbrenger alone decides which questions are
-warm, and tips come only when the inbrenger asks for them. The Nelson-Heckmann
-Socratic dialogue (a general question answered from one lived example) is a different
-method and not this spec.
+the minutes, the limit of one to three questions each and the warm/neutral/cold labels
+from hrdacademy.be. The labels mean what hrdacademy.be says: a cold question is one the
+inbrenger has asked themselves already and knows the answer to, a neutral one is new
+and still open, a warm one an eye-opener. The method does not fix on solutions: the
+questions are written first so that nobody steers the others, the inbrenger alone
+decides how the questions are divided, and tips come only when the inbrenger asks for
+them: the asking is the inbrenger's decision in the forces step, and until then a tip
+is refused.
+
+The variant ``half-day`` is the practice methods.md describes besides the seven
+steps: a Socratic intervision takes its time (half a day, about three hours, for one or
+two cases, with five to eight participants), asks on until it really understands, and
+builds on each other with "yes, and" instead of "yes, but". It adds a round of asking
+on after the answers and gives every step more time; the split of the time is ours.
+
+The Nelson-Heckmann Socratic dialogue (a general question answered from one lived
+example) is a different method and not this spec.
+
+Version 1.1 (the labels as the source defines them, a floor of one question each, tips
+on request, the half-day variant) keeps every phase of 1.0, so a meeting started with
+1.0 resumes under it.
 """
 
 from __future__ import annotations
 
-from intervision.engine import DecisionSpec, Fit, LabelSpec, MethodSpec, PhaseSpec, Text, hookimpl
+from intervision.engine import (
+    DecisionSpec,
+    Fit,
+    LabelSpec,
+    MethodSpec,
+    PhaseSpec,
+    Text,
+    VariantSpec,
+    hookimpl,
+)
 
 __all__ = ["SOCRATIC", "intervision_methods"]
 
@@ -51,6 +75,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         inbrenger_mode="listens",
         written_first=True,
         quotas={"open_question": 3},
+        at_least={"open_question": 1},
         allowed={"participant": ("open_question",)},
         instructions={
             "facilitator": Text(
@@ -77,40 +102,45 @@ _PHASES: tuple[PhaseSpec, ...] = (
     ),
     PhaseSpec(
         id="sorting",
-        title=Text(nl="Vragen indelen", en="Sorting the questions"),
+        title=Text(nl="Vragen indelen", en="Dividing the questions"),
         minutes=5,
         allowed={"inbrenger": ("reaction",)},
         decision=DecisionSpec(
             id="warm_questions",
-            title=Text(nl="De warme vragen", en="The warm questions"),
+            title=Text(nl="Warm, neutraal of koud", en="Warm, neutral or cold"),
             selects_from=("open_question",),
         ),
         labels=LabelSpec(
             kinds=("open_question",),
             values=("warm", "neutral", "cold"),
             titles={
-                "warm": Text(nl="warm: raakt me", en="warm: touches me"),
-                "neutral": Text(nl="neutraal", en="neutral"),
-                "cold": Text(nl="koud: zegt me niets", en="cold: says nothing to me"),
+                "warm": Text(nl="warm: een eyeopener", en="warm: an eye-opener"),
+                "neutral": Text(nl="neutraal: nieuw, nog open", en="neutral: new, still open"),
+                "cold": Text(
+                    nl="koud: al eens gesteld, ik weet het antwoord",
+                    en="cold: asked it myself, I know the answer",
+                ),
             },
         ),
         instructions={
             "facilitator": Text(
-                nl="Laat de inbrenger bij elke vraag hardop zeggen of die warm, neutraal of "
-                "koud is. Er wordt nog niets beantwoord of besproken.",
-                en="Have the inbrenger say aloud for each question whether it is warm, "
-                "neutral or cold. Nothing is answered or discussed yet.",
+                nl="Laat de inbrenger de vragen indelen: bij elke vraag hardop zeggen of die "
+                "warm, neutraal of koud is. Er wordt nog niets beantwoord of besproken.",
+                en="Have the inbrenger divide the questions: say aloud for each question "
+                "whether it is warm, neutral or cold. Nothing is answered or discussed yet.",
             ),
             "inbrenger": Text(
-                nl="Jij bepaalt: zeg bij elke vraag hardop of die warm, neutraal of koud "
-                "voor je is. Een warme vraag raakt je of helpt je verder.",
-                en="You decide: say aloud for each question whether it is warm, neutral or "
-                "cold for you. A warm question touches you or moves you on.",
+                nl="Jij deelt de vragen in. Warm: een eyeopener, daar had je nog niet aan "
+                "gedacht. Neutraal: nieuw voor je en nog open. Koud: die vraag stelde je "
+                "jezelf al eens en je weet het antwoord.",
+                en="You divide the questions. Warm: an eye-opener, you hadn't thought of "
+                "it. Neutral: new to you and still open. Cold: you have asked yourself that "
+                "already and know the answer.",
             ),
             "participant": Text(
                 nl="Luister hoe de inbrenger de vragen indeelt. Licht je vragen niet toe en "
                 "verdedig ze niet.",
-                en="Listen to how the inbrenger sorts the questions. Don't explain or "
+                en="Listen to how the inbrenger divides the questions. Don't explain or "
                 "defend your questions.",
             ),
         },
@@ -124,15 +154,15 @@ _PHASES: tuple[PhaseSpec, ...] = (
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger de warme vragen beantwoorden, en de neutrale als die "
-                "dat wil. Koude vragen worden overgeslagen.",
+                "dat wil. Koude vragen worden overgeslagen: het antwoord is al bekend.",
                 en="Have the inbrenger answer the warm questions, and the neutral ones if "
-                "they wish. Cold questions are skipped.",
+                "they wish. Cold questions are skipped: their answer is known already.",
             ),
             "inbrenger": Text(
                 nl="Beantwoord de warme vragen; neutrale mag je ook beantwoorden als je "
-                "wilt. Koude vragen sla je over.",
+                "wilt. Koude vragen sla je over: het antwoord weet je al.",
                 en="Answer the warm questions; you may answer neutral ones too if you "
-                "like. Skip the cold ones.",
+                "like. Skip the cold ones: you know their answer already.",
             ),
             "participant": Text(
                 nl="Luister naar de antwoorden, zonder te reageren of in discussie te gaan.",
@@ -167,26 +197,36 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Krachten", en="Forces"),
         minutes=15,
         allowed={"participant": ("analysis", "advice"), "inbrenger": ("reaction",)},
+        on_request=("advice",),
+        decision=DecisionSpec(
+            id="tips_asked",
+            title=Text(nl="De inbrenger vraagt om tips", en="The inbrenger asks for tips"),
+            required=False,
+        ),
         instructions={
             "facilitator": Text(
                 nl="Laat de deelnemers benoemen welke krachten in de persoon of de "
                 "organisatie achter het probleem zitten, en de inbrenger zeggen wat past. "
-                "Tips alleen als de inbrenger erom vraagt; 'ja, en' in plaats van 'ja, maar'.",
+                "Tips pas als de inbrenger erom vraagt: leg die vraag vast als besluit van "
+                "de inbrenger. 'Ja, en' in plaats van 'ja, maar'.",
                 en="Have the participants name the forces in the person or the "
                 "organisation behind the problem, and the inbrenger say what fits. Tips "
-                "only if the inbrenger asks for them; 'yes, and' rather than 'yes, but'.",
+                "only once the inbrenger asks for them: record the asking as the "
+                "inbrenger's decision. 'Yes, and' rather than 'yes, but'.",
             ),
             "inbrenger": Text(
                 nl="Zeg welke krachten je herkent en wat niet past. Wil je tips, vraag er "
-                "dan zelf om.",
+                "dan zelf om en zeg waarover; eerder komen ze niet.",
                 en="Say which of the forces you recognise and which don't fit. If you want "
-                "tips, ask for them yourself.",
+                "tips, ask for them yourself and say what about; they don't come before.",
             ),
             "participant": Text(
                 nl="Benoem welke krachten in de persoon of de organisatie achter het "
-                "probleem zitten. Geef alleen tips als de inbrenger erom vraagt.",
+                "probleem zitten, en bouw voort op wat anderen zeggen: 'ja, en'. Een tip "
+                "geef je pas als de inbrenger erom vraagt.",
                 en="Name the forces in the person or the organisation that lie behind the "
-                "problem. Give tips only if the inbrenger asks for them.",
+                "problem, and build on what others say: 'yes, and'. Give a tip only once "
+                "the inbrenger asks for it.",
             ),
         },
     ),
@@ -221,9 +261,68 @@ _PHASES: tuple[PhaseSpec, ...] = (
     ),
 )
 
+_ASKING_ON = PhaseSpec(
+    id="asking_on",
+    title=Text(nl="Doorvragen", en="Asking on"),
+    minutes=20,
+    allowed={"participant": ("open_question",), "inbrenger": ("reaction",)},
+    instructions={
+        "facilitator": Text(
+            nl="Laat de deelnemers doorvragen op de antwoorden tot ze echt begrijpen wat de "
+            "inbrenger bedoelt. Ze bouwen voort op elkaars vragen met 'ja, en', niet met "
+            "'ja, maar'; geen oplossingen.",
+            en="Let the participants ask on about the answers until they really understand "
+            "what the inbrenger means. They build on each other's questions with 'yes, "
+            "and', not 'yes, but'; no solutions.",
+        ),
+        "inbrenger": Text(
+            nl="Beantwoord de vragen zo eerlijk als je kunt, en neem de tijd om na te denken.",
+            en="Answer the questions as honestly as you can, and take time to think.",
+        ),
+        "participant": Text(
+            nl="Vraag door op wat de inbrenger zei, en bouw voort op de vraag van een ander: "
+            "'ja, en …'. Begrijpen gaat voor oplossen.",
+            en="Ask on about what the inbrenger said, and build on someone else's question: "
+            "'yes, and …'. Understanding comes before solving.",
+        ),
+    },
+)
+
+#: Half a day for one or two cases: every step gets its time, and asking on is a step.
+_HALF_DAY = VariantSpec(
+    id="half-day",
+    title=Text(nl="Socratische intervisie (halve dag)", en="Socratic intervision (half a day)"),
+    summary=Text(
+        nl="De Socratische intervisie zoals de praktijk haar houdt: een halve dag, zo'n "
+        "drie uur, voor een of twee casussen, met vijf tot acht deelnemers. Er is tijd om "
+        "door te vragen tot je echt begrijpt, je bouwt voort op elkaar met 'ja, en' in "
+        "plaats van 'ja, maar', en niemand zoekt al naar oplossingen.",
+        en="Socratic intervision as practised: half a day, about three hours, for one or "
+        "two cases, with five to eight participants. There is time to ask on until you "
+        "really understand, you build on each other with 'yes, and' instead of 'yes, "
+        "but', and nobody is looking for solutions yet.",
+    ),
+    change={
+        "introduction": {"minutes": 10},
+        "answering": {"minutes": 20},
+    },
+    add=(_ASKING_ON,),
+    order=(
+        "introduction",
+        "writing",
+        "sorting",
+        "answering",
+        "asking_on",
+        "reformulation",
+        "forces",
+        "next_step",
+    ),
+    fit=Fit(group_min=5, group_max=8, leervraag_kinds=("values", "pattern")),
+)
+
 SOCRATIC = MethodSpec(
     id="socratic",
-    version="1.0",
+    version="1.1",
     title=Text(nl="Socratische methode", en="Socratic method"),
     summary=Text(
         nl="De inbrenger legt de leervraag in hooguit drie zinnen voor. De deelnemers "
@@ -232,7 +331,7 @@ SOCRATIC = MethodSpec(
         "de krachten achter het probleem, en de inbrenger bepaalt de volgende stap. Het "
         "gaat om begrijpen, niet om oplossingen.",
         en="The inbrenger puts the leervraag in at most three sentences. The participants "
-        "write open questions; the inbrenger sorts them into warm, neutral and cold and "
+        "write open questions; the inbrenger divides them into warm, neutral and cold and "
         "answers the warm ones. After the leervraag is reformulated, the group looks for "
         "the forces behind the problem and the inbrenger decides the next step. The aim "
         "is understanding, not solutions.",
@@ -243,9 +342,11 @@ SOCRATIC = MethodSpec(
     ),
     fit=Fit(group_min=4, leervraag_kinds=("values", "pattern")),
     phases=_PHASES,
+    variants=(_HALF_DAY,),
 )
 
 
 @hookimpl
 def intervision_methods() -> list[MethodSpec]:
-    return [SOCRATIC]
+    # 1.0 meetings resume under 1.1: it keeps every phase of 1.0 (see the docstring)
+    return [SOCRATIC, SOCRATIC.model_copy(update={"version": "1.0"})]

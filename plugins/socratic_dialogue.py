@@ -10,17 +10,33 @@ the example, the examination of the justifications and the underlying principles
 moves on once the facilitator has recorded consensus, and why the facilitator gives the
 floor and summarises but never adds an opinion on the content: notes only.
 
-The engine names the inbrenger at the frame's case choice, before the method starts;
-here the inbrenger is the owner of the example. The sources let the group choose the
-example in the third step; we read the case choice as naming the member whose example
-the group expects to use, and the third step as the group confirming that choice by
-consensus after hearing everyone's example. The sources give no minutes per step
-("90 minutes to a day"); the split of 90 minutes over the ten steps is ours.
+The frame names an inbrenger at its case choice, before the method starts; here the
+inbrenger is the owner of the example, and the sources let the group choose the example
+only in the third step, after everyone has told theirs. So that step records the
+group's choice (``inbrenger_chosen``): the member whose example it becomes is the
+inbrenger from then on, and the one named at the case choice steps back. The sources
+give no minutes per step ("90 minutes to a day"); the split of 90 minutes over the ten
+steps is ours, and so is the split of a day in the variant ``day``, the longer form.
+methods.md gives the dialogue five to ten members, where the issue that asked for this
+form said five to eight; the reference is followed.
+
+Version 1.1 (the group's choice of the example recorded, the example owner's take-away
+at the end, the day variant) keeps every phase of 1.0, so a meeting started with 1.0
+resumes under it.
 """
 
 from __future__ import annotations
 
-from intervision.engine import Fit, MethodSpec, PhaseSpec, RuleRef, Text, hookimpl
+from intervision.engine import (
+    DecisionSpec,
+    Fit,
+    MethodSpec,
+    PhaseSpec,
+    RuleRef,
+    Text,
+    VariantSpec,
+    hookimpl,
+)
 
 __all__ = ["SOCRATIC_DIALOGUE", "intervision_methods"]
 
@@ -96,33 +112,36 @@ _PHASES: tuple[PhaseSpec, ...] = (
         minutes=10,
         consensus=True,
         everyone_contributes=True,
+        inbrenger_chosen=True,
         allowed={"participant": ("statement",), "inbrenger": ("statement",)},
         instructions={
             "facilitator": Text(
                 nl="Laat iedereen kort een voorbeeld vertellen dat hij of zij zelf heeft "
                 "meegemaakt en dat bij de startvraag past. Check dat het echt gebeurd is. "
-                "Laat de groep samen één voorbeeld kiezen; de eigenaar ervan is de "
-                "inbrenger. Leg de consensus vast.",
+                "Laat de groep samen één voorbeeld kiezen, leg de consensus vast, en leg "
+                "vast wiens voorbeeld het is: die is vanaf nu de inbrenger.",
                 en="Have everyone briefly tell an example they lived through themselves "
                 "that fits the starting question. Check that it really happened. Let the "
-                "group choose one example together; its owner is the inbrenger. Record "
-                "the consensus.",
+                "group choose one example together, record the consensus, and record "
+                "whose example it is: that member is the inbrenger from now on.",
             ),
             "inbrenger": Text(
                 nl="Vertel net als de anderen kort een voorbeeld dat je zelf hebt "
-                "meegemaakt en dat afgerond is. Kiest de groep jouw voorbeeld, dan sta je "
-                "vanaf nu met dat voorbeeld centraal.",
+                "meegemaakt en dat afgerond is. Kiest de groep het voorbeeld van een ander, "
+                "dan is die de inbrenger en denk jij verder mee als deelnemer.",
                 en="Like the others, briefly tell an example you lived through yourself "
-                "and that is over. If the group chooses your example, you and that "
-                "example are at the centre from now on.",
+                "and that is over. If the group chooses someone else's example, they are "
+                "the inbrenger and you take part as a participant.",
             ),
             "participant": Text(
                 nl="Vertel kort een voorbeeld dat je zelf hebt meegemaakt, geen verhaal "
                 "van een ander en geen verzonnen geval. Kies daarna samen het voorbeeld "
-                "waarin de startvraag het best te onderzoeken is.",
+                "waarin de startvraag het best te onderzoeken is; kiest de groep het jouwe, "
+                "dan ben jij vanaf nu de inbrenger.",
                 en="Briefly tell an example you lived through yourself: not someone "
                 "else's story and not a made-up case. Then choose together the example "
-                "in which the starting question is best examined.",
+                "in which the starting question is best examined; if the group chooses "
+                "yours, you are the inbrenger from now on.",
             ),
         },
     ),
@@ -315,18 +334,26 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Terugblik", en="Looking back"),
         minutes=5,
         allowed={"participant": ("learning_point",), "inbrenger": ("learning_point",)},
+        decision=DecisionSpec(
+            id="taken_away",
+            title=Text(nl="Wat de inbrenger meeneemt", en="What the inbrenger takes away"),
+            commitment=True,
+        ),
         instructions={
             "facilitator": Text(
                 nl="Blik met de groep terug op het gesprek: wat heeft het opgeleverd, hoe "
-                "verliep het zoeken naar overeenstemming, hoe ging je met elkaar om?",
+                "verliep het zoeken naar overeenstemming, hoe ging je met elkaar om? Leg "
+                "vast wat de inbrenger meeneemt; daar kijken jullie volgende keer op terug.",
                 en="Look back on the dialogue with the group: what did it yield, how did "
-                "the search for agreement go, how did you treat each other?",
+                "the search for agreement go, how did you treat each other? Record what "
+                "the inbrenger takes away; you look back on it next time.",
             ),
             "inbrenger": Text(
-                nl="Vertel wat het gesprek je heeft gebracht, en hoe het was om je eigen "
-                "voorbeeld zo grondig te laten onderzoeken.",
-                en="Say what the dialogue brought you, and what it was like to have your "
-                "own example examined so thoroughly.",
+                nl="Vertel wat het gesprek je heeft gebracht, hoe het was om je eigen "
+                "voorbeeld zo grondig te laten onderzoeken, en wat je ervan meeneemt in je "
+                "werk.",
+                en="Say what the dialogue brought you, what it was like to have your own "
+                "example examined so thoroughly, and what you take from it into your work.",
             ),
             "participant": Text(
                 nl="Vertel wat je van het gesprek meeneemt, en wat je opviel aan hoe jullie "
@@ -338,9 +365,35 @@ _PHASES: tuple[PhaseSpec, ...] = (
     ),
 )
 
+#: The longer form: a day. The same steps, each with the time a day gives it (ours).
+_DAY = VariantSpec(
+    id="day",
+    title=Text(nl="Een hele dag", en="A whole day"),
+    summary=Text(
+        nl="Het Socratisch gesprek in de lange vorm: dezelfde stappen over een dag, met de "
+        "tijd om het voorbeeld grondig te verhelderen en de onderbouwingen en de waarden "
+        "eronder echt uit te zoeken tot de groep het eens is.",
+        en="The Socratic dialogue in its long form: the same steps over a day, with the "
+        "time to clarify the example thoroughly and to work through the justifications "
+        "and the values beneath them until the group agrees.",
+    ),
+    change={
+        "theme": {"minutes": 15},
+        "question": {"minutes": 30},
+        "examples": {"minutes": 30},
+        "clarification": {"minutes": 45},
+        "core_statement": {"minutes": 20},
+        "justification": {"minutes": 20},
+        "own_versions": {"minutes": 30},
+        "examination": {"minutes": 60},
+        "principles": {"minutes": 60},
+        "evaluation": {"minutes": 20},
+    },
+)
+
 SOCRATIC_DIALOGUE = MethodSpec(
     id="socratic-dialogue",
-    version="1.0",
+    version="1.1",
     title=Text(nl="Socratisch gesprek", en="Socratic dialogue"),
     summary=Text(
         nl="De groep beantwoordt een algemene vraag, zoals 'Wat is vertrouwen?', aan de "
@@ -364,9 +417,11 @@ SOCRATIC_DIALOGUE = MethodSpec(
     phases=_PHASES,
     rules=(RuleRef(kind="facilitator_not_inbrenger"),),
     neutral_facilitator=True,
+    variants=(_DAY,),
 )
 
 
 @hookimpl
 def intervision_methods() -> list[MethodSpec]:
-    return [SOCRATIC_DIALOGUE]
+    # 1.0 meetings resume under 1.1: it keeps every phase of 1.0 (see the docstring)
+    return [SOCRATIC_DIALOGUE, SOCRATIC_DIALOGUE.model_copy(update={"version": "1.0"})]

@@ -8,7 +8,12 @@ so nobody steers, the inbrenger values the questions before answering them, and 
 participants' formulations of the core problem come before any tip. The sources give
 120 to 150 minutes for a group of six without minutes per step; the split of 120
 minutes is ours. Step 9 follows guidetocoach.com (tips and advice allowed), where
-teamchange.nl wants no solutions at all.
+teamchange.nl wants no solutions at all. The last step's round, in which every
+participant says what they take away, is the frame's recognitions round, so the frame
+does not hold it again (``closes_with``).
+
+Version 1.1 (the recognitions not repeated) keeps every phase of 1.0, so a meeting
+started with 1.0 resumes under it.
 """
 
 from __future__ import annotations
@@ -280,10 +285,10 @@ _PHASES: tuple[PhaseSpec, ...] = (
             "facilitator": Text(
                 nl="Vraag de inbrenger wat hij of zij concreet gaat doen en leg dat vast "
                 "voor de terugblik volgende keer. Laat daarna iedere deelnemer zeggen wat "
-                "hij of zij meeneemt.",
+                "hij of zij meeneemt: dat is de herkenningsronde, die komt niet nog eens.",
                 en="Ask the inbrenger what they will concretely do, and record it for the "
                 "look-back at the next meeting. Then have each participant say what they "
-                "take away.",
+                "take away: this is the recognitions round, it does not come again.",
             ),
             "inbrenger": Text(
                 nl="Zeg wat je concreet gaat doen. Dat is jouw besluit, en daar kijken "
@@ -301,7 +306,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
 
 TEN_STEPS = MethodSpec(
     id="ten-steps",
-    version="1.0",
+    version="1.1",
     title=Text(nl="Tien-stappenmethode", en="Ten-step method"),
     summary=Text(
         nl="De inbrenger schetst een probleem vanuit de eigen rol. De deelnemers "
@@ -322,9 +327,11 @@ TEN_STEPS = MethodSpec(
     ),
     fit=Fit(group_min=4, experience="beginning", leervraag_kinds=("incident", "pattern")),
     phases=_PHASES,
+    closes_with=("recognitions",),
 )
 
 
 @hookimpl
 def intervision_methods() -> list[MethodSpec]:
-    return [TEN_STEPS]
+    # 1.0 meetings resume under 1.1: it keeps every phase of 1.0 (see the docstring)
+    return [TEN_STEPS, TEN_STEPS.model_copy(update={"version": "1.0"})]

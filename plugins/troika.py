@@ -5,9 +5,14 @@ the online form (camera and microphone off) from opencreativity.trubox.ca. The s
 give ranges (1-2, 1-2, 4-5 and 1-2 minutes); this spec takes the upper end, 11 minutes a
 round, so a trio is done in about half an hour. The round runs once for every member
 present, so everyone is the client once; the facilitator keeps time and is not exempt
-from a turn, which is why this method does not forbid the facilitator as inbrenger.
-Turning the client's back is the point: the consultants talk freely with each other,
-and the client hears it without having to respond.
+from a turn, which is why this method lets the facilitator bring a case. Turning the
+client's back is the point: the consultants talk freely with each other, and the
+client hears it without having to respond. A group of four has three consultants to a
+client, a trio two, so the texts speak of "your fellow consultants" for both. Each round
+ends with what the client takes away, which comes back at the next meeting.
+
+Version 1.1 (the client's take-away kept for the look-back, texts for groups of three
+and four) keeps every phase of 1.0, so a meeting started with 1.0 resumes under it.
 """
 
 from __future__ import annotations
@@ -84,10 +89,10 @@ _PHASES: tuple[PhaseSpec, ...] = (
                 "off). Listen and take notes, but don't respond.",
             ),
             "participant": Text(
-                nl="Praat met de andere adviseur over het vraagstuk: wat zie je, wat speelt "
+                nl="Praat met je mede-adviseurs over het vraagstuk: wat zie je, wat speelt "
                 "er, wat zou je de inbrenger aanraden? Praat over de inbrenger, niet tegen "
                 "hem of haar.",
-                en="Talk with the other consultant about the challenge: what do you see, "
+                en="Talk with your fellow consultants about the challenge: what do you see, "
                 "what is going on, what would you suggest to the inbrenger? Talk about "
                 "the inbrenger, not to them.",
             ),
@@ -100,20 +105,27 @@ _PHASES: tuple[PhaseSpec, ...] = (
         allowed={"inbrenger": ("reaction",)},
         decision=DecisionSpec(
             id="most_valuable",
-            title=Text(nl="Wat het meest waardevol was", en="What was most valuable"),
+            title=Text(
+                nl="Wat het meest waardevol was en wat je meeneemt",
+                en="What was most valuable, and what you take away",
+            ),
             selects_from=("advice",),
+            commitment=True,
         ),
         instructions={
             "facilitator": Text(
                 nl="Laat de inbrenger zich weer omdraaien en zeggen wat het meest waardevol "
-                "was. Daarna wisselen de rollen: de volgende is aan de beurt.",
-                en="Have the inbrenger turn back and say what was most valuable. Then the "
-                "roles rotate: the next member is up.",
+                "was en wat hij of zij ermee gaat doen; leg dat vast voor de terugblik. "
+                "Daarna wisselen de rollen: de volgende is aan de beurt.",
+                en="Have the inbrenger turn back and say what was most valuable and what "
+                "they will do with it; record that for the look-back. Then the roles "
+                "rotate: the next member is up.",
             ),
             "inbrenger": Text(
                 nl="Draai je weer om en vertel wat voor jou het meest waardevol was in wat "
-                "je hoorde.",
-                en="Turn back and say what was most valuable to you in what you heard.",
+                "je hoorde, en wat je ermee gaat doen.",
+                en="Turn back and say what was most valuable to you in what you heard, and "
+                "what you will do with it.",
             ),
             "participant": Text(
                 nl="Luister naar wat de inbrenger waardevol vond. Geen nieuwe adviezen.",
@@ -125,19 +137,19 @@ _PHASES: tuple[PhaseSpec, ...] = (
 
 TROIKA = MethodSpec(
     id="troika",
-    version="1.0",
+    version="1.1",
     title=Text(nl="Troika-consultatie", en="Troika Consulting"),
     summary=Text(
-        nl="In een trio is iedereen om de beurt inbrenger; een ronde duurt elf minuten, "
-        "een trio is in een half uur klaar. De inbrenger vertelt kort het vraagstuk, de "
-        "twee adviseurs stellen verhelderende vragen, praten dan met elkaar terwijl de "
-        "inbrenger met de rug naar hen toe zit, en de inbrenger zegt wat het meest "
-        "waardevol was.",
-        en="In a trio, everyone takes a turn as inbrenger; a round takes eleven minutes, "
-        "so a trio is done in half an hour. The inbrenger briefly tells the challenge, "
-        "the two consultants ask clarifying questions, then talk with each other while "
-        "the inbrenger sits with their back to them, and the inbrenger says what was "
-        "most valuable.",
+        nl="In een trio (of een groep van vier) is iedereen om de beurt inbrenger; een "
+        "ronde duurt elf minuten, een trio is in een half uur klaar. De inbrenger vertelt "
+        "kort het vraagstuk, de andere twee (of drie) stellen als adviseurs "
+        "verhelderende vragen, praten dan met elkaar terwijl de inbrenger met de rug "
+        "naar hen toe zit, en de inbrenger zegt wat het meest waardevol was.",
+        en="In a trio (or a group of four), everyone takes a turn as inbrenger; a round "
+        "takes eleven minutes, so a trio is done in half an hour. The inbrenger briefly "
+        "tells the challenge, the other two (or three) ask clarifying questions as "
+        "consultants, then talk with each other while the inbrenger sits with their back "
+        "to them, and the inbrenger says what was most valuable.",
     ),
     sources=(
         "https://liberatingstructures-uncovered.com/troika-consulting",
@@ -148,14 +160,15 @@ TROIKA = MethodSpec(
     phases=_PHASES,
     rounds="per_member",
     facilitator_may_bring_case=Text(
-        nl="In een trio is ieder één keer de inbrenger, wie begeleidt ook: er is niemand "
-        "anders om te begeleiden, en de stappen zijn zo kort dat het trio ze zelf bewaakt.",
-        en="In a trio every member is the client once, whoever facilitates too: there is "
-        "nobody else to facilitate, and the steps are short enough for the trio to keep.",
+        nl="Ieder is één keer de inbrenger, wie begeleidt ook: begeleiden is hier de tijd "
+        "bewaken, en dat gaat door terwijl de begeleider zelf inbrenger is.",
+        en="Every member is the client once, whoever facilitates too: facilitating here is "
+        "keeping time, which goes on while the facilitator is the client.",
     ),
 )
 
 
 @hookimpl
 def intervision_methods() -> list[MethodSpec]:
-    return [TROIKA]
+    # 1.0 meetings resume under 1.1: it keeps every phase of 1.0 (see the docstring)
+    return [TROIKA, TROIKA.model_copy(update={"version": "1.0"})]

@@ -26,6 +26,7 @@ from intervision.engine import (
     PhaseSpec,
     Registry,
     load_registry,
+    turn_takers,
 )
 
 from .assertions import assert_replays, refused
@@ -142,14 +143,17 @@ class PhaseExerciser:
         if phase.nested is not None and meeting.state.module is None:
             self._nest(phase)
             return
+        self._requested(phase)
         self._kinds(phase)
         self._answers(phase)
         self._quotas(phase)
         self._everyone(phase)
+        self._floors(phase)
         self._hidden_until(phase)
         self._written_first(phase)
         self._decision(phase)
         self._consensus(phase)
+        self._choose_inbrenger(phase)
         if self._loop(phase):
             return
         facilitator = meeting.state.facilitator
@@ -287,6 +291,60 @@ class PhaseExerciser:
         for person in waiting:
             meeting.contribute(person, kinds[0], self.text(kinds[0], "my turn"))
 
+    def _floors(self, phase: PhaseSpec) -> None:
+        """Moving on waits until every participant gave the floor of each kind."""
+        meeting = self.meeting
+        method = meeting.method
+        neutral = method is not None and method.neutral_facilitator
+        takers = turn_takers(meeting.state, neutral_facilitator=neutral)
+        for kind, floor in phase.at_least.items():
+            for person in takers:
+                given = sum(
+                    1
+                    for c in meeting.state.step_contributions()
+                    if c.author == person and c.kind == kind
+                )
+                if given >= floor:
+                    continue
+                with refused(meeting, "at_least"):
+                    meeting.advance(meeting.state.facilitator)
+                for n in range(floor - given):
+                    meeting.contribute(person, kind, f"{kind} {n} to reach the floor")
+
+    def _requested(self, phase: PhaseSpec) -> None:
+        """What the inbrenger has to ask for is refused until they ask, then accepted."""
+        if not phase.on_request:
+            return
+        meeting, who = self.meeting, self.participants[0]
+        for kind in phase.on_request:
+            with refused(meeting, "on_request"):
+                meeting.contribute(who, kind, "before the inbrenger asked")
+        meeting.decide(self.inbrenger, text="I would like some of that, please")
+
+    def _choose_inbrenger(self, phase: PhaseSpec) -> None:
+        """The group's choice of the example: waited for, the facilitator's to record,
+        with the chosen member's consent; the chosen member is the inbrenger after it."""
+        if not phase.inbrenger_chosen:
+            return
+        meeting = self.meeting
+        facilitator = meeting.state.facilitator
+        chosen = self.participants[-1]
+        with refused(meeting, "choose_inbrenger"):
+            meeting.advance(facilitator)
+        if self.participants[0] != facilitator:
+            with refused(meeting, "advance_by"):
+                meeting.choose_inbrenger(self.participants[0], chosen)
+        with refused(meeting, "inbrenger_consents"):
+            meeting.choose_inbrenger(facilitator, chosen, consent=False)
+        method = meeting.method
+        if facilitator in meeting.state.present and (
+            method is None or method.facilitator_may_bring_case is None
+        ):
+            with refused(meeting, "choose_inbrenger"):
+                meeting.choose_inbrenger(facilitator, facilitator)
+        meeting.choose_inbrenger(facilitator, chosen)
+        assert meeting.state.inbrenger == chosen
+
     def _hidden_until(self, phase: PhaseSpec) -> None:
         if phase.hidden_until is None:
             return
@@ -343,7 +401,7 @@ class PhaseExerciser:
             with refused(meeting, "inbrenger_decides"):
                 meeting.decide(self.inbrenger, text="nothing to decide")
             return
-        if decision.required:
+        if decision.required and not state.step_decisions():
             with refused(meeting, "decision_required"):
                 meeting.advance(state.facilitator)
         with refused(meeting, "inbrenger_decides"):

@@ -65,6 +65,7 @@ def _in_method(meeting: Meeting) -> Iterator[Command]:
         modules = phase.nested.choose_from or ()
         for module in modules[:1]:
             yield lambda module=module: meeting.choose_module(fac, module)
+    yield from _what_the_step_waits_for(meeting)
     said = {c.author for c in state.step_contributions()}
     revealed = state.step_no in state.revealed
     for p in state.present:
@@ -89,3 +90,20 @@ def _in_method(meeting: Meeting) -> Iterator[Command]:
         yield lambda: meeting.record_consensus(fac, "eens")
     yield lambda: meeting.advance(fac)
     yield lambda: meeting.skip(fac, "vastgelopen")
+
+
+def _what_the_step_waits_for(meeting: Meeting) -> Iterator[Command]:
+    """The floor's contributions and the group's choice of example, as the engine's
+    own answer names them: a method's rules need not be known here."""
+    phase = meeting.phase
+    can = meeting.capabilities()
+    for wait in can.waiting:
+        for person in wait.people:
+            offered = can.of(person)
+            if wait.reason == "at_least" and phase is not None:
+                floored = [k for k in offered.kinds if k in phase.at_least]
+                for kind in floored[:1]:
+                    yield lambda p=person, k=kind: meeting.contribute(p, k, f"{k} van {p}")
+            elif wait.reason == "inbrenger" and offered.examples:
+                example = offered.examples[0]
+                yield lambda p=person, e=example: meeting.choose_inbrenger(p, e, consent=True)

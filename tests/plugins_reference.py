@@ -45,6 +45,9 @@ FIELDS: dict[type[Any], dict[str, str]] = {
         "roles": "The roles of the day: role id -> the members holding it "
         "(`scribe`, `timekeeper`, a role the method declares).",
         "version": "The number of events applied: what optimistic concurrency compares.",
+        "feedback_round": (
+            "The members give each other feedback in the evaluation (a group's setting)."
+        ),
         "frame": "The frame step: `opening`, (at an intake or a refresh) `introduction`, "
         "`contract`, `learning_goals`, then `leervragen`, `case_choice`, `method_choice`, "
         "`method`, `second_case`, `recognitions`, `evaluation` or `closed`.",
@@ -61,6 +64,10 @@ FIELDS: dict[type[Any], dict[str, str]] = {
         "(show a person only `visible_to(person)`).",
         "revealed": "The step numbers whose written contributions were revealed.",
         "consensus": "The step numbers in which the group's consensus was recorded.",
+        "inbrenger_chosen": (
+            "The step numbers in which the group chose whose example the case becomes "
+            "(`choose_inbrenger`)."
+        ),
         "decisions": "The decisions made, oldest first, as `Decision` records.",
         "labels": "Contribution id -> the label the inbrenger gave it.",
         "visited": "(case number, phase path) of every method phase entered.",
@@ -87,6 +94,7 @@ FIELDS: dict[type[Any], dict[str, str]] = {
         "no": "1 for the first case of the meeting, 2 for the next.",
         "leervraag_id": "The leervraag discussed.",
         "inbrenger": "Whose leervraag it is (a member id).",
+        "co_inbrenger": "Who brings the case together with the inbrenger (a pair), else `None`.",
         "method_id": "The method chosen for it, once chosen.",
         "method_version": "The method's version, pinned for the whole meeting.",
         "variant": "The variant chosen, if any.",

@@ -81,6 +81,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "de keuze van een werkvorm door: {names}",
         "the choice of a module by: {names}",
     ),
+    "wait.feedback": (
+        "feedback op hoe er gevraagd en geadviseerd is, van: {names}",
+        "feedback on how questions and advice were given, from: {names}",
+    ),
+    "wait.at_least": (
+        "het minimum aan bijdragen dat de methode vraagt, van: {names}",
+        "the least number of contributions the method asks, from: {names}",
+    ),
+    "wait.inbrenger": (
+        "de keuze van wiens voorbeeld het wordt, door: {names}",
+        "the choice of whose example it becomes, by: {names}",
+    ),
     "wait.rule": ("een regel van de methode ({rule})", "a rule of the method ({rule})"),
     "written.by": (
         "Opgeschreven, nog verborgen tot het onthullen: {names}",

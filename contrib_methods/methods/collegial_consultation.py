@@ -11,7 +11,11 @@ shipped: brainstorming, headstand brainstorming and good advice. In every module
 case teller only listens and the advisers give one contribution per turn, which is
 what makes the method work: the case teller hears many angles without having to
 answer any of them. When no key question can be found, the case teller takes the
-group back to the narration.
+group back to the narration. The closing records what the case teller found valuable
+and will do with it, which the next meeting looks back on.
+
+Version 1.1 (that commitment) keeps every phase of 1.0, so a meeting started with 1.0
+resumes under it.
 """
 
 from __future__ import annotations
@@ -241,10 +245,11 @@ _PHASES: tuple[PhaseSpec, ...] = (
         minutes=5,
         instructions={
             "facilitator": Text(
-                nl="Bevestig de rollen: jij modereert, de inbrenger vertelt de casus, en er "
-                "is een notulist die de bijdragen opschrijft. De anderen zijn adviseur.",
-                en="Confirm the roles: you moderate, the inbrenger tells the case, and a "
-                "scribe writes down the contributions. The others are advisers.",
+                nl="Bevestig de rollen: jij leidt het gesprek, de inbrenger vertelt de "
+                "casus, en er is een notulist die de bijdragen opschrijft. De anderen zijn "
+                "adviseur.",
+                en="Confirm the roles: you lead the conversation, the inbrenger tells the "
+                "case, and a scribe writes down the contributions. The others are advisers.",
             ),
             "inbrenger": Text(
                 nl="Jij bent vandaag de inbrenger: jouw casus staat centraal. Check of je "
@@ -367,21 +372,27 @@ _PHASES: tuple[PhaseSpec, ...] = (
         allowed={"inbrenger": ("reaction", "statement")},
         decision=DecisionSpec(
             id="valuable",
-            title=Text(nl="Wat voor jou waardevol was", en="What was valuable to you"),
+            title=Text(
+                nl="Wat waardevol was en wat je ermee doet",
+                en="What was valuable, and what you will do with it",
+            ),
             selects_from=("advice",),
+            commitment=True,
         ),
         instructions={
             "facilitator": Text(
-                nl="Vraag de inbrenger wat waardevol was. Laat de adviseurs niet reageren "
-                "en sluit af met een bedankje aan iedereen.",
-                en="Ask the inbrenger what was valuable. Don't let the advisers respond, and "
-                "close with a thank-you to everyone.",
+                nl="Vraag de inbrenger wat waardevol was en wat hij of zij ermee gaat doen; "
+                "leg dat vast voor de terugblik. Laat de adviseurs niet reageren en sluit "
+                "af met een bedankje aan iedereen.",
+                en="Ask the inbrenger what was valuable and what they will do with it; "
+                "record that for the look-back. Don't let the advisers respond, and close "
+                "with a thank-you to everyone.",
             ),
             "inbrenger": Text(
-                nl="Kijk naar wat de notulist opschreef en zeg wat voor jou waardevol was. "
-                "Je hoeft niet op elk idee in te gaan.",
-                en="Look at what the scribe wrote down and say what was valuable to you. "
-                "You don't need to respond to every idea.",
+                nl="Kijk naar wat de notulist opschreef, zeg wat voor jou waardevol was en "
+                "wat je ermee gaat doen. Je hoeft niet op elk idee in te gaan.",
+                en="Look at what the scribe wrote down, say what was valuable to you and "
+                "what you will do with it. You don't need to respond to every idea.",
             ),
             "participant": Text(
                 nl="Luister naar wat de inbrenger waardevol vond. Je hoeft je ideeën niet "
@@ -395,7 +406,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
 
 COLLEGIAL_CONSULTATION = MethodSpec(
     id="collegial-consultation",
-    version="1.0",
+    version="1.1",
     title=Text(
         nl="Collegiale consultatie (Kollegiale Beratung, Tietze)",
         en="Collegial consultation (Tietze)",
@@ -419,4 +430,6 @@ COLLEGIAL_CONSULTATION = MethodSpec(
 
 @hookimpl
 def intervision_methods() -> list[MethodSpec]:
-    return [COLLEGIAL_CONSULTATION, *MODULES]
+    # 1.0 meetings resume under 1.1: it keeps every phase of 1.0 (see the docstring)
+    earlier = COLLEGIAL_CONSULTATION.model_copy(update={"version": "1.0"})
+    return [COLLEGIAL_CONSULTATION, earlier, *MODULES]

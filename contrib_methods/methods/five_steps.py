@@ -6,13 +6,19 @@ member gives at least one piece of advice that the inbrenger reacts to, and the
 inbrenger evaluates the process. bpopleidingen.nl adds that the inbrenger says
 whether the question is about the bovenstroom (more effective behaviour) or the
 onderstroom (own obstacles and sources of strength), which steers the questions. No
-source gives minutes; the 50 minutes here are our timing. The variant in which the
-inbrenger answers only the questions found relevant is not part of this spec.
+source gives minutes; the 50 minutes here are our timing. "At least one piece of
+advice each" is a floor the advice round waits for (``at_least``), not merely a turn:
+a note does not count. The evaluation ends with what the inbrenger takes away, which
+the next meeting looks back on. The variant in which the inbrenger answers only the
+questions found relevant is not part of this spec.
+
+Version 1.1 (the floor of one advice each, the take-away) keeps every phase of 1.0, so
+a meeting started with 1.0 resumes under it.
 """
 
 from __future__ import annotations
 
-from intervision.engine import Fit, MethodSpec, PhaseSpec, Text, hookimpl
+from intervision.engine import DecisionSpec, Fit, MethodSpec, PhaseSpec, Text, hookimpl
 
 __all__ = ["FIVE_STEPS", "intervision_methods"]
 
@@ -102,7 +108,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Adviesronde", en="Advice round"),
         minutes=15,
         allowed={"participant": ("advice",), "inbrenger": ("reaction",)},
-        everyone_contributes=True,
+        at_least={"advice": 1},
         instructions={
             "facilitator": Text(
                 nl="Ga de kring rond: iedereen geeft minstens één advies, en de inbrenger "
@@ -129,18 +135,25 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Evaluatie", en="Evaluation"),
         minutes=5,
         allowed={"inbrenger": ("reaction", "learning_point")},
+        decision=DecisionSpec(
+            id="taken_away",
+            title=Text(nl="Wat de inbrenger meeneemt", en="What the inbrenger takes away"),
+            selects_from=("advice",),
+            commitment=True,
+        ),
         instructions={
             "facilitator": Text(
-                nl="Vraag de inbrenger hoe het proces was: wat hielp, wat minder? Sluit "
-                "daarna de casus af.",
-                en="Ask the inbrenger how the process went: what helped, what less so? Then "
-                "close the case.",
+                nl="Vraag de inbrenger hoe het proces was: wat hielp, wat minder? Leg vast "
+                "wat de inbrenger meeneemt en gaat doen, en sluit daarna de casus af.",
+                en="Ask the inbrenger how the process went: what helped, what less so? "
+                "Record what the inbrenger takes away and will do, then close the case.",
             ),
             "inbrenger": Text(
                 nl="Kijk terug op het hele proces: wat heb je eraan gehad, wat hielp je en "
-                "wat had anders gekund?",
+                "wat had anders gekund? Zeg welk advies je meeneemt en wat je gaat doen.",
                 en="Look back on the whole process: what did you get out of it, what helped "
-                "you and what could have been different?",
+                "you and what could have been different? Say which advice you take away "
+                "and what you will do.",
             ),
             "participant": Text(
                 nl="Luister naar de evaluatie van de inbrenger; het is een terugblik, geen "
@@ -154,7 +167,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
 
 FIVE_STEPS = MethodSpec(
     id="five-steps",
-    version="1.0",
+    version="1.1",
     title=Text(nl="Vijfstappenmethode", en="Five-step method"),
     summary=Text(
         nl="Een korte, overzichtelijke methode: de inbrenger introduceert de vraag, de "
@@ -177,4 +190,5 @@ FIVE_STEPS = MethodSpec(
 
 @hookimpl
 def intervision_methods() -> list[MethodSpec]:
-    return [FIVE_STEPS]
+    # 1.0 meetings resume under 1.1: it keeps every phase of 1.0 (see the docstring)
+    return [FIVE_STEPS, FIVE_STEPS.model_copy(update={"version": "1.0"})]

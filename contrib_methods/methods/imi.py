@@ -9,13 +9,20 @@ three standpoints (own, team, organisation), their feasibility, and the pros and
 cons. Choosing the incident and the summary are where the group has to agree, so
 both wait for consensus. The frame has already named an inbrenger before the method
 starts; the inventory and the choice still run, so that the group sees the other
-incidents and agrees that this one is the one to discuss. The minutes per step are
-our split of the source's hour.
+incidents and agrees that this one is the one to discuss, and the choice records
+whose incident it is (``inbrenger_chosen``): that member is the inbrenger from then on.
+The method ends with what the inbrenger takes up from the weighed solutions, which the
+next meeting looks back on (ours: the source stops at the pros and cons). The minutes
+per step are our split of the source's hour.
+
+Version 1.1 (the chosen incident's owner recorded as the inbrenger, the inbrenger's
+commitment at the end) keeps every phase of 1.0, so a meeting started with 1.0 resumes
+under it.
 """
 
 from __future__ import annotations
 
-from intervision.engine import Fit, MethodSpec, PhaseSpec, Text, hookimpl
+from intervision.engine import DecisionSpec, Fit, MethodSpec, PhaseSpec, Text, hookimpl
 
 __all__ = ["IMI", "intervision_methods"]
 
@@ -50,17 +57,22 @@ _PHASES: tuple[PhaseSpec, ...] = (
         minutes=5,
         allowed={"participant": ("note",), "inbrenger": ("note",)},
         consensus=True,
+        inbrenger_chosen=True,
         instructions={
             "facilitator": Text(
                 nl="Bepaal met de groep welk incident jullie uitgebreid bespreken, en ga pas "
-                "verder als iedereen het erover eens is.",
+                "verder als iedereen het erover eens is. Leg vast wiens incident het is: "
+                "die is vanaf nu de inbrenger.",
                 en="Decide with the group which incident you discuss in depth, and only move "
-                "on when everyone agrees.",
+                "on when everyone agrees. Record whose incident it is: that member is the "
+                "inbrenger from now on.",
             ),
             "inbrenger": Text(
                 nl="Zeg of je jouw incident uitgebreid wilt bespreken. Het besluit nemen "
-                "jullie samen.",
-                en="Say whether you want your incident discussed in depth. You decide together.",
+                "jullie samen; kiezen jullie het incident van een ander, dan is die de "
+                "inbrenger.",
+                en="Say whether you want your incident discussed in depth. You decide "
+                "together; if you choose someone else's incident, they are the inbrenger.",
             ),
             "participant": Text(
                 nl="Zeg welk incident jij het belangrijkst vindt om te bespreken, en waarom. "
@@ -213,18 +225,25 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Voor- en nadelen", en="Pros and cons"),
         minutes=5,
         allowed={"participant": ("analysis",), "inbrenger": ("analysis", "reaction")},
+        decision=DecisionSpec(
+            id="taken_up",
+            title=Text(nl="Wat de inbrenger oppakt", en="What the inbrenger takes up"),
+            commitment=True,
+        ),
         instructions={
             "facilitator": Text(
                 nl="Zet de voor- en nadelen van de overgebleven oplossingen op een rij en "
-                "laat ze samen afwegen.",
+                "laat ze samen afwegen. Leg vast wat de inbrenger oppakt; daar kijken "
+                "jullie volgende keer op terug.",
                 en="List the pros and cons of the remaining solutions and have them weighed "
-                "together.",
+                "together. Record what the inbrenger takes up; you look back on it next "
+                "time.",
             ),
             "inbrenger": Text(
-                nl="Weeg de voor- en nadelen van de overgebleven oplossingen af en zeg "
-                "welke je het meest ziet zitten.",
-                en="Weigh the pros and cons of the remaining solutions and say which one you "
-                "like best.",
+                nl="Weeg de voor- en nadelen van de overgebleven oplossingen af, zeg welke "
+                "je het meest ziet zitten en wat je daarvan oppakt.",
+                en="Weigh the pros and cons of the remaining solutions, say which one you "
+                "like best and what you will take up.",
             ),
             "participant": Text(
                 nl="Noem voor- en nadelen van de overgebleven oplossingen, ook voor het team "
@@ -238,7 +257,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
 
 IMI = MethodSpec(
     id="imi",
-    version="1.0",
+    version="1.1",
     title=Text(
         nl="Intervisiemethode Incidenten (IMI)", en="Intervision method for incidents (IMI)"
     ),
@@ -260,4 +279,5 @@ IMI = MethodSpec(
 
 @hookimpl
 def intervision_methods() -> list[MethodSpec]:
-    return [IMI]
+    # 1.0 meetings resume under 1.1: it keeps every phase of 1.0 (see the docstring)
+    return [IMI, IMI.model_copy(update={"version": "1.0"})]

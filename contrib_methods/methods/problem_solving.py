@@ -7,12 +7,25 @@ inbrenger says why and the group asks and advises again. That way back is what m
 the method: the spec declares it as a loop from the advice phase to the questions,
 taken only by the inbrenger. The source gives no minutes; the 45 minutes here are
 our timing, and the short opening in which the inbrenger describes the situation is
-the source's "the situation he describes" given a phase of its own.
+the source's "the situation he describes" given a phase of its own. Once helped, the
+inbrenger says which advice they take and what they will do (the source's "then the
+case is closed" made a commitment the next meeting looks back on).
+
+Version 1.1 (that commitment) keeps every phase of 1.0, so a meeting started with 1.0
+resumes under it.
 """
 
 from __future__ import annotations
 
-from intervision.engine import Fit, LoopSpec, MethodSpec, PhaseSpec, Text, hookimpl
+from intervision.engine import (
+    DecisionSpec,
+    Fit,
+    LoopSpec,
+    MethodSpec,
+    PhaseSpec,
+    Text,
+    hookimpl,
+)
 
 __all__ = ["PROBLEM_SOLVING", "intervision_methods"]
 
@@ -97,6 +110,15 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Adviezen en reactie", en="Advice and reaction"),
         minutes=15,
         allowed={"participant": ("advice",), "inbrenger": ("reaction",)},
+        decision=DecisionSpec(
+            id="helped",
+            title=Text(
+                nl="Welk advies de inbrenger neemt en wat die gaat doen",
+                en="Which advice the inbrenger takes, and what they will do",
+            ),
+            selects_from=("advice",),
+            commitment=True,
+        ),
         loops=(
             LoopSpec(
                 id="not_helped",
@@ -110,17 +132,19 @@ _PHASES: tuple[PhaseSpec, ...] = (
         instructions={
             "facilitator": Text(
                 nl="Laat de groep adviezen geven en de inbrenger erop reageren. Is de "
-                "inbrenger geholpen, rond dan af; zo niet, laat de inbrenger zeggen waarom, "
-                "en ga terug naar de vragen.",
+                "inbrenger geholpen, leg dan vast welk advies die neemt en wat die gaat "
+                "doen; zo niet, laat de inbrenger zeggen waarom, en ga terug naar de vragen.",
                 en="Have the group give advice and the inbrenger react to it. If the "
-                "inbrenger is helped, wrap up; if not, let the inbrenger say why, and go "
-                "back to the questions.",
+                "inbrenger is helped, record which advice they take and what they will do; "
+                "if not, let the inbrenger say why, and go back to the questions.",
             ),
             "inbrenger": Text(
-                nl="Reageer op de adviezen. Ben je nog niet geholpen, zeg dan waarom niet; "
-                "dan gaan jullie terug naar de vragen.",
-                en="React to the advice. If you are not helped yet, say why not; then you go "
-                "back to the questions.",
+                nl="Reageer op de adviezen. Ben je geholpen, zeg dan welk advies je neemt en "
+                "wat je gaat doen. Ben je nog niet geholpen, zeg dan waarom niet; dan gaan "
+                "jullie terug naar de vragen.",
+                en="React to the advice. If you are helped, say which advice you take and "
+                "what you will do. If you are not helped yet, say why not; then you go back "
+                "to the questions.",
             ),
             "participant": Text(
                 nl="Geef concrete adviezen bij de diagnose. Luister naar de reactie van de "
@@ -134,7 +158,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
 
 PROBLEM_SOLVING = MethodSpec(
     id="problem-solving",
-    version="1.0",
+    version="1.1",
     title=Text(nl="Probleemoplossende methode", en="Problem-solving method"),
     summary=Text(
         nl="Voor vragen waarbij kennis een grote rol speelt. De groep vraagt naar de "
@@ -152,4 +176,5 @@ PROBLEM_SOLVING = MethodSpec(
 
 @hookimpl
 def intervision_methods() -> list[MethodSpec]:
-    return [PROBLEM_SOLVING]
+    # 1.0 meetings resume under 1.1: it keeps every phase of 1.0 (see the docstring)
+    return [PROBLEM_SOLVING, PROBLEM_SOLVING.model_copy(update={"version": "1.0"})]

@@ -6,13 +6,19 @@ seven steps of teamchange.nl: situation and question, two clarifying questions e
 and no advice, the inbrenger answers without discussion, a round on the quality the
 inbrenger used, a written round "your challenge is …", the inbrenger names their own
 challenge, and a round on what each takes away. The challenges are written first so
-that no one echoes the first one said; they are revealed together. The minutes are
-our split of the source's hour.
+that no one echoes the first one said; they are revealed together. The challenge the
+inbrenger names for themselves is their commitment, which the next meeting looks back
+on; the last round, what each takes away, is the frame's recognitions round, so the
+frame does not hold it again (``closes_with``). The minutes are our split of the
+source's hour.
+
+Version 1.1 (the inbrenger's challenge kept, the recognitions not repeated) keeps every
+phase of 1.0, so a meeting started with 1.0 resumes under it.
 """
 
 from __future__ import annotations
 
-from intervision.engine import Fit, MethodSpec, PhaseSpec, Text, hookimpl
+from intervision.engine import DecisionSpec, Fit, MethodSpec, PhaseSpec, Text, hookimpl
 
 __all__ = ["QUALITIES", "intervision_methods"]
 
@@ -147,10 +153,17 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Je eigen uitdaging", en="Your own challenge"),
         minutes=5,
         allowed={"inbrenger": ("statement",)},
+        decision=DecisionSpec(
+            id="own_challenge",
+            title=Text(nl="De uitdaging die de inbrenger aangaat", en="The challenge taken on"),
+            commitment=True,
+        ),
         instructions={
             "facilitator": Text(
-                nl="Vraag de inbrenger welke uitdaging hij of zij zelf ziet, in eigen woorden.",
-                en="Ask the inbrenger which challenge they see for themselves, in their own words.",
+                nl="Vraag de inbrenger welke uitdaging hij of zij zelf ziet, in eigen "
+                "woorden, en leg die vast: daar kijken jullie volgende keer op terug.",
+                en="Ask the inbrenger which challenge they see for themselves, in their own "
+                "words, and record it: you look back on it next time.",
             ),
             "inbrenger": Text(
                 nl="Noem je eigen uitdaging, in je eigen woorden. Je mag een formulering van "
@@ -175,9 +188,9 @@ _PHASES: tuple[PhaseSpec, ...] = (
         instructions={
             "facilitator": Text(
                 nl="Sluit af met een rondje: wat neemt ieder mee uit deze casus, voor het "
-                "eigen werk?",
+                "eigen werk? Dit is de herkenningsronde; die komt na de casus niet nog eens.",
                 en="Close with a round: what does each take away from this case, for their "
-                "own work?",
+                "own work? This is the recognitions round; it does not come again.",
             ),
             "inbrenger": Text(
                 nl="Zeg wat jij meeneemt uit dit gesprek.",
@@ -193,7 +206,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
 
 QUALITIES = MethodSpec(
     id="qualities",
-    version="1.0",
+    version="1.1",
     title=Text(nl="Zevenstappenmodel kwaliteiten", en="Seven-step model on qualities"),
     summary=Text(
         nl="Met het kernkwadrant van Ofman: na de situatie en twee verhelderende vragen "
@@ -206,9 +219,11 @@ QUALITIES = MethodSpec(
     sources=("https://teamchange.nl/werkvorm/vier-korte-intervisie-methoden/",),
     fit=Fit(leervraag_kinds=("pattern", "relational")),
     phases=_PHASES,
+    closes_with=("recognitions",),
 )
 
 
 @hookimpl
 def intervision_methods() -> list[MethodSpec]:
-    return [QUALITIES]
+    # 1.0 meetings resume under 1.1: it keeps every phase of 1.0 (see the docstring)
+    return [QUALITIES, QUALITIES.model_copy(update={"version": "1.0"})]

@@ -6,12 +6,17 @@ per client. The point of the structure is that everyone gets the same time to as
 help, so the method runs once per member present (``rounds="per_member"``), each in
 turn as inbrenger. What keeps the help useful is that the consultants talk about the
 challenge among themselves while the client only hears it: the inbrenger is away
-then, and may not steer the ideas with a word or a face.
+then, and may not steer the ideas with a word or a face. The facilitator is a member
+like the others here and has a round as client too. Each round ends with what the
+client takes away, which the next meeting looks back on.
+
+Version 1.1 (that take-away) keeps every phase of 1.0, so a meeting started with 1.0
+resumes under it.
 """
 
 from __future__ import annotations
 
-from intervision.engine import Fit, MethodSpec, PhaseSpec, Text, hookimpl
+from intervision.engine import DecisionSpec, Fit, MethodSpec, PhaseSpec, Text, hookimpl
 
 __all__ = ["WISE_CROWDS", "intervision_methods"]
 
@@ -98,12 +103,19 @@ _PHASES: tuple[PhaseSpec, ...] = (
         title=Text(nl="Wat je meeneemt", en="What you take away"),
         minutes=2,
         allowed={"inbrenger": ("reaction",)},
+        decision=DecisionSpec(
+            id="taken_away",
+            title=Text(nl="Wat de inbrenger meeneemt", en="What the inbrenger takes away"),
+            selects_from=("advice",),
+            commitment=True,
+        ),
         instructions={
             "facilitator": Text(
-                nl="Laat de inbrenger zich weer omdraaien en vraag wat het waardevolst was. "
-                "Daarna is de volgende aan de beurt.",
-                en="Have the inbrenger turn back and ask what was most valuable. Then it is "
-                "the next member's turn.",
+                nl="Laat de inbrenger zich weer omdraaien, vraag wat het waardevolst was en "
+                "leg vast wat de inbrenger ermee gaat doen. Daarna is de volgende aan de "
+                "beurt.",
+                en="Have the inbrenger turn back, ask what was most valuable and record what "
+                "they will do with it. Then it is the next member's turn.",
             ),
             "inbrenger": Text(
                 nl="Draai je terug naar de groep en vertel in twee minuten wat voor jou het "
@@ -123,7 +135,7 @@ _PHASES: tuple[PhaseSpec, ...] = (
 
 WISE_CROWDS = MethodSpec(
     id="wise-crowds",
-    version="1.0",
+    version="1.1",
     title=Text(nl="Wise Crowds: de wijsheid van de groep", en="Wise Crowds"),
     summary=Text(
         nl="Iedereen krijgt om de beurt een kwartier hulp: je vraagt om hulp, krijgt een "
@@ -148,4 +160,5 @@ WISE_CROWDS = MethodSpec(
 
 @hookimpl
 def intervision_methods() -> list[MethodSpec]:
-    return [WISE_CROWDS]
+    # 1.0 meetings resume under 1.1: it keeps every phase of 1.0 (see the docstring)
+    return [WISE_CROWDS, WISE_CROWDS.model_copy(update={"version": "1.0"})]

@@ -23,7 +23,7 @@ from .errors import IntervisionError
 from .flow import frame_flow, method_flow
 from .phases import PhaseSpec
 from .registry import Registry
-from .rules import FRAME_KINDS, roles_of, yet_to_speak
+from .rules import FRAME_KINDS, below_floor, roles_of, yet_to_speak
 from .specs import MethodSpec
 from .state import MeetingState
 
@@ -33,7 +33,10 @@ WaitReason = Literal[
     "leervraag",
     "learning_goal",
     "recognition",
+    "feedback",
     "everyone_contributes",
+    "at_least",
+    "inbrenger",
     "reveal",
     "consensus",
     "decision",
@@ -68,9 +71,12 @@ class PersonCan:
     #: For the parameterised commands: the arguments the engine would accept.
     loops: tuple[str, ...] = ()
     modules: tuple[str, ...] = ()
+    #: Whose leervraag they may choose at the case choice (``choose_case``).
     inbrengers: tuple[str, ...] = ()
     hand_over_to: tuple[str, ...] = ()
     methods: tuple[str, ...] = ()
+    #: Whose example they may record as the group's choice (``choose_inbrenger``).
+    examples: tuple[str, ...] = ()
 
     def may(self, command: str) -> bool:
         """Whether they may send ``command`` now (a ``command`` name, see :attr:`commands`)."""
@@ -203,6 +209,13 @@ def _person(
         if state.frame in ("case_choice", "second_case")
         and ok(cmd.ChooseCase(by=person, inbrenger=p, consent=True))
     )
+    examples: tuple[str, ...] = ()
+    if phase is not None and phase.inbrenger_chosen:
+        examples = tuple(
+            p
+            for p in state.present
+            if ok(cmd.ChooseInbrenger(by=person, inbrenger=p, consent=True))
+        )
     hand_over_to = tuple(
         p for p in state.present if p != person and ok(cmd.HandOver(by=person, to=p))
     )
@@ -217,6 +230,7 @@ def _person(
         ("take_loop", loops),
         ("choose_module", modules),
         ("choose_case", inbrengers),
+        ("choose_inbrenger", examples),
         ("hand_over", hand_over_to),
         ("choose_method", methods),
     ):
@@ -232,6 +246,7 @@ def _person(
         inbrengers,
         hand_over_to,
         methods,
+        examples,
     )
 
 
@@ -298,6 +313,12 @@ def _waiting(
     elif state.frame == "learning_goals":
         writing = tuple(p for p in state.present if p not in said and not state.members[p].external)
         found.append(Waiting("learning_goal", writing, "learning_goals_complete"))
+    elif state.frame == "evaluation" and state.feedback_round:
+        given = {c.author for c in step if c.kind == "feedback"}
+        members = (p for p in state.present if not state.members[p].external)
+        found.append(
+            Waiting("feedback", tuple(p for p in members if p not in given), "feedback_round")
+        )
     elif phase is not None:
 
         def holders(command: str) -> tuple[str, ...]:
@@ -306,19 +327,28 @@ def _waiting(
         written = phase.written_first and any(c.written for c in step)
         if written and state.step_no not in state.revealed:
             found.append(Waiting("reveal", holders("reveal"), "written_first"))
+        neutral = method is not None and method.neutral_facilitator
         if phase.everyone_contributes:
-            neutral = method is not None and method.neutral_facilitator
             turn = yet_to_speak(state, neutral_facilitator=neutral)
             found.append(Waiting("everyone_contributes", turn, "everyone_contributes"))
+        if phase.at_least:
+            short = below_floor(state, phase.at_least, neutral_facilitator=neutral)
+            found.append(Waiting("at_least", short, "at_least"))
         if phase.consensus and state.step_no not in state.consensus:
             found.append(Waiting("consensus", holders("record_consensus"), "consensus"))
-        if phase.decision is not None and phase.decision.required and not state.step_decisions():
+        if phase.inbrenger_chosen and state.step_no not in state.inbrenger_chosen:
+            found.append(Waiting("inbrenger", holders("choose_inbrenger"), "choose_inbrenger"))
+        if phase.decision is not None and phase.decision.required:
+            decided = {d.by for d in state.step_decisions()}
             deciders = tuple(p for p, can in people.items() if phase.decision.by in can.roles)
-            found.append(Waiting("decision", deciders, "decision_required"))
+            pair = phase.decision.by == "inbrenger" and len(state.inbrengers) > 1
+            if pair or not decided:
+                undecided = tuple(p for p in deciders if p not in decided)
+                found.append(Waiting("decision", undecided, "decision_required"))
         if phase.nested is not None and state.module is None:
             choosers = tuple(p for p, can in people.items() if can.roles & set(phase.nested.by))
             found.append(Waiting("module", choosers, "nesting"))
-    waits = tuple(w for w in found if w.people or w.reason in ("reveal", "consensus"))
+    waits = tuple(w for w in found if w.people or w.reason in ("reveal", "consensus", "inbrenger"))
     return waits + _other_refusal(state, registry, method, phase, people, waits, now)
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "SAMPLE_TEXT",
     "Advance",
     "ChooseCase",
+    "ChooseInbrenger",
     "ChooseMethod",
     "ChooseModule",
     "Close",
@@ -113,6 +114,9 @@ class ChooseCase(_Command):
     command: Literal["choose_case"] = "choose_case"
     inbrenger: str
     consent: bool
+    #: A second member who brings the case together with the inbrenger (and consents
+    #: too); only a method with ``inbrenger_pair`` can then be chosen.
+    co_inbrenger: str | None = None
 
 
 class ChooseMethod(_Command):
@@ -258,6 +262,21 @@ class ChooseModule(_Command):
     method_id: str
 
 
+class ChooseInbrenger(_Command):
+    """The group's choice of whose example the case becomes, inside a method phase that
+    leaves it to the group (Socratic dialogue, IMI); entered by the facilitator, the
+    chosen member consents. The inbrenger named at the case choice steps back."""
+
+    trigger: ClassVar[str] = "choose_inbrenger"
+    stays_in: ClassVar[frozenset[str]] = frozenset({PHASE})
+    only_if: ClassVar[str | None] = "inbrenger_chosen"
+    by_roles: ClassVar[tuple[str, ...]] = _FACILITATOR
+    makes: ClassVar[tuple[str, ...]] = ("inbrenger_chosen",)
+    command: Literal["choose_inbrenger"] = "choose_inbrenger"
+    inbrenger: str
+    consent: bool
+
+
 class HandOver(_Command):
     """The facilitator hands the facilitation to another member present, before the
     method starts (the method may forbid a facilitator who is the inbrenger)."""
@@ -295,6 +314,7 @@ Command = Annotated[
     | TakeLoop
     | RecordConsensus
     | ChooseModule
+    | ChooseInbrenger
     | HandOver
     | Close,
     Field(discriminator="command"),

@@ -13,6 +13,7 @@ from . import commands as cmd
 from . import events as ev
 from .errors import CommandRefused, NotAMemberError, UnknownMethodError, WrongPhaseError
 from .flow import END, WITHOUT_CASE, Flow, frame_flow, method_flow
+from .frame import FRAME_STEPS, held_by_methods
 from .phases import PhaseSpec
 from .registry import Registry
 from .rules import Refusal, RuleContext, roles_of
@@ -221,8 +222,6 @@ _COMMAND_WORDS: dict[str, Text] = {
 
 def _not_now(state: MeetingState, command: cmd.Command, registry: Registry) -> Text:
     phase = current_phase(state, registry)
-    from .frame import FRAME_STEPS
-
     title = phase.title if phase is not None else FRAME_STEPS[state.frame].title
     what = _COMMAND_WORDS.get(command.trigger) or Text(
         nl=command.trigger.replace("_", " "), en=command.trigger.replace("_", " ")
@@ -314,6 +313,7 @@ def _events(
                     case_no=len(state.cases) + 1,
                     leervraag_id=leervraag.id,
                     inbrenger=command.inbrenger,
+                    co_inbrenger=command.co_inbrenger,
                 ),
                 ev.StepEntered(at=now, frame="method_choice"),
             ]
@@ -352,6 +352,8 @@ def _events(
             return [ev.MeetingClosed(at=now, by=command.by, reason=command.reason)]
         case cmd.HandOver():
             return [ev.FacilitatorChanged(at=now, by=command.by, to=command.to)]
+        case cmd.ChooseInbrenger():
+            return [ev.InbrengerChosen(at=now, by=command.by, inbrenger=command.inbrenger)]
         case cmd.TakeLoop():
             destination = flow.destination(position, f"loop:{command.loop_id}")
             return [
@@ -379,6 +381,8 @@ def _move_on(
     if state.frame != "method":
         destination = flow.destination(position, _frame_advance(state))
         assert destination is not None
+        if destination == "recognitions" and held_by_methods(state, registry, "recognitions"):
+            destination = "evaluation"
         return [ev.StepEntered(at=now, frame=destination)]
     destination = flow.destination(position, trigger)
     if destination != END:

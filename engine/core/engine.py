@@ -108,6 +108,7 @@ class Engine:
         meeting_id: str | None = None,
         external_facilitator: bool = False,
         purpose: ev.MeetingPurpose = "regular",
+        feedback_round: bool | None = None,
     ) -> Meeting:
         """Start a meeting; members are display names (or a group), the others names or ids.
 
@@ -132,7 +133,13 @@ class Engine:
         and the methods introduced, personal learning goals written); "refresh" one
         after members changed (the contract and the rotation revisited, learning
         goals again). Both may go on to a case, or without one to the recognitions.
+
+        With ``feedback_round`` the members give each other feedback in the
+        evaluation, and the meeting closes once everyone has; left out, a group's own
+        setting (its ``feedback_round``) holds, and a meeting of names holds none.
         """
+        if feedback_round is None:
+            feedback_round = bool(getattr(members, "feedback_round", False))
         lang = check_lang(lang, self.registry.langs())
         if meeting_id is not None:
             check_id(meeting_id, MEETING_ID)
@@ -159,6 +166,7 @@ class Engine:
             facilitator=seating.facilitator,
             roles=seating.roles,
             purpose=purpose,
+            feedback_round=feedback_round,
         )
         with self._lock(meeting_id):
             self.journal.append(meeting_id, 0, [started])

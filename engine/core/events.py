@@ -21,10 +21,12 @@ __all__ = [
     "DecisionMade",
     "Event",
     "FacilitatorChanged",
+    "FeedbackRoundSet",
     "GroupContract",
     "GroupCreated",
     "GroupMember",
     "GuidedSet",
+    "InbrengerChosen",
     "LeervraagPassed",
     "LeervraagSubmitted",
     "LoopTaken",
@@ -144,7 +146,9 @@ class MeetingStarted(_Event):
     """
 
     hooks: ClassVar[tuple[str, ...]] = ("intervision_meeting_started", "intervision_phase_entered")
-    v: int = 2
+    #: 2: ``roles`` (version 1 had ``scribe`` and ``timekeeper``); 3: ``feedback_round``
+    #: (version 2 had none: off).
+    v: int = 3
     type: Literal["meeting_started"] = "meeting_started"
     meeting_id: str
     group_id: str | None = None
@@ -158,6 +162,9 @@ class MeetingStarted(_Event):
     #: the methods introduced, personal learning goals written); or a refresh after
     #: members changed (the contract and the rotation revisited, learning goals again).
     purpose: MeetingPurpose = "regular"
+    #: The group gives each other feedback on their questions and advice, as a round
+    #: in the evaluation (a group's setting).
+    feedback_round: bool = False
 
 
 class StepEntered(_Event):
@@ -197,12 +204,16 @@ class LeervraagPassed(_Event):
 class CaseChosen(_Event):
     """The group chose whose leervraag is discussed; its inbrenger consented."""
 
+    #: 2: ``co_inbrenger`` (version 1 had none: one inbrenger).
+    v: int = 2
     type: Literal["case_chosen"] = "case_chosen"
     case_no: int
     leervraag_id: str
     inbrenger: str
     #: Chosen by the method's rotation (every member inbrenger once), not by the group.
     auto: bool = False
+    #: The second member bringing the case together with the inbrenger, if any.
+    co_inbrenger: str | None = None
 
 
 class MethodChosen(_Event):
@@ -213,6 +224,15 @@ class MethodChosen(_Event):
     method_id: str
     method_version: str
     variant: str | None = None
+
+
+class InbrengerChosen(_Event):
+    """Inside the method, the group chose whose example the case becomes; that member
+    is the inbrenger from now on (Socratic dialogue, IMI)."""
+
+    type: Literal["inbrenger_chosen"] = "inbrenger_chosen"
+    by: str
+    inbrenger: str
 
 
 class ContributionAdded(_Event):
@@ -338,6 +358,14 @@ class GuidedSet(_Event):
     facilitator: str | None = None
 
 
+class FeedbackRoundSet(_Event):
+    """The group switched its feedback round on or off: the members give each other
+    feedback on their questions and advice at every meeting's evaluation."""
+
+    type: Literal["feedback_round_set"] = "feedback_round_set"
+    on: bool
+
+
 class SeriesPlanned(_Event):
     """The group planned its series of meetings, replacing any earlier plan.
 
@@ -395,12 +423,14 @@ Event = Annotated[
     | ConsensusRecorded
     | ModuleChosen
     | FacilitatorChanged
+    | InbrengerChosen
     | MeetingClosed
     | GroupCreated
     | MemberAdded
     | MemberRemoved
     | ContractSet
     | GuidedSet
+    | FeedbackRoundSet
     | SeriesPlanned
     | SeriesMethodSet,
     Field(discriminator="type"),

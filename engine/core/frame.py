@@ -6,12 +6,16 @@ the same words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from .state import FRAME
+from .state import FRAME, MeetingState
 from .text import Text
 
-__all__ = ["FRAME", "FRAME_STEPS", "FrameStep"]
+if TYPE_CHECKING:
+    from .registry import Registry
+
+__all__ = ["FRAME", "FRAME_STEPS", "FrameStep", "frame_step"]
 
 
 @dataclass(frozen=True)
@@ -140,3 +144,42 @@ FRAME_STEPS: dict[str, FrameStep] = {
 }
 
 assert tuple(FRAME_STEPS) == FRAME
+
+#: The evaluation, where today's methods already evaluated themselves (``closes_with``).
+_EVALUATION_HELD = Text(
+    nl="De methode is in haar laatste fase al geëvalueerd; doe dat niet nog eens. Hoe "
+    "gingen de rollen? Welke thema's voor de volgende keer?",
+    en="The method was evaluated in its own last phase already; don't do it again. How "
+    "did the roles go? Themes for next time?",
+)
+#: Added to the evaluation's instructions where the meeting holds a feedback round.
+_FEEDBACK_ROUND = Text(
+    nl="Daarna geeft ieder de anderen feedback op hoe zij vragen stelden en adviezen "
+    "gaven; de bijeenkomst sluit als iedereen dat gedaan heeft.",
+    en="Then each member gives the others feedback on how they asked questions and gave "
+    "advice; the meeting closes once everyone has.",
+)
+
+
+def held_by_methods(state: MeetingState, registry: Registry, step: str) -> bool:
+    """Whether every case today ran a method whose own last phases hold the frame's
+    closing round ``step`` (``closes_with``): then the frame does not hold it again."""
+    methods = [
+        registry.method(c.method_id, c.method_version, c.variant)
+        for c in state.cases
+        if c.method_id is not None
+    ]
+    return bool(methods) and all(step in m.closes_with for m in methods)
+
+
+def frame_step(state: MeetingState, registry: Registry) -> FrameStep:
+    """The frame step the meeting is in, with what the facilitator says there today:
+    the evaluation leaves out what the methods' own closing rounds held, and names the
+    feedback round where the group holds one."""
+    step = FRAME_STEPS[state.frame]
+    if step.id != "evaluation":
+        return step
+    text = _EVALUATION_HELD if held_by_methods(state, registry, "evaluation") else step.instructions
+    if state.feedback_round:
+        text = Text(nl=f"{text.nl} {_FEEDBACK_ROUND.nl}", en=f"{text.en} {_FEEDBACK_ROUND.en}")
+    return replace(step, instructions=text)

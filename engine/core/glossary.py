@@ -201,6 +201,7 @@ GLOSSARY = Glossary(
             _term("learning_point", "leerpunt", "learning point", ("lp", "lp"), ("learning",)),
             _term("learning_goal", "leerdoel", "learning goal", ("ld", "lg"), ("doel", "goal")),
             _term("note", "notitie", "note", ("n", "n")),
+            _term("feedback", "feedback", "feedback", ("fb", "fb"), ("terugkoppeling",)),
         )
     ),
     roles=_table(

@@ -166,11 +166,35 @@ class Meeting:
         return self._send(cmd.PassLeervraag, request_id, by=by)
 
     def choose_case(
+        self,
+        by: str,
+        inbrenger: str,
+        *,
+        consent: bool = True,
+        co_inbrenger: str | None = None,
+        request_id: str | None = None,
+    ) -> Outcome:
+        """The group's choice of case; ``co_inbrenger`` brings it together with the
+        inbrenger (both consent), for a method that allows a pair."""
+        return self._send(
+            cmd.ChooseCase,
+            request_id,
+            by=by,
+            inbrenger=self.person(inbrenger),
+            consent=consent,
+            co_inbrenger=self.person(co_inbrenger) if co_inbrenger else None,
+        )
+
+    def choose_inbrenger(
         self, by: str, inbrenger: str, *, consent: bool = True, request_id: str | None = None
     ) -> Outcome:
-        """The group's choice of whose leervraag is discussed; the inbrenger consents."""
+        """Inside a phase that leaves it to the group: whose example the case becomes."""
         return self._send(
-            cmd.ChooseCase, request_id, by=by, inbrenger=self.person(inbrenger), consent=consent
+            cmd.ChooseInbrenger,
+            request_id,
+            by=by,
+            inbrenger=self.person(inbrenger),
+            consent=consent,
         )
 
     def choose_method(

@@ -153,6 +153,15 @@ class PhaseSpec(_Frozen):
     hidden_until: str | None = None
     #: Moving on waits until every participant present has contributed here.
     everyone_contributes: bool = False
+    #: Kind -> the fewest contributions of that kind each participant gives here before
+    #: moving on ("at least one advice each"); the floor under ``quotas``.
+    at_least: dict[ContributionKind, int] = Field(default_factory=dict)
+    #: Kinds the others give only once the inbrenger has asked for them here; the
+    #: asking is the phase's decision (socratic: tips only when the inbrenger asks).
+    on_request: tuple[ContributionKind, ...] = ()
+    #: The group chooses here whose example the case becomes: the facilitator records
+    #: the new inbrenger (``choose_inbrenger``), and moving on waits for it.
+    inbrenger_chosen: bool = False
     #: Moving on waits until the group has recorded consensus here.
     consensus: bool = False
     loops: tuple[LoopSpec, ...] = ()
@@ -193,7 +202,41 @@ class PhaseSpec(_Frozen):
         for kind, limit in self.quotas.items():
             if limit < 1:
                 raise ValueError(f"quotas.{kind}: must be at least 1, got {limit}")
+        self._floors()
+        self._requested()
         return self
+
+    def _floors(self) -> None:
+        for kind, floor in self.at_least.items():
+            if floor < 1:
+                raise ValueError(f"at_least.{kind}: must be at least 1, got {floor}")
+            if kind not in self.allowed.get("participant", ()):
+                raise ValueError(
+                    f"at_least.{kind}: the participants cannot give the kind {kind!r} here; "
+                    "add it to allowed.participant"
+                )
+            if floor > self.quotas.get(kind, floor):
+                raise ValueError(
+                    f"at_least.{kind}: {floor} is more than the quota of {self.quotas[kind]}"
+                )
+
+    def _requested(self) -> None:
+        if not self.on_request:
+            return
+        decision = self.decision
+        if decision is None or decision.by != "inbrenger" or decision.required:
+            raise ValueError(
+                "on_request: the inbrenger asks by deciding; give this phase a decision "
+                "by the inbrenger with required = false (asking is never owed)"
+            )
+        given = {
+            kind for role, kinds in self.allowed.items() if role != "inbrenger" for kind in kinds
+        }
+        for kind in self.on_request:
+            if kind not in given:
+                raise ValueError(
+                    f"on_request: nobody but the inbrenger may give the kind {kind!r} here"
+                )
 
     def kinds_referenced(self) -> dict[str, str]:
         """Every contribution kind this phase mentions, mapped to the field that mentions it."""
@@ -203,6 +246,10 @@ class PhaseSpec(_Frozen):
                 refs.setdefault(kind, f"allowed.{role}")
         for kind in self.quotas:
             refs.setdefault(kind, "quotas")
+        for kind in self.at_least:
+            refs.setdefault(kind, "at_least")
+        for kind in self.on_request:
+            refs.setdefault(kind, "on_request")
         if self.decision is not None:
             for kind in self.decision.selects_from:
                 refs.setdefault(kind, "decision.selects_from")

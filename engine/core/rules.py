@@ -21,7 +21,7 @@ from .text import Lang, Text, installed_languages, translated
 
 if TYPE_CHECKING:  # at run time only the annotations name them: loading methods needs neither
     from . import commands as cmd
-    from .phases import PhaseSpec
+    from .phases import ContributionKind, PhaseSpec
     from .specs import MethodSpec
     from .state import MeetingState
 
@@ -30,8 +30,10 @@ __all__ = [
     "Refusal",
     "RuleContext",
     "RuleKind",
+    "below_floor",
     "refuse",
     "roles_of",
+    "turn_takers",
     "yet_to_speak",
 ]
 
@@ -89,16 +91,10 @@ class RuleKind:
 
 def yet_to_speak(state: MeetingState, *, neutral_facilitator: bool = False) -> tuple[str, ...]:
     """The participants present who have said nothing yet in this step: whom a phase
-    where everyone contributes waits for (never the inbrenger, an external facilitator,
-    or a facilitator the method keeps neutral)."""
+    where everyone contributes waits for (the :func:`turn_takers` still to speak)."""
     said = {c.author for c in state.step_contributions()}
     return tuple(
-        p
-        for p in state.present
-        if p != state.inbrenger
-        and not state.members[p].external
-        and not (neutral_facilitator and p == state.facilitator)
-        and p not in said
+        p for p in turn_takers(state, neutral_facilitator=neutral_facilitator) if p not in said
     )
 
 
@@ -107,15 +103,15 @@ def roles_of(
 ) -> frozenset[str]:
     """The roles a person has right now.
 
-    The inbrenger is only the inbrenger while their case runs, even when they also
-    facilitate; a member who facilitates is a participant too, unless the method
-    wants a neutral facilitator; an external facilitator never is. A role of the day
-    (scribe, timekeeper, a role the method declares) comes on top of these.
+    The inbrenger (both of a pair) is only the inbrenger while their case runs, even
+    when they also facilitate; a member who facilitates is a participant too, unless
+    the method wants a neutral facilitator; an external facilitator never is. A role
+    of the day (scribe, timekeeper, a role the method declares) comes on top of these.
     """
     roles: set[str] = set()
     if person == state.facilitator:
         roles.add("facilitator")
-    if state.frame == "method" and person == state.inbrenger:
+    if state.frame == "method" and person in state.inbrengers:
         roles.add("inbrenger")
     elif (
         person in state.members
@@ -127,6 +123,41 @@ def roles_of(
         if person in holders:
             roles.add(role)
     return frozenset(roles)
+
+
+def turn_takers(state: MeetingState, *, neutral_facilitator: bool = False) -> tuple[str, ...]:
+    """Who takes a turn where everyone does (a round, a floor of "at least one each"):
+    every member present but the inbrenger (both of a pair), an external facilitator,
+    and a facilitator the method wants neutral."""
+    inbrengers = state.inbrengers
+    return tuple(
+        p
+        for p in state.present
+        if p not in inbrengers
+        and not state.members[p].external
+        and not (neutral_facilitator and p == state.facilitator)
+    )
+
+
+def below_floor(
+    state: MeetingState,
+    floors: Mapping[ContributionKind, int],
+    *,
+    neutral_facilitator: bool = False,
+) -> tuple[str, ...]:
+    """The :func:`turn_takers` who have not yet given, in this step, the fewest
+    contributions of each kind that ``floors`` asks (a phase's ``at_least``)."""
+    if not floors:
+        return ()
+    step = state.step_contributions()
+    return tuple(
+        p
+        for p in turn_takers(state, neutral_facilitator=neutral_facilitator)
+        if any(
+            sum(1 for c in step if c.author == p and c.kind == kind) < floor
+            for kind, floor in floors.items()
+        )
+    )
 
 
 def refuse(rule: str, nl: str, en: str, **values: object) -> Refusal:
@@ -150,7 +181,9 @@ def refuse(rule: str, nl: str, en: str, **values: object) -> Refusal:
     return Refusal(rule, text)
 
 
-#: Kinds allowed in the frame steps that take contributions.
+#: Kinds allowed in the frame steps that take contributions. In the evaluation the
+#: members may give each other feedback on how they asked and advised; a meeting with
+#: a feedback round (``feedback_round``) closes only once everyone has.
 FRAME_KINDS: dict[str, tuple[str, ...]] = {
     #: At the opening, earlier inbrengers tell what came of their commitments.
     "opening": ("statement",),
@@ -161,5 +194,5 @@ FRAME_KINDS: dict[str, tuple[str, ...]] = {
     #: An intake or refresh: each member writes a personal learning goal for the series.
     "learning_goals": ("learning_goal",),
     "recognitions": ("recognition",),
-    "evaluation": ("note", "learning_point"),
+    "evaluation": ("note", "learning_point", "feedback"),
 }

@@ -108,8 +108,8 @@ class VariantSpec(_Frozen):
     by id, with only the fields it changes (``instructions``, ``allowed`` and
     ``quotas`` merge role by role, kind by kind); ``add`` brings new phases; ``order``
     lists the variant's phase ids when it adds, drops or reorders phases. A variant
-    that is a procedure of its own lists all its ``phases`` instead. ``rules`` and
-    ``fit`` replace the method's when given; without a fit the variant has the
+    that is a procedure of its own lists all its ``phases`` instead. ``rules``,
+    ``fit`` and ``closes_with`` replace the method's when given; without a fit the variant has the
     method's, with the minutes of its own phases. The rest (roles, titles, ...) it
     shares with the method.
     """
@@ -124,6 +124,7 @@ class VariantSpec(_Frozen):
     phases: tuple[PhaseSpec, ...] = ()
     rules: tuple[RuleRef, ...] | None = None
     fit: Fit | None = None
+    closes_with: tuple[Literal["recognitions", "evaluation"], ...] | None = None
 
     @field_validator("change", mode="before")
     @classmethod
@@ -170,9 +171,15 @@ class MethodSpec(_Frozen):
     neutral_facilitator: bool = False
     #: Whoever facilitates does not bring the case: the frame refuses a method for a
     #: case of the facilitator's own, until the facilitation is handed over. A method
-    #: where the facilitator may bring it says so here, with the reason (troika: every
-    #: member of the trio is the client once, and there is nobody else to guide).
+    #: where the facilitator may bring it says so here, with the reason in Dutch and
+    #: English (troika: every member is the client once, the one who keeps time too).
     facilitator_may_bring_case: Text | None = None
+    #: The frame's closing rounds this method's own last phases already hold (balint's
+    #: sharing is the recognitions), so the frame does not hold them twice.
+    closes_with: tuple[Literal["recognitions", "evaluation"], ...] = ()
+    #: Two members may bring the case together (``choose_case`` with a
+    #: ``co_inbrenger``): both are the inbrenger, and each makes the decisions (Balint).
+    inbrenger_pair: bool = False
 
     @model_validator(mode="after")
     def _coherent(self) -> MethodSpec:
@@ -182,6 +189,7 @@ class MethodSpec(_Frozen):
             )
         role_ids = [role.id for role in self.roles]
         _unique(role_ids, "roles")
+        _unique(list(self.closes_with), "closes_with")
         missing = FRAME_ROLES - set(role_ids)
         if missing:
             raise ValueError(f"roles: the roles {sorted(missing)} are required by the frame")
@@ -226,6 +234,9 @@ class MethodSpec(_Frozen):
                         "phases": phases,
                         "rules": self.rules if variant.rules is None else variant.rules,
                         "fit": fit.timed(phases),
+                        "closes_with": (
+                            self.closes_with if variant.closes_with is None else variant.closes_with
+                        ),
                         "variants": (),
                     }
                 )

@@ -94,6 +94,15 @@ class Case:
     method_version: str | None = None
     variant: str | None = None
     auto: bool = False
+    #: The second member bringing this case together with the inbrenger, if any.
+    co_inbrenger: str | None = None
+
+    @property
+    def inbrengers(self) -> tuple[str, ...]:
+        """Who brings this case: the inbrenger, and the second of a pair."""
+        if self.co_inbrenger is None:
+            return (self.inbrenger,)
+        return (self.inbrenger, self.co_inbrenger)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +165,8 @@ class MeetingState:
     #: declares): role id -> the members holding it, as assigned at the start.
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: _EMPTY)
     version: int = 1
+    #: The members give each other feedback in the evaluation (a group's setting).
+    feedback_round: bool = False
     frame: str = "opening"
     phase: str | None = None
     #: The nested module running now, as ``id@version``, and the phase nesting it.
@@ -172,6 +183,8 @@ class MeetingState:
     contributions: tuple[Contribution, ...] = ()
     revealed: frozenset[int] = frozenset()
     consensus: frozenset[int] = frozenset()
+    #: The steps in which the group chose whose example the case becomes.
+    inbrenger_chosen: frozenset[int] = frozenset()
     decisions: tuple[Decision, ...] = ()
     labels: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     #: (case number, phase path) of every method phase entered: what "hidden until" reads.
@@ -211,6 +224,11 @@ class MeetingState:
     def inbrenger(self) -> str | None:
         """Whose leervraag the current case is (the member id), once a case is chosen."""
         return self.cases[-1].inbrenger if self.cases else None
+
+    @property
+    def inbrengers(self) -> tuple[str, ...]:
+        """Who brings the current case: one member, or a pair (none before a case)."""
+        return self.cases[-1].inbrengers if self.cases else ()
 
     @property
     def phase_path(self) -> str | None:
@@ -296,6 +314,7 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
             roles=_frozen(dict(event.roles)) if event.roles else _EMPTY,
             step_entered_at=_utc(event.at),
             purpose=event.purpose,
+            feedback_round=event.feedback_round,
         )
     if state is None:
         raise ValueError(f"the first event must be meeting_started, not {event.type}")
@@ -355,7 +374,13 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
         case ev.LeervraagPassed():
             return _evolve(state, version=version, passed=(*state.passed, event.by))
         case ev.CaseChosen():
-            case = Case(event.case_no, event.leervraag_id, event.inbrenger, auto=event.auto)
+            case = Case(
+                event.case_no,
+                event.leervraag_id,
+                event.inbrenger,
+                auto=event.auto,
+                co_inbrenger=event.co_inbrenger,
+            )
             return _evolve(state, version=version, cases=(*state.cases, case))
         case ev.MethodChosen():
             case = state.cases[-1]
@@ -367,8 +392,26 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
                 event.method_version,
                 event.variant,
                 case.auto,
+                case.co_inbrenger,
             )
             return _evolve(state, version=version, cases=(*state.cases[:-1], chosen))
+        case ev.InbrengerChosen():
+            case = state.cases[-1]
+            chosen = Case(
+                case.no,
+                case.leervraag_id,
+                event.inbrenger,
+                case.method_id,
+                case.method_version,
+                case.variant,
+                case.auto,
+            )
+            return _evolve(
+                state,
+                version=version,
+                cases=(*state.cases[:-1], chosen),
+                inbrenger_chosen=state.inbrenger_chosen | {state.step_no},
+            )
         case ev.WrittenRevealed():
             return _evolve(state, version=version, revealed=state.revealed | {state.step_no})
         case ev.ConsensusRecorded():

@@ -18,6 +18,7 @@ from intervision.engine import (
     ConcurrencyError,
     ContractSet,
     Event,
+    FeedbackRoundSet,
     GroupContract,
     GroupCreated,
     GroupError,
@@ -88,6 +89,8 @@ def apply_group(state: GroupState | None, event: Event) -> GroupState:
             state.contract = event.contract
         case GuidedSet():
             state.guided_by = event.facilitator
+        case FeedbackRoundSet():
+            state.feedback_round = event.on
         case SeriesPlanned():
             if state.series is None or event.new_series:
                 state.series_began, state.series_changes = event.plan.start, 0
@@ -172,6 +175,8 @@ class GroupBook:
         if group.guided_by:
             guide = clean_name(group.guided_by, _GUIDE, limit=self.limits.name)
             events.append(GuidedSet(at=now, facilitator=guide))
+        if group.feedback_round:
+            events.append(FeedbackRoundSet(at=now, on=True))
         return self._append_new(group_id, events)
 
     def _new_group(self, name: str, lang: object, group_id: str | None) -> tuple[str, list[Event]]:
@@ -288,6 +293,13 @@ class GroupBook:
         with self._lock:
             group = self.get(group_id)
             self._append(group, GuidedSet(at=self.clock(), facilitator=facilitator))
+            return group
+
+    def set_feedback_round(self, group_id: str, on: bool) -> GroupState:
+        """Switch the group's feedback round on or off, for the meetings to come."""
+        with self._lock:
+            group = self.get(group_id)
+            self._append(group, FeedbackRoundSet(at=self.clock(), on=on))
             return group
 
     def plan_series(

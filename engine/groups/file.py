@@ -124,6 +124,8 @@ class GroupFile(BaseModel):
     lang: Literal["nl", "en"] | None = None
     #: A fixed external facilitator; left out, the members facilitate in turn.
     guided_by: Name | None = None
+    #: The members give each other feedback at every meeting's evaluation.
+    feedback_round: bool = False
     contract: ContractEntry | None = None
     members: list[MemberEntry] = Field(default_factory=list, max_length=DEFAULT_LIMITS.members)
 
@@ -266,6 +268,8 @@ def dump_group(group: GroupState) -> str:
     top: dict[str, Any] = {"name": group.name, "id": group.id, "lang": group.lang}
     if group.guided_by:
         top["guided_by"] = group.guided_by
+    if group.feedback_round:
+        top["feedback_round"] = True
     # Written table by table: tomli_w would squeeze short members into one inline
     # array, and a facilitator edits (and an error names) one [[members]] table each.
     parts = [

@@ -82,6 +82,9 @@ class GroupState:
     members: dict[str, GroupMember] = field(default_factory=dict)
     #: The fixed external facilitator of a guided group; None for a self-run group.
     guided_by: str | None = None
+    #: The members give each other feedback on their questions and advice at every
+    #: meeting's evaluation; a meeting started for the group holds the round.
+    feedback_round: bool = False
     series: SeriesPlan | None = None
     #: The series as a calendar knows it: the start of the plan that began it (its
     #: events keep their ids while the plan changes), how often the plan changed

@@ -79,14 +79,16 @@ class CommitmentReport:
     member: str
 
 
-def commitment_id(meeting_id: str, case_no: int, phase: str) -> str:
+def commitment_id(meeting_id: str, case_no: int, phase: str, second: str | None = None) -> str:
     """The id of the commitment decided in ``phase`` (its path) of case ``case_no``.
 
     Made from ids alone, so a meeting's state and a stored summary of it give the
     same id. A decision taken again in that phase (after a loop) replaces the
-    earlier one: the same id, the latest text.
+    earlier one: the same id, the latest text. Of a case brought by two, the second
+    of the pair (``second``, their id) decides too: their commitment has its own id.
     """
-    return f"{meeting_id}:{case_no}:{phase}"
+    base = f"{meeting_id}:{case_no}:{phase}"
+    return base if second is None else f"{base}:{second}"
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,7 @@ def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
         closed_at=state.closed_at,
         present=state.present,
         facilitator=state.facilitator,
-        inbrengers=tuple(case.inbrenger for case in state.cases if case.method_id),
+        inbrengers=tuple(p for case in state.cases if case.method_id for p in case.inbrengers),
         methods=tuple(dict.fromkeys(c.method_id for c in state.cases if c.method_id)),
         commitments=tuple(_commitments(state, registry)),
         # an intake or a refresh met once it got past its opening, case or not
@@ -195,7 +197,8 @@ def _commitments(state: MeetingState, registry: Registry) -> list[Commitment]:
         except (UnknownMethodError, KeyError):
             continue  # a method no longer installed: its commitments cannot be told apart
         if spec is not None and spec.commitment:
-            key = commitment_id(state.meeting_id, decision.case_no, decision.phase)
+            second = None if decision.by == case.inbrenger else decision.by
+            key = commitment_id(state.meeting_id, decision.case_no, decision.phase, second)
             found.pop(key, None)  # taken again: the latest, in its place in time
             found[key] = Commitment(decision.by, state.meeting_id, decision.text, decision.at, key)
     return list(found.values())

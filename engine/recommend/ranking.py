@@ -61,6 +61,7 @@ LEERVRAAG_KINDS: dict[str, Text] = {
     "values": Text(nl="Waarden en overtuigingen", en="Values and beliefs"),
     "advice": Text(nl="Een adviesvraag", en="A request for advice"),
     "pattern": Text(nl="Een patroon in mijn eigen gedrag", en="A pattern in my own behaviour"),
+    "positive": Text(nl="Een succes om van te leren", en="A success to learn from"),
 }
 
 #: The kinds as they read inside a sentence ("past bij een adviesvraag").
@@ -72,6 +73,7 @@ _KIND_PHRASES: dict[str, Text] = {
     "values": Text(nl="een vraag over waarden en overtuigingen", en="a question of values"),
     "advice": Text(nl="een adviesvraag", en="a request for advice"),
     "pattern": Text(nl="een patroon in het eigen gedrag", en="a pattern in one's own behaviour"),
+    "positive": Text(nl="een succes om van te leren", en="a success to learn from"),
 }
 
 #: How much each point weighs. The group's own choice for its series comes first.

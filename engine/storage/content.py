@@ -35,10 +35,12 @@ from intervision.engine import (
     DecisionMade,
     Event,
     FacilitatorChanged,
+    FeedbackRoundSet,
     GroupContract,
     GroupCreated,
     GroupMember,
     GuidedSet,
+    InbrengerChosen,
     LeervraagPassed,
     LeervraagSubmitted,
     LoopTaken,
@@ -96,7 +98,8 @@ STRUCTURE: dict[type[BaseModel], frozenset[str]] = {
     # typed_by is a member id, as by is (the facilitator who typed it in).
     LeervraagSubmitted: frozenset({"type", "leervraag_id", "by", "typed_by"}),
     LeervraagPassed: frozenset({"type", "by"}),
-    CaseChosen: frozenset({"type", "leervraag_id", "inbrenger"}),
+    CaseChosen: frozenset({"type", "leervraag_id", "inbrenger", "co_inbrenger"}),
+    InbrengerChosen: frozenset({"type", "by", "inbrenger"}),
     MethodChosen: frozenset({"type", "method_id", "method_version", "variant"}),
     ContributionAdded: frozenset(
         {
@@ -124,6 +127,7 @@ STRUCTURE: dict[type[BaseModel], frozenset[str]] = {
     MemberRemoved: frozenset({"type", "member_id"}),
     ContractSet: frozenset({"type"}),
     GuidedSet: frozenset({"type"}),
+    FeedbackRoundSet: frozenset({"type"}),
     SeriesPlanned: frozenset({"type"}),
     SeriesMethodSet: frozenset({"type", "method_id", "variant"}),
     GroupMember: frozenset({"id"}),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from intervision.engine import FRAME_STEPS, Contribution, Meeting
+from intervision.engine import Contribution, Meeting, frame_step
 from intervision.engine.groups import GroupState
 
 __all__ = ["contribution_view", "group_view", "meeting_view", "position"]
@@ -104,7 +104,7 @@ def contribution_view(meeting: Meeting, contribution: Contribution) -> dict[str,
 def _instructions(meeting: Meeting, their_roles: frozenset[str]) -> list[str]:
     lang, phase = meeting.state.lang, meeting.phase
     if phase is None:
-        return [FRAME_STEPS[meeting.state.frame].instructions(lang)]
+        return [frame_step(meeting.state, meeting.engine.registry).instructions(lang)]
     return [phase.instructions[r](lang) for r in sorted(their_roles) if r in phase.instructions]
 
 

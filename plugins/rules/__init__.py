@@ -18,6 +18,7 @@ from __future__ import annotations
 from intervision.engine import (
     Advance,
     ChooseCase,
+    ChooseInbrenger,
     ChooseMethod,
     ChooseModule,
     Close,
@@ -35,7 +36,9 @@ from intervision.engine import (
 )
 
 from . import catalogue as cr
+from . import floors as fl
 from . import frame as fr
+from . import inbrengers as ib
 from . import phase as pr
 
 __all__ = ["BUILTIN_RULE_KINDS", "intervision_rule_kinds"]
@@ -69,6 +72,20 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
             ChooseMethod,
             Contribute,
         ),
+    ),
+    RuleKind(
+        "inbrenger_pair",
+        Text(nl="Samen een casus inbrengen", en="Bringing a case together"),
+        ib.inbrenger_pair,
+        always=True,
+        commands=(ChooseCase, ChooseMethod),
+    ),
+    RuleKind(
+        "feedback_round",
+        Text(nl="Feedbackronde", en="Feedback round"),
+        fl.feedback_round,
+        always=True,
+        commands=(Close,),
     ),
     RuleKind(
         "group_size",
@@ -106,6 +123,13 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         commands=(Contribute,),
     ),
     RuleKind(
+        "on_request",
+        Text(nl="Alleen als de inbrenger erom vraagt", en="Only when the inbrenger asks"),
+        fl.on_request,
+        always=True,
+        commands=(Contribute,),
+    ),
+    RuleKind(
         "answers_labelled",
         Text(nl="Alleen gelabelde vragen beantwoorden", en="Answer labelled questions only"),
         cr.answers_labelled,
@@ -116,6 +140,13 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         "everyone_contributes",
         Text(nl="Ieder een beurt", en="Everyone takes a turn"),
         cr.everyone_contributes,
+        always=True,
+        commands=(Advance,),
+    ),
+    RuleKind(
+        "at_least",
+        Text(nl="Minimum per persoon", en="At least per person"),
+        fl.at_least,
         always=True,
         commands=(Advance,),
     ),
@@ -160,6 +191,13 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         cr.consensus,
         always=True,
         commands=(Advance,),
+    ),
+    RuleKind(
+        "choose_inbrenger",
+        Text(nl="De groep kiest het voorbeeld", en="The group chooses the example"),
+        ib.choose_inbrenger,
+        always=True,
+        commands=(Advance, ChooseInbrenger),
     ),
     RuleKind(
         "loops",

@@ -184,7 +184,7 @@ def facilitator_not_inbrenger(ctx: RuleContext) -> Refusal | None:
     over first, before the method starts."""
     if type(ctx.command) is not ChooseMethod or ctx.method is None:
         return None
-    if ctx.state.inbrenger != ctx.state.facilitator:
+    if ctx.state.facilitator not in ctx.state.inbrengers:
         return None
     if ctx.method.facilitator_may_bring_case is not None:
         return None

@@ -20,6 +20,7 @@ from intervision.engine import (
     RuleContext,
     Skip,
     Text,
+    below_floor,
     kind_titles,
     refuse,
     yet_to_speak,
@@ -154,6 +155,15 @@ def written_first(ctx: RuleContext) -> Refusal | None:
                 "What was written has already been revealed.",
             )
         neutral = ctx.method is not None and ctx.method.neutral_facilitator
+        short = below_floor(state, phase.at_least, neutral_facilitator=neutral)
+        if short:  # revealed early, the floor could no longer be reached
+            return refuse(
+                "written_first",
+                "Eerst schrijft ieder op wat deze fase vraagt; {count} van de deelnemers nog niet.",
+                "Everyone first writes what this phase asks; {count} of the participants have "
+                "not yet.",
+                count=len(short),
+            )
         if phase.everyone_contributes and yet_to_speak(state, neutral_facilitator=neutral):
             # Revealed early, the round would be stuck: the late writer refused (the
             # round is revealed), moving on refused (not everyone wrote).
@@ -258,7 +268,20 @@ def decision_required(ctx: RuleContext) -> Refusal | None:
     phase = ctx.phase
     if type(ctx.command) is not Advance or phase is None or phase.decision is None:
         return None
-    if not phase.decision.required or ctx.state.step_decisions():
+    if not phase.decision.required:
+        return None
+    decided = {d.by for d in ctx.state.step_decisions()}
+    pair = ctx.state.inbrengers if phase.decision.by == "inbrenger" else ()
+    if len(pair) > 1:  # each of a pair makes the decision of their own
+        if all(p in decided for p in pair):
+            return None
+        return refuse(
+            "decision_required",
+            "Eerst besluiten beide inbrengers, ieder voor zich: {title}.",
+            "Both inbrengers decide first, each for themselves: {title}.",
+            title=phase.decision.title,
+        )
+    if decided:
         return None
     return refuse(
         "decision_required",

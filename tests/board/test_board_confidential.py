@@ -37,6 +37,9 @@ def test_a_written_question_is_absent_from_the_others_pages_until_the_reveal(roo
     carla = room.page("carla")
     assert SECRET in carla
     assert "Alleen jij ziet dit" in carla
+    # The reveal waits until every participant has written (at least one question each).
+    for who in ("anna", "dirk", "eva"):  # the facilitator takes part in this method
+        room.do(who, "contribute", kind="open_question", text=f"Vraag van {who}?")
 
     with room.stream("dirk") as dirk_stream:
         dirk_stream.next()
@@ -71,6 +74,8 @@ def test_no_case_content_or_link_reaches_a_log(
     to_phase(room.meeting, "socratic", "writing")
     room.do("carla", "contribute", kind="open_question", text=SECRET)
     room.refused("carla", "contribute", kind="advice", text=SECRET + "-ADVIES")
+    for who in ("anna", "dirk", "eva"):  # the facilitator takes part in this method
+        room.do(who, "contribute", kind="open_question", text=f"Vraag van {who}?")
     room.do("console", "reveal")
     room.page("display")
     # The test client logs its own requests (httpx2): that is the browser's side.

@@ -113,6 +113,7 @@ class Session:
             self.do(meeting_id, f"consensus {self.mark('we zijn het eens')}")
             self.do(meeting_id, f"decide {self.mark('ik neem mee')} #C2")
             self.do(meeting_id, f"decide {self.mark('ik neem dit mee')}")
+            self.do(meeting_id, f"inbrenger {NAMES[4]}")
             self.do(meeting_id, "next")
         pytest.fail(f"the meeting did not get through its method: {status}")
 

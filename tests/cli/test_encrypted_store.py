@@ -40,8 +40,9 @@ LOOPER = [
 SOCRATIC = [
     *FRAME, "socratic", "",
     "Bram: s: GEHEIM-socratisch-verhaal", "verder",
-    "Carla: oq: GEHEIM-warme-vraag", "Dirk: oq: GEHEIM-koude-vraag", "onthul", "verder",
-    "besluit C2=Warm C3=koud GEHEIM-socratisch-besluit", "verder",
+    "Carla: oq: GEHEIM-warme-vraag", "Dirk: oq: GEHEIM-koude-vraag",
+    "Anna: oq: GEHEIM-neutrale-vraag", "onthul", "verder",
+    "besluit C2=Warm C3=koud C4=neutraal GEHEIM-socratisch-besluit", "verder",
     "sluit GEHEIM-reden-sluiten",
 ]  # fmt: skip
 #: The leervraag the group did not choose: stored (sealed), but in no report.
@@ -172,7 +173,11 @@ def test_meetings_of_three_methods_and_a_group_leave_no_planted_text_in_the_file
     assert "GEHEIM-warme-vraag" in closing and "GEHEIM-socratisch-besluit" in closing
     # In no report, but stored and read back: labels and reasons.
     stored_events = {e.type: e for mid in (looped, socratic) for e in load(store, mid)}
-    assert getattr(stored_events["decision_made"], "labels", None) == {"C2": "warm", "C3": "cold"}
+    assert getattr(stored_events["decision_made"], "labels", None) == {
+        "C2": "warm",
+        "C3": "cold",
+        "C4": "neutral",
+    }
     assert getattr(stored_events["phase_skipped"], "reason", None) == "GEHEIM-reden-overslaan"
     assert getattr(stored_events["meeting_closed"], "reason", None) == "GEHEIM-reden-sluiten"
     shown = invoke("--lang", "en", "group", "show", "wijkteam-noord").stdout

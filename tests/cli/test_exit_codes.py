@@ -47,6 +47,8 @@ CASES: list[tuple[str, tuple[str, ...], int]] = [
     ("group contract", ("group", "contract", "zuid-oost"), 8),
     ("group guided", ("group", "guided", "noord", "--by", "X", "--self-run"), 2),
     ("group guided", ("group", "guided", "zuid-oost"), 8),
+    ("group feedback", ("group", "feedback", "noord", "--on", "--off"), 2),
+    ("group feedback", ("group", "feedback", "zuid-oost"), 8),
     ("key new", ("key", "new"), 0),
     ("key check", ("key", "check"), 6),
     ("meeting start", ("meeting", "start"), 2),

@@ -237,7 +237,8 @@ def test_written_contributions_stay_hidden_until_revealed(invoke: Invoke) -> Non
     answers = [
         "", "", "", "GEHEIM-bram", "", "", "1", "", "socratic", "",
         "Bram: s: verhaal", "verder",
-        "Carla: oq: GEHEIM-open-1", "show", "verder", "onthul", "quit",
+        "Carla: oq: GEHEIM-open-1", "Dirk: oq: open-2", "Anna: oq: open-3",
+        "show", "verder", "onthul", "quit",
     ]  # fmt: skip
     result = invoke(
         "-v",
@@ -251,7 +252,7 @@ def test_written_contributions_stay_hidden_until_revealed(invoke: Invoke) -> Non
     assert result.exit_code == 0, result.output
     out = result.stdout
     before_reveal = out.split("> onthul", 1)[0]
-    assert "Still hidden: 1 contribution," in before_reveal
+    assert "Still hidden: 3 contributions," in before_reveal
     assert before_reveal.count("GEHEIM-open-1") == 1  # only the line as typed
     assert "Not allowed [written_first]" in out
     after_reveal = out.split("> onthul", 1)[1]

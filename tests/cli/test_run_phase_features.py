@@ -92,8 +92,9 @@ def test_socratic_a_cold_question_cannot_be_answered_a_warm_one_can(invoke: Invo
     answers = [
         *FRAME, "socratic", "",
         "Bram: s: verhaal", "verder",
-        "Carla: oq: GEHEIM-warme-vraag", "Dirk: oq: GEHEIM-koude-vraag", "onthul", "verder",
-        "besluit C2=Warm C3=koud de warme vraag", "verder",
+        "Carla: oq: GEHEIM-warme-vraag", "Dirk: oq: GEHEIM-koude-vraag",
+        "Anna: oq: GEHEIM-neutrale-vraag", "onthul", "verder",
+        "besluit C2=Warm C3=koud C4=neutraal de warme vraag", "verder",
         "Bram: r: @C3 antwoord op koud",
         "Bram: r: antwoord op warm @C2",
         "toon", "quit",
@@ -103,12 +104,12 @@ def test_socratic_a_cold_question_cannot_be_answered_a_warm_one_can(invoke: Invo
     out = result.stdout
     assert "Decision recorded." in out
     assert "Not allowed [answers_labelled]" in out
-    assert "C4 recorded." in out  # the answer to the warm question
+    assert "C5 recorded." in out  # the answer to the warm question
     assert "These questions may be answered:" in out
     shown = out.rsplit("> toon", 1)[1]
     assert "C2 Carla · open question [warm]" in shown
     assert "C3 Dirk · open question [cold]" in shown
-    assert "C4 Bram · reaction → C2: antwoord op warm" in shown
+    assert "C5 Bram · reaction → C2: antwoord op warm" in shown
     assert "antwoord op koud" not in shown
 
 

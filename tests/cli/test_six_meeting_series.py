@@ -186,12 +186,14 @@ def hold_meeting(year: Year, number: int, kind: str) -> None:
     while (now := meeting.status())["frame"] == "method":
         run_phase(year, meeting, now)
 
-    # Second case: none. Recognitions from everyone, an evaluation note, close.
+    # Second case: none. Recognitions from everyone (unless the method held them as its
+    # own last round), an evaluation note, close.
     assert now["frame"] == "second_case", now
     meeting.do("next")
-    for name in MEMBERS:
-        meeting.contribute(name, "h", f"herkenning-{name}")
-    meeting.do("next")
+    if meeting.status()["frame"] == "recognitions":
+        for name in MEMBERS:
+            meeting.contribute(name, "h", f"herkenning-{name}")
+        meeting.do("next")
     meeting.contribute(facilitator, "n", "evaluatie")
     assert meeting.do("close")["frame"] == "closed"
 
@@ -210,6 +212,8 @@ def run_phase(year: Year, meeting: Meeting, now: dict[str, Any]) -> None:
         meeting.do("reveal")
     if phase["consensus"]:
         meeting.do("consensus " + meeting.secret("consensus-" + phase["id"]))
+    if phase["inbrenger_chosen"]:  # the group keeps the example of the one it named
+        meeting.do(f"inbrenger {inbrenger}")
     decision = phase["decision"]
     if decision is not None:
         if decision["commitment"]:

@@ -245,6 +245,9 @@ def test_written_contributions_are_counted_not_shown(monkeypatch: pytest.MonkeyP
     screen = phase_screen(meeting, "nl")
     assert "GEHEIM-open-vraag" not in screen
     assert "Nog verborgen: 1 bijdrage," in screen
+    floor = next(w for w in meeting.capabilities().waiting if w.reason == "at_least")
+    for person in floor.people:  # the method's floor: one question each before the reveal
+        meeting.contribute(person, "open_question", f"vraag van {person}")
     meeting.reveal("anna")
     assert "C2 Carla · open vraag: GEHEIM-open-vraag" in phase_screen(meeting, "nl")
 

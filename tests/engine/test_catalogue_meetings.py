@@ -58,6 +58,9 @@ def test_problem_solving_goes_back_to_the_questions_when_the_inbrenger_is_not_he
         meeting.advance(FACILITATOR)
     assert meeting.state.phase == "advice"
     assert [c.text for c in meeting.state.step_contributions()] == []
+    with refused(meeting, "decision_required"):  # helped now: which advice, and what next
+        meeting.advance(FACILITATOR)
+    meeting.decide(INBRENGER, text="I will ask my team lead on Monday")
     meeting.advance(FACILITATOR)
     assert meeting.state.frame == "second_case"
     assert_replays(meeting)
@@ -94,10 +97,13 @@ def test_socratic_cold_questions_cannot_be_answered(engine: Engine) -> None:
     meeting.advance(FACILITATOR)
     warm = meeting.contribute("carla", "open_question", "what do you feel when she calls?")
     cold = meeting.contribute("dirk", "open_question", "why don't you quit?")
+    open_ = [meeting.contribute(p, "open_question", "what else?") for p in ("anna", "eva")]
     meeting.reveal(FACILITATOR)
     meeting.advance(FACILITATOR)
     assert meeting.state.phase == "sorting"
-    meeting.decide(INBRENGER, labels={warm: "warm", cold: "cold"})
+    meeting.decide(
+        INBRENGER, labels={warm: "warm", cold: "cold", **dict.fromkeys(open_, "neutral")}
+    )
     meeting.advance(FACILITATOR)
     assert meeting.state.phase == "answering"
     with refused(meeting, "answers_labelled"):
@@ -162,9 +168,10 @@ def test_a_dutch_refusal_names_the_labels_in_dutch(engine: Engine) -> None:
     meeting.choose_method(FACILITATOR, "socratic", inbrenger_agrees=True)
     meeting.advance(FACILITATOR)
     cold = meeting.contribute("carla", "open_question", "waarom stop je niet?")
+    others = [meeting.contribute(p, "open_question", "en verder?") for p in ("anna", "dirk", "eva")]
     meeting.reveal(FACILITATOR)
     meeting.advance(FACILITATOR)
-    meeting.decide(INBRENGER, labels={cold: "cold"})
+    meeting.decide(INBRENGER, labels={cold: "cold", **dict.fromkeys(others, "neutral")})
     meeting.advance(FACILITATOR)
     try:
         meeting.contribute(INBRENGER, "reaction", "nee", reply_to=cold)

@@ -108,9 +108,10 @@ def whole_meeting(engine: Engine, method_id: str, variant: str | None) -> Planti
     exerciser = PhaseExerciser(meeting)
     exerciser.run()
     meeting.advance(facilitator)  # no second case
-    for person in present:
-        meeting.contribute(person, "recognition", "dat herken ik")
-    meeting.advance(facilitator)
+    if meeting.state.frame == "recognitions":  # not where the method held them already
+        for person in present:
+            meeting.contribute(person, "recognition", "dat herken ik")
+        meeting.advance(facilitator)
     meeting.contribute(present[2], "learning_point", "wat ik leerde")
     meeting.contribute(facilitator, "note", "hoe het ging")
     meeting.close(facilitator, reason="we zijn klaar")

@@ -1,9 +1,10 @@
 """Schema versions of stored events: explicit upgrade steps, and clear refusals.
 
-Most tests register steps of their own (``monkeypatch`` on the table and on the
-current versions) to show that the read path runs them before validation, in order,
-and refuses what it cannot upgrade without guessing. The real steps are tested with
-rows in their old shape at the end.
+The real steps (a meeting started before the roles of the day were a mapping, or
+before the feedback round; a case chosen before pairs) are read here from rows in
+their old shape. The other tests register steps of their own (``monkeypatch`` on the
+table and on the current versions) to show that the read path runs them before
+validation, in order, and refuses what it cannot upgrade without guessing.
 """
 
 from __future__ import annotations
@@ -77,6 +78,40 @@ def test_every_raised_version_has_a_step_from_each_older_one() -> None:
 def test_an_event_at_the_current_version_is_read_unchanged() -> None:
     event = decode_event("m1", 5, row(v=1, type="leervraag_passed", by="bram"))
     assert event == events.LeervraagPassed(at=event.at, by="bram")
+
+
+def test_a_meeting_started_before_the_feedback_round_held_none() -> None:
+    raw = (
+        '{"v":1,"at":"2025-03-10T19:00:00Z","type":"meeting_started","meeting_id":"m1",'
+        '"group_id":null,"lang":"nl","members":[{"id":"anna","name":"Anna","external":false}],'
+        '"present":["anna"],"facilitator":"anna","scribe":null,"timekeeper":null}'
+    )
+    event = decode_event("m1", 1, raw)
+    assert isinstance(event, events.MeetingStarted)
+    assert (event.v, event.feedback_round) == (3, False)
+
+
+def test_a_version_2_start_keeps_its_roles_and_held_no_feedback_round() -> None:
+    raw = (
+        '{"v":2,"at":"2025-03-10T19:00:00Z","type":"meeting_started","meeting_id":"m1",'
+        '"group_id":null,"lang":"nl","members":[{"id":"anna","name":"Anna","external":false},'
+        '{"id":"bram","name":"Bram","external":false}],"present":["anna","bram"],'
+        '"facilitator":"anna","roles":{"scribe":["bram"]}}'
+    )
+    event = decode_event("m1", 1, raw)
+    assert isinstance(event, events.MeetingStarted)
+    assert (event.v, event.feedback_round) == (3, False)
+    assert event.roles == {"scribe": ("bram",)}
+
+
+def test_a_case_chosen_before_pairs_had_one_inbrenger() -> None:
+    raw = (
+        '{"v":1,"at":"2025-03-10T19:00:00Z","type":"case_chosen","case_no":1,'
+        '"leervraag_id":"L2","inbrenger":"bram","auto":false}'
+    )
+    event = decode_event("m1", 9, raw)
+    assert isinstance(event, events.CaseChosen)
+    assert (event.v, event.inbrenger, event.co_inbrenger) == (2, "bram", None)
 
 
 @pytest.mark.usefixtures("passed_at_v2")
@@ -228,7 +263,7 @@ def test_a_version_1_start_keeps_its_scribe_and_timekeeper_as_roles() -> None:
 
     assert isinstance(event, events.MeetingStarted)
     assert event.roles == {"scribe": ("bram",), "timekeeper": ("anna",)}
-    assert event.v == 2
+    assert event.v == events.MeetingStarted.model_fields["v"].default
 
 
 def test_a_version_1_start_without_roles_of_the_day_holds_none() -> None:

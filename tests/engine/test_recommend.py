@@ -43,7 +43,14 @@ def ids(suggestions: list[Suggestion]) -> list[str]:
 
 
 def test_the_five_kinds_are_named_in_both_languages() -> None:
-    assert list(LEERVRAAG_KINDS) == ["incident", "relational", "values", "advice", "pattern"]
+    assert list(LEERVRAAG_KINDS) == [
+        "incident",
+        "relational",
+        "values",
+        "advice",
+        "pattern",
+        "positive",
+    ]
     assert LEERVRAAG_KINDS["incident"].nl == "Een concreet incident"
     assert LEERVRAAG_KINDS["advice"].en == "A request for advice"
 
@@ -66,7 +73,7 @@ def reason_pairs(suggestion: Suggestion) -> set[tuple[str, str]]:
 
 
 def test_an_unknown_kind_is_refused_with_the_known_kinds(registry: Registry) -> None:
-    with pytest.raises(ValueError, match="incident, relational, values, advice, pattern"):
+    with pytest.raises(ValueError, match="incident, relational, values, advice, pattern, positive"):
         recommend(registry, leervraag_kind="gossip", group_size=5)
 
 

@@ -109,7 +109,8 @@ def test_a_labelling_error_names_the_labels_in_the_meetings_words(
     sorting = next(p for p in method.phases if p.labels is not None)
     while meeting.state.phase != sorting.id:
         if "open_question" in meeting.capabilities().of("carla").kinds:
-            meeting.contribute("carla", "open_question", "what do you want?")
+            for person in ("anna", "carla", "dirk", "eva"):  # one question each, at least
+                meeting.contribute(person, "open_question", "what do you want?")
             meeting.reveal(FACILITATOR)
         meeting.advance(FACILITATOR)
     try:

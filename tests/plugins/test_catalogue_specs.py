@@ -84,8 +84,13 @@ def test_socratic_dialogue_example_owner_is_questioned_openly() -> None:
 
 
 def test_socratic_dialogue_is_not_a_problem_case() -> None:
+    """No advice, nothing chosen from what was said: the only decision is what the
+    example's owner takes away, at the very end."""
     assert _phases_allowing(SOCRATIC_DIALOGUE, "advice") == []
-    assert all(phase.decision is None for phase in SOCRATIC_DIALOGUE.phases)
+    decided = [(p.id, p.decision) for p in SOCRATIC_DIALOGUE.phases if p.decision is not None]
+    assert [(phase_id, d.selects_from, d.commitment) for phase_id, d in decided] == [
+        ("evaluation", (), True)
+    ]
 
 
 # -- gossip ------------------------------------------------------------------------

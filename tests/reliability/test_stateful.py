@@ -309,6 +309,12 @@ class MeetingMachine(RuleBasedStateMachine):
             self.meeting.choose_case, self.person(who), self.person(inbrenger), consent=consent
         )
 
+    @rule(who=people, inbrenger=people, consent=st.booleans())
+    def choose_inbrenger(self, who: int, inbrenger: int, consent: bool) -> None:
+        self.send(
+            self.meeting.choose_inbrenger, self.person(who), self.person(inbrenger), consent=consent
+        )
+
     @rule(who=people, method=st.sampled_from(METHOD_IDS), agrees=st.booleans())
     def choose_method(self, who: int, method: str, agrees: bool) -> None:
         self.send(self.meeting.choose_method, self.person(who), method, inbrenger_agrees=agrees)
@@ -350,6 +356,7 @@ class MeetingMachine(RuleBasedStateMachine):
         offers += [(meeting.take_loop, (person, loop), {}) for loop in mine.loops]
         offers += [(meeting.choose_module, (person, m), {}) for m in mine.modules]
         offers += [(meeting.choose_case, (person, i), {}) for i in mine.inbrengers]
+        offers += [(meeting.choose_inbrenger, (person, i), {}) for i in mine.examples]
         offers += [(meeting.hand_over, (person, to), {}) for to in mine.hand_over_to]
         offers += [(meeting.choose_method, (person, m), {}) for m in mine.methods]
         if mine.may("decide"):
@@ -425,7 +432,7 @@ class MeetingMachine(RuleBasedStateMachine):
         for decision in state.decisions:
             case = state.cases[decision.case_no - 1]
             assert case.no == decision.case_no
-            assert decision.by == case.inbrenger, (
+            assert decision.by in case.inbrengers, (
                 f"decision {decision.decision_id} in case {case.no} by {decision.by}, "
                 f"inbrenger {case.inbrenger}"
             )

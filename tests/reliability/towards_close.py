@@ -2,7 +2,8 @@
 
 From a meeting's state, :func:`drive_to_close` asks :func:`~intervision.engine.capabilities`
 what each person may do and what the step waits for, gives the step what it waits for
-(a leervraag, a turn, the reveal, the decision, ...), else moves on, and so walks to
+(a leervraag, a turn, the floor's contributions, the reveal, the
+choice of whose example it is, the decision, feedback, ...), else moves on, and so walks to
 the meeting's close without ``skip`` and without closing early. It works on the state
 alone (``decide`` and ``apply``, no journal), so any state a random test reached can
 be tried.
@@ -16,6 +17,7 @@ from intervision.engine import (
     Advance,
     Capabilities,
     ChooseCase,
+    ChooseInbrenger,
     ChooseMethod,
     ChooseModule,
     Close,
@@ -113,6 +115,16 @@ def _giving(reason: str, state: MeetingState, registry: Registry, can: PersonCan
         return PassLeervraag(by=who) if can.may("pass_leervraag") else None
     if reason in ("recognition", "everyone_contributes"):
         return Contribute(by=who, kind=can.kinds[0], text=SAMPLE) if can.kinds else None
+    if reason == "feedback":
+        return Contribute(by=who, kind="feedback", text=SAMPLE) if "feedback" in can.kinds else None
+    if reason == "at_least":
+        phase = current_phase(state, registry)
+        floored = [k for k in can.kinds if phase is not None and k in phase.at_least]
+        return Contribute(by=who, kind=floored[0], text=SAMPLE) if floored else None
+    if reason == "inbrenger":
+        if not can.examples:
+            return None
+        return ChooseInbrenger(by=who, inbrenger=can.examples[0], consent=True)
     if reason == "reveal":
         return Reveal(by=who) if can.may("reveal") else None
     if reason == "consensus":

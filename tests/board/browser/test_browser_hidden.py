@@ -83,6 +83,10 @@ def test_a_written_question_reaches_nobody_before_the_reveal(board: Any, devices
         assert SECRET not in page.content()
     assert not dirk_traffic.holds(SECRET)
     assert dirk_traffic.received  # the log did see Dirk's page and stream
+    for page, name in ((dirk, "Dirk"), (eva, "Eva")):  # the floor: a question from everyone
+        page.locator("form.contribute textarea[name=text]").fill(f"Vraag van {name}?")
+        page.locator("form.contribute button.primary").click()
+        expect(page.locator("#feed")).to_contain_text(f"Vraag van {name}?")
 
     console.locator("button[value=reveal]").click()
     for page in (dirk, eva, display, console, bram):
