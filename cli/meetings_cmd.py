@@ -81,7 +81,7 @@ def meetings(settings: Settings, as_json: bool) -> None:
         from .main import one_line
 
         for error in unreadable:
-            click.echo(f"intervision: error: {one_line(str(error))}", err=True)
+            click.echo(t(lang, "error", text=one_line(str(error))), err=True)
         raise SystemExit(StoreError.exit_code)
 
 

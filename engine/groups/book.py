@@ -30,6 +30,7 @@ from intervision.engine import (
     Limits,
     MemberAdded,
     MemberRemoved,
+    SeriesMethodSet,
     SeriesPlan,
     SeriesPlanned,
     Text,
@@ -80,8 +81,10 @@ def apply_group(state: GroupState | None, event: Event) -> GroupState:
         case MemberAdded():
             state.members[event.member.id] = event.member
             state.ids_given.add(event.member.id)
+            state.members_changed = event.at
         case MemberRemoved():
             state.members.pop(event.member_id, None)
+            state.members_changed = event.at
         case ContractSet():
             state.contract = event.contract
         case GuidedSet():
@@ -89,7 +92,16 @@ def apply_group(state: GroupState | None, event: Event) -> GroupState:
         case FeedbackRoundSet():
             state.feedback_round = event.on
         case SeriesPlanned():
+            if state.series is None or event.new_series:
+                state.series_began, state.series_changes = event.plan.start, 0
+                state.series_most = event.plan.meetings
+            else:
+                state.series_changes += 1
+                state.series_most = max(state.series_most, event.plan.meetings)
             state.series = event.plan
+        case SeriesMethodSet():
+            state.series_method = event.method_id
+            state.series_variant = event.variant if event.method_id else None
     return state
 
 
@@ -290,10 +302,27 @@ class GroupBook:
             self._append(group, FeedbackRoundSet(at=self.clock(), on=on))
             return group
 
-    def plan_series(self, group_id: str, plan: SeriesPlan) -> GroupState:
+    def plan_series(
+        self, group_id: str, plan: SeriesPlan, *, new_series: bool = False
+    ) -> GroupState:
+        """Plan the group's series; a plan that replaces another changes that series
+        (its calendar events keep their ids) unless ``new_series`` begins another."""
         with self._lock:
             group = self.get(group_id)
-            self._append(group, SeriesPlanned(at=self.clock(), plan=plan))
+            self._append(group, SeriesPlanned(at=self.clock(), plan=plan, new_series=new_series))
+            return group
+
+    def fix_method(
+        self, group_id: str, method_id: str | None, variant: str | None = None
+    ) -> GroupState:
+        """Fix the method (and variant) of the group's series; ``None`` frees it again.
+
+        Which methods exist is the registry's business: the caller checks the id.
+        """
+        with self._lock:
+            group = self.get(group_id)
+            event = SeriesMethodSet(at=self.clock(), method_id=method_id, variant=variant)
+            self._append(group, event)
             return group
 
     def _append(self, group: GroupState, event: Event) -> None:
@@ -395,10 +424,14 @@ _GUIDE = Text(nl="naam van de begeleider", en="facilitator's name")
 
 def _size_warnings(size: int) -> list[Text]:
     if size < GROUP_MIN:
+        members = Text(
+            nl="1 lid" if size == 1 else f"{size} leden",
+            en="1 member" if size == 1 else f"{size} members",
+        )
         return [
             Text(
-                nl=f"De groep heeft {size} leden; intervisie werkt het best met 3 tot 8.",
-                en=f"The group has {size} members; intervision works best with 3 to 8.",
+                nl=f"De groep heeft {members.nl}; intervisie werkt het best met 3 tot 8.",
+                en=f"The group has {members.en}; intervision works best with 3 to 8.",
             )
         ]
     if size > GROUP_MAX:

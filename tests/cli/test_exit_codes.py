@@ -80,6 +80,9 @@ CASES: list[tuple[str, tuple[str, ...], int]] = [
     ("series plan", ("series", "plan", "noord", *PLAN), 0),
     ("series plan", ("series", "plan", "zuid-oost", *PLAN), 8),
     ("series show", ("series", "show", "zuid-oost"), 8),
+    ("series method", ("series", "method", "noord", "incident"), 0),
+    ("series method", ("series", "method", "noord", "bestaat-niet"), 2),
+    ("series method", ("series", "method", "zuid-oost"), 8),
     ("meeting do", ("meeting", "do", "{meeting}", "pas", "Bram"), 5),
 ]
 
