@@ -40,6 +40,7 @@ from intervision.engine import (
     find_person,
     free_slug,
     lookalike_pairs,
+    name_key,
     slug,
     too_long,
 )
@@ -139,8 +140,10 @@ class GroupBook:
         taken: set[str] = set()
         people = [self._checked(name, None, None, None) for name in members]
         _refuse_lookalikes([person.name for person in people])
-        for person in people:
-            member = person.model_copy(update={"id": free_slug(person.name, taken)})
+        names = [person.name for person in people]
+        for i, person in enumerate(people):
+            others = names[:i] + names[i + 1 :]
+            member = person.model_copy(update={"id": free_slug(person.name, taken, others=others)})
             taken.add(member.id)
             events.append(MemberAdded(at=now, member=member))
         self._check_size(len(people))
@@ -164,11 +167,15 @@ class GroupBook:
         now = events[0].at
         events[0] = events[0].model_copy(update={"contract": group.contract_for(chosen)})
         taken: set[str] = set()
-        for entry in group.members:
+        names = [entry.name for entry in group.members]
+        for i, entry in enumerate(group.members):
             checked = self._checked(
                 entry.name, entry.function, entry.reports_to, entry.relation_reason
             )
-            member = checked.model_copy(update={"id": free_slug(checked.name, taken)})
+            others = names[:i] + names[i + 1 :]
+            member = checked.model_copy(
+                update={"id": free_slug(checked.name, taken, others=others)}
+            )
             taken.add(member.id)
             events.append(MemberAdded(at=now, member=member))
         self._check_size(len(group.members))
@@ -256,7 +263,12 @@ class GroupBook:
             group = self.get(group_id)
             _refuse_lookalikes([*(m.name for m in group.members.values()), candidate.name])
             self._check_size(len(group.members) + 1)
-            member = candidate.model_copy(update={"id": free_slug(candidate.name, group.ids_given)})
+            others = [m.name for m in group.members.values()]
+            if name_key(candidate.name) in group.members:
+                # Named as another member's id is written: that word would name two.
+                raise GroupError(LOOKALIKE_NAMES)
+            made = free_slug(candidate.name, group.ids_given, others=others)
+            member = candidate.model_copy(update={"id": made})
             if group.relations(member) and not member.relation_reason:
                 raise GroupError(
                     Text(
