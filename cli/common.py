@@ -61,8 +61,12 @@ def _given_after(ctx: click.Context, param: click.Parameter, value: Any) -> None
     if settings is None or value in (None, False, 0, ()):
         return
     if param.name == "lang":
+        from .click_words import refresh, speak
+
         settings.lang = settings.language(value)
         settings.lang_explicit = True
+        speak(settings.lang)
+        refresh(ctx.command)
     elif param.name == "store":
         settings.store = value
     elif param.name == "method_files":

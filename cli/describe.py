@@ -133,7 +133,8 @@ def _applies(
             )
         )
     if phase.answers_labelled:
-        lines.append(t(lang, "phase.answers_labelled", labels=" / ".join(phase.answers_labelled)))
+        answered = " / ".join(words.label(v)(lang) for v in phase.answers_labelled)
+        lines.append(t(lang, "phase.answers_labelled", labels=answered))
     if phase.consensus:
         lines.append(t(lang, "phase.consensus"))
     for loop in phase.loops:
@@ -157,7 +158,11 @@ def label_values(phase: PhaseSpec, lang: Lang) -> list[str]:
     shown = []
     for value in phase.labels.values:
         text = phase.labels.title(value)(lang)
-        shown.append(value if text.casefold() == value.casefold() else f"{value} ({text})")
+        word = text.split(":")[0].strip()
+        if lang == "nl" and word.casefold() != value.casefold():
+            shown.append(text)  # the Dutch word leads, and is what a decision takes
+        else:
+            shown.append(value if text.casefold() == value.casefold() else f"{value} ({text})")
     return shown
 
 

@@ -114,11 +114,23 @@ class Driver:
                 return sent is not None
             case parse.ChooseMethod(method_id=method_id, variant=variant):
                 return self.choose_method(method_id, variant, agrees=True)
-            case parse.Contribute(name=name, kind=kind, text=text, reply_to=reply_to):
+            case parse.HandOver(name=name):
+                return self.send(meeting.hand_over, self.facilitator, name, who=name) is not None
+            case parse.Contribute(
+                name=name, kind=kind, text=text, reply_to=reply_to, commitment=commitment
+            ):
                 kind = kind or self._kind_for(name)
                 if kind is None:
                     return False
-                added = self.send(meeting.contribute, name, kind, text, who=name, reply_to=reply_to)
+                added = self.send(
+                    meeting.contribute,
+                    name,
+                    kind,
+                    text,
+                    who=name,
+                    reply_to=reply_to,
+                    commitment=commitment,
+                )
                 if added is not None:
                     self.recorded = added
                     self.tell(t(lang, "recorded", id=added))

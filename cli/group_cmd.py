@@ -189,22 +189,30 @@ def show(settings: Settings, group_ref: str, as_json: bool) -> None:
 
 
 def _contract_text(found: GroupState, lang: Lang) -> str:
+    from intervision.engine.groups import CONTRACT_TEXTS
+
     contract = found.contract
     consent = t(lang, "yes" if contract.consent_topics else "no")
-    return "\n".join(
-        [
-            t(lang, "group.contract"),
-            wrap(t(lang, "contract.confidentiality", text=contract.confidentiality), indent="  "),
-            wrap(t(lang, "contract.attendance", text=contract.attendance), indent="  "),
-            wrap(t(lang, "contract.consent_topics", answer=consent), indent="  "),
-        ]
-    )
+    lines = [t(lang, "group.contract")]
+    for key in CONTRACT_TEXTS:
+        text = getattr(contract, key) or t(lang, "contract.not_agreed", option=_option(key))
+        lines.append(wrap(t(lang, f"contract.{key}", text=text), indent="  ", hanging="    "))
+    lines.append(wrap(t(lang, "contract.consent_topics", answer=consent), indent="  "))
+    return "\n".join(lines)
+
+
+def _option(key: str) -> str:
+    return "--" + key.replace("_", "-")
 
 
 @group.command()
 @click.argument("group_ref", metavar="GROUP", shell_complete=complete_groups)
 @click.option("--confidentiality", metavar="TEXT", help="The confidentiality agreement.")
 @click.option("--attendance", metavar="TEXT", help="The agreements about attendance.")
+@click.option("--material", metavar="TEXT", help="How case material is brought in.")
+@click.option(
+    "--working-time", metavar="TEXT", help="When and where: in working time, undisturbed."
+)
 @click.option(
     "--consent-topics/--no-consent-topics",
     default=None,
@@ -217,31 +225,33 @@ def contract(
     group_ref: str,
     confidentiality: str | None,
     attendance: str | None,
+    material: str | None,
+    working_time: str | None,
     consent_topics: bool | None,
     reset: bool,
 ) -> None:
-    """Show or change the group's contract, recalled at every opening."""
-    from intervision.engine import GroupContract
-
+    """Show or change the group's contract, recalled at every opening: confidentiality,
+    how case material is brought in, attendance, and meeting in working time."""
     engine, found, lang = _load(settings, group_ref)
-    if confidentiality is None and attendance is None and consent_topics is None and not reset:
+    texts = {
+        "confidentiality": confidentiality,
+        "material": material,
+        "attendance": attendance,
+        "working_time": working_time,
+    }
+    if all(text is None for text in texts.values()) and consent_topics is None and not reset:
         say(_contract_text(found, lang))
         return
     from intervision.engine.groups import default_contract
 
     base = default_contract(found.lang) if reset else found.contract
-    texts = {"confidentiality": confidentiality, "attendance": attendance}
-    for option, text in texts.items():
+    for key, text in texts.items():
         if text is not None and not text.strip():
-            raise click.BadParameter(t(lang, "group.empty_text"), param_hint=f"--{option}")
-    changed = groups_of(engine).set_contract(
-        found.id,
-        GroupContract(
-            confidentiality=(confidentiality or base.confidentiality).strip(),
-            attendance=(attendance or base.attendance).strip(),
-            consent_topics=base.consent_topics if consent_topics is None else consent_topics,
-        ),
-    )
+            raise click.BadParameter(t(lang, "group.empty_text"), param_hint=_option(key))
+    given: dict[str, str | bool] = {k: v.strip() for k, v in texts.items() if v is not None}
+    if consent_topics is not None:
+        given["consent_topics"] = consent_topics
+    changed = groups_of(engine).set_contract(found.id, base.model_copy(update=given))
     say(t(lang, "group.contract_set", group=changed.name))
     say(_contract_text(changed, lang))
 

@@ -48,7 +48,7 @@ def import_(settings: Settings, path: str) -> None:
         created, warnings = groups_of(engine).import_group(data, lang=lang, path=path)
     except GroupFileError as exc:
         for line in exc.lines(lang):
-            click.echo(f"intervision: error: {line}", err=True)
+            click.echo(t(lang, "error", text=line), err=True)
         click.echo(t(lang, "group.file_nothing"), err=True)
         click.get_current_context().exit(exc.exit_code)
     shown: Lang = lang if settings.lang_explicit else created.lang

@@ -12,17 +12,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .console import ask, confirm, say
-from .texts import Lang, t
+from .texts import Lang, count, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine, Meeting
+    from intervision.engine import Engine, Meeting, MeetingPurpose
     from intervision.engine.groups import GroupState
 
 __all__ = [
     "ask_facilitator",
     "ask_present",
+    "ask_purpose",
+    "ask_roles",
     "facilitator_problem",
     "present_problem",
+    "rotation_roles",
     "start_with_guest",
 ]
 
@@ -33,7 +36,7 @@ def present_problem(group: GroupState, names: list[str], lang: Lang) -> tuple[li
 
     ids, unknown = match_members(group, names)
     if unknown:
-        return ids, t(lang, "rotation.not_members", count=len(unknown))
+        return ids, t(lang, "rotation.not_members", names=count(lang, len(unknown), "name"))
     if len(ids) < 2:
         return ids, t(lang, "run.too_few")
     return ids, ""
@@ -97,6 +100,101 @@ def ask_facilitator(engine: Engine, group: GroupState, present: list[str], lang:
             if not agreed:
                 continue
         return answer
+
+
+def ask_purpose(engine: Engine, group: GroupState, lang: Lang) -> MeetingPurpose:
+    """The intake before a group's first meeting, a refresh after members changed:
+    proposed, Enter accepts; otherwise a regular meeting without asking."""
+    from intervision.engine.groups import proposed_purpose
+
+    from .group_view import history_of
+    from .runner import Leave
+    from .texts_start import t as start_t
+
+    due = proposed_purpose(group, history_of(engine, group))
+    if due is None:
+        return "regular"
+    agreed = confirm(lang, start_t(lang, f"start.propose_{due}", name=group.name), default=True)
+    if isinstance(agreed, str):
+        raise Leave
+    if not agreed:
+        return "regular"
+    return "intake" if due == "intake" else "refresh"
+
+
+def rotation_roles(
+    engine: Engine,
+    group: GroupState,
+    present: list[str],
+    facilitator: str | None,
+    held: dict[str, list[str]],
+) -> dict[str, str]:
+    """The glossary's roles of the day (notulist, tijdbewaker) that ``held`` (given
+    with ``--role``) leaves open, as the rotation proposes them: in turn, like the
+    facilitation, and never to whoever facilitates or holds another role today."""
+    from intervision.engine.groups import DAY_ROLES, propose_roles
+
+    from .group_view import find_member, history_of
+
+    named = (find_member(group, name) for names in held.values() for name in names)
+    busy = {member.id for member in named if member is not None}
+    proposed = propose_roles(
+        present,
+        history_of(engine, group),
+        facilitator=facilitator,
+        roles=tuple(role for role in DAY_ROLES if role not in held),
+        busy=busy,
+    )
+    return {role: who for role, who in proposed.items() if who is not None}
+
+
+def ask_roles(
+    engine: Engine,
+    group: GroupState,
+    present: list[str],
+    facilitator: str,
+    held: dict[str, list[str]],
+    lang: Lang,
+) -> dict[str, list[str]]:
+    """The roles of the day: those given with ``--role`` as given, the others proposed
+    in turn like the facilitation: Enter accepts, '-' names nobody, names (in the
+    roles' order) override."""
+    from .group_view import find_member, match_members
+    from .parse import is_leave, split_names
+    from .runner import Leave
+    from .texts_start import t as start_t
+
+    chosen = find_member(group, facilitator)
+    offered = rotation_roles(engine, group, present, chosen.id if chosen else None, held)
+    picked: dict[str, str] = {}
+    names = _role_names(group, offered, lang)
+    while offered:
+        answer = ask(start_t(lang, "roles.ask", roles=names)).strip()
+        if is_leave(answer):
+            raise Leave
+        if not answer:
+            picked = offered
+            break
+        if answer == "-":
+            break
+        ids, unknown = match_members(group, split_names(answer))
+        wrong = len(unknown) + len([i for i in ids if i not in present])
+        if wrong:
+            say(start_t(lang, "roles.not_present", names=count(lang, wrong, "name")))
+        elif len(ids) > len(offered):
+            say(start_t(lang, "roles.too_many", n=len(offered)))
+        else:
+            picked = dict(zip(offered, ids, strict=False))
+            break
+    return {**{role: [who] for role, who in picked.items()}, **held}
+
+
+def _role_names(group: GroupState, roles: dict[str, str], lang: Lang) -> str:
+    from intervision.engine import GLOSSARY
+
+    return ", ".join(
+        f"{GLOSSARY.role(role)(lang)} {group.members[who].name}" for role, who in roles.items()
+    )
 
 
 def start_with_guest(

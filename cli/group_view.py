@@ -184,10 +184,23 @@ def fairness_lines(
     return lines
 
 
+def open_commitments(
+    group: GroupState, history: list[MeetingRecord], meeting_id: str
+) -> list[Commitment]:
+    """What the meeting ``meeting_id`` looks back on: every commitment its members
+    left open before it (a member who left the group is not asked any more)."""
+    from intervision.engine.groups import look_back
+
+    promised = look_back(history, before=meeting_id)
+    return [c for c in promised if c.member in group.members]
+
+
 def commitment_line(group: GroupState | None, commitment: Commitment, lang: Lang) -> str:
     member = group.members.get(commitment.member) if group else None
     name = member.name if member else commitment.member
-    return t(lang, "opening.commitment", name=name, text=commitment.text)
+    return t(
+        lang, "opening.commitment", name=name, day=day(commitment.at, lang), text=commitment.text
+    )
 
 
 def _names(group: GroupState, ids: tuple[str, ...]) -> list[str]:

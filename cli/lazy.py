@@ -13,10 +13,11 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from gettext import gettext as _
 from typing import Any
 
 import click
+
+from .click_words import word
 
 __all__ = ["LazyCommand", "LazyContext", "LazyGroup", "terminal_columns"]
 
@@ -105,5 +106,5 @@ class LazyGroup(click.Group):
                 rows.append((name, command))
         if rows:
             limit = formatter.width - 6 - max(len(name) for name, _ in rows)
-            with formatter.section(_("Commands")):
+            with formatter.section(word("Commands")):
                 formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in rows])

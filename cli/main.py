@@ -106,12 +106,23 @@ class IntervisionGroup(LazyGroup):
     """Turns every ``IntervisionError`` into one line and its exit code, and gives every
     command the group's options after its name too (:mod:`intervision.cli.common`)."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Click's own words in the user's language from the first: ``--help`` and a
+        usage error may come before any option is read."""
+        from .click_words import refresh, speak
+
+        speak(default_lang()[0])
+        refresh(self)
+        return super().main(*args, **kwargs)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)
         if command is None:
             return None
+        from .click_words import refresh
         from .common import with_common_options
 
+        refresh(command)
         return with_common_options(command, self)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -120,11 +131,23 @@ class IntervisionGroup(LazyGroup):
         try:
             return super().invoke(ctx)
         except IntervisionError as exc:
+            from .texts import t
+
             settings = ctx.find_object(Settings)
             lang: Lang = settings.lang if settings else default_lang()[0]
             verbose = settings is not None and settings.verbosity > 0
-            click.echo(f"intervision: error: {error_message(exc, lang, verbose)}", err=True)
+            click.echo(t(lang, "error", text=error_message(exc, lang, verbose)), err=True)
             ctx.exit(exc.exit_code)
+
+
+def _speak(ctx: click.Context, lang: str | None) -> str | None:
+    """``--lang`` is read before ``--help``: click's own words follow it at once."""
+    if lang is not None:
+        from .click_words import refresh, speak
+
+        speak("nl" if lang == "nl" else "en")
+        refresh(ctx.command)
+    return lang
 
 
 def error_message(exc: Exception, lang: Lang, verbose: bool = False) -> str:
@@ -149,6 +172,8 @@ def error_message(exc: Exception, lang: Lang, verbose: bool = False) -> str:
     "--lang",
     type=LANG_TYPE,
     default=None,
+    is_eager=True,
+    callback=lambda ctx, param, value: _speak(ctx, value),
     help="Language of the screen: nl, en, or one an installed language pack adds "
     "(default: $INTERVISION_LANG, else the locale).",
 )

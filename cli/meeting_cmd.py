@@ -10,6 +10,7 @@ a refusal); nothing printed ever holds case content.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -22,7 +23,7 @@ from .settings import LANG_TYPE, Settings, pass_settings
 from .texts import Lang, both, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine, Meeting, Text
+    from intervision.engine import Engine, Meeting, MeetingPurpose, Text
 
 __all__ = ["meeting"]
 
@@ -66,6 +67,13 @@ def meeting() -> None:
     help="The facilitator is not a member: a guide from outside the group.",
 )
 @click.option("--lang", type=LANG_TYPE, default=None, help="Meeting language.")
+@click.option(
+    "--purpose",
+    type=click.Choice(["regular", "intake", "refresh"]),
+    default="regular",
+    show_default=True,
+    help="An intake (a group's first meeting), a refresh (after members changed), or regular.",
+)
 @ROLE_OPTION
 @_JSON
 @pass_settings
@@ -77,10 +85,14 @@ def start(
     facilitator: str | None,
     external: bool,
     lang: str | None,
+    purpose: str,
     roles: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Start a meeting and print its id."""
+    kind: MeetingPurpose = (
+        "intake" if purpose == "intake" else "refresh" if purpose == "refresh" else "regular"
+    )
     chosen: Lang | None = None if lang is None else settings.language(lang)
     ui = chosen or settings.lang
     if bool(group_ref) == bool(members):
@@ -91,7 +103,7 @@ def start(
     held = day_roles(roles, engine.registry, ui)
     if group_ref:
         started = _start_group(
-            engine, settings, chosen, group_ref, present, facilitator, external, held
+            engine, settings, chosen, group_ref, present, facilitator, external, held, kind
         )
     else:
         from .parse import split_names
@@ -108,11 +120,18 @@ def start(
             external,
             ui,
             lambda outside: engine.start_meeting(
-                names, facilitator=facilitator, lang=ui, roles=held, external_facilitator=outside
+                names,
+                facilitator=facilitator,
+                lang=ui,
+                roles=held,
+                external_facilitator=outside,
+                purpose=kind,
             ),
         )
     if as_json:
-        click.echo(json.dumps({"meeting_id": started.id, **_position(started)}))
+        state = started.state
+        shown = {role: [_name(started, p) for p in people] for role, people in state.roles.items()}
+        click.echo(json.dumps({"meeting_id": started.id, **_position(started), "roles": shown}))
     else:
         click.echo(started.id)
 
@@ -126,6 +145,7 @@ def _start_group(
     facilitator: str | None,
     external: bool,
     held: dict[str, list[str]],
+    purpose: MeetingPurpose,
 ) -> Meeting:
     from intervision.engine import PluginError
     from intervision.engine.groups import propose_facilitator
@@ -159,8 +179,14 @@ def _start_group(
             )
         if facilitator is None:
             raise click.UsageError(t(lang, "meeting.facilitator_needed"))
-    # The group's own guide comes from outside by definition.
-    guide = group.guided_by is not None and find_member(group, facilitator) is None
+    # The roles of the day --role leaves open, as the rotation proposes them (as for
+    # the facilitator); the group's own guide comes from outside by definition.
+    from .group_start import rotation_roles
+
+    member = find_member(group, facilitator)
+    proposed = rotation_roles(engine, group, ids, member.id if member else None, held)
+    roles = {**{role: [who] for role, who in proposed.items()}, **held}
+    guide = group.guided_by is not None and member is None
     chosen_facilitator = facilitator
     return start_with_guest(
         chosen_facilitator,
@@ -171,8 +197,9 @@ def _start_group(
             facilitator=chosen_facilitator,
             present=ids,
             lang=lang,
-            roles=held,
+            roles=roles,
             external_facilitator=outside,
+            purpose=purpose,
         ),
     )
 
@@ -183,6 +210,7 @@ def _start_group(
 @pass_settings
 def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
     """Where a meeting is, and what each member present may contribute now."""
+    from .group_view import day
     from .meeting_ids import resolve_meeting_id
     from .meetings_cmd import where
     from .screen import time_line
@@ -201,6 +229,7 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
         "lang": state.lang,
         **_position(handle),
         "closed": state.closed,
+        "purpose": state.purpose,
         "method": case.method_id if case else None,
         "variant": case.variant if case else None,
         "method_version": case.method_version if case else None,
@@ -250,8 +279,26 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
         say(f"  {timer}")
     if data.get("look_back"):
         say(t(lang, "opening.look_back"))
+    if data.get("learning_goals"):
+        from .texts_start import t as start_t
+
+        say(start_t(lang, "goals.title"))
+        for goal in data["learning_goals"]:
+            since = day(datetime.fromisoformat(goal["since"]), lang)
+            line = start_t(lang, "goals.line", name=goal["member"], day=since, text=goal["text"])
+            say(f"  {line}")
     for promise in data.get("look_back", []):
-        say(f"  {t(lang, 'opening.commitment', name=promise['member'], text=promise['text'])}")
+        made = datetime.fromisoformat(promise["made"])
+        line = t(
+            lang,
+            "opening.commitment",
+            name=promise["member"],
+            day=day(made, lang),
+            text=promise["text"],
+        )
+        if promise["told"]:
+            line += f" ({t(lang, 'opening.told')})"
+        say(f"  {line}")
     if "fairness" in data:
         from .group_view import fairness_lines, group_of, history_of
 
@@ -263,8 +310,9 @@ def status(settings: Settings, meeting_id: str, as_json: bool) -> None:
 
 
 def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
-    """What the group's history adds to a step: the last commitments at the opening,
-    and at case choice who has waited longest to bring a case."""
+    """What the group's history adds to a step: at the opening every commitment left
+    open before this meeting (and whether it was told about yet, and whether its
+    maker is here), and at case choice who has waited longest to bring a case."""
     from .group_view import group_of, history_of
 
     state, group = handle.state, group_of(engine, handle)
@@ -272,13 +320,30 @@ def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
         return {}
     history = history_of(engine, group)
     if state.frame == "opening":
-        from intervision.engine.groups import look_back
+        from intervision.engine.groups import learning_goals
 
+        from .group_view import open_commitments
+
+        told = {c.commitment for c in state.contributions if c.commitment}
         earlier = [r for r in history if r.meeting_id != state.meeting_id]
+        goals = learning_goals(earlier)
         return {
+            "learning_goals": [
+                {"member": _name(handle, p), "since": goal.at.isoformat(), "text": goal.text}
+                for p in state.present
+                if (goal := goals.get(p)) is not None
+            ],
             "look_back": [
-                {"member": _name(handle, c.member), "text": c.text} for c in look_back(earlier)
-            ]
+                {
+                    "id": c.id,
+                    "member": _name(handle, c.member),
+                    "made": c.at.isoformat(),
+                    "text": c.text,
+                    "present": c.member in state.present,
+                    "told": c.id in told,
+                }
+                for c in open_commitments(group, history, state.meeting_id)
+            ],
         }
     from intervision.engine.groups import fairness
 
@@ -351,8 +416,8 @@ def do(
         request_id=request_id,
     )
     try:
-        line = " ".join(words)
-        accepted = driver.do(parse.parse_command(line, lang, engine.registry.glossary))
+        parsed = parse.parse_command(" ".join(words), lang, engine.registry.glossary)
+        accepted = driver.do(_told_commitment(engine, handle, parsed))
     except CommandRefused as exc:
         _fail(as_json, exc.rule, exc.reason, lang, exc.exit_code, settings)
     except Problem as exc:
@@ -377,6 +442,33 @@ def do(
         say(t(lang, "do.ok", where=where(engine, handle.state, lang), version=handle.state.version))
 
 
+def _told_commitment(engine: Engine, handle: Meeting, line: Any) -> Any:
+    """At a group's opening, a member's statement tells how their oldest commitment
+    not told about yet went (the order ``meeting status`` lists them in)."""
+    from dataclasses import replace
+
+    from intervision.engine import IntervisionError
+
+    from . import parse
+    from .group_view import group_of, history_of, open_commitments
+
+    state = handle.state
+    if not isinstance(line, parse.Contribute) or state.frame != "opening":
+        return line
+    group = group_of(engine, handle)
+    if line.kind not in (None, "statement") or line.commitment is not None or group is None:
+        return line
+    try:
+        member = handle.person(line.name)
+    except IntervisionError:
+        return line  # the driver says who is not a member
+    told = {c.commitment for c in state.contributions if c.commitment}
+    for commitment in open_commitments(group, history_of(engine, group), state.meeting_id):
+        if commitment.member == member and commitment.id not in told:
+            return replace(line, commitment=commitment.id)
+    return line
+
+
 def _fail(
     as_json: bool, rule: str, reason: Text, lang: Lang, code: int, settings: Settings
 ) -> NoReturn:
@@ -391,5 +483,5 @@ def _fail(
         click.echo(json.dumps({**answer, "reasons": both_languages}, ensure_ascii=False))
     else:
         shown = f"[{rule}] " if settings.verbosity > 0 else ""
-        click.echo(f"intervision: error: {shown}{one_line(reason(lang))}", err=True)
+        click.echo(t(lang, "error", text=f"{shown}{one_line(reason(lang))}"), err=True)
     click.get_current_context().exit(code)

@@ -16,7 +16,7 @@ import click
 from .completion import complete_methods
 from .console import say, wrap
 from .settings import Settings, pass_settings
-from .texts import Lang, t
+from .texts import Lang, pick, t
 
 if TYPE_CHECKING:
     from intervision.engine import MethodSpec, Registry
@@ -210,7 +210,13 @@ def _show_text(registry: Registry, spec: MethodSpec, variant: str | None, lang: 
         indent="  ",
     )
     if fit.leervraag_kinds:
-        say(t(lang, "show.leervraag_kinds", kinds=", ".join(fit.leervraag_kinds)), indent="  ")
+        from .texts_series import LEERVRAAG_KIND_NAMES
+
+        names = [
+            pick(lang, LEERVRAAG_KIND_NAMES[k]) if k in LEERVRAAG_KIND_NAMES else k
+            for k in fit.leervraag_kinds
+        ]
+        say(t(lang, "show.leervraag_kinds", kinds=", ".join(names)), indent="  ")
     if spec.rules:
         rules = rule_titles(spec.rules, lang, registry)
         say(t(lang, "show.rules", rules=rules), indent="  ")

@@ -33,6 +33,7 @@ __all__ = [
     "Empty",
     "Extend",
     "FrameCommand",
+    "HandOver",
     "Help",
     "Invalid",
     "Leave",
@@ -65,6 +66,9 @@ class Contribute:
     text: str
     #: The contribution this one answers (``@C3`` in the line).
     reply_to: str | None = None
+    #: At the opening: the earlier commitment this tells about (not typed: the
+    #: caller that knows the group's history fills it in).
+    commitment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -225,8 +229,15 @@ class ChooseMethod:
     variant: str | None = None
 
 
+@dataclass(frozen=True)
+class HandOver:
+    """The facilitator hands the facilitation to this member (before the method starts)."""
+
+    name: str
+
+
 #: What the runner asks for in the frame, written as one line (``meeting do``).
-FrameCommand = Leervraag | Pass | ChooseCase | ChooseMethod
+FrameCommand = Leervraag | Pass | ChooseCase | ChooseMethod | HandOver
 
 LEAVE_WORDS = frozenset({"pause", "pauze", "quit", "stop", "exit"})
 
@@ -301,6 +312,7 @@ _FRAME_WORDS: dict[str, str] = {
     **dict.fromkeys(("pass", "pas", "passen"), "pass"),
     **dict.fromkeys(("case", "casus"), "case"),
     **dict.fromkeys(("method", "methode"), "method"),
+    **dict.fromkeys(("handover", "hand-over", "overdragen", "overdracht"), "hand_over"),
 }
 
 
@@ -310,7 +322,8 @@ def parse_command(
     """A whole step as one line: the frame's questions as words, else a ``>`` line.
 
     ``leervraag NAME: TEXT`` (or ``leervraag NAME TEXT`` for a one-word name),
-    ``pass NAME``, ``case NAME``, ``method ID[/VARIANT]``; the rest as ``parse_line``.
+    ``pass NAME``, ``case NAME``, ``method ID[/VARIANT]``, ``handover NAME``; the rest
+    as ``parse_line``.
     """
     first, _, rest = line.strip().partition(" ")
     word = _FRAME_WORDS.get(first.rstrip(":").casefold())
@@ -331,6 +344,8 @@ def parse_command(
         if not first_name or (plus and not second):
             return Invalid("parse.case_usage")
         return ChooseCase(first_name, second or None)
+    if word == "hand_over":
+        return HandOver(rest) if rest else Invalid("parse.hand_over_usage")
     method_id, variant = parse_method_choice(rest)
     return ChooseMethod(method_id, variant) if method_id else Invalid("parse.method_usage")
 

@@ -15,7 +15,7 @@ import click
 
 from .console import say, wrap
 from .settings import Settings, pass_settings
-from .texts import t
+from .texts import count, t
 
 __all__ = ["plugins"]
 
@@ -62,6 +62,7 @@ def plugins(settings: Settings, as_json: bool) -> None:
     failed = sum(1 for info in infos if not info.ok)
     click.echo()
     if failed:
-        say(t(lang, "plugins.summary_failed", failed=failed, n=len(infos)))
+        plugins = count(lang, len(infos), "plugin")
+        say(t(lang, "plugins.summary_failed", failed=failed, plugins=plugins))
     else:
-        say(t(lang, "plugins.summary_ok", n=len(infos)))
+        say(t(lang, "plugins.summary_ok", plugins=count(lang, len(infos), "plugin")))

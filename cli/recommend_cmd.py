@@ -18,7 +18,7 @@ from intervision.engine.groups import groups_of
 from .completion import complete_groups
 from .console import say, wrap
 from .settings import Settings, pass_settings
-from .texts import Lang, pick
+from .texts import Lang, count, pick
 from .texts_series import EXPERIENCE_NAMES, LEERVRAAG_KIND_NAMES, t
 
 if TYPE_CHECKING:
@@ -76,6 +76,7 @@ def recommend(
     lang = settings.lang
     history: list[MeetingRecord] = []
     group_line = None
+    fixed = None
     if group_id is not None:
         from intervision.engine.groups import group_history
 
@@ -90,8 +91,17 @@ def recommend(
                 raise click.UsageError(t(lang, "recommend.empty_group", name=group.name))
             size = len(group.members)
         group_line = t(
-            lang, "recommend.group", name=group.name, members=len(group.members), n=len(history)
+            lang,
+            "recommend.group",
+            name=group.name,
+            members=count(lang, len(group.members), "member"),
+            meetings=count(lang, len(history), "earlier_meeting"),
         )
+        fixed = group.series_method
+        if experience is None and history:
+            from intervision.engine.recommend import group_experience
+
+            experience = group_experience(history)
     if size is None:
         raise click.UsageError(t(lang, "recommend.need_size"))
     registry = settings.registry()
@@ -105,6 +115,7 @@ def recommend(
         minutes=minutes,
         experience=level,
         history=history,
+        fixed=fixed,
     )
     if as_json:
         data = {

@@ -20,6 +20,7 @@ from .completion import complete_targets
 from .console import write_file
 from .settings import Settings, pass_settings
 from .texts import Lang
+from .texts import t as frame_t
 from .texts_series import t
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def report(
     group = _group(engine, target)
     if group is None:
         known = ", ".join(g.id for g in groups_of(engine).all()) or t(lang, "report.none")
-        _fail(t(lang, "report.not_found", id=target, groups=known), NOT_FOUND)
+        _fail(lang, t(lang, "report.not_found", id=target, groups=known), NOT_FOUND)
     if audience is None:
         raise click.UsageError(t(lang, "report.for_missing"))
     from intervision.engine.groups import group_history
@@ -119,13 +120,12 @@ def _meeting(engine: Engine, meeting_id: str, lang: Lang) -> MeetingState | None
 
 
 def _promised_before(engine: Engine, state: MeetingState) -> list[Commitment]:
-    """The commitments the meeting's opening looked back on: those of the group's last
-    meeting held before it."""
+    """The commitments the meeting's opening looked back on: every one still open
+    when it started."""
     from intervision.engine.groups import group_history, look_back
 
     assert state.group_id is not None
-    history = group_history(engine, state.group_id)
-    return look_back([r for r in history if r.started_at < state.started_at])
+    return look_back(group_history(engine, state.group_id), before=state.meeting_id)
 
 
 def _group(engine: Engine, group_id: str) -> GroupState | None:
@@ -145,7 +145,7 @@ def _write(lang: Lang, text: str, output: str | None, *, private: bool) -> None:
     click.echo(t(lang, "report.written", path=output))
 
 
-def _fail(message: str, code: int) -> NoReturn:
+def _fail(lang: Lang, message: str, code: int) -> NoReturn:
     """One line on stderr and the exit code, as the group does for engine errors."""
-    click.echo(f"intervision: error: {message}", err=True)
+    click.echo(frame_t(lang, "error", text=message), err=True)
     click.get_current_context().exit(code)

@@ -20,7 +20,7 @@ from .settings import LANG_TYPE, Settings, pass_settings
 from .texts import Lang, t
 
 if TYPE_CHECKING:
-    from intervision.engine import Engine, Meeting
+    from intervision.engine import Engine, Meeting, MeetingPurpose
 
 __all__ = ["run"]
 
@@ -73,6 +73,13 @@ __all__ = ["run"]
     help="Plain scrolling text at a terminal too, without the live status region "
     "(for a screen reader, or a terminal that cannot move its cursor).",
 )
+@click.option(
+    "--purpose",
+    type=click.Choice(["regular", "intake", "refresh"]),
+    default=None,
+    help="An intake (a group's first meeting), a refresh (after members changed) or a "
+    "regular meeting; with --group, the group's due one is proposed.",
+)
 @ROLE_OPTION
 @pass_settings
 def run(
@@ -86,6 +93,7 @@ def run(
     kind: str | None,
     minutes: int | None,
     lang: str | None,
+    purpose: str | None,
     plain: bool,
     roles: tuple[str, ...],
 ) -> None:
@@ -97,7 +105,7 @@ def run(
     """
     from .runner import Leave
 
-    if resume_id and (members or facilitator or group_ref or roles):
+    if resume_id and (members or facilitator or group_ref or purpose or roles):
         raise click.UsageError(t(settings.lang, "run.no_resume_options"))
     if members and group_ref:
         raise click.UsageError(t(settings.lang, "run.group_or_members"))
@@ -128,10 +136,12 @@ def run(
 
             say(t(ui, "run.resumed", id=meeting.id, where=where(engine, meeting.state, ui)))
         elif group_ref:
-            meeting, ui = _start_group(engine, settings, chosen, group_ref, facilitator, held)
+            meeting, ui = _start_group(
+                engine, settings, chosen, group_ref, facilitator, purpose, held
+            )
             say(t(ui, "run.started", id=meeting.id))
         else:
-            meeting = _start(engine, ui, members, facilitator, held)
+            meeting = _start(engine, ui, members, facilitator, _purpose(purpose), held)
             say(t(ui, "run.started", id=meeting.id))
         _drive(settings, engine, meeting, ui, plain, method_id, variant, kind, minutes)
     except Leave:
@@ -182,11 +192,16 @@ def _drive(
         runner.run()
 
 
+def _purpose(given: str | None) -> MeetingPurpose:
+    return "intake" if given == "intake" else "refresh" if given == "refresh" else "regular"
+
+
 def _start(
     engine: Engine,
     lang: Lang,
     members: str | None,
     facilitator: str | None,
+    purpose: MeetingPurpose,
     held: dict[str, list[str]],
 ) -> Meeting:
     if members is not None:
@@ -218,6 +233,7 @@ def _start(
             lang=lang,
             roles=held,
             external_facilitator=outside,
+            purpose=purpose,
         ),
         ask_guest=True,
     )
@@ -229,14 +245,23 @@ def _start_group(
     chosen: Lang | None,
     ref: str,
     facilitator: str | None,
+    purpose: str | None,
     held: dict[str, list[str]],
 ) -> tuple[Meeting, Lang]:
-    """A meeting of a group, in the group's language unless one was chosen on purpose."""
-    from .group_start import ask_facilitator, ask_present, facilitator_problem
+    """A meeting of a group, in the group's language unless one was chosen on purpose;
+    the intake or refresh the group is due is proposed unless ``purpose`` says."""
+    from .group_start import (
+        ask_facilitator,
+        ask_present,
+        ask_purpose,
+        ask_roles,
+        facilitator_problem,
+    )
     from .group_view import find_group, find_member
 
     group = find_group(engine, ref, chosen or settings.lang)
     lang: Lang = chosen or (settings.lang if settings.lang_explicit else group.lang)
+    kind = _purpose(purpose) if purpose else ask_purpose(engine, group, lang)
     present = ask_present(group, lang)
     if facilitator is not None:
         problem = facilitator_problem(group, facilitator, present, lang)
@@ -252,8 +277,9 @@ def _start_group(
         facilitator=facilitator,
         present=present,
         lang=lang,
-        roles=held,
+        roles=ask_roles(engine, group, present, facilitator, held, lang),
         external_facilitator=find_member(group, facilitator) is None,
+        purpose=kind,
     )
     return meeting, lang
 

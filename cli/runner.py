@@ -71,8 +71,13 @@ class Runner(Driver):
 
     def run(self) -> None:
         """Walk the meeting to its close; raises Leave or EndOfInput to stop early."""
+        from . import intake
+
         steps: dict[str, Callable[[], None]] = {
             "opening": self.opening,
+            "introduction": lambda: intake.introduction(self),
+            "contract": lambda: intake.contract(self),
+            "learning_goals": lambda: intake.learning_goals(self),
             "leervragen": self.leervragen,
             "case_choice": self.case_choice,
             "method_choice": self.method_choice,
@@ -101,6 +106,12 @@ class Runner(Driver):
         else:
             say(frame_screen(self.meeting, self.lang))
 
+    @property
+    def fresh(self) -> bool:
+        """True right after this step's header was shown: what it lists, it lists once."""
+        fresh, self._fresh = self._fresh, False
+        return fresh
+
     # -- frame steps --------------------------------------------------------------
 
     @property
@@ -117,10 +128,14 @@ class Runner(Driver):
         if group is None:
             say(t(self.lang, "opening.confidential"))
         else:
+            from intervision.engine.groups import CONTRACT_TEXTS
+
             say(t(self.lang, "opening.contract"))
-            for key in ("confidentiality", "attendance"):
+            for key in CONTRACT_TEXTS:
                 text = getattr(group.contract, key)
-                say(wrap(t(self.lang, f"contract.{key}", text=text), indent="  ", hanging="    "))
+                if text:
+                    line = t(self.lang, f"contract.{key}", text=text)
+                    say(wrap(line, indent="  ", hanging="    "))
         present = ", ".join(self.name(p) for p in state.present)
         say(
             t(self.lang, "opening.roles", facilitator=self.name(state.facilitator), present=present)
@@ -128,34 +143,14 @@ class Runner(Driver):
         held = roles_line(state, self.engine.registry, self.lang)
         if held:
             say(held)
+        from .opening import look_back, recall_goals
+
         if group is not None:
-            self._look_back(group)
+            look_back(self, group)
+            if state.purpose == "regular":
+                recall_goals(self, group)
         self.answer(f"{t(self.lang, 'opening.enter')} ")
         self.send(self.meeting.advance, self.facilitator)
-
-    def _look_back(self, group: GroupState) -> None:
-        """The last meeting's commitments, and from each of their makers how it went."""
-        from intervision.engine.groups import look_back
-
-        from .group_view import commitment_line, history_of
-
-        state = self.meeting.state
-        earlier = [r for r in history_of(self.engine, group) if r.meeting_id != state.meeting_id]
-        promised = look_back(earlier)
-        if not promised:
-            return
-        say(t(self.lang, "opening.look_back"))
-        for commitment in promised:
-            say(wrap(commitment_line(group, commitment, self.lang), indent="  ", hanging="    "))
-        told = {c.author for c in state.step_contributions()}
-        for member in dict.fromkeys(c.member for c in promised):
-            if member not in state.present:
-                say(t(self.lang, "opening.absent", name=self.name(member)))
-            elif member not in told:
-                answer = self.answer(t(self.lang, "opening.ask_commitment", name=self.name(member)))
-                if answer.strip():
-                    line = parse.Contribute(member, "statement", answer.strip())
-                    self.do(line)
 
     def leervragen(self) -> None:
         state = self.meeting.state
@@ -166,7 +161,11 @@ class Runner(Driver):
                 self.do(parse.Leervraag(person, text.strip()))
             else:
                 self.do(parse.Pass(person))
-        if not self.meeting.state.leervragen:
+        if not self.meeting.state.leervragen and state.purpose != "regular":
+            from .texts_start import t as start_t
+
+            say(start_t(self.lang, "leervragen.none_intake"))
+        elif not self.meeting.state.leervragen:
             say(t(self.lang, "leervragen.none"))
             reason = t(self.lang, "leervragen.none_reason")
             self.send(self.meeting.close, self.facilitator, reason)
@@ -230,8 +229,12 @@ class Runner(Driver):
         self._fresh = False
         first = suggested[0].method_id if suggested else ""
         default = self.method_id or first or (fitting[0].id if len(fitting) == 1 else "")
-        if default and self.method_id and self.variant:
-            default = f"{default}/{self.variant}"
+        variant = self.variant if self.method_id else None
+        group = self.group
+        if group is not None and not self.method_id and default == group.series_method:
+            variant = group.series_variant
+        if default and variant:
+            default = f"{default}/{variant}"
         line = self.answer(t(self.lang, "method.ask") + (f"[{default}] " if default else ""))
         parsed = parse.parse_line(line, self.lang, self.engine.registry.glossary)
         if isinstance(parsed, parse.Close):
@@ -242,51 +245,52 @@ class Runner(Driver):
         if title is None:
             return
         inbrenger = state.inbrenger or ""
-        if not self.facilitator_may_stay(method_id, variant, inbrenger):
+        if not self.facilitator_may_stay(method_id, variant, state.inbrengers):
             return
         agrees = self.yes(
             t(self.lang, "method.agree", name=self.name(inbrenger), title=title), default=True
         )
         self.choose_method(method_id, variant, agrees=agrees)
 
-    def facilitator_may_stay(self, method_id: str, variant: str | None, inbrenger: str) -> bool:
-        """A method that forbids facilitating one's own case gets another facilitator
-        first: the rotation's next proposal, or whoever the group names."""
+    def facilitator_may_stay(
+        self, method_id: str, variant: str | None, inbrengers: tuple[str, ...]
+    ) -> bool:
+        """Whoever facilitates does not bring the case, alone or as one of a pair
+        (unless the method says why they may): another facilitator first, the
+        rotation's next proposal or whoever the group names."""
         from intervision.engine import IntervisionError
 
         try:
             spec = self.meeting.engine.registry.method(method_id, variant=variant)
         except IntervisionError:
             return True  # the engine's refusal will say what is wrong
-        forbids = any(rule.kind == "facilitator_not_inbrenger" for rule in spec.rules)
-        if not forbids or self.facilitator != inbrenger:
+        facilitator = self.facilitator
+        if spec.facilitator_may_bring_case is not None or facilitator not in inbrengers:
             return True
         state = self.meeting.state
-        others = [p for p in state.present if p != inbrenger]
+        others = [p for p in state.present if p not in inbrengers]
         proposal = others[0] if others else ""
         group = self.group
         if group is not None:
             from intervision.engine.groups import group_history, propose_facilitator
 
             history = group_history(self.engine, group.id)
-            proposal = (
-                propose_facilitator(
-                    self.engine, group, list(state.present), history, not_=inbrenger
-                )
-                or proposal
+            proposed = propose_facilitator(
+                self.engine, group, list(state.present), history, not_=facilitator
             )
-        say(t(self.lang, "method.hand_over", name=self.name(inbrenger)))
+            proposal = proposed if proposed in others else proposal
+        say(t(self.lang, "method.hand_over", name=self.name(facilitator)))
         line = self.answer(t(self.lang, "method.hand_over_ask") + f"[{self.name(proposal)}] ")
         who = line.strip() or proposal
-        self.send(self.meeting.hand_over, self.facilitator, who)
-        return self.facilitator != inbrenger
+        self.send(self.meeting.hand_over, facilitator, who)
+        return self.facilitator not in inbrengers
 
     def suggestions(self, size: int) -> list[Suggestion]:
         """Methods that fit this leervraag, group, time and the group's recent meetings."""
         from intervision.engine.groups import group_history
         from intervision.engine.recommend import recommend
 
-        state, engine = self.meeting.state, self.engine
+        state, engine, group = self.meeting.state, self.engine, self.group
         history = group_history(engine, state.group_id) if state.group_id else []
         return recommend(
             engine.registry,
@@ -294,6 +298,7 @@ class Runner(Driver):
             group_size=size,
             minutes=self.minutes,
             history=[r for r in history if r.meeting_id != state.meeting_id],
+            fixed=group.series_method if group is not None else None,
             limit=3,
         )
 

@@ -25,7 +25,7 @@ from .describe import (  # as `methods show` says them
 )
 from .kinds import kind_name
 from .status import decision_hint, people_rows, waiting_text
-from .texts import INBRENGER_MODES, Lang, pick, t
+from .texts import INBRENGER_MODES, Lang, count, pick, t
 from .timebox import timebox_line, timebox_text, timebox_total
 
 if TYPE_CHECKING:
@@ -363,7 +363,9 @@ def shown_contributions(
         lines = [t(lang, "screen.earlier", n=earlier), *lines[earlier:]]
     hidden = len(items) - len(shown)
     if hidden:
-        lines.append(t(lang, "show.hidden_count", n=hidden))
+        lines.append(
+            t(lang, "show.hidden_count", contributions=count(lang, hidden, "contribution"))
+        )
     if lines or (skip and shown):
         return lines  # empty when everything is listed elsewhere on the screen
     return [t(lang, "show.none") if last is None else f"  {t(lang, 'show.none')}"]

@@ -65,6 +65,7 @@ def people_rows(meeting: Meeting, can: Capabilities, lang: Lang) -> list[tuple[s
 
 _WAIT_KEYS = {
     "leervraag": "wait.leervraag",
+    "learning_goal": "wait.learning_goal",
     "recognition": "wait.recognition",
     "everyone_contributes": "wait.turn",
     "reveal": "wait.reveal",

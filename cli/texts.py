@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from intervision.engine import Text
 
-__all__ = ["INBRENGER_MODES", "TEXTS", "Lang", "both", "pick", "said", "t"]
+__all__ = ["INBRENGER_MODES", "TEXTS", "Lang", "both", "count", "pick", "said", "t"]
 
 #: ``nl``, ``en``, or a language an installed language pack adds (the engine's
 #: ``Lang``, without importing the engine for ``--help``).
@@ -150,10 +150,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "plugins.methods": ("methodes: {ids}", "methods: {ids}"),
     "plugins.no_methods": ("geen methodes", "no methods"),
     "plugins.failed_one": ("MISLUKT: {error}", "FAILED: {error}"),
-    "plugins.summary_ok": ("{n} plugin(s) geladen.", "{n} plugin(s) loaded."),
+    "plugins.summary_ok": ("{plugins} geladen.", "{plugins} loaded."),
     "plugins.summary_failed": (
-        "{failed} van de {n} plugin(s) konden niet laden.",
-        "{failed} of {n} plugin(s) failed to load.",
+        "Niet geladen: {failed} van de {plugins}.",
+        "{failed} of {plugins} failed to load.",
     ),
     # -- meetings ---------------------------------------------------------------
     "meetings.none": (
@@ -238,17 +238,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "run.refused": ("Niet toegestaan: {reason}", "Not allowed: {reason}"),
     "run.refused_rule": ("Niet toegestaan [{rule}]: {reason}", "Not allowed [{rule}]: {reason}"),
     "kind.which": (
-        "{name} kan nu meer dan één soort inbrengen: {kinds}. Welke? ",
+        "{name} kan nu meer dan één soort bijdrage geven: {kinds}. Welke? ",
         "{name} may contribute more than one kind now: {kinds}. Which one? ",
     ),
     "kind.several": (
-        "{name} kan nu meer dan één soort inbrengen: {kinds}. Zeg welke, bijvoorbeeld: "
+        "{name} kan nu meer dan één soort bijdrage geven: {kinds}. Zeg welke, bijvoorbeeld: "
         "{name}: {short}: <tekst>",
         "{name} may contribute more than one kind now: {kinds}. Say which, for example: "
         "{name}: {short}: <text>",
     ),
     "wait.line": ("Wacht op: {what}", "Waiting for: {what}"),
     "wait.leervraag": ("leervraag of passen", "leervraag or pass"),
+    "wait.learning_goal": ("persoonlijk leerdoel", "personal learning goal"),
     "wait.recognition": ("herkenning", "recognition"),
     "wait.turn": ("nog een beurt", "a turn still"),
     "wait.reveal": ("onthullen: onthul", "reveal: reveal"),
@@ -278,11 +279,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Nothing recorded: choose one of {kinds}.",
     ),
     "kind.unknown": (
-        "'{word}' is geen soort bijdrage. Wat {name} nu kan inbrengen: {kinds}.",
+        "'{word}' is geen soort bijdrage. Wat {name} nu kan bijdragen: {kinds}.",
         "'{word}' is not a kind of contribution. What {name} may contribute now: {kinds}.",
     ),
     "kind.unknown_none": (
-        "'{word}' is geen soort bijdrage, en {name} kan nu niets inbrengen.",
+        "'{word}' is geen soort bijdrage, en {name} kan nu niets bijdragen.",
         "'{word}' is not a kind of contribution, and {name} may contribute nothing now.",
     ),
     "run.not_member": (
@@ -326,10 +327,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "case.bad_number": ("Kies een nummer uit de lijst.", "Choose a number from the list."),
     "case.consent": ("Stemt {name} in?", "Does {name} agree?"),
     "method.hand_over": (
-        "Bij deze methode begeleidt de inbrenger niet zelf; {name} geeft de begeleiding "
-        "voor deze casus door.",
-        "In this method the inbrenger does not facilitate; {name} hands the facilitation "
-        "over for this case.",
+        "Wie begeleidt, brengt zelf geen casus in; {name} geeft de begeleiding voor deze "
+        "casus door.",
+        "Whoever facilitates does not bring the case; {name} hands the facilitation over "
+        "for this case.",
     ),
     "method.hand_over_ask": ("Wie neemt de begeleiding over? ", "Who takes over? "),
     "method.suggested": (
@@ -455,9 +456,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "At a phase prompt, 'time' shows how much time is left.",
     ),
     "show.hidden_count": (
-        "Nog verborgen: {n} bijdrage(n), geschreven en niet onthuld of bewaard voor een "
+        "Nog verborgen: {contributions}, geschreven en niet onthuld of bewaard voor een "
         "latere fase.",
-        "Still hidden: {n} contribution(s), written and not revealed or kept for a later phase.",
+        "Still hidden: {contributions}, written and not revealed or kept for a later phase.",
     ),
     "show.none": ("Nog geen bijdragen.", "No contributions yet."),
     "show.hidden": ("[geschreven; verborgen tot onthullen]", "[written; hidden until revealed]"),
@@ -483,7 +484,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "help": (
         "Commando's (Nederlands en Engels werken allebei):\n"
         "  <naam>: <soort>: <tekst>   bijdrage vastleggen (ook: <naam> <soort> <tekst>)\n"
-        "  <naam>: <tekst>            zonder soort: de soort die die persoon nu inbrengt\n"
+        "  <naam>: <tekst>            zonder soort: de soort die die persoon nu bijdraagt\n"
         "  verder                     naar de volgende fase\n"
         "  onthul                     geschreven bijdragen zichtbaar maken\n"
         "  <naam>: r: <tekst> @C3     antwoord op bijdrage C3 (@C3 mag overal staan)\n"
@@ -539,6 +540,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     # -- groups -----------------------------------------------------------------
     "warning": ("intervision: waarschuwing: {text}", "intervision: warning: {text}"),
+    "error": ("intervision: fout: {text}", "intervision: error: {text}"),
     "col.name": ("naam", "name"),
     "col.members": ("leden", "members"),
     "col.meetings": ("bijeenkomsten", "meetings"),
@@ -652,6 +654,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "contract.confidentiality": ("Vertrouwelijkheid: {text}", "Confidentiality: {text}"),
     "contract.attendance": ("Aanwezigheid: {text}", "Attendance: {text}"),
+    "contract.material": ("Casusmateriaal: {text}", "Case material: {text}"),
+    "contract.working_time": ("Tijd en plek: {text}", "Time and place: {text}"),
+    "contract.not_agreed": (
+        "(nog niet afgesproken: {option} TEKST)",
+        "(not agreed yet: {option} TEXT)",
+    ),
     "contract.consent_topics": (
         "Onderwerpen en leerdoelen mogen in accreditatieverslagen: {answer}",
         "Topics and learning goals may go into accreditation reports: {answer}",
@@ -688,9 +696,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Who is here today? Names with commas, Enter = everyone ({names}): ",
     ),
     "rotation.not_members": (
-        "{count} van de namen zijn geen lid van de groep; noem de leden zoals "
+        "Geen lid van de groep: {names} die je noemde; noem de leden zoals "
         "`intervision group show` ze schrijft.",
-        "{count} of the names are not members of the group; name the members as "
+        "Not in the group: {names} you gave; name the members as "
         "`intervision group show` writes them.",
     ),
     "rotation.proposed": (
@@ -731,17 +739,19 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "opening.contract": ("Onze afspraken:", "Our agreements:"),
     "opening.look_back": (
-        "Terugblik: dit namen inbrengers zich de vorige keer voor.",
-        "Looking back: this is what inbrengers committed to last time.",
+        "Terugblik: dit namen inbrengers zich eerder voor, en vertelden nog niet hoe het ging.",
+        "Looking back: what inbrengers committed to before, and have not yet told how it went.",
     ),
-    "opening.commitment": ("{name}: {text}", "{name}: {text}"),
+    "opening.commitment": ("{name} ({day}): {text}", "{name} ({day}): {text}"),
+    "opening.told": ("verteld", "told"),
     "opening.ask_commitment": (
-        "{name}, hoe is het gegaan? (leeg = overslaan) ",
-        "{name}, how did it go? (empty = skip) ",
+        "{name}, hoe is het gegaan met je voornemen van {day}? (leeg = volgende keer) ",
+        "{name}, how did your commitment of {day} go? (empty = next time) ",
     ),
     "opening.absent": (
-        "{name} is er vandaag niet; vraag het de volgende keer.",
-        "{name} is not here today; ask next time.",
+        "{name} is er vandaag niet; het voornemen komt terug bij de volgende bijeenkomst "
+        "waar {name} bij is.",
+        "{name} is not here today; the commitment comes back at the next meeting {name} attends.",
     ),
     # -- meeting: one command at a time -----------------------------------------
     "meeting.group_or_members": (
@@ -786,6 +796,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Verder met: NAAM: u: TEKST (hoe ging je voornemen?) · verder",
         "Go on with: NAME: s: TEXT (how did your commitment go?) · next",
     ),
+    "status.next.introduction": (
+        "Verder met: NAAM: v: TEKST (een vraag over intervisie) · verder",
+        "Go on with: NAME: q: TEXT (a question about intervision) · next",
+    ),
+    "status.next.contract": (
+        "Verder met: NAAM: u: TEKST (een opmerking bij de afspraken) · verder",
+        "Go on with: NAME: s: TEXT (a remark on the agreements) · next",
+    ),
+    "status.next.learning_goals": (
+        "Verder met: NAAM: ld: TEKST (ieders persoonlijke leerdoel) · verder",
+        "Go on with: NAME: lg: TEXT (each member's personal learning goal) · next",
+    ),
     "status.next.leervragen": (
         "Verder met: leervraag NAAM: TEKST · pas NAAM · verder",
         "Go on with: leervraag NAME: TEXT · pass NAME · next",
@@ -814,13 +836,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "status.next.closed": ("De bijeenkomst is afgesloten.", "The meeting is closed."),
     "do.ok": ("Gedaan. Nu: {where} (versie {version}).", "Done. Now: {where} (version {version})."),
     "do.kind_several": (
-        "Die persoon kan nu meer dan één soort inbrengen: {kinds}. Zeg welke, bijvoorbeeld: "
+        "Die persoon kan nu meer dan één soort bijdrage geven: {kinds}. Zeg welke, bijvoorbeeld: "
         "NAAM: {short}: <tekst>",
         "That person may contribute more than one kind now: {kinds}. Say which, for "
         "example: NAME: {short}: <text>",
     ),
     "do.kind_unknown": (
-        "Dat is geen soort bijdrage. Wat die persoon nu kan inbrengen: {kinds}.",
+        "Dat is geen soort bijdrage. Wat die persoon nu kan bijdragen: {kinds}.",
         "That is not a kind of contribution. What that person may contribute now: {kinds}.",
     ),
     "do.not_member": (
@@ -835,21 +857,23 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "do.frame_help": (
         "In het kader (ook met intervision meeting do):\n"
-        "  NAAM: u: TEKST              opening: hoe ging je voornemen van de vorige keer\n"
+        "  NAAM: u: TEKST              opening: hoe ging je oudste open voornemen\n"
         "  leervraag NAAM: TEKST       een leervraag inbrengen (ook: lv)\n"
         "  pas NAAM                    geen leervraag vandaag\n"
         "  casus NAAM                  de gekozen leervraag; de inbrenger stemt in\n"
         "  casus NAAM+NAAM             met z'n tweeën één casus (waar de methode dat toelaat)\n"
         "  methode ID[/VARIANT]        de methode; de inbrenger stemt in\n"
+        "  overdragen NAAM             de begeleiding overdragen (vóór de methode)\n"
         "  NAAM: h: TEKST              een herkenning\n"
         "  NAAM: n: TEKST              een notitie bij de evaluatie",
         "In the frame (also with intervision meeting do):\n"
-        "  NAME: s: TEXT               opening: how last time's commitment went\n"
+        "  NAME: s: TEXT               opening: how your oldest open commitment went\n"
         "  leervraag NAME: TEXT        bring a leervraag (also: lv)\n"
         "  pass NAME                   no leervraag today\n"
         "  case NAME                   the chosen leervraag; the inbrenger agrees\n"
         "  case NAME+NAME              two bringing one case (where the method allows it)\n"
         "  method ID[/VARIANT]         the method; the inbrenger agrees\n"
+        "  handover NAME               hand the facilitation over (before the method)\n"
         "  NAME: rec: TEXT             a recognition\n"
         "  NAME: n: TEXT               a note at the evaluation",
     ),
@@ -865,6 +889,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "parse.inbrenger_usage": (
         "Wiens voorbeeld koos de groep? inbrenger NAAM",
         "Whose example did the group choose? inbrenger NAME",
+    ),
+    "parse.hand_over_usage": (
+        "Aan wie? overdragen NAAM",
+        "To whom? handover NAME",
     ),
     "parse.method_usage": (
         "Welke methode? methode ID[/VARIANT]",
@@ -918,3 +946,25 @@ def said(lang: Lang, pair: tuple[str, str], values: dict[str, object]) -> str:
             except (LookupError, ValueError):
                 pass
     return text.format(**values) if values else text
+
+
+#: Nouns a sentence counts, singular and plural, in Dutch and English: "1 lid", "2 leden".
+_NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "member": (("lid", "leden"), ("member", "members")),
+    "name": (("naam", "namen"), ("name", "names")),
+    "meeting": (("bijeenkomst", "bijeenkomsten"), ("meeting", "meetings")),
+    "earlier_meeting": (
+        ("eerdere bijeenkomst", "eerdere bijeenkomsten"),
+        ("earlier meeting", "earlier meetings"),
+    ),
+    "plugin": (("plugin", "plugins"), ("plugin", "plugins")),
+    "contribution": (("bijdrage", "bijdragen"), ("contribution", "contributions")),
+    "event": (("afspraak", "afspraken"), ("event", "events")),
+    "case": (("casus", "casussen"), ("case", "cases")),
+}
+
+
+def count(lang: Lang, n: int, noun: str) -> str:
+    """``n`` with the noun in the right number: "1 lid", "4 leden", "1 member"."""
+    one, many = _NOUNS[noun][0 if lang == "nl" else 1]
+    return f"{n} {one if n == 1 else many}"

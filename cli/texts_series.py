@@ -12,9 +12,11 @@ from .texts import Lang, said
 __all__ = [
     "EXPERIENCE_NAMES",
     "LEERVRAAG_KIND_NAMES",
+    "ORDINALS",
     "STATUS_NAMES",
     "TEXTS",
     "WEEKDAYS",
+    "WEEKDAY_NAMES",
     "t",
 ]
 
@@ -50,6 +52,25 @@ WEEKDAYS: tuple[tuple[str, str], ...] = (
     ("zo", "Sun"),
 )
 
+WEEKDAY_NAMES: tuple[tuple[str, str], ...] = (
+    ("maandag", "Monday"),
+    ("dinsdag", "Tuesday"),
+    ("woensdag", "Wednesday"),
+    ("donderdag", "Thursday"),
+    ("vrijdag", "Friday"),
+    ("zaterdag", "Saturday"),
+    ("zondag", "Sunday"),
+)
+
+#: Which weekday of the month: the week (0 to 4) a day falls in; a fifth is the last.
+ORDINALS: tuple[tuple[str, str], ...] = (
+    ("eerste", "first"),
+    ("tweede", "second"),
+    ("derde", "third"),
+    ("vierde", "fourth"),
+    ("laatste", "last"),
+)
+
 _TEXTS: dict[str, tuple[str, str]] = {
     # -- series -----------------------------------------------------------------
     "series.bad_start": (
@@ -66,13 +87,68 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the group {name!r} has no series yet; plan one with "
         "`intervision series plan {id} --meetings 6 --every 8w --duration 2h --start DATE`",
     ),
+    "series.bad_every": (
+        "{text!r} is geen tijd tussen bijeenkomsten: schrijf maanden, weken of dagen, "
+        "zoals 2m, 8w of 56d",
+        "cannot read {text!r} as the time between meetings: write months, weeks or days, "
+        "like 2m, 8w or 56d",
+    ),
+    "series.bad_duration": (
+        "{text!r} is geen duur: schrijf uren en minuten, zoals 2u, 90m of 1u30",
+        "cannot read the duration {text!r}: write hours and minutes, like 2h, 90m or 1h30",
+    ),
+    "series.bad_meetings": (
+        "een reeks heeft 1 tot 52 bijeenkomsten, niet {n}",
+        "a series has 1 to 52 meetings, not {n}",
+    ),
+    "series.far_apart": (
+        "bijeenkomsten liggen een dag tot een jaar uit elkaar (hooguit 12m, 52w of 365d), "
+        "niet {every}",
+        "meetings are a day to a year apart (at most 12m, 52w or 365d), not {every}",
+    ),
+    "series.bad_length": (
+        "een bijeenkomst duurt 15 minuten tot 8 uur, niet {duration}",
+        "a meeting lasts 15 minutes to 8 hours, not {duration}",
+    ),
+    "series.method_fixed": (
+        "{name} houdt in deze reeks de methode {method} aan; bij de methodekeuze komt die "
+        "als eerste, en de inbrenger stemt in.",
+        "{name} keeps the method {method} for this series; at method choice it comes first, "
+        "and the inbrenger agrees.",
+    ),
+    "series.method_free": (
+        "{name} heeft geen methode vastgelegd; bij elke bijeenkomst kiezen jullie er een.",
+        "{name} has no method fixed; you choose one at each meeting.",
+    ),
+    "series.method_or_free": (
+        "noem een methode of --free, niet allebei",
+        "name a method or --free, not both",
+    ),
+    "series.unknown_method": (
+        "geen methode {id!r}; geïnstalleerd: {known}",
+        "no method {id!r}; installed: {known}",
+    ),
+    "series.unknown_variant": (
+        "geen variant {id!r}; varianten: {known}",
+        "no variant {id!r}; variants: {known}",
+    ),
     "series.planned": ("De reeks van {name} is vastgelegd.", "The series of {name} is saved."),
-    "series.replaced": ("De vorige planning is vervangen.", "It replaces the earlier plan."),
+    "series.replaced": (
+        "De vorige planning is vervangen; de afspraken in de agenda schuiven mee.",
+        "It replaces the earlier plan; the calendar's events move with it.",
+    ),
+    "series.new": (
+        "Dit is een nieuwe reeks; de agenda krijgt nieuwe afspraken.",
+        "This is a new series; the calendar gets new events.",
+    ),
     "series.head": (
         "Reeks van {name}: {n} bijeenkomsten, elke {every}, {duration} per keer",
         "Series of {name}: {n} meetings, every {every}, {duration} each",
     ),
     "series.zone": ("Tijden in {zone}.", "Times in {zone}."),
+    "series.months": ("{n} maanden", "{n} months"),
+    "series.month": ("maand", "month"),
+    "series.on_nth": (", op de {nth} {day}", ", on the {nth} {day}"),
     "series.weeks": ("{n} weken", "{n} weeks"),
     "series.week": ("week", "week"),
     "series.days": ("{n} dagen", "{n} days"),
@@ -93,8 +169,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Held: {held} · missed: {missed} · still planned: {planned}",
     ),
     "series.extras": (
-        "Daarnaast {n} bijeenkomst(en) buiten de planning.",
-        "Besides, {n} meeting(s) outside the plan.",
+        "Daarnaast {meetings} buiten de planning.",
+        "Besides, {meetings} outside the plan.",
     ),
     "series.ics_written": (
         "Agenda geschreven naar {path} ({n} afspraken); importeer het bestand in je agenda.",
@@ -113,8 +189,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "recommend.size": ("een groep van {n}", "a group of {n}"),
     "recommend.time": ("in {n} minuten", "in {n} minutes"),
     "recommend.group": (
-        "Groep {name}: {members} leden; {n} eerdere bijeenkomst(en) meegewogen voor afwisseling.",
-        "Group {name}: {members} members; {n} earlier meeting(s) weighed for variety.",
+        "Groep {name}: {members}; {meetings} meegewogen (een beginnende groep houdt één "
+        "methode aan tot iedereen haar kent, een ervaren groep wisselt af).",
+        "Group {name}: {members}; {meetings} weighed (a beginning group keeps one method "
+        "until everyone knows it, an experienced one varies).",
     ),
     "recommend.takes": ("ongeveer {n} min", "about {n} min"),
     "recommend.caution": ("let op: {text}", "mind: {text}"),

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.memory_journal import *
     from .core.method_files import *
     from .core.outcome import *
+    from .core.paging import *
     from .core.phases import *
     from .core.read_models import *
     from .core.registration import *
@@ -160,6 +161,7 @@ __all__ = [
     "LeervraagSubmitted",
     "LoopTaken",
     "MeetingClosed",
+    "MeetingPurpose",
     "MeetingStarted",
     "MemberAdded",
     "MemberRef",
@@ -168,6 +170,7 @@ __all__ = [
     "ModuleChosen",
     "PhaseExtended",
     "PhaseSkipped",
+    "SeriesMethodSet",
     "SeriesPlan",
     "SeriesPlanned",
     "StepEntered",
@@ -185,6 +188,7 @@ __all__ = [
     "frame_flow",
     "method_flow",
     "FRAME",
+    "PURPOSE_STEPS",
     "FRAME_STEPS",
     "FrameStep",
     "frame_step",
@@ -227,6 +231,7 @@ __all__ = [
     "CaseDigest",
     "DecisionDigest",
     "DigestPage",
+    "GoalDigest",
     "GroupDelta",
     "GroupDigest",
     "MeetingDigest",
@@ -280,6 +285,7 @@ _MODULES = (
     "frame",
     "flow",
     "read_models",
+    "paging",
     "journal",
     "memory_journal",
     "outcome",

@@ -159,9 +159,11 @@ TROIKA = MethodSpec(
     fit=Fit(group_max=4, leervraag_kinds=("advice", "incident")),
     phases=_PHASES,
     rounds="per_member",
-    facilitator_may_bring_case=(
-        "every member is the client once, the one who keeps time too; the facilitation "
-        "here is keeping time, which goes on while they are the client"
+    facilitator_may_bring_case=Text(
+        nl="Ieder is één keer de inbrenger, wie begeleidt ook: begeleiden is hier de tijd "
+        "bewaken, en dat gaat door terwijl de begeleider zelf inbrenger is.",
+        en="Every member is the client once, whoever facilitates too: facilitating here is "
+        "keeping time, which goes on while the facilitator is the client.",
     ),
 )
 

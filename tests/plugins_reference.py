@@ -48,7 +48,8 @@ FIELDS: dict[type[Any], dict[str, str]] = {
         "feedback_round": (
             "The members give each other feedback in the evaluation (a group's setting)."
         ),
-        "frame": "The frame step: `opening`, `leervragen`, `case_choice`, `method_choice`, "
+        "frame": "The frame step: `opening`, (at an intake or a refresh) `introduction`, "
+        "`contract`, `learning_goals`, then `leervragen`, `case_choice`, `method_choice`, "
         "`method`, `second_case`, `recognitions`, `evaluation` or `closed`.",
         "phase": "The method phase's id while `frame == 'method'`, else `None`.",
         "module": "The nested module running now, as `id@version`, else `None`.",
@@ -74,6 +75,8 @@ FIELDS: dict[type[Any], dict[str, str]] = {
         "skipped": "(case number, phase path, reason) of every phase skipped.",
         "closed_at": "When the meeting was closed (UTC), else `None`.",
         "closed_reason": "Why it was closed early, else `None`.",
+        "purpose": "`regular`, `intake` (a group's first meeting) or `refresh` (after "
+        "members changed): which frame steps the opening is followed by.",
     },
     Member: {
         "id": "The member's id, what commands name.",
@@ -111,6 +114,8 @@ FIELDS: dict[type[Any], dict[str, str]] = {
         "reply_to": "The contribution it answers, if any.",
         "hidden_until": "The phase until which it stays hidden, if any.",
         "typed_by": "Who typed it in for the author (the facilitator), else `None`.",
+        "commitment": "At the opening: the id of the earlier commitment whose outcome "
+        "this tells, else `None`.",
     },
     Decision: {
         "decision_id": "The phase's `DecisionSpec.id`.",

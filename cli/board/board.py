@@ -177,7 +177,7 @@ class Board:
         return self.renderer.message(lang, t(lang, "gone.title"), t(lang, "gone.body"))
 
     def _look_back_of(self, snap: Snapshot) -> list[Any]:
-        """What members promised at their group's last meeting: read once per meeting."""
+        """What members promised and have not yet told about: read once per meeting."""
         state = snap.state
         if state.group_id is None or state.frame != "opening":
             return []
@@ -186,8 +186,8 @@ class Board:
             from intervision.engine.groups import group_history, look_back
 
             history = group_history(self.engine, state.group_id)
-            earlier = [r for r in history if r.meeting_id != state.meeting_id]
-            found = self._look_back[state.meeting_id] = list(look_back(earlier))
+            found = look_back(history, before=state.meeting_id)
+            self._look_back[state.meeting_id] = found
         return found
 
     # -- acting -------------------------------------------------------------------

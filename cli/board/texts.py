@@ -59,6 +59,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "een leervraag (of pas) van: {names}",
         "a leervraag (or a pass) from: {names}",
     ),
+    "wait.learning_goal": (
+        "een persoonlijk leerdoel van: {names}",
+        "a personal learning goal from: {names}",
+    ),
     "wait.recognition": ("een herkenning van: {names}", "a recognition from: {names}"),
     "wait.everyone_contributes": (
         "ieders beurt; nog niet: {names}",
@@ -192,7 +196,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "you.leervraag": ("Je leervraag: {text}", "Your leervraag: {text}"),
     "you.passed": ("Je past vandaag.", "You pass today."),
     "you.commitments": ("Jouw afspraken", "Your commitments"),
-    "you.look_back": ("Vorige keer sprak je af", "Last time you committed to"),
+    "you.look_back": (
+        "Je sprak eerder af (vertel hoe het ging)",
+        "You committed to (tell how it went)",
+    ),
     # -- the console ------------------------------------------------------------------------
     "console.facilitator": ("Begeleider nu: {name}", "Facilitating now: {name}"),
     "console.steps": ("De bijeenkomst leiden", "Lead the meeting"),

@@ -149,9 +149,11 @@ WISE_CROWDS = MethodSpec(
     fit=Fit(group_min=4, group_max=7, leervraag_kinds=("advice",)),
     phases=_PHASES,
     rounds="per_member",
-    facilitator_may_bring_case=(
-        "everyone gets the same time to ask for help, the member who facilitates too; "
-        "while they are the client, keeping the structure is a matter of keeping time"
+    facilitator_may_bring_case=Text(
+        nl="Iedereen krijgt om de beurt hulp, wie begeleidt ook: de vaste tijden per stap "
+        "houden de ronde, en de begeleider geeft de eigen beurt niet weg.",
+        en="Everyone in turn gets help, whoever facilitates too: the fixed times per step "
+        "keep the round, and the facilitator does not give up their own turn.",
     ),
 )
 

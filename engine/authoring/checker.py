@@ -58,6 +58,8 @@ def check_method(spec: MethodSpec, registry: Registry) -> list[Problem]:
     problems = _sources(spec.sources, spec.derived, "")
     problems += _rules(spec.rules, registry, "rules")
     problems += _fit_kinds(spec.fit.leervraag_kinds, "fit.")
+    problems += _facilitator_case(spec)
+    problems += _held_roles(spec)
     problems += _body(spec, registry, "")
     for index, variant in enumerate(spec.variants):
         at = f"variants[{index}] ({variant.id})."
@@ -133,6 +135,94 @@ def _rules(rules: tuple[RuleRef, ...], registry: Registry, at: str) -> list[Prob
         for index, rule in enumerate(rules)
         if rule.kind not in registry.rule_kinds
     ]
+
+
+def _facilitator_case(spec: MethodSpec) -> list[Problem]:
+    """Whoever facilitates does not bring the case; a method that lets them says why."""
+    where = "facilitator_may_bring_case"
+    reason = spec.facilitator_may_bring_case
+    if reason is None:
+        if spec.rounds != "per_member":
+            return []
+        return [
+            _problem(
+                where,
+                "the method runs once per member, so whoever facilitates becomes the "
+                "inbrenger in their round, which the frame refuses: say why that is right "
+                "here, in Dutch and English",
+                "de methode loopt één keer per lid, dus wie begeleidt wordt in de eigen "
+                "ronde inbrenger, wat het kader weigert: zeg hier waarom dat klopt, in het "
+                "Nederlands en het Engels",
+            )
+        ]
+    if reason.nl.strip().casefold() == reason.en.strip().casefold():
+        return [
+            _problem(
+                where,
+                "the Dutch and the English reason are the same: translate one of them",
+                "de Nederlandse en de Engelse reden zijn gelijk: vertaal een van beide",
+            )
+        ]
+    if any(rule.kind == "facilitator_not_inbrenger" for rule in spec.rules):
+        return [
+            _problem(
+                where,
+                "the method also lists the rule facilitator_not_inbrenger, which this "
+                "allowance contradicts: drop one of them",
+                "de methode noemt ook de regel facilitator_not_inbrenger, die hiermee in "
+                "tegenspraak is: laat een van beide weg",
+            )
+        ]
+    return []
+
+
+#: The roles every meeting gives: the frame's.
+_FRAME_ROLES = frozenset(INSTRUCTED_ROLES)
+
+
+def _held_roles(spec: MethodSpec) -> list[Problem]:
+    """Every role a method declares must be one somebody can hold.
+
+    A role beyond the frame's is held by a member present beside the facilitator and
+    the inbrenger (as the roles of the day are), so the smallest group the method
+    fits must leave one member for each role its phases give work; and in a method
+    of rounds every member is the inbrenger in turn, so nobody can hold such a role
+    throughout.
+    """
+    working: dict[str, str] = {}
+    for variant in (None, *(v.id for v in spec.variants)):
+        for phase in spec.variant(variant).phases:
+            for role, field in phase.roles_referenced().items():
+                if role not in _FRAME_ROLES:
+                    working.setdefault(role, f"{phase.id}.{field}")
+    problems: list[Problem] = []
+    roles = sorted(working)
+    for index, role in enumerate(roles, start=1):
+        where = f"roles ({role})"
+        if spec.rounds == "per_member":
+            problems.append(
+                _problem(
+                    where,
+                    f"nobody can hold the role {role!r} ({working[role]}): every member is the "
+                    "inbrenger in a round of this method, the holder too",
+                    f"niemand kan de rol {role!r} houden ({working[role]}): ieder lid is in "
+                    "een ronde van deze methode de inbrenger, wie de rol heeft ook",
+                )
+            )
+        elif 2 + index > spec.fit.group_min:
+            problems.append(
+                _problem(
+                    where,
+                    f"in a group of {spec.fit.group_min} nobody is left to hold the role "
+                    f"{role!r} ({working[role]}) beside the facilitator, the inbrenger and "
+                    f"{', '.join(roles[: index - 1]) or 'no other role'}: raise fit.group_min",
+                    f"in een groep van {spec.fit.group_min} blijft niemand over voor de rol "
+                    f"{role!r} ({working[role]}) naast de begeleider, de inbrenger en "
+                    f"{', '.join(roles[: index - 1]) or 'geen andere rol'}: verhoog "
+                    "fit.group_min",
+                )
+            )
+    return problems
 
 
 def _fit_kinds(kinds: tuple[str, ...], at: str) -> list[Problem]:

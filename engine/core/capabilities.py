@@ -31,6 +31,7 @@ __all__ = ["Capabilities", "PersonCan", "WaitReason", "Waiting", "capabilities"]
 
 WaitReason = Literal[
     "leervraag",
+    "learning_goal",
     "recognition",
     "feedback",
     "everyone_contributes",
@@ -309,6 +310,9 @@ def _waiting(
                 "recognitions_complete",
             )
         )
+    elif state.frame == "learning_goals":
+        writing = tuple(p for p in state.present if p not in said and not state.members[p].external)
+        found.append(Waiting("learning_goal", writing, "learning_goals_complete"))
     elif state.frame == "evaluation" and state.feedback_round:
         given = {c.author for c in step if c.kind == "feedback"}
         members = (p for p in state.present if not state.members[p].external)
@@ -365,7 +369,7 @@ def _other_refusal(
         movable = method_flow(method).allows(state.phase or "", "advance")
         movers = [p for p, can in people.items() if can.roles & set(phase.advance_by)]
     else:
-        movable = frame_flow().allows(state.frame, "advance")
+        movable = frame_flow(state.purpose).allows(state.frame, "advance")
         movers = []
     if not movable:
         return ()  # the step moves on by another command (a case or method chosen)

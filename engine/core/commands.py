@@ -55,8 +55,19 @@ SAMPLE_TEXT = "…"
 #: In ``stays_in``: every phase of a method (the frame steps are named by their ids).
 PHASE = "phase"
 _FACILITATOR = ("facilitator",)
-#: Where the facilitator may still hand over: before the method starts, and between cases.
-_BEFORE_THE_METHOD = frozenset({"opening", "leervragen", "case_choice", "method_choice"})
+#: Where the facilitator may still hand over: before the method starts, and between cases
+#: (the frame's steps up to the method; kept here, as ``state`` would load the events).
+_BEFORE_THE_METHOD = frozenset(
+    {
+        "opening",
+        "introduction",
+        "contract",
+        "learning_goals",
+        "leervragen",
+        "case_choice",
+        "method_choice",
+    }
+)
 
 
 class _Command(BaseModel):
@@ -129,7 +140,17 @@ class Contribute(_Command):
     """
 
     trigger: ClassVar[str] = "contribute"
-    stays_in: ClassVar[frozenset[str]] = frozenset({"opening", "recognitions", "evaluation", PHASE})
+    stays_in: ClassVar[frozenset[str]] = frozenset(
+        {
+            "opening",
+            "introduction",
+            "contract",
+            "learning_goals",
+            "recognitions",
+            "evaluation",
+            PHASE,
+        }
+    )
     makes: ClassVar[tuple[str, ...]] = ("contribution_added",)
     command: Literal["contribute"] = "contribute"
     kind: str
@@ -137,6 +158,8 @@ class Contribute(_Command):
     #: The contribution this one answers (the inbrenger answering a question).
     reply_to: str | None = None
     typed_by: str | None = None
+    #: At the opening: the id of the earlier commitment this tells how it went.
+    commitment: str | None = None
 
 
 class Reveal(_Command):

@@ -12,7 +12,7 @@ from datetime import datetime
 from . import commands as cmd
 from . import events as ev
 from .errors import CommandRefused, NotAMemberError, UnknownMethodError, WrongPhaseError
-from .flow import END, Flow, frame_flow, method_flow
+from .flow import END, WITHOUT_CASE, Flow, frame_flow, method_flow
 from .frame import FRAME_STEPS, held_by_methods
 from .phases import PhaseSpec
 from .registry import Registry
@@ -179,23 +179,56 @@ def _where(
 ) -> tuple[Flow, str, str]:
     # decide accepts the command classes only, no subclass; ``type() is`` as ``isinstance``
     # against a pydantic model that does not match goes through ABCMeta, ten times the cost.
+    frame = frame_flow(state.purpose)
     if type(command) is cmd.Close:
-        return frame_flow(), state.frame, "close" if state.frame == "evaluation" else "abandon"
+        return frame, state.frame, "close" if state.frame == "evaluation" else "abandon"
     if state.frame == "method" and method is not None and state.phase is not None:
         trigger = command.trigger
         if type(command) is cmd.TakeLoop:
             trigger = f"loop:{command.loop_id}"
         return method_flow(method), state.phase, trigger
-    return frame_flow(), state.frame, command.trigger
+    if type(command) is cmd.Advance:
+        return frame, state.frame, _frame_advance(state)
+    return frame, state.frame, command.trigger
+
+
+def _frame_advance(state: MeetingState) -> str:
+    """Moving on in the frame; from the leervragen of an intake or a refresh where
+    nobody brought one, on to the recognitions without a case."""
+    if state.frame == "leervragen" and not state.leervragen and state.purpose != "regular":
+        return WITHOUT_CASE
+    return "advance"
+
+
+#: What each command does, as a refusal names it (by its trigger).
+_COMMAND_WORDS: dict[str, Text] = {
+    "submit_leervraag": Text(nl="een leervraag inbrengen", en="bring a leervraag"),
+    "pass_leervraag": Text(nl="passen", en="pass"),
+    "choose_case": Text(nl="een casus kiezen", en="choose a case"),
+    "choose_method": Text(nl="een methode kiezen", en="choose a method"),
+    "contribute": Text(nl="iets bijdragen", en="contribute"),
+    "reveal": Text(nl="onthullen", en="reveal"),
+    "decide": Text(nl="besluiten", en="decide"),
+    "advance": Text(nl="verder gaan", en="move on"),
+    "extend": Text(nl="verlengen", en="extend"),
+    "skip": Text(nl="overslaan", en="skip"),
+    "loop": Text(nl="teruggaan", en="go back"),
+    "record_consensus": Text(nl="consensus vastleggen", en="record consensus"),
+    "choose_module": Text(nl="een werkvorm kiezen", en="choose a module"),
+    "hand_over": Text(nl="de begeleiding overdragen", en="hand the facilitation over"),
+    "close": Text(nl="afsluiten", en="close"),
+}
 
 
 def _not_now(state: MeetingState, command: cmd.Command, registry: Registry) -> Text:
     phase = current_phase(state, registry)
     title = phase.title if phase is not None else FRAME_STEPS[state.frame].title
-    what = command.trigger.replace("_", " ")
+    what = _COMMAND_WORDS.get(command.trigger) or Text(
+        nl=command.trigger.replace("_", " "), en=command.trigger.replace("_", " ")
+    )
     return Text(
-        nl=f"'{what}' kan niet in de fase '{title.nl}'.",
-        en=f"'{what}' is not possible in the phase '{title.en}'.",
+        nl=f"'{what.nl}' kan niet in de fase '{title.nl}'.",
+        en=f"'{what.en}' is not possible in the phase '{title.en}'.",
     )
 
 
@@ -256,6 +289,7 @@ def _events(
                     reply_to=command.reply_to,
                     hidden_until=phase.hidden_until if phase is not None else None,
                     typed_by=_typist(command),
+                    commitment=command.commitment,
                 )
             ]
         case cmd.SubmitLeervraag():
@@ -344,12 +378,13 @@ def _move_on(
 ) -> list[ev.Event]:
     """The step after this one: the next phase, back out of a module, the next
     member's round, or on to the frame."""
-    destination = flow.destination(position, trigger)
     if state.frame != "method":
+        destination = flow.destination(position, _frame_advance(state))
         assert destination is not None
         if destination == "recognitions" and held_by_methods(state, registry, "recognitions"):
             destination = "evaluation"
         return [ev.StepEntered(at=now, frame=destination)]
+    destination = flow.destination(position, trigger)
     if destination != END:
         return [ev.StepEntered(at=now, frame="method", phase=destination, module=state.module)]
     method = case_method(state, registry)

@@ -125,6 +125,7 @@ class Engine:
         group_id: str | None = None,
         meeting_id: str | None = None,
         external_facilitator: bool = False,
+        purpose: ev.MeetingPurpose = "regular",
         feedback_round: bool | None = None,
     ) -> Meeting:
         """Start a meeting; members are display names (or a group), the others names or ids.
@@ -145,6 +146,11 @@ class Engine:
         meeting: ``MeetingState.roles`` and ``held_by`` show it, and ``allowed`` and
         the rules count it among the holder's roles (:func:`roles_of`). ``scribe``
         and ``timekeeper`` are short for those two.
+
+        ``purpose`` "intake" is a group's first meeting (intervision, the contract
+        and the methods introduced, personal learning goals written); "refresh" one
+        after members changed (the contract and the rotation revisited, learning
+        goals again). Both may go on to a case, or without one to the recognitions.
 
         With ``feedback_round`` the members give each other feedback in the
         evaluation, and the meeting closes once everyone has; left out, a group's own
@@ -178,6 +184,7 @@ class Engine:
             present=seating.present,
             facilitator=seating.facilitator,
             roles=seating.roles,
+            purpose=purpose,
             feedback_round=feedback_round,
         )
         started, state = self._append_start(started, drawn=drawn)

@@ -31,6 +31,7 @@ __all__ = [
     "LeervraagSubmitted",
     "LoopTaken",
     "MeetingClosed",
+    "MeetingPurpose",
     "MeetingStarted",
     "MemberAdded",
     "MemberRef",
@@ -39,12 +40,16 @@ __all__ = [
     "ModuleChosen",
     "PhaseExtended",
     "PhaseSkipped",
+    "SeriesMethodSet",
     "SeriesPlan",
     "SeriesPlanned",
     "StepEntered",
     "WrittenRevealed",
     "event_adapter",
 ]
+
+#: What a meeting is for: a regular meeting, a group's intake, or a refresh.
+MeetingPurpose = Literal["regular", "intake", "refresh"]
 
 #: The schema version of every event type whose shape never changed. Versions are
 #: counted per type: a type that changes shape overrides ``v`` with its next number
@@ -88,17 +93,28 @@ class GroupContract(BaseModel):
     attendance: str
     #: The group agreed that topics and learning goals may go into accreditation reports.
     consent_topics: bool = False
+    #: How case material is brought in (orally, without names; what happens to paper).
+    #: None: a contract made before intervision asked for it; not agreed yet.
+    material: str | None = None
+    #: When and where the group meets: in working time, undisturbed. None: not agreed yet.
+    working_time: str | None = None
 
 
 class SeriesPlan(BaseModel):
-    """The planned meetings of a group (a reeks): how many, how often, how long."""
+    """The planned meetings of a group (a reeks): how many, how often, how long.
+
+    How often is ``every_days`` or ``every_months`` (calendar months: the same
+    weekday in the same week of the month, as a group that meets on the second
+    Tuesday keeps doing); the other one is 0.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     start: datetime
     meetings: int
-    every_days: int
+    every_days: int = 0
     minutes: int
+    every_months: int = 0
     #: The time zone's name ("Europe/Amsterdam"): a stored datetime keeps only its
     #: offset, and without the name summer meetings would move an hour.
     zone: str | None = None
@@ -142,6 +158,10 @@ class MeetingStarted(_Event):
     present: tuple[str, ...]
     facilitator: str
     roles: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    #: A regular meeting; the group's intake (kick-off: intervision, the contract and
+    #: the methods introduced, personal learning goals written); or a refresh after
+    #: members changed (the contract and the rotation revisited, learning goals again).
+    purpose: MeetingPurpose = "regular"
     #: The group gives each other feedback on their questions and advice, as a round
     #: in the evaluation (a group's setting).
     feedback_round: bool = False
@@ -232,6 +252,8 @@ class ContributionAdded(_Event):
     reply_to: str | None = None
     hidden_until: str | None = None
     typed_by: str | None = None
+    #: The commitment of an earlier meeting this tells about (at the opening).
+    commitment: str | None = None
 
 
 class WrittenRevealed(_Event):
@@ -345,10 +367,27 @@ class FeedbackRoundSet(_Event):
 
 
 class SeriesPlanned(_Event):
-    """The group planned its series of meetings, replacing any earlier plan."""
+    """The group planned its series of meetings, replacing any earlier plan.
+
+    A plan replaces the earlier one as a change of the same series (its calendar
+    events keep their ids), unless ``new_series`` says it begins another series.
+    """
 
     type: Literal["series_planned"] = "series_planned"
     plan: SeriesPlan
+    new_series: bool = False
+
+
+class SeriesMethodSet(_Event):
+    """The group fixed one method (and variant) for its series, or (None) freed it again.
+
+    A beginning group keeps one method over several meetings until its members
+    know it; method choice proposes it first, and the inbrenger still agrees.
+    """
+
+    type: Literal["series_method_set"] = "series_method_set"
+    method_id: str | None = None
+    variant: str | None = None
 
 
 class FacilitatorChanged(_Event):
@@ -392,7 +431,8 @@ Event = Annotated[
     | ContractSet
     | GuidedSet
     | FeedbackRoundSet
-    | SeriesPlanned,
+    | SeriesPlanned
+    | SeriesMethodSet,
     Field(discriminator="type"),
 ]
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from .commands import COMMANDS, PHASE
 from .specs import MethodSpec
-from .state import FRAME
+from .state import FRAME, PURPOSE_STEPS
 
-__all__ = ["END", "Flow", "frame_flow", "method_flow"]
+__all__ = ["END", "WITHOUT_CASE", "Flow", "frame_flow", "method_flow"]
 
 #: The pseudo-phase a method reaches after its last phase.
 END = "end"
@@ -68,11 +69,19 @@ def _compile(states: list[str], initial: str, transitions: list[dict[str, Any]])
     return Flow(tuple(states), initial, triggers, destinations, machine)
 
 
-@lru_cache(maxsize=1)
-def frame_flow() -> Flow:
-    """The frame around every method (methods.md, "The meeting frame")."""
+#: The trigger of moving on from the leervragen when nobody brought one, in an
+#: intake or a refresh: the group goes on to the recognitions without a case.
+WITHOUT_CASE = "advance_without_case"
+
+
+@lru_cache(maxsize=len(PURPOSE_STEPS))
+def frame_flow(purpose: str = "regular") -> Flow:
+    """The frame around every method (methods.md, "The meeting frame"), with the
+    steps an intake or a refresh adds after the opening."""
+    added = PURPOSE_STEPS[purpose]
+    path = ["opening", *added, "leervragen"]
     moves: list[dict[str, Any]] = [
-        {"trigger": "advance", "source": "opening", "dest": "leervragen"},
+        *({"trigger": "advance", "source": a, "dest": b} for a, b in pairwise(path)),
         {"trigger": "advance", "source": "leervragen", "dest": "case_choice"},
         {"trigger": "choose_case", "source": "case_choice", "dest": "method_choice"},
         {"trigger": "choose_method", "source": "method_choice", "dest": "method"},
@@ -83,6 +92,8 @@ def frame_flow() -> Flow:
         {"trigger": "close", "source": "evaluation", "dest": "closed"},
         {"trigger": "abandon", "source": list(FRAME[:-2]), "dest": "closed"},
     ]
+    if added:
+        moves.append({"trigger": WITHOUT_CASE, "source": "leervragen", "dest": "recognitions"})
     for step in FRAME:
         moves.extend({"trigger": t, "source": step, "dest": None} for t in _internal(step))
     return _compile(list(FRAME), "opening", moves)

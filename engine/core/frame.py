@@ -41,6 +41,42 @@ FRAME_STEPS: dict[str, FrameStep] = {
             ),
         ),
         FrameStep(
+            "introduction",
+            Text(nl="Kennismaking met intervisie", en="Introducing intervision"),
+            Text(
+                nl="Wat intervisie is: leren van elkaars vragen over het eigen werk, als "
+                "gelijken, onder begeleiding van een vaste structuur. Hoe een bijeenkomst "
+                "loopt, en welke methodes de groep gaat gebruiken. Vragen zijn welkom.",
+                en="What intervision is: learning from each other's questions about your own "
+                "work, as equals, guided by a fixed structure. How a meeting runs, and which "
+                "methods the group will use. Questions are welcome.",
+            ),
+        ),
+        FrameStep(
+            "contract",
+            Text(nl="Het contract", en="The contract"),
+            Text(
+                nl="Lees de afspraken samen door: vertrouwelijkheid, hoe casusmateriaal wordt "
+                "ingebracht, aanwezigheid, werktijd en een ongestoorde plek, en wie begeleidt "
+                "(vast of om de beurt). Ieder zegt waar hij of zij mee instemt of wat anders "
+                "moet.",
+                en="Go through the agreements together: confidentiality, how case material is "
+                "brought in, attendance, working time and an undisturbed place, and who "
+                "facilitates (one guide or in turn). Each member says what they agree to or "
+                "what should change.",
+            ),
+        ),
+        FrameStep(
+            "learning_goals",
+            Text(nl="Persoonlijke leerdoelen", en="Personal learning goals"),
+            Text(
+                nl="Ieder schrijft een persoonlijk leerdoel voor deze reeks: wat wil je in je "
+                "eigen werk leren? Latere bijeenkomsten komen erop terug.",
+                en="Each member writes a personal learning goal for this series: what do you "
+                "want to learn in your own work? Later meetings come back to it.",
+            ),
+        ),
+        FrameStep(
             "leervragen",
             Text(nl="Leervragen", en="Leervragen"),
             Text(

@@ -199,6 +199,7 @@ GLOSSARY = Glossary(
             _term("statement", "uitspraak", "statement", ("u", "s"), _STATEMENT),
             _term("recognition", "herkenning", "recognition", ("h", "rec")),
             _term("learning_point", "leerpunt", "learning point", ("lp", "lp"), ("learning",)),
+            _term("learning_goal", "leerdoel", "learning goal", ("ld", "lg"), ("doel", "goal")),
             _term("note", "notitie", "note", ("n", "n")),
             _term("feedback", "feedback", "feedback", ("fb", "fb"), ("terugkoppeling",)),
         )

@@ -207,12 +207,18 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:ID_MAX].strip("-")
 
 
-def free_slug(name: str, taken: Container[str], *, fallback: str = "member") -> str:
+def free_slug(
+    name: str, taken: Container[str], *, fallback: str = "member", others: Iterable[str] = ()
+) -> str:
     """A new id for ``name``: its :func:`slug` (``fallback`` when that is empty),
-    numbered (``anna-2``) when ``taken`` already holds it."""
+    numbered (``anna-2``) when ``taken`` already holds it or when it is how one of
+    ``others`` (the other people's names) is written: an id that is another
+    member's name would make that word name two people (``Qz:`` gets ``qz-2``
+    beside a member called ``Qz``), and then it names nobody."""
+    names = {name_key(other) for other in others}
     base = candidate = slug(name) or fallback
     n = 1
-    while candidate in taken:
+    while candidate in taken or candidate in names:
         n += 1
         suffix = f"-{n}"
         candidate = base[: ID_MAX - len(suffix)].rstrip("-") + suffix

@@ -223,10 +223,12 @@ class Meeting:
         text: str,
         *,
         reply_to: str | None = None,
+        commitment: str | None = None,
         request_id: str | None = None,
         typed_by: str | None = None,
     ) -> str:
-        """Record what ``by`` said; ``reply_to`` names the contribution it answers.
+        """Record what ``by`` said; ``reply_to`` names the contribution it answers,
+        ``commitment`` (at the opening) the earlier commitment whose outcome this tells.
 
         ``typed_by`` is who typed it in for ``by``: the facilitator, for a member
         without a device of their own (only the facilitator may; it is recorded).
@@ -240,6 +242,7 @@ class Meeting:
             text=text,
             reply_to=reply_to,
             typed_by=self._typist(typed_by),
+            commitment=commitment,
         )
         return outcome.contribution_ids[0]
 

@@ -24,17 +24,15 @@ from .journal import (
     encode_event,
     is_meeting_stream,
 )
+from .paging import encode_cursor, page_key, page_start
 from .read_models import (
     DigestPage,
     GroupDelta,
     GroupDigest,
     MeetingDigest,
     digest_stored,
-    encode_cursor,
     fold_meeting,
     group_delta,
-    page_key,
-    page_start,
 )
 
 __all__ = ["MemoryJournal"]

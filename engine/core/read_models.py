@@ -6,23 +6,25 @@ a digest of each meeting, and the counts of each group, in the same transaction 
 the events they follow. They are defined here, once, as pure folds over events;
 the adapters only store what the folds give:
 
-- :class:`MeetingDigest`: group, language, where the meeting is (frame, phase,
-  version, open or closed), its times, facilitator, the members present, its cases
-  (inbrenger, method, variant) and its decisions with their text, from which a
-  group's history takes the commitments;
+- :class:`MeetingDigest`: group, language, purpose, where the meeting is (frame,
+  phase, version, open or closed), its times, facilitator, the members present and
+  the roles of the day, its cases (inbrenger and the second of a pair, method,
+  variant), its decisions with their text, from which a group's history takes the
+  commitments, which commitments the opening told about (ids only), and the
+  learning goals written at an intake or a refresh;
 - :class:`GroupDigest`: how many meetings a group held, and per member how often
   they facilitated and brought a case.
 
-A digest holds ids, steps and times, and one kind of content: a decision's text,
-as the store has it (sealed where the store is encrypted; the encrypted journal
-opens it on the way out, bound to the decision's version).
+A digest holds ids, steps and times, and two kinds of content: a decision's text
+and a learning goal's, as the store has them (sealed where the store is encrypted;
+the encrypted journal opens them on the way out, each bound to its event's version).
 
 Which decisions are commitments depends on the method's spec, which a journal does
 not have: the digest keeps every decision that has text, and the reader with the
 registry picks the commitments. Rebuilding the read models is folding every stored
 meeting again; :data:`READ_MODEL_VERSION` names the fold, and a store kept by
 another fold is rebuilt when it is opened. Listings are newest first by default,
-paged by an opaque cursor (:func:`page_key`, :func:`encode_cursor`, :func:`decode_cursor`).
+paged by an opaque cursor (:mod:`.paging`).
 """
 
 from __future__ import annotations
@@ -40,23 +42,20 @@ __all__ = [
     "CaseDigest",
     "DecisionDigest",
     "DigestPage",
+    "GoalDigest",
     "GroupDelta",
     "GroupDigest",
     "MeetingDigest",
     "Position",
-    "decode_cursor",
     "digest_stored",
-    "encode_cursor",
     "fold_meeting",
     "group_delta",
-    "page_key",
-    "page_start",
     "position_change",
 ]
 
 #: The version of the folds below; bump it when what they keep changes, and every
 #: store rebuilds its read models when it is next opened.
-READ_MODEL_VERSION = 1
+READ_MODEL_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +67,26 @@ class CaseDigest:
     method_id: str | None = None
     method_version: str | None = None
     variant: str | None = None
+    #: The second member bringing the case together with the inbrenger, if any.
+    co_inbrenger: str | None = None
+
+    @property
+    def inbrengers(self) -> tuple[str, ...]:
+        """Who brings the case: the inbrenger, and the second of a pair."""
+        return (
+            (self.inbrenger,) if self.co_inbrenger is None else (self.inbrenger, self.co_inbrenger)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class GoalDigest:
+    """A learning goal written at an intake or a refresh; ``version`` is its event's,
+    to which a sealed text is bound."""
+
+    version: int
+    member: str
+    at: datetime
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +124,14 @@ class MeetingDigest:
     #: The group got past the opening (a leervraag, a pass, or a case): a meeting
     #: opened and closed again is not one they held, nor one anybody facilitated.
     met: bool = False
+    #: "regular", "intake" or "refresh".
+    purpose: str = "regular"
+    #: The roles of the day (scribe, timekeeper, a method's own) and who held them.
+    roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: At the opening, who told how a commitment went: (its id, or None when the
+    #: statement named none; the member).
+    reports: tuple[tuple[str | None, str], ...] = ()
+    goals: tuple[GoalDigest, ...] = ()
 
     @property
     def closed(self) -> bool:
@@ -117,8 +144,9 @@ class MeetingDigest:
 
     @property
     def inbrengers(self) -> tuple[str, ...]:
-        """Whose cases ran a method, in order (a case chosen but never started is not one)."""
-        return tuple(case.inbrenger for case in self.cases if case.method_id)
+        """Whose cases ran a method, in order, both of a pair (a case chosen but never
+        started is not one)."""
+        return tuple(p for case in self.cases if case.method_id for p in case.inbrengers)
 
     @property
     def methods(self) -> tuple[str, ...]:
@@ -173,9 +201,10 @@ class Position:
     updated_at: datetime
     #: (frame, phase, module) after the last step entered; None if no step was entered.
     where: tuple[str, str | None, str | None] | None = None
-    #: A leervraag or a pass is among the events: the meeting has met (see
-    #: ``MeetingDigest.met``). The first time, its group's counts change: an adapter
-    #: that finds the digest not yet met folds it instead.
+    #: A leervraag, a pass or a step entered is among the events: the meeting may
+    #: have met (see ``MeetingDigest.met``; an intake or a refresh has met once it
+    #: entered a step after its opening). The first time, its group's counts change:
+    #: an adapter that finds the digest not yet met folds it instead.
     met: bool = False
 
 
@@ -195,7 +224,11 @@ def position_change(first_version: int, events: Sequence[ev.Event]) -> Position 
             met = True
         elif kind is ev.StepEntered:
             assert isinstance(event, ev.StepEntered)
-            where = (event.frame, event.phase, event.module)
+            where, met = (event.frame, event.phase, event.module), True
+        elif kind is ev.ContributionAdded:
+            assert isinstance(event, ev.ContributionAdded)
+            if event.commitment is not None or event.kind in _KEPT_KINDS:
+                return None  # perhaps a report at the opening, or a learning goal
         elif kind is ev.DecisionMade:
             assert isinstance(event, ev.DecisionMade)
             if event.text:  # only decisions with text are kept
@@ -207,8 +240,19 @@ def position_change(first_version: int, events: Sequence[ev.Event]) -> Position 
 
 #: The events that change a digest beyond its position, besides a decision with text.
 _CHANGE_MORE: frozenset[type] = frozenset(
-    {ev.MeetingStarted, ev.CaseChosen, ev.MethodChosen, ev.FacilitatorChanged, ev.MeetingClosed}
+    {
+        ev.MeetingStarted,
+        ev.CaseChosen,
+        ev.MethodChosen,
+        ev.InbrengerChosen,
+        ev.FacilitatorChanged,
+        ev.MeetingClosed,
+    }
 )
+
+#: The kinds of contribution a digest may keep: a statement at the opening (how a
+#: commitment went) and a learning goal in its frame step.
+_KEPT_KINDS = frozenset({"statement", "learning_goal"})
 
 
 def fold_meeting(
@@ -255,10 +299,15 @@ def _fold(
             updated_at=event.at,
             facilitator=event.facilitator,
             present=event.present,
+            purpose=event.purpose,
+            roles=tuple((role, tuple(people)) for role, people in event.roles.items()),
         )
     if digest is None:
         return None
     current = digest.cases[-1] if digest.cases else None
+    if kind is ev.ContributionAdded:
+        assert isinstance(event, ev.ContributionAdded)
+        return _contributed(digest, version, event)
     if kind is ev.StepEntered:
         assert isinstance(event, ev.StepEntered)
         return _evolve(
@@ -268,10 +317,12 @@ def _fold(
             frame=event.frame,
             phase=event.phase,
             module=event.module,
+            # an intake or a refresh met once it got past its opening, case or not
+            met=digest.met or digest.purpose != "regular",
         )
     if kind is ev.CaseChosen:
         assert isinstance(event, ev.CaseChosen)
-        case = CaseDigest(event.case_no, event.inbrenger)
+        case = CaseDigest(event.case_no, event.inbrenger, co_inbrenger=event.co_inbrenger)
         cases = (*digest.cases, case)
         return _evolve(digest, version=version, updated_at=event.at, cases=cases, met=True)
     if kind is ev.LeervraagSubmitted or kind is ev.LeervraagPassed:
@@ -279,7 +330,20 @@ def _fold(
     if kind is ev.MethodChosen and current is not None:
         assert isinstance(event, ev.MethodChosen)
         chosen = CaseDigest(
-            current.no, current.inbrenger, event.method_id, event.method_version, event.variant
+            current.no,
+            current.inbrenger,
+            event.method_id,
+            event.method_version,
+            event.variant,
+            current.co_inbrenger,
+        )
+        cases = (*digest.cases[:-1], chosen)
+        return _evolve(digest, version=version, updated_at=event.at, cases=cases)
+    if kind is ev.InbrengerChosen and current is not None:
+        assert isinstance(event, ev.InbrengerChosen)
+        # the method's own choice of inbrenger: one, as the meeting's state keeps it
+        chosen = CaseDigest(
+            current.no, event.inbrenger, current.method_id, current.method_version, current.variant
         )
         cases = (*digest.cases[:-1], chosen)
         return _evolve(digest, version=version, updated_at=event.at, cases=cases)
@@ -309,6 +373,18 @@ def _fold(
             phase=None,
             closed_at=event.at,
         )
+    return _evolve(digest, version=version, updated_at=event.at)
+
+
+def _contributed(digest: MeetingDigest, version: int, event: ev.ContributionAdded) -> MeetingDigest:
+    """A contribution changes the digest only as a report at the opening (a statement,
+    or one naming a commitment) or as a learning goal in its frame step."""
+    if digest.frame == "opening" and (event.commitment is not None or event.kind == "statement"):
+        reports = (*digest.reports, (event.commitment, event.author))
+        return _evolve(digest, version=version, updated_at=event.at, reports=reports)
+    if digest.frame == "learning_goals" and event.kind == "learning_goal":
+        goals = (*digest.goals, GoalDigest(version, event.author, event.at, event.text))
+        return _evolve(digest, version=version, updated_at=event.at, goals=goals)
     return _evolve(digest, version=version, updated_at=event.at)
 
 
@@ -365,36 +441,3 @@ def _counts(digest: MeetingDigest | None) -> tuple[int, int, dict[str, tuple[int
     members = {m: (facilitated * (m == digest.facilitator), inbrenger[m]) for m in inbrenger}
     members.setdefault(digest.facilitator, (facilitated, 0))
     return 1, int(digest.closed and digest.met), members
-
-
-def page_key(started_at: datetime, meeting_id: str) -> tuple[int, str]:
-    """Where a meeting stands in a listing: its start in microseconds, then its id.
-
-    An integer, so that stores order starts given with different offsets as instants
-    (naive times count as local, as :meth:`datetime.timestamp` does).
-    """
-    return round(started_at.timestamp() * 1_000_000), meeting_id
-
-
-def encode_cursor(key: tuple[int, str]) -> str:
-    """The cursor of the page after the meeting at ``key``; opaque to a caller."""
-    return f"{key[0]}.{key[1]}"
-
-
-def page_start(limit: int | None, cursor: str | None) -> tuple[int, str] | None:
-    """The key a page starts after (None: the first page), once its ``limit`` and
-    ``cursor`` are checked; ``ValueError`` for a limit below one or a foreign cursor."""
-    if limit is not None and limit < 1:
-        raise ValueError(f"a page holds at least one meeting, not {limit}")
-    return decode_cursor(cursor) if cursor else None
-
-
-def decode_cursor(cursor: str) -> tuple[int, str]:
-    """The key a cursor stands for; ``ValueError`` for a text no listing gave."""
-    micros, dot, meeting_id = cursor.partition(".")
-    if not dot or not meeting_id or not micros.lstrip("-").isdigit():
-        raise ValueError(
-            f"{cursor!r} is not a cursor a listing of meetings gave; leave it out to "
-            "start from the first page"
-        )
-    return int(micros), meeting_id

@@ -155,7 +155,9 @@ def _guest(name: str, refs: list[ev.MemberRef], limits: Limits) -> ev.MemberRef:
     if any(looks_alike(name, ref.name) for ref in refs):
         raise InvalidInputError("facilitator", _LOOKS_LIKE_A_MEMBER)
     taken = {ref.id for ref in refs}
-    return ev.MemberRef(id=free_slug(name, taken, fallback="facilitator"), name=name, external=True)
+    others = [ref.name for ref in refs]
+    made = free_slug(name, taken, fallback="facilitator", others=others)
+    return ev.MemberRef(id=made, name=name, external=True)
 
 
 def _member_refs(names: Sequence[str], limits: Limits) -> list[ev.MemberRef]:
@@ -167,8 +169,9 @@ def _member_refs(names: Sequence[str], limits: Limits) -> list[ev.MemberRef]:
         raise InvalidInputError("members", LOOKALIKE_NAMES)
     refs: list[ev.MemberRef] = []
     taken: set[str] = set()
-    for name in cleaned:
-        refs.append(ev.MemberRef(id=free_slug(name, taken), name=name))
+    for i, name in enumerate(cleaned):
+        others = cleaned[:i] + cleaned[i + 1 :]
+        refs.append(ev.MemberRef(id=free_slug(name, taken, others=others), name=name))
         taken.add(refs[-1].id)
     return refs
 

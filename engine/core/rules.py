@@ -187,6 +187,12 @@ def refuse(rule: str, nl: str, en: str, **values: object) -> Refusal:
 FRAME_KINDS: dict[str, tuple[str, ...]] = {
     #: At the opening, earlier inbrengers tell what came of their commitments.
     "opening": ("statement",),
+    #: An intake: members ask about intervision and the methods; the facilitator notes.
+    "introduction": ("question", "note"),
+    #: An intake or refresh: what each member agrees to, or would change, in the contract.
+    "contract": ("statement", "note"),
+    #: An intake or refresh: each member writes a personal learning goal for the series.
+    "learning_goals": ("learning_goal",),
     "recognitions": ("recognition",),
     "evaluation": ("note", "learning_point", "feedback"),
 }

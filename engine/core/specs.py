@@ -169,9 +169,11 @@ class MethodSpec(_Frozen):
     #: The facilitator only gives the floor, even when a member facilitates: no
     #: content of their own, and no turn where everyone takes one (Socratic dialogue).
     neutral_facilitator: bool = False
-    #: Why, in this method, the member who facilitates may also bring the case (troika:
-    #: every member is the client once). Left out, they may not: the frame's rule.
-    facilitator_may_bring_case: str | None = None
+    #: Whoever facilitates does not bring the case: the frame refuses a method for a
+    #: case of the facilitator's own, until the facilitation is handed over. A method
+    #: where the facilitator may bring it says so here, with the reason in Dutch and
+    #: English (troika: every member is the client once, the one who keeps time too).
+    facilitator_may_bring_case: Text | None = None
     #: The frame's closing rounds this method's own last phases already hold (balint's
     #: sharing is the recognitions), so the frame does not hold them twice.
     closes_with: tuple[Literal["recognitions", "evaluation"], ...] = ()
@@ -188,13 +190,6 @@ class MethodSpec(_Frozen):
         role_ids = [role.id for role in self.roles]
         _unique(role_ids, "roles")
         _unique(list(self.closes_with), "closes_with")
-        if (
-            self.facilitator_may_bring_case is not None
-            and not self.facilitator_may_bring_case.strip()
-        ):
-            raise ValueError(
-                "facilitator_may_bring_case: give the reason the facilitator may bring the case"
-            )
         missing = FRAME_ROLES - set(role_ids)
         if missing:
             raise ValueError(f"roles: the roles {sorted(missing)} are required by the frame")

@@ -22,6 +22,7 @@ from .text import Lang
 
 __all__ = [
     "FRAME",
+    "PURPOSE_STEPS",
     "Case",
     "Contribution",
     "Decision",
@@ -32,9 +33,14 @@ __all__ = [
     "replay",
 ]
 
-#: The frame around every method, in order (methods.md, "The meeting frame").
+#: The frame around every method, in order (methods.md, "The meeting frame"). The
+#: steps between the opening and the leervragen come only in an intake or a refresh
+#: (:data:`PURPOSE_STEPS`).
 FRAME: tuple[str, ...] = (
     "opening",
+    "introduction",
+    "contract",
+    "learning_goals",
     "leervragen",
     "case_choice",
     "method_choice",
@@ -45,6 +51,12 @@ FRAME: tuple[str, ...] = (
     "closed",
 )
 
+#: The frame steps a meeting of each purpose adds after its opening.
+PURPOSE_STEPS: dict[str, tuple[str, ...]] = {
+    "regular": (),
+    "intake": ("introduction", "contract", "learning_goals"),
+    "refresh": ("contract", "learning_goals"),
+}
 
 #: The empty mapping every new state starts with (read-only, so it can be shared).
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
@@ -111,6 +123,8 @@ class Contribution:
     hidden_until: str | None = None
     #: Who typed it in for the author (the facilitator), if not the author.
     typed_by: str | None = None
+    #: The earlier commitment this tells how it went (at the opening).
+    commitment: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +193,8 @@ class MeetingState:
     skipped: tuple[tuple[int | None, str | None, str], ...] = ()
     closed_at: datetime | None = None
     closed_reason: str | None = None
+    #: "regular", "intake" or "refresh" (:data:`PURPOSE_STEPS`).
+    purpose: str = "regular"
 
     @property
     def closed(self) -> bool:
@@ -297,6 +313,7 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
             started_at=_utc(event.at),
             roles=_frozen(dict(event.roles)) if event.roles else _EMPTY,
             step_entered_at=_utc(event.at),
+            purpose=event.purpose,
             feedback_round=event.feedback_round,
         )
     if state is None:
@@ -320,6 +337,7 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
                 event.reply_to,
                 event.hidden_until,
                 event.typed_by,
+                event.commitment,
             )
             return _evolve(
                 state, version=version, contributions=(*state.contributions, contribution)

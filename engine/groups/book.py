@@ -30,6 +30,7 @@ from intervision.engine import (
     Limits,
     MemberAdded,
     MemberRemoved,
+    SeriesMethodSet,
     SeriesPlan,
     SeriesPlanned,
     Text,
@@ -39,6 +40,7 @@ from intervision.engine import (
     find_person,
     free_slug,
     lookalike_pairs,
+    name_key,
     slug,
     too_long,
 )
@@ -80,8 +82,10 @@ def apply_group(state: GroupState | None, event: Event) -> GroupState:
         case MemberAdded():
             state.members[event.member.id] = event.member
             state.ids_given.add(event.member.id)
+            state.members_changed = event.at
         case MemberRemoved():
             state.members.pop(event.member_id, None)
+            state.members_changed = event.at
         case ContractSet():
             state.contract = event.contract
         case GuidedSet():
@@ -89,7 +93,16 @@ def apply_group(state: GroupState | None, event: Event) -> GroupState:
         case FeedbackRoundSet():
             state.feedback_round = event.on
         case SeriesPlanned():
+            if state.series is None or event.new_series:
+                state.series_began, state.series_changes = event.plan.start, 0
+                state.series_most = event.plan.meetings
+            else:
+                state.series_changes += 1
+                state.series_most = max(state.series_most, event.plan.meetings)
             state.series = event.plan
+        case SeriesMethodSet():
+            state.series_method = event.method_id
+            state.series_variant = event.variant if event.method_id else None
     return state
 
 
@@ -127,8 +140,10 @@ class GroupBook:
         taken: set[str] = set()
         people = [self._checked(name, None, None, None) for name in members]
         _refuse_lookalikes([person.name for person in people])
-        for person in people:
-            member = person.model_copy(update={"id": free_slug(person.name, taken)})
+        names = [person.name for person in people]
+        for i, person in enumerate(people):
+            others = names[:i] + names[i + 1 :]
+            member = person.model_copy(update={"id": free_slug(person.name, taken, others=others)})
             taken.add(member.id)
             events.append(MemberAdded(at=now, member=member))
         self._check_size(len(people))
@@ -152,11 +167,15 @@ class GroupBook:
         now = events[0].at
         events[0] = events[0].model_copy(update={"contract": group.contract_for(chosen)})
         taken: set[str] = set()
-        for entry in group.members:
+        names = [entry.name for entry in group.members]
+        for i, entry in enumerate(group.members):
             checked = self._checked(
                 entry.name, entry.function, entry.reports_to, entry.relation_reason
             )
-            member = checked.model_copy(update={"id": free_slug(checked.name, taken)})
+            others = names[:i] + names[i + 1 :]
+            member = checked.model_copy(
+                update={"id": free_slug(checked.name, taken, others=others)}
+            )
             taken.add(member.id)
             events.append(MemberAdded(at=now, member=member))
         self._check_size(len(group.members))
@@ -244,7 +263,12 @@ class GroupBook:
             group = self.get(group_id)
             _refuse_lookalikes([*(m.name for m in group.members.values()), candidate.name])
             self._check_size(len(group.members) + 1)
-            member = candidate.model_copy(update={"id": free_slug(candidate.name, group.ids_given)})
+            others = [m.name for m in group.members.values()]
+            if name_key(candidate.name) in group.members:
+                # Named as another member's id is written: that word would name two.
+                raise GroupError(LOOKALIKE_NAMES)
+            made = free_slug(candidate.name, group.ids_given, others=others)
+            member = candidate.model_copy(update={"id": made})
             if group.relations(member) and not member.relation_reason:
                 raise GroupError(
                     Text(
@@ -290,10 +314,27 @@ class GroupBook:
             self._append(group, FeedbackRoundSet(at=self.clock(), on=on))
             return group
 
-    def plan_series(self, group_id: str, plan: SeriesPlan) -> GroupState:
+    def plan_series(
+        self, group_id: str, plan: SeriesPlan, *, new_series: bool = False
+    ) -> GroupState:
+        """Plan the group's series; a plan that replaces another changes that series
+        (its calendar events keep their ids) unless ``new_series`` begins another."""
         with self._lock:
             group = self.get(group_id)
-            self._append(group, SeriesPlanned(at=self.clock(), plan=plan))
+            self._append(group, SeriesPlanned(at=self.clock(), plan=plan, new_series=new_series))
+            return group
+
+    def fix_method(
+        self, group_id: str, method_id: str | None, variant: str | None = None
+    ) -> GroupState:
+        """Fix the method (and variant) of the group's series; ``None`` frees it again.
+
+        Which methods exist is the registry's business: the caller checks the id.
+        """
+        with self._lock:
+            group = self.get(group_id)
+            event = SeriesMethodSet(at=self.clock(), method_id=method_id, variant=variant)
+            self._append(group, event)
             return group
 
     def _append(self, group: GroupState, event: Event) -> None:
@@ -395,10 +436,14 @@ _GUIDE = Text(nl="naam van de begeleider", en="facilitator's name")
 
 def _size_warnings(size: int) -> list[Text]:
     if size < GROUP_MIN:
+        members = Text(
+            nl="1 lid" if size == 1 else f"{size} leden",
+            en="1 member" if size == 1 else f"{size} members",
+        )
         return [
             Text(
-                nl=f"De groep heeft {size} leden; intervisie werkt het best met 3 tot 8.",
-                en=f"The group has {size} members; intervision works best with 3 to 8.",
+                nl=f"De groep heeft {members.nl}; intervisie werkt het best met 3 tot 8.",
+                en=f"The group has {members.en}; intervision works best with 3 to 8.",
             )
         ]
     if size > GROUP_MAX:

@@ -107,6 +107,8 @@ class ContractEntry(BaseModel):
 
     confidentiality: Agreement | None = None
     attendance: Agreement | None = None
+    material: Agreement | None = None
+    working_time: Agreement | None = None
     consent_topics: bool = False
 
 
@@ -143,6 +145,8 @@ class GroupFile(BaseModel):
         return GroupContract(
             confidentiality=entry.confidentiality or default.confidentiality,
             attendance=entry.attendance or default.attendance,
+            material=entry.material or default.material,
+            working_time=entry.working_time or default.working_time,
             consent_topics=entry.consent_topics,
         )
 
@@ -272,7 +276,7 @@ def dump_group(group: GroupState) -> str:
         "# An intervision group: `intervision group import FILE` creates it in another store.\n",
         tomli_w.dumps(top, multiline_strings=True),
         "\n[contract]\n",
-        tomli_w.dumps(group.contract.model_dump(), multiline_strings=True),
+        tomli_w.dumps(group.contract.model_dump(exclude_none=True), multiline_strings=True),
     ]
     for member in group.members.values():
         parts.append("\n[[members]]\n")

@@ -2,4 +2,13 @@
 
 from .ranking import *
 
-__all__ = ["LEERVRAAG_KINDS", "Experience", "Suggestion", "duration", "recommend"]
+__all__ = [
+    "BEGINNING_MEETINGS",
+    "KNOWN_AFTER",
+    "LEERVRAAG_KINDS",
+    "Experience",
+    "Suggestion",
+    "duration",
+    "group_experience",
+    "recommend",
+]

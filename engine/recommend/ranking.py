@@ -12,10 +12,18 @@ The rules, kept few so a facilitator can follow them:
 * a group size outside a method's fit, or a method longer than the time available,
   rules the method out: the engine would refuse it (group size) or the meeting
   would overrun (time), so suggesting it only misleads;
+* a method the group fixed for its series comes first: the group agreed on it;
 * everything else is weighed, never excluded: a matching kind of leervraag counts
-  most, then a plugin's advice, then variety over the group's recent meetings and
-  the group's experience. A soft misfit (an "experienced" method for a beginning
-  group, the method of last time) lowers the score and is named as a caution.
+  most, then a plugin's advice, then the group's experience and its recent
+  meetings. A soft misfit (an "experienced" method for a beginning group, a method
+  the group knows and used last time) lowers the score and is named as a caution.
+
+A beginning group keeps one method over several meetings until its members know
+it, so variety counts only for methods the group knows: a beginning group knows
+a method after :data:`KNOWN_AFTER` meetings with it, an experienced one after one.
+While a beginning group is still learning the method of its last meeting, that
+method is proposed again and no other is pushed as fresh. A group whose experience
+is not given counts as beginning for its first :data:`BEGINNING_MEETINGS` meetings.
 
 Suggestions are ordered by score, then by id, so the same situation always gives
 the same list.
@@ -31,11 +39,14 @@ from intervision.engine import MethodSpec, Registry, Text
 from intervision.engine.groups import MeetingRecord
 
 __all__ = [
+    "BEGINNING_MEETINGS",
+    "KNOWN_AFTER",
     "LEERVRAAG_KINDS",
     "WEIGHTS",
     "Experience",
     "Suggestion",
     "duration",
+    "group_experience",
     "recommend",
 ]
 
@@ -65,11 +76,16 @@ _KIND_PHRASES: dict[str, Text] = {
     "positive": Text(nl="een succes om van te leren", en="a success to learn from"),
 }
 
-#: How much each point weighs. The kind of leervraag outweighs everything else: a
-#: method that does not fit the question is a poor choice however fresh it is. The
-#: last meeting's method loses about as much as a kind match gains, so a group is
-#: not steered to the same method twice running unless nothing else fits.
+#: How much each point weighs. The group's own choice for its series comes first.
+#: The kind of leervraag outweighs the rest: a method that does not fit the
+#: question is a poor choice however fresh it is. A known method of last meeting
+#: loses about as much as a kind match gains, so a group that knows its methods is
+#: not steered to the same one twice running unless nothing else fits; a method a
+#: beginning group is still learning gains a little less than a kind match, so it
+#: stays unless today's leervraag calls for another.
 WEIGHTS: dict[str, float] = {
+    "fixed": 10.0,
+    "learning": 2.5,
     "kind": 3.0,
     "plugin": 2.0,
     "made_for_size": 0.5,
@@ -96,6 +112,18 @@ _SPANS: dict[int, tuple[str, str]] = {
 }
 
 Experience = Literal["beginning", "experienced"]
+
+#: After how many meetings with a method a group knows it: a beginning group needs
+#: a few rounds with one method before it can vary; an experienced one, one.
+KNOWN_AFTER: dict[Experience, int] = {"beginning": 3, "experienced": 1}
+#: A group whose experience is not given is beginning for this many meetings.
+BEGINNING_MEETINGS = 3
+
+
+def group_experience(history: Sequence[MeetingRecord]) -> Experience:
+    """The experience of a group nobody described: beginning in its first meetings."""
+    held = sum(1 for record in history if record.methods)
+    return "beginning" if held < BEGINNING_MEETINGS else "experienced"
 
 
 @dataclass(frozen=True)
@@ -131,13 +159,16 @@ def recommend(
     minutes: int | None = None,
     experience: Experience | None = None,
     history: Sequence[MeetingRecord] = (),
+    fixed: str | None = None,
     limit: int = 5,
 ) -> list[Suggestion]:
     """The installed methods that fit, best first, at most ``limit`` of them.
 
     ``leervraag_kind`` is one of :data:`LEERVRAAG_KINDS` (``None``: not asked);
     ``minutes`` the time available for the method (``None``: no limit);
-    ``history`` the group's earlier meetings (any order; sorted by start here).
+    ``history`` the group's earlier meetings (any order; sorted by start here);
+    ``experience`` the group's, else :func:`group_experience` of its history (with
+    history); ``fixed`` the method the group fixed for its series.
     Modules are never suggested: they only run inside the method that nests them.
     Raises ``ValueError`` for an unknown ``leervraag_kind``.
     """
@@ -147,7 +178,9 @@ def recommend(
         raise ValueError("unknown group experience; known: beginning, experienced")
     # A meeting still at its case choice has no method yet: it is not "the last one".
     recent = sorted((r for r in history if r.methods), key=lambda record: record.started_at)
-    last_three = recent[-_RECENT:]
+    if experience is None and recent:
+        experience = group_experience(recent)
+    learning = _learning(recent, experience)
     plugin_votes = _plugin_votes(registry, leervraag_kind, group_size, minutes)
 
     suggestions = []
@@ -163,6 +196,15 @@ def recommend(
         score = 0.0
         reasons: list[Text] = []
         cautions: list[Text] = []
+
+        if spec.id == fixed:
+            score += WEIGHTS["fixed"]
+            reasons.append(
+                Text(
+                    nl="de groep legde deze methode vast voor de reeks",
+                    en="the group fixed this method for its series",
+                )
+            )
 
         if leervraag_kind is not None and leervraag_kind in fit.leervraag_kinds:
             score += WEIGHTS["kind"]
@@ -201,7 +243,8 @@ def recommend(
         reasons.append(_time_reason(spec, takes, group_size, minutes))
 
         score += _experience(fit.experience, experience, reasons, cautions)
-        score += _variety(spec.id, recent, last_three, reasons, cautions)
+        if spec.id != fixed:
+            score += _variety(spec.id, recent, experience, learning, reasons, cautions)
 
         suggestions.append(Suggestion(spec.id, score, tuple(reasons), tuple(cautions)))
 
@@ -269,19 +312,45 @@ def _experience(
     return WEIGHTS["experienced"]
 
 
+def _uses(method_id: str, recent: Sequence[MeetingRecord]) -> int:
+    return sum(1 for record in recent if method_id in record.methods)
+
+
+def _learning(recent: list[MeetingRecord], experience: Experience | None) -> str | None:
+    """The method a beginning group is still learning: its last meeting's, until known."""
+    if experience != "beginning" or not recent:
+        return None
+    last = recent[-1].methods[0]
+    return last if _uses(last, recent) < KNOWN_AFTER["beginning"] else None
+
+
 def _variety(
     method_id: str,
     recent: list[MeetingRecord],
-    last_three: list[MeetingRecord],
+    experience: Experience | None,
+    learning: str | None,
     reasons: list[Text],
     cautions: list[Text],
 ) -> float:
-    """Prefer what the group has not done lately; a group new to the engine has no say.
-
-    Without history every method is equally new, so nothing is said about variety.
+    """Keep the method a beginning group is learning; else prefer what the group has
+    not done lately. A group new to the engine has no say: without history every
+    method is equally new, so nothing is said about variety.
     """
     if not recent:
         return 0.0
+    if method_id == learning:
+        uses, needed = _uses(method_id, recent), KNOWN_AFTER["beginning"]
+        reasons.append(
+            Text(
+                nl=f"de groep leert deze methode nog ({uses} van {needed} keer gebruikt): "
+                "houd haar aan tot iedereen haar kent",
+                en=f"the group is still learning this method (used {uses} of {needed} "
+                "times): keep it until everyone knows it",
+            )
+        )
+        return WEIGHTS["learning"]
+    if learning is not None:
+        return 0.0  # a beginning group learns one method at a time: no other is pushed
     if method_id in recent[-1].methods:
         cautions.append(
             Text(
@@ -290,6 +359,7 @@ def _variety(
             )
         )
         return WEIGHTS["last_meeting"]
+    last_three = recent[-_RECENT:]
     score = 0.0
     if not any(method_id in record.methods for record in last_three):
         score += WEIGHTS["not_lately"]

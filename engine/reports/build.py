@@ -113,8 +113,9 @@ def meeting_report(
 
     What was said is in the order it was said, each answer right under what it
     answers (a question and its answer, an advice and the inbrenger's reaction), not
-    sorted by kind. ``look_back`` holds the commitments of the group's meeting before
-    this one: each comes with how it went, as its maker told it at this opening.
+    sorted by kind. ``look_back`` holds the commitments still open when this meeting
+    began (``look_back(history, before=...)``): each comes with how it went, as its
+    maker told it at this opening.
     Contributions still hidden (written and not revealed, or waiting for a later
     phase) stay out: a report must not show what the meeting itself did not.
     """
@@ -253,7 +254,7 @@ def accreditation_report(
         goals = [
             (_T["goal"](lang), c.text)
             for c in state.contributions
-            if c.kind == "learning_point" and not state.is_hidden(c)
+            if c.kind in ("learning_goal", "learning_point") and not state.is_hidden(c)
         ]
         blocks.append(Heading(3, _date(record.started_at)))
         blocks.append(

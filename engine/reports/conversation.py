@@ -3,7 +3,7 @@
 A question and its answer, an advice and the inbrenger's reaction belong together:
 the report keeps them in the order they were said, each answer right under what it
 answers, rather than sorting what was said by kind. The look-back at the opening
-is a thread too: last time's commitment, and under it how it went.
+is a thread too: each open commitment, and under it how it went.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ Names = Callable[[str], str]
 
 _T: dict[str, Text] = {
     "look_back": Text(nl="Terugblik", en="Looking back"),
-    "promised": Text(nl="Voornemen van de vorige keer", en="Commitment made last time"),
+    "promised": Text(nl="Voornemen van {day}", en="Commitment of {day}"),
     "how_it_went": Text(nl="Hoe het ging", en="How it went"),
     "not_told": Text(nl="(niet verteld)", en="(not told)"),
     "answers": Text(nl="op", en="to"),
@@ -31,16 +31,31 @@ _T: dict[str, Text] = {
 def look_back_thread(
     promised: list[Commitment], told: list[Contribution], lang: Lang, name: Names
 ) -> list[Block]:
-    """Each commitment of last time and how it went, as its maker told it at the opening."""
+    """Each commitment the opening looked back on and how it went, as its maker told it
+    there: what names the commitment's id, else (told before commitments had ids)
+    what its maker said."""
     if not promised and not told:
         return []
     lines: list[tuple[int, str, str]] = []
-    for member in dict.fromkeys([*(c.member for c in promised), *(c.author for c in told)]):
-        own = [c.text for c in promised if c.member == member]
-        lines += [(0, f"{name(member)} · {_T['promised'](lang)}", text) for text in own]
-        said = [c.text for c in told if c.author == member]
-        how = " ".join(said) if said else _T["not_told"](lang)
-        lines.append((1 if own else 0, f"{name(member)} · {_T['how_it_went'](lang)}", how))
+    used: set[str] = set()
+    how_it_went = _T["how_it_went"](lang)
+    for commitment in promised:
+        who = name(commitment.member)
+        day = commitment.at.strftime("%Y-%m-%d")
+        lines.append((0, f"{who} · {_T['promised'].format(lang, day=day)}", commitment.text))
+        said = [c for c in told if c.commitment == commitment.id]
+        if not said:
+            said = [
+                c
+                for c in told
+                if c.commitment is None and c.author == commitment.member and c.id not in used
+            ]
+        used.update(c.id for c in said)
+        how = " ".join(c.text for c in said) if said else _T["not_told"](lang)
+        lines.append((1, f"{who} · {how_it_went}", how))
+    for c in told:
+        if c.id not in used:
+            lines.append((0, f"{name(c.author)} · {how_it_went}", c.text))
     return [Heading(2, _T["look_back"](lang)), Thread(tuple(lines))]
 
 

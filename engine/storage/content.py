@@ -53,6 +53,7 @@ from intervision.engine import (
     ModuleChosen,
     PhaseExtended,
     PhaseSkipped,
+    SeriesMethodSet,
     SeriesPlan,
     SeriesPlanned,
     StepEntered,
@@ -74,7 +75,7 @@ CONTENT: dict[type[BaseModel], frozenset[str]] = {
     GroupCreated: frozenset({"name"}),
     # The external facilitator of a guided group is a person's name, not a member id.
     GuidedSet: frozenset({"facilitator"}),
-    GroupContract: frozenset({"confidentiality", "attendance"}),
+    GroupContract: frozenset({"confidentiality", "attendance", "material", "working_time"}),
     GroupMember: frozenset({"name", "function", "reports_to", "relation_reason"}),
 }
 
@@ -82,7 +83,16 @@ CONTENT: dict[type[BaseModel], frozenset[str]] = {
 STRUCTURE: dict[type[BaseModel], frozenset[str]] = {
     MemberRef: frozenset({"id"}),
     MeetingStarted: frozenset(
-        {"type", "meeting_id", "group_id", "lang", "present", "facilitator", "roles"}
+        {
+            "type",
+            "meeting_id",
+            "group_id",
+            "lang",
+            "present",
+            "facilitator",
+            "roles",
+            "purpose",
+        }
     ),
     StepEntered: frozenset({"type", "frame", "phase", "module"}),
     # typed_by is a member id, as by is (the facilitator who typed it in).
@@ -92,7 +102,16 @@ STRUCTURE: dict[type[BaseModel], frozenset[str]] = {
     InbrengerChosen: frozenset({"type", "by", "inbrenger"}),
     MethodChosen: frozenset({"type", "method_id", "method_version", "variant"}),
     ContributionAdded: frozenset(
-        {"type", "contribution_id", "author", "kind", "reply_to", "hidden_until", "typed_by"}
+        {
+            "type",
+            "contribution_id",
+            "author",
+            "kind",
+            "reply_to",
+            "hidden_until",
+            "typed_by",
+            "commitment",
+        }
     ),
     WrittenRevealed: frozenset({"type", "by"}),
     DecisionMade: frozenset({"type", "decision_id", "by", "selected", "typed_by"}),
@@ -110,6 +129,7 @@ STRUCTURE: dict[type[BaseModel], frozenset[str]] = {
     GuidedSet: frozenset({"type"}),
     FeedbackRoundSet: frozenset({"type"}),
     SeriesPlanned: frozenset({"type"}),
+    SeriesMethodSet: frozenset({"type", "method_id", "variant"}),
     GroupMember: frozenset({"id"}),
     SeriesPlan: frozenset({"zone"}),
 }

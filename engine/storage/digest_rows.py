@@ -4,8 +4,9 @@ and the rest as JSON.
 The position (version, time, frame, phase, module) has columns of its own, so that
 an append that changes nothing else (see ``position_change``) writes them without
 reading the row; what changes with a case, a decision, the facilitator or the close
-is one JSON array. A decision's text is kept as the append gave it: sealed where the
-store is encrypted, and refused to a reader without the key, as the events are.
+is one JSON array. A decision's text and a learning goal's are kept as the append
+gave them: sealed where the store is encrypted, and refused to a reader without the
+key, as the events are.
 """
 
 from __future__ import annotations
@@ -14,7 +15,14 @@ import json
 from datetime import datetime
 from typing import Any
 
-from intervision.engine import CaseDigest, DecisionDigest, MeetingDigest, StoreError, Text
+from intervision.engine import (
+    CaseDigest,
+    DecisionDigest,
+    GoalDigest,
+    MeetingDigest,
+    StoreError,
+    Text,
+)
 
 from .cipher import is_reading_sealed, is_token
 from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError
@@ -46,7 +54,9 @@ def refuse_sealed_digest(digest: MeetingDigest) -> MeetingDigest:
 
 
 def _holds_sealed_text(digest: MeetingDigest) -> bool:
-    return any(is_token(d.text) for d in digest.decisions)
+    return any(is_token(d.text) for d in digest.decisions) or any(
+        is_token(g.text) for g in digest.goals
+    )
 
 
 #: The columns a digest is read back from, in this order, before its JSON part.
@@ -55,19 +65,26 @@ COLUMNS = "meeting_id, group_id, version, updated_at, frame, phase, module, met,
 
 def digest_to_json(digest: MeetingDigest) -> str:
     """What the columns do not hold: what changes only with a case, a decision, the
-    facilitator or the close (see ``position_change``)."""
+    facilitator, a report or a learning goal, or the close (see ``position_change``)."""
     return _compact(
         [
             digest.lang,
             digest.started_at.isoformat(),
             digest.facilitator,
             digest.present,
-            [[c.no, c.inbrenger, c.method_id, c.method_version, c.variant] for c in digest.cases],
+            [
+                [c.no, c.inbrenger, c.method_id, c.method_version, c.variant, c.co_inbrenger]
+                for c in digest.cases
+            ],
             [
                 [d.version, d.decision_id, d.by, d.phase, d.case_no, d.at.isoformat(), d.text]
                 for d in digest.decisions
             ],
             digest.closed_at.isoformat() if digest.closed_at else None,
+            digest.purpose,
+            digest.roles,
+            digest.reports,
+            [[g.version, g.member, g.at.isoformat(), g.text] for g in digest.goals],
         ]
     )
 
@@ -77,7 +94,11 @@ def digest_from_row(row: tuple[Any, ...]) -> MeetingDigest:
     :class:`StoreError` saying to rebuild."""
     meeting_id, group_id, version, updated_at, frame, phase, module, met, data = row
     try:
-        lang, started_at, facilitator, present, cases, decisions, closed_at = json.loads(data)
+        lang, started_at, facilitator, present, cases, decisions, closed_at, *more = json.loads(
+            data
+        )
+        # a row of READ_MODEL_VERSION 1 ends here; the store rebuilds it when opened
+        purpose, roles, reports, goals = more or ("regular", [], [], [])
         return MeetingDigest(
             meeting_id=meeting_id,
             version=int(version),
@@ -97,6 +118,13 @@ def digest_from_row(row: tuple[Any, ...]) -> MeetingDigest:
             ),
             closed_at=datetime.fromisoformat(closed_at) if closed_at else None,
             met=bool(met),
+            purpose=purpose,
+            roles=tuple((role, tuple(people)) for role, people in roles),
+            reports=tuple((commitment, member) for commitment, member in reports),
+            goals=tuple(
+                GoalDigest(v, member, datetime.fromisoformat(at), text)
+                for v, member, at, text in goals
+            ),
         )
     except (KeyError, TypeError, ValueError):
         # Raised outside the handler's context: the row holds decision texts.

@@ -190,21 +190,24 @@ class EncryptedJournal:
         return map_content(event, open_)
 
     def _open_digest(self, digest: MeetingDigest) -> MeetingDigest:
-        """The digest with its decisions' texts opened, each bound to its event."""
-        if not any(is_token(d.text) for d in digest.decisions):
+        """The digest with its decisions' and learning goals' texts opened, each bound
+        to its event."""
+        texts = [d.text for d in digest.decisions] + [g.text for g in digest.goals]
+        if not any(is_token(text) for text in texts):
             return digest
+
+        def opened(version: int, event_type: str, text: str) -> str:
+            if not is_token(text):
+                return text  # written before the store had a key
+            return self._cipher.open(digest.meeting_id, version, event_type, "text", text)
+
         decisions = tuple(
-            replace(
-                d,
-                text=self._cipher.open(
-                    digest.meeting_id, d.version, "decision_made", "text", d.text
-                ),
-            )
-            if is_token(d.text)
-            else d
-            for d in digest.decisions
+            replace(d, text=opened(d.version, "decision_made", d.text)) for d in digest.decisions
         )
-        return replace(digest, decisions=decisions)
+        goals = tuple(
+            replace(g, text=opened(g.version, "contribution_added", g.text)) for g in digest.goals
+        )
+        return replace(digest, decisions=decisions, goals=goals)
 
     def _check_key_fits(self) -> None:
         """Before a new stream: refuse a key other than the one the store is sealed with.

@@ -70,6 +70,7 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
             ChooseCase,
             HandOver,
             ChooseMethod,
+            Contribute,
         ),
     ),
     RuleKind(
@@ -97,6 +98,7 @@ BUILTIN_RULE_KINDS: tuple[RuleKind, ...] = (
         "facilitator_not_inbrenger",
         Text(nl="Begeleider is niet de inbrenger", en="Facilitator is not the inbrenger"),
         fr.facilitator_not_inbrenger,
+        always=True,
         commands=(ChooseMethod,),
     ),
     RuleKind(

@@ -1,8 +1,8 @@
 """Rule kinds of the frame around every method, and of choosing a method.
 
 One leervraag each, everyone heard before the case choice, the inbrenger's consent
-and agreement, recognitions from everyone, the method's group size, and the
-facilitator-is-not-the-inbrenger rule that methods such as Balint declare.
+and agreement, recognitions from everyone, the method's group size, and that whoever
+facilitates does not bring the case (unless the method says why it may).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from intervision.engine import (
     ChooseCase,
     ChooseMethod,
     Command,
+    Contribute,
     HandOver,
     PassLeervraag,
     Refusal,
@@ -61,11 +62,25 @@ def _everyone_heard(state: MeetingState, command: Command) -> Refusal | None:
                 "Still waiting for a leervraag or a pass from {count} of those present.",
                 count=len(waiting),
             )
-        if not state.leervragen:
+        if not state.leervragen and state.purpose == "regular":
             return refuse(
                 "leervragen_complete",
                 "Niemand bracht een leervraag in; sluit de bijeenkomst met een reden.",
                 "Nobody brought a leervraag; close the meeting with a reason.",
+            )
+    if state.frame == "learning_goals":
+        written = {c.author for c in state.step_contributions()}
+        waiting = [
+            state.members[p].name
+            for p in state.present
+            if p not in written and not state.members[p].external
+        ]
+        if waiting:
+            return refuse(
+                "learning_goals_complete",
+                "Ieder schrijft een persoonlijk leerdoel; nog niet: {names}.",
+                "Every member writes a personal learning goal; not yet: {names}.",
+                names=", ".join(waiting),
             )
     if state.frame == "recognitions":
         shared = {c.author for c in state.step_contributions()}
@@ -77,6 +92,17 @@ def _everyone_heard(state: MeetingState, command: Command) -> Refusal | None:
                 "Every member shares a recognition; {count} of those present have not yet.",
                 count=len(waiting),
             )
+    return None
+
+
+def _told_at_the_opening(state: MeetingState, command: Contribute) -> Refusal | None:
+    """How an earlier commitment went is told at the opening, where the group looks back."""
+    if command.commitment is not None and state.frame != "opening":
+        return refuse(
+            "look_back",
+            "Hoe een voornemen ging, vertel je bij de opening, als de groep terugblikt.",
+            "How a commitment went is told at the opening, when the group looks back.",
+        )
     return None
 
 
@@ -131,6 +157,7 @@ _FRAME_CHECKS: dict[type[Any], Callable[[MeetingState, Any], Refusal | None]] = 
     ChooseCase: _case_choice,
     HandOver: _hand_over,
     ChooseMethod: _inbrenger_agrees,
+    Contribute: _told_at_the_opening,
 }
 
 
@@ -152,14 +179,19 @@ def group_size(ctx: RuleContext) -> Refusal | None:
 
 
 def facilitator_not_inbrenger(ctx: RuleContext) -> Refusal | None:
-    if type(ctx.command) is not ChooseMethod:
+    """Whoever facilitates does not bring the case, in every method that does not say
+    otherwise (``MethodSpec.facilitator_may_bring_case``): the facilitation is handed
+    over first, before the method starts."""
+    if type(ctx.command) is not ChooseMethod or ctx.method is None:
         return None
     if ctx.state.facilitator not in ctx.state.inbrengers:
         return None
+    if ctx.method.facilitator_may_bring_case is not None:
+        return None
     return refuse(
         "facilitator_not_inbrenger",
-        "Bij deze methode is de begeleider nooit zelf de inbrenger; "
-        "laat iemand anders begeleiden of kies een andere methode.",
-        "In this method the facilitator is never the inbrenger; "
-        "let someone else facilitate or choose another method.",
+        "Wie begeleidt, brengt zelf geen casus in: geef de begeleiding eerst aan iemand "
+        "anders die er is (overdragen), dan kiest die met jou de methode.",
+        "Whoever facilitates does not bring the case: hand the facilitation to someone "
+        "else who is here first (hand over), who then chooses the method with you.",
     )

@@ -107,7 +107,7 @@ def allowed_kinds(ctx: RuleContext) -> Refusal | None:
     if not allowed:
         return refuse(
             "allowed_kinds",
-            "In deze fase is er voor jou niets in te brengen.",
+            "In deze fase is er voor jou niets bij te dragen.",
             "There is nothing for you to contribute in this phase.",
         )
     return refuse(

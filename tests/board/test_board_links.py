@@ -110,5 +110,8 @@ def test_a_member_sees_what_they_committed_to_last_time(make_room: Any) -> None:
     earlier.close("anna", "klaar")
     room = make_room(engine=first.engine, group=group)
     bram, carla = room.page("bram"), room.page("carla")
-    assert "Vorige keer sprak je af" in bram and "Ik bel de vader morgen terug." in bram
+    assert (
+        "Je sprak eerder af (vertel hoe het ging)" in bram
+        and "Ik bel de vader morgen terug." in bram
+    )
     assert "Ik bel de vader morgen terug." not in carla

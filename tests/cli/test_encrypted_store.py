@@ -118,6 +118,7 @@ def reader(store: Path, invoke: Invoke, key: str) -> Iterator[sqlite3.Connection
 RELATION = ["--reason", "GEHEIM-relatiereden"]
 CONTRACT = ["--confidentiality", "GEHEIM-contract-vertrouwelijk"]
 CONTRACT += ["--attendance", "GEHEIM-contract-aanwezig"]
+CONTRACT += ["--material", "GEHEIM-contract-materiaal", "--working-time", "GEHEIM-contract-tijd"]
 
 
 def make_group(invoke: Invoke) -> None:

@@ -83,6 +83,9 @@ CASES: list[tuple[str, tuple[str, ...], int]] = [
     ("store check", ("store", "check"), 0),
     ("store check", ("--store", "postgresql://u@127.0.0.1:1/x", "store", "check"), 6),
     ("store rebuild", ("store", "rebuild"), 0),
+    ("series method", ("series", "method", "noord", "incident"), 0),
+    ("series method", ("series", "method", "noord", "bestaat-niet"), 2),
+    ("series method", ("series", "method", "zuid-oost"), 8),
     ("meeting do", ("meeting", "do", "{meeting}", "pas", "Bram"), 5),
 ]
 

@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from intervision.cli import main
+from intervision.engine.groups import groups_of
+from intervision.engine.storage import open_engine
 
 Invoke = Callable[..., Result]
 
@@ -136,6 +138,59 @@ def test_a_guided_group_and_back_to_self_run(invoke: Invoke, wijkteam: str) -> N
     back = invoke("group", "guided", wijkteam, "--self-run")
     assert "zelfsturend" in back.stdout
     assert json.loads(invoke("group", "show", wijkteam, "--json").stdout)["guided_by"] is None
+
+
+def test_the_contract_says_how_material_comes_in_and_that_we_meet_in_working_time(
+    invoke: Invoke, wijkteam: str, store: Path
+) -> None:
+    dutch = invoke("group", "contract", wijkteam).stdout
+    assert "Casusmateriaal: Een casus brengen we mondeling in, zonder namen" in dutch
+    assert "Tijd en plek: We komen bij elkaar in werktijd" in dutch
+    changed = invoke(
+        "--lang", "en", "group", "contract", wijkteam,
+        "--material", "Alleen mondeling.", "--working-time", "Dinsdag 14-16 uur, deur dicht.",
+    )  # fmt: skip
+    assert changed.exit_code == 0, changed.output
+    assert "Case material: Alleen mondeling." in changed.stdout
+    assert "Time and place: Dinsdag 14-16 uur, deur dicht." in changed.stdout
+    contract = json.loads(invoke("group", "show", wijkteam, "--json").stdout)["contract"]
+    assert (contract["material"], contract["working_time"]) == (
+        "Alleen mondeling.",
+        "Dinsdag 14-16 uur, deur dicht.",
+    )
+    assert contract["confidentiality"].startswith("Wat we hier bespreken")  # kept
+    assert invoke("group", "contract", wijkteam, "--working-time", " ").exit_code == 2
+    # The opening reads all four agreements out.
+    run = invoke("run", "--group", wijkteam, "--purpose", "regular", input="\n\n\npauze\n")
+    opening = " ".join(run.stdout.split())
+    assert "Casusmateriaal: Alleen mondeling." in opening
+    assert "Tijd en plek: Dinsdag 14-16 uur, deur dicht." in opening
+
+
+def test_a_contract_made_before_these_agreements_says_they_are_not_agreed_yet(
+    invoke: Invoke, store: Path
+) -> None:
+    from intervision.engine import GroupContract
+
+    invoke("group", "create", "Oud Team", "--lang", "nl")
+    engine = open_engine(str(store))
+    try:
+        old = GroupContract(confidentiality="Het blijft hier.", attendance="We zijn er.")
+        groups_of(engine).set_contract("oud-team", old)
+    finally:
+        engine.journal.close()
+    shown = invoke("group", "contract", "oud-team").stdout
+    assert "Casusmateriaal: (nog niet afgesproken: --material TEKST)" in shown
+    assert "Tijd en plek: (nog niet afgesproken: --working-time TEKST)" in shown
+
+
+def test_a_small_group_is_counted_in_words_that_agree(invoke: Invoke) -> None:
+    invoke("group", "create", "Klein", "--lang", "nl")
+    one = invoke("--lang", "nl", "group", "add", "klein", "Anna")
+    assert "De groep heeft 1 lid; intervisie werkt het best met 3 tot 8." in one.stderr
+    assert "intervision: waarschuwing:" in one.stderr
+    two = invoke("--lang", "en", "group", "add", "klein", "Bram")
+    assert "The group has 2 members;" in two.stderr
 
 
 def test_names_are_stored_trimmed_so_the_export_imports_again(

@@ -200,8 +200,8 @@ def test_what_the_file_leaves_out_comes_from_the_language_and_the_defaults(
 ) -> None:
     path = tmp_path / "klein.toml"
     path.write_text(
-        'name = "Peer Group"\n\n[contract]\nattendance = "Tell Anna."\n\n'
-        '[[members]]\nname = "Anna"\n',
+        'name = "Peer Group"\n\n[contract]\nattendance = "Tell Anna."\n'
+        'material = "Only by telling it."\n\n[[members]]\nname = "Anna"\n',
         encoding="utf-8",
     )
     result = invoke("--lang", "en", "group", "import", str(path))
@@ -211,4 +211,9 @@ def test_what_the_file_leaves_out_comes_from_the_language_and_the_defaults(
     assert shown["lang"] == "en" and shown["guided_by"] is None
     assert shown["contract"]["attendance"] == "Tell Anna."
     assert shown["contract"]["confidentiality"].startswith("What we discuss here")
+    assert shown["contract"]["material"] == "Only by telling it."
+    assert shown["contract"]["working_time"].startswith("We meet in working time")
     assert shown["contract"]["consent_topics"] is False
+    exported = invoke("group", "export", "peer-group").stdout
+    assert 'material = "Only by telling it."' in exported
+    assert 'working_time = "We meet in working time' in exported

@@ -60,7 +60,7 @@ def run_meeting(
     rest = meeting_of(inbrenger, other, commitment)
     answers = [rest[0] if slot == "__" else slot for slot in leervragen_for(inbrenger)]
     lines = [*before, *answers, *rest[1:]]
-    return invoke("run", "--group", GROUP, input="\n".join(lines) + "\n")
+    return invoke("run", "--group", GROUP, "--purpose", "regular", input="\n".join(lines) + "\n")
 
 
 @pytest.fixture
@@ -81,10 +81,12 @@ def test_a_series_rotates_looks_back_and_shows_who_waited(
     invoke: Invoke, group: str, store: Path
 ) -> None:
     # Meeting 1, in the group's language: everyone is here, Anna is proposed.
-    first = run_meeting(invoke, "Bram", "Carla", "BELOOFD-ik bel de ouders", "", "", "")
+    first = run_meeting(invoke, "Bram", "Carla", "BELOOFD-ik bel de ouders", "", "", "", "")
     assert first.exit_code == 0, first.output
     out = first.stdout
     assert "Voorstel voor de begeleiding vandaag: Anna (begeleidde het minst vaak: 0×" in out
+    assert "Rollen van vandaag: notulist Bram, tijdbewaker Carla. Enter = akkoord" in out
+    assert "Rollen vandaag: notulist Bram · tijdbewaker Carla." in out  # at the opening
     assert "Vertrouwelijkheid: Wat we hier bespreken, blijft in de groep." in out
     assert "Terugblik" not in out
     assert "afgesloten" in out
@@ -100,6 +102,7 @@ def test_a_series_rotates_looks_back_and_shows_who_waited(
             [
                 "",  # everyone is here
                 "",  # Bram facilitates, as proposed
+                "",  # the roles of the day, as proposed
                 "GING-GOED-de ouders waren blij",  # Bram on his commitment
                 "",  # Enter to begin
                 *[
@@ -114,10 +117,11 @@ def test_a_series_rotates_looks_back_and_shows_who_waited(
     assert second.exit_code == 0, second.output
     out = second.stdout
     assert "Proposed to facilitate today: Bram (facilitated least often: 0×" in out
+    assert "Today's roles: scribe Anna, timekeeper Dirk." in out  # in turn, as facilitating
     assert "Confidentiality: Wat we hier bespreken" in out  # the group's own text, as agreed
     assert "Looking back" in out
-    assert "Bram: BELOOFD-ik bel de ouders" in out
-    assert "Bram, how did it go?" in out
+    assert re.search(r"Bram \(\d{4}-\d\d-\d\d\): BELOOFD-ik bel de ouders", out)
+    assert "Bram, how did your commitment of " in out
     fairness = out[out.index("Inbrengers:") : out.index("The leervragen:")]
     assert fairness.index("Anna: 0×") < fairness.index("Carla: 0×") < fairness.index("Bram: 1×")
     assert "the group decides" in out
@@ -128,6 +132,7 @@ def test_a_series_rotates_looks_back_and_shows_who_waited(
         assert [(c.author, c.kind, c.text) for c in told] == [
             ("bram", "statement", "GING-GOED-de ouders waren blij")
         ]
+        assert told[0].commitment is not None and told[0].commitment.endswith(":1:choice")
         assert state.group_id == group
     finally:
         engine.journal.close()
@@ -137,12 +142,24 @@ def test_a_series_rotates_looks_back_and_shows_who_waited(
     started = invoke("meeting", "start", "--group", group, "--json")
     assert started.exit_code == 0, started.output
     meeting_id = json.loads(started.stdout)["meeting_id"]
+    # Bram and Anna were notulist, Carla and Dirk tijdbewaker; Carla facilitates now.
+    assert json.loads(started.stdout)["roles"] == {"scribe": ["Dirk"], "timekeeper": ["Anna"]}
     status = json.loads(invoke("meeting", "status", meeting_id, "--json").stdout)
     assert status["facilitator"] == "Carla" and status["group_id"] == group
-    assert status["look_back"] == [{"member": "Carla", "text": "BELOOFD-ik vraag om hulp"}]
+    # Bram told how his went at meeting 2: only Carla's is open.
+    [promise] = status["look_back"]
+    assert {k: promise[k] for k in ("member", "text", "present", "told")} == {
+        "member": "Carla",
+        "text": "BELOOFD-ik vraag om hulp",
+        "present": True,
+        "told": False,
+    }
     human = invoke("meeting", "status", meeting_id).stdout
-    assert "Carla: BELOOFD-ik vraag om hulp" in human
-    for line in ("Carla: s: gelukt", "verder", "leervraag Dirk: GEHEIM-3", "pas Anna"):
+    assert "Carla (" in human and "): BELOOFD-ik vraag om hulp" in human
+    assert invoke("meeting", "do", meeting_id, "Carla: s: gelukt").exit_code == 0
+    status = json.loads(invoke("meeting", "status", meeting_id, "--json").stdout)
+    assert [p["told"] for p in status["look_back"]] == [True]
+    for line in ("verder", "leervraag Dirk: GEHEIM-3", "pas Anna"):
         assert invoke("meeting", "do", meeting_id, line).exit_code == 0, line
     for line in ("pas Bram", "pas Carla", "verder"):
         invoke("meeting", "do", meeting_id, line)
@@ -173,11 +190,13 @@ def test_who_is_here_and_who_facilitates_can_be_changed(
         "run",
         "--group",
         group,
-        input="Anna, Zoë\nAnna, Carla, Dirk\nBram\nZoë\nn\nDirk\npause\n",
+        input="n\nAnna, Zoë\nAnna, Carla, Dirk\nBram\nZoë\nn\nDirk\n\npause\n",
     )
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "1 of the names are not members of the group" in out
+    assert "This is Wijkteam Noord's first meeting: begin with the intake" in out  # declined
+    assert "Not in the group: 1 name you gave; name the members as" in out
+    assert "Zoë;" not in out  # a refusal repeats no name typed (issue 13)
     assert "Proposed to facilitate today: Anna" in out
     assert "Whom you named is not here today, so cannot facilitate." in out
     assert "Zoë is not a member of the group. Does Zoë facilitate as a guest?" in out
@@ -194,7 +213,7 @@ def test_who_is_here_and_who_facilitates_can_be_changed(
 
 def test_a_guided_group_proposes_its_guide(invoke: Invoke, group: str) -> None:
     invoke("group", "guided", group, "--by", "Mevrouw Jansen")
-    result = invoke("run", "--group", group, input="\n\npauze\n")
+    result = invoke("run", "--group", group, "--purpose", "regular", input="\n\n\npauze\n")
     assert result.exit_code == 0, result.output
     assert "Mevrouw Jansen (begeleide groep)" in result.stdout
     assert "Begeleider: Mevrouw Jansen." in result.stdout
@@ -225,3 +244,59 @@ def test_the_proposal_says_when_a_plugin_chose() -> None:
     rotation = propose(plain, groups_of(plain).get("noord"), ["bram", "carla"], [], "en")
     assert rotation.facilitator == "bram"
     assert rotation.why == "facilitated least often: 0×, last: never"
+
+
+def test_an_absent_members_commitment_comes_back_at_the_next_meeting_they_attend(
+    invoke: Invoke, group: str
+) -> None:
+    first = run_meeting(invoke, "Bram", "Carla", "BELOOFD-ik bel de ouders", "", "", "", "")
+    assert first.exit_code == 0, first.output
+    # Bram is away: he is not asked, and his commitment is not gone.
+    away = invoke(
+        "--lang", "en", "run", "--group", group,
+        input="Anna, Carla, Dirk\n\n\n\nGEHEIM-een\n\n\npauze\n",
+    )  # fmt: skip
+    assert "Bram is not here today; the commitment comes back at the next meeting" in away.stdout
+    assert "Bram, how did" not in away.stdout
+    [away_id] = [
+        m["id"] for m in json.loads(invoke("meetings", "--json").stdout) if not m["closed"]
+    ]
+    assert invoke("meeting", "do", away_id, "close", "te weinig tijd").exit_code == 0
+    # Back at the next meeting, he is asked, and once told, it is closed.
+    back = invoke("--lang", "en", "run", "--group", group, input="\n\n\nGING-GOED\npauze\n")
+    assert "BELOOFD-ik bel de ouders" in back.stdout
+    assert "Bram, how did your commitment of " in back.stdout
+    started = invoke("meeting", "start", "--group", group, "--json")
+    status = json.loads(
+        invoke("meeting", "status", json.loads(started.stdout)["meeting_id"], "--json").stdout
+    )
+    assert status["look_back"] == []
+
+
+def test_a_role_given_with_role_is_kept_and_the_rotation_proposes_the_others(
+    invoke: Invoke, group: str
+) -> None:
+    """One way to hold a role of the day: --role gives it, the rotation the rest."""
+    started = invoke(
+        "meeting", "start", "--group", group, "--facilitator", "Anna",
+        "--role", "notulist=Bram", "--role", "observer=Carla", "--json",
+    )  # fmt: skip
+    assert started.exit_code == 0, started.output
+    # Bram and Carla hold a role already and Anna facilitates: Dirk keeps the time.
+    assert json.loads(started.stdout)["roles"] == {
+        "timekeeper": ["Dirk"],
+        "scribe": ["Bram"],
+        "observer": ["Carla"],
+    }
+    # At the terminal the rotation offers only the role --role left open; a name
+    # that is not here is refused without repeating it, and the answer overrides.
+    run = invoke(
+        "run", "--group", group, "--purpose", "regular", "--facilitator", "Anna",
+        "--role", "tijdbewaker=Dirk", input="\nZoë\nBram\npauze\n",
+    )  # fmt: skip
+    assert run.exit_code == 0, run.output
+    out = run.stdout
+    assert "Rollen van vandaag: notulist Carla. Enter = akkoord" in out  # Bram was, last time
+    assert "Niet aanwezig of geen lid: 1 naam die je noemde." in out
+    assert out.count("Zoë") == 1  # only as typed
+    assert "Rollen vandaag: notulist Bram · tijdbewaker Dirk." in out

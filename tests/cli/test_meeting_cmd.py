@@ -188,6 +188,23 @@ def test_help_lists_the_frame_words_too(invoke: Invoke) -> None:
     assert "leervraag NAAM: TEKST" in result.stdout and "verder" in result.stdout
 
 
+def test_a_script_hands_the_facilitation_over_before_its_own_case(invoke: Invoke) -> None:
+    meeting_id = start(invoke)
+    for line in (["next"], ["lv", "Anna", "GEHEIM-eigen"], ["pas", "Bram"], ["pas", "Carla"]):
+        assert do(invoke, meeting_id, *line)["ok"]
+    assert do(invoke, meeting_id, "pas", "Dirk")["ok"]
+    assert do(invoke, meeting_id, "verder")["ok"]
+    assert do(invoke, meeting_id, "casus", "Anna")["ok"]
+    refused = do(invoke, meeting_id, "methode", "incident")
+    assert (refused["rule"], refused["exit_code"]) == ("facilitator_not_inbrenger", 4)
+    assert "hand over" in refused["reason"]
+    assert do(invoke, meeting_id, "handover")["exit_code"] == 2
+    assert do(invoke, meeting_id, "overdragen", "Bram")["ok"]
+    assert do(invoke, meeting_id, "methode", "incident")["phase"] == "situation"
+    status = json.loads(invoke("meeting", "status", meeting_id, "--json").stdout)
+    assert (status["facilitator"], status["inbrenger"]) == ("Bram", "Anna")
+
+
 def test_the_roles_of_the_day_are_given_at_the_start_and_shown_in_status(invoke: Invoke) -> None:
     meeting_id = start(invoke, "--role", "notulist=Carla", "--role", "timekeeper=dirk", "--json")
 

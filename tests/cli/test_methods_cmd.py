@@ -102,6 +102,16 @@ def test_an_unknown_id_is_one_line_naming_the_installed_ones_and_exit_2(invoke: 
     assert "Traceback" not in result.output
 
 
+def test_methods_show_names_kinds_of_leervraag_and_labels_in_dutch(invoke: Invoke) -> None:
+    incident = " ".join(invoke("--lang", "nl", "methods", "show", "incident").stdout.split())
+    assert "soorten leervragen: een concreet incident, een adviesvraag" in incident
+    socratic = " ".join(invoke("--lang", "nl", "methods", "show", "socratic").stdout.split())
+    assert "alleen vragen met het label warm / neutraal." in socratic
+    assert "koud" in socratic and "cold" not in socratic and "neutral " not in socratic
+    english = " ".join(invoke("--lang", "en", "methods", "show", "incident").stdout.split())
+    assert "kinds of leervraag: a concrete incident, a request for advice" in english
+
+
 def test_show_lists_the_sources_under_their_heading(invoke: Invoke) -> None:
     cited = invoke("--lang", "en", "methods", "show", "incident").stdout
     assert "Sources:\n  https://" in cited

@@ -68,7 +68,7 @@ def test_several_kinds_are_named_in_words_with_what_to_type(invoke: Invoke, ques
     assert several["ok"] is False and several["exit_code"] == 2
     # An error names no member (issue #13): the script knows whom it sent.
     assert several["reason"] == (
-        "Die persoon kan nu meer dan één soort inbrengen: vraag (v), notitie (n). "
+        "Die persoon kan nu meer dan één soort bijdrage geven: vraag (v), notitie (n). "
         "Zeg welke, bijvoorbeeld: NAAM: v: <tekst>"
     )
     assert "GEHEIM" not in several["reason"]
@@ -84,7 +84,7 @@ def test_dutch_shortcuts_and_an_unknown_kind_in_the_meetings_language(
     assert unknown["exit_code"] == 2
     # An error repeats nothing typed and names no member (issue #13).
     assert unknown["reason"] == (
-        "Dat is geen soort bijdrage. Wat die persoon nu kan inbrengen: vraag (v)."
+        "Dat is geen soort bijdrage. Wat die persoon nu kan bijdragen: vraag (v)."
     )
     assert "open_question" not in unknown["reason"] and "learning_point" not in unknown["reason"]
     assert [k for _, k, _ in _kinds(store, questions)][-2:] == ["question", "question"]
@@ -119,7 +119,7 @@ def test_a_participants_decision_is_refused_by_the_rule_that_guards_it(
     assert attempt["reason"] == "Dit besluit is aan de inbrenger, niet aan jou."
     human = invoke("--lang", "nl", "meeting", "do", questions, "Carla besluit GEHEIM-ik")
     assert human.exit_code == 4
-    assert human.stderr == "intervision: error: Dit besluit is aan de inbrenger, niet aan jou.\n"
+    assert human.stderr == "intervision: fout: Dit besluit is aan de inbrenger, niet aan jou.\n"
     assert _do(invoke, questions, "Bram: besluit GEHEIM-ik bel de ouder #C3")["ok"]
 
 
@@ -143,9 +143,11 @@ def test_the_same_lines_at_the_run_prompt(invoke: Invoke) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "C2 vastgelegd." in out
-    assert "Anna kan nu meer dan één soort inbrengen: vraag (v), notitie (n). Welke? [v] n" in out
+    assert (
+        "Anna kan nu meer dan één soort bijdrage geven: vraag (v), notitie (n). Welke? [v] n" in out
+    )
     assert "C3 vastgelegd." in out
-    assert "'zucht' is geen soort bijdrage. Wat Carla nu kan inbrengen: vraag (v)." in out
+    assert "'zucht' is geen soort bijdrage. Wat Carla nu kan bijdragen: vraag (v)." in out
     assert "Niet toegestaan: Bijdrage C99 bestaat niet; de laatste is C3." in out
     assert "C4 vastgelegd." in out
     assert "Niet toegestaan: Dit besluit is aan de inbrenger, niet aan jou." in out

@@ -82,16 +82,24 @@ def test_with_a_group_the_size_and_the_history_come_from_the_group(
 
     result = invoke("--lang", "en", "recommend", "--group", group, "--kind", "incident")
     assert result.exit_code == 0, result.output
-    assert "Group Wijkteam Noord: 5 members; 1 earlier meeting(s) weighed for variety." in (
+    assert "Group Wijkteam Noord: 5 members; 1 earlier meeting weighed" in (
         " ".join(result.stdout.split())
     )
     assert "there are 5 of you" in result.stdout
+    # After one meeting the group is beginning: it keeps learning the incident method.
     found = suggestions(invoke, "--group", group, "--kind", "incident", "--size", "5")
-    assert found[0]["method_id"] != "incident"
-    # the incident method was used last time; without the group's history it is offered
-    assert "incident" in [
-        s["method_id"] for s in suggestions(invoke, "--kind", "incident", "--size", "5")
-    ]
+    assert found[0]["method_id"] == "incident"
+    assert any("still learning this method (used 1 of 3 times)" in r for r in found[0]["reasons"])
+    # An experienced group knows it after once, and is offered another first.
+    known = suggestions(
+        invoke, "--group", group, "--kind", "incident", "--experience", "experienced"
+    )
+    assert known[0]["method_id"] != "incident"
+    dutch = invoke("--lang", "nl", "recommend", "--group", group).stdout
+    assert "Groep Wijkteam Noord: 5 leden; 1 eerdere bijeenkomst meegewogen" in " ".join(
+        dutch.split()
+    )
+    assert "een beginnende groep" in dutch
 
 
 def test_when_nothing_fits_it_says_what_to_change_and_exits_zero(invoke: Invoke) -> None:

@@ -211,11 +211,11 @@ def test_an_unknown_name_at_the_prompt_is_said_and_the_meeting_goes_on(
     assert "'Eva' is not present at this meeting" in result.stdout
 
 
-def test_balint_refuses_a_facilitator_who_is_the_inbrenger(invoke: Invoke) -> None:
-    # Anna facilitates and brings the case; she keeps facilitating (no hand-over),
-    # so balint cannot run and the group picks incident instead.
+def test_no_method_runs_while_the_facilitator_is_the_inbrenger(invoke: Invoke) -> None:
+    # Anna facilitates and brings the case; handing over to herself is refused, so
+    # neither balint nor incident starts until someone else (Bram) takes over.
     answers = [
-        "", "", "GEHEIM-anna", "", "", "", "", "1", "", "balint", "Anna", "incident", "",
+        "", "", "GEHEIM-anna", "", "", "", "", "1", "", "balint", "Anna", "incident", "", "",
         "quit",
     ]  # fmt: skip
     result = invoke(
@@ -228,7 +228,7 @@ def test_balint_refuses_a_facilitator_who_is_the_inbrenger(invoke: Invoke) -> No
         input="\n".join(answers) + "\n",
     )
     assert result.exit_code == 0, result.output
-    assert "the inbrenger does not facilitate" in result.stdout
+    assert result.stdout.count("Whoever facilitates does not bring the case") == 2
     assert "[hand_over]" in result.stdout
     assert "Phase 1/5 · Sketching the situation" in result.stdout
 
@@ -252,7 +252,7 @@ def test_written_contributions_stay_hidden_until_revealed(invoke: Invoke) -> Non
     assert result.exit_code == 0, result.output
     out = result.stdout
     before_reveal = out.split("> onthul", 1)[0]
-    assert "Still hidden: 3 contribution(s)" in before_reveal
+    assert "Still hidden: 3 contributions," in before_reveal
     assert before_reveal.count("GEHEIM-open-1") == 1  # only the line as typed
     assert "Not allowed [written_first]" in out
     after_reveal = out.split("> onthul", 1)[1]
@@ -359,7 +359,7 @@ def test_method_choice_suggests_methods_with_reasons_and_enter_takes_the_first(
     assert f"Which method? (id) [{first}]" in out  # the first suggestion is the default
 
 
-def test_a_method_that_forbids_it_gets_another_facilitator_first(invoke: Invoke) -> None:
+def test_the_facilitators_own_case_gets_another_facilitator_first(invoke: Invoke) -> None:
     script = [
         "",  # opening
         "GEHEIM-mijn-eigen-casus",  # Anna, who facilitates, brings a leervraag
@@ -374,7 +374,7 @@ def test_a_method_that_forbids_it_gets_another_facilitator_first(invoke: Invoke)
         "--lang", "en", "run", "--members", "Anna,Bram,Carla,Dirk,Eva", "--facilitator", "Anna",
         input="".join(f"{line}\n" for line in script),
     )  # fmt: skip
-    assert "the inbrenger does not facilitate" in result.stdout
+    assert "Whoever facilitates does not bring the case" in result.stdout
     assert "Who takes over? [Bram]" in result.stdout
     [meeting] = json.loads(invoke("meetings", "--json").stdout)
     status = json.loads(invoke("meeting", "status", meeting["id"], "--json").stdout)

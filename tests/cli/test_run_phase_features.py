@@ -59,7 +59,7 @@ def test_blind_position_keeps_the_actual_action_hidden_until_the_comparison(
     hidden, compared = after.split("Phase 5/7 · Comparing", 1)
     assert "Phase 4/7 · Taking a position" in hidden
     assert planted not in before and planted not in hidden
-    assert "Still hidden: 1 contribution(s)" in hidden
+    assert "Still hidden: 1 contribution," in hidden
     assert "Kept hidden until now" in compared
     assert compared.count(planted) == 2  # on entering the comparison, and at `toon`
     meeting = json.loads(invoke("meetings", "--json").stdout)[0]

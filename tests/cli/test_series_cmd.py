@@ -85,6 +85,7 @@ def test_show_marks_held_missed_and_planned_and_keeps_the_content_out(
         "start": f"{start:%Y-%m-%d}T09:00:00+00:00",
         "meetings": 4,
         "every_days": 56,
+        "every_months": 0,
         "minutes": 120,
     }
 
@@ -94,7 +95,7 @@ def test_show_marks_held_missed_and_planned_and_keeps_the_content_out(
     assert any(line.split()[:1] == ["2"] and "niet gehouden" in line for line in lines)
     assert any(line.split()[:1] == ["extra"] and extra in line for line in lines)
     assert "Gehouden: 1 · niet gehouden: 1 · nog gepland: 2" in text
-    assert "Daarnaast 1 bijeenkomst(en) buiten de planning." in text
+    assert "Daarnaast 1 bijeenkomst buiten de planning." in text
     for secret in (*planted(1).values(), *planted(2).values()):
         assert secret not in text
 
@@ -115,9 +116,9 @@ def test_a_stored_plan_keeps_its_wall_clock_time_in_the_local_zone(
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [
-        ("--every", "2m", "months differ in length"),
-        ("--every", "8", "like 8w or 56d"),
-        ("--duration", "90", "like 2h, 90m, 1h30m or 1u30"),
+        ("--every", "8", "like 2m, 8w or 56d"),
+        ("--every", "13m", "at most 12m, 52w or 365d"),
+        ("--duration", "90", "like 2h, 90m or 1h30"),
         ("--meetings", "60", "1 to 52 meetings"),
         ("--start", "12-01-2026", "like 2026-01-12"),
         ("--tz", "Mars/Olympus", "unknown time zone"),
@@ -142,7 +143,7 @@ def test_show_without_a_plan_says_how_to_make_one(invoke: Invoke, group: str) ->
     result = invoke("--lang", "nl", "series", "show", group)
     assert result.exit_code == 7
     assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith("intervision: error: de groep 'Wijkteam Noord' heeft nog geen")
+    assert result.stderr.startswith("intervision: fout: de groep 'Wijkteam Noord' heeft nog geen")
     assert f"intervision series plan {group} --meetings 6" in result.stderr
 
 
@@ -160,8 +161,75 @@ def test_planning_again_replaces_the_plan(invoke: Invoke, group: str) -> None:
         "--start", "2026-03-02 14:00", "--tz", "UTC",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "It replaces the earlier plan." in result.stdout
+    assert "It replaces the earlier plan; the calendar's events move with it." in result.stdout
     assert "2 meetings, every 10 days, 1 h 30 min each" in result.stdout
     shown = invoke("series", "show", group, "--tz", "UTC").stdout
     assert "Mon 2026-03-02  14:00-15:30" in shown
     assert "Thu 2026-03-12  14:00-15:30" in shown
+
+
+def test_every_two_months_is_planned_in_calendar_months_and_the_calendar_follows_changes(
+    invoke: Invoke, group: str, tmp_path: Path
+) -> None:
+    ics = tmp_path / "reeks.ics"
+    first = invoke(
+        "--lang", "nl", "series", "plan", group, "--meetings", "6", "--every", "2m",
+        "--duration", "2u", "--start", "2026-01-13T19:30", "--tz", "Europe/Amsterdam",
+        "--ics", str(ics),
+    )  # fmt: skip
+    assert first.exit_code == 0, first.output
+    assert "6 bijeenkomsten, elke 2 maanden, op de tweede dinsdag, 2 uur per keer" in first.stdout
+    assert "di 2026-03-10  19:30-21:30" in first.stdout
+    before = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    # The group moves its evening and drops a meeting: the same events, updated.
+    changed = invoke(
+        "--lang", "nl", "series", "plan", group, "--meetings", "5", "--every", "2 maanden",
+        "--duration", "2u", "--start", "2026-01-13T14:00", "--tz", "Europe/Amsterdam",
+        "--ics", str(ics),
+    )  # fmt: skip
+    assert "de afspraken in de agenda schuiven mee" in changed.stdout
+    after = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert [str(e["UID"]) for e in after] == [str(e["UID"]) for e in before]
+    assert [int(e["SEQUENCE"]) for e in after] == [1] * 6
+    assert str(after[5]["STATUS"]) == "CANCELLED"
+    assert after[1].decoded("DTSTART").hour == 14
+    data = json.loads(invoke("series", "show", group, "--json").stdout)
+    assert (data["plan"]["every_months"], data["plan"]["every_days"]) == (2, 0)
+
+
+def test_a_bad_interval_is_refused_in_dutch_under_lang_nl(invoke: Invoke, group: str) -> None:
+    result = invoke(
+        "--lang", "nl", "series", "plan", group, "--meetings", "4", "--every", "8",
+        "--duration", "2u", "--start", "2026-01-12",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "'8' is geen tijd tussen bijeenkomsten: schrijf maanden, weken of dagen" in result.stderr
+
+
+def test_a_group_fixes_a_method_for_its_series_and_method_choice_proposes_it(
+    invoke: Invoke, group: str
+) -> None:
+    shown = invoke("--lang", "nl", "series", "method", group)
+    assert "heeft geen methode vastgelegd" in shown.stdout
+    unknown = invoke("series", "method", group, "bestaat-niet")
+    assert unknown.exit_code == 2 and "installed: " in unknown.stderr
+    bad_variant = invoke("series", "method", group, "incident/nope")
+    assert bad_variant.exit_code == 2 and "written-advice" in bad_variant.stderr
+    fixed = invoke("--lang", "en", "series", "method", group, "incident/written-advice")
+    assert fixed.exit_code == 0, fixed.output
+    assert "keeps the method Incident method (incident) / written-advice" in fixed.stdout
+    data = json.loads(
+        invoke("series", "plan", group, *PLAN, "--start", "2026-01-12", "--json").stdout
+    )
+    assert (data["method"], data["variant"]) == ("incident", "written-advice")
+    # At method choice, it is the default (Enter takes it), variant and all.
+    answers = ["", "", "", "", "", "GEHEIM-bram", "", "", "", "1", "", "pauze"]
+    run = invoke(
+        "--lang", "en", "run", "--group", group, "--purpose", "regular",
+        input="\n".join(answers) + "\n",
+    )  # fmt: skip
+    assert "the group fixed this method for its series" in run.stdout
+    assert "Which method? (id) [incident/written-advice]" in run.stdout
+    free = invoke("--lang", "en", "series", "method", group, "--free")
+    assert "has no method fixed" in free.stdout
+    assert json.loads(invoke("series", "show", group, "--json").stdout)["method"] is None

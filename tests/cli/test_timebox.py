@@ -244,7 +244,7 @@ def test_written_contributions_are_counted_not_shown(monkeypatch: pytest.MonkeyP
     meeting.contribute("carla", "open_question", "GEHEIM-open-vraag")
     screen = phase_screen(meeting, "nl")
     assert "GEHEIM-open-vraag" not in screen
-    assert "Nog verborgen: 1 bijdrage(n)" in screen
+    assert "Nog verborgen: 1 bijdrage," in screen
     floor = next(w for w in meeting.capabilities().waiting if w.reason == "at_least")
     for person in floor.people:  # the method's floor: one question each before the reveal
         meeting.contribute(person, "open_question", f"vraag van {person}")

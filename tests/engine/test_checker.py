@@ -134,9 +134,11 @@ def test_a_long_method_may_differ_by_ten_percent(bare: Registry) -> None:
 
 
 def test_a_per_member_method_is_measured_by_one_round(bare: Registry) -> None:
-    spec = method(phase("a", 5), phase("b", 5), minutes=10, rounds="per_member")
+    why = Text(nl="Ieder is een keer aan de beurt.", en="Everyone takes one turn.")
+    rounds: dict[str, Any] = {"rounds": "per_member", "facilitator_may_bring_case": why}
+    spec = method(phase("a", 5), phase("b", 5), minutes=10, **rounds)
     assert check_method(spec, bare) == []
-    problems = check_method(method(phase("a", 5), minutes=30, rounds="per_member"), bare)
+    problems = check_method(method(phase("a", 5), minutes=30, **rounds), bare)
     assert "one round" in problems[0].message
 
 
@@ -289,3 +291,27 @@ def test_an_unknown_target_is_an_error_not_a_problem() -> None:
 
     with pytest.raises(UnknownMethodError, match="not an installed method or plugin"):
         check_target("no-such-method")
+
+
+def _with_roles(*roles: str, **fields: Any) -> MethodSpec:
+    from intervision.engine import STANDARD_ROLES, RoleSpec
+
+    extra = tuple(RoleSpec(id=r, title=Text(nl=r, en=r)) for r in roles)
+    work = phase("notes", allowed={r: ("note",) for r in roles})
+    return method(phase("one"), work, roles=(*STANDARD_ROLES, *extra), **fields)
+
+
+def test_a_role_nobody_can_hold_is_a_problem(bare: Registry) -> None:
+    fits = _with_roles("scribe", fit={"group_min": 3, "leervraag_kinds": ("advice",)})
+    assert check_method(fits, bare) == []
+    crowded = _with_roles(
+        "scribe", "observer", fit={"group_min": 3, "leervraag_kinds": ("advice",)}
+    )
+    [problem] = check_method(crowded, bare)
+    assert problem.where == "roles (scribe)"
+    assert "in a group of 3 nobody is left to hold the role 'scribe'" in problem.message
+    assert "observer" in problem.message and "verhoog fit.group_min" in (problem.nl or "")
+    why = Text(nl="Ieder is een keer aan de beurt.", en="Everyone takes one turn.")
+    rounds = _with_roles("scribe", rounds="per_member", facilitator_may_bring_case=why, minutes=20)
+    [problem] = check_method(rounds, bare)
+    assert "every member is the inbrenger in a round" in problem.message

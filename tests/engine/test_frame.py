@@ -206,3 +206,36 @@ def test_the_facilitator_hands_over_when_the_method_forbids_facilitating_ones_ow
     with refused(meeting, "phase"):
         meeting.hand_over("dirk", "eva")
     assert_replays(meeting)
+
+
+def test_a_command_out_of_its_phase_is_named_in_words_in_both_languages(engine: Engine) -> None:
+    from intervision.engine import Contribute, Decide, Extend, Reveal, Skip, TakeLoop
+
+    meeting = engine.start_meeting(MEMBERS, facilitator="Anna", lang="nl")
+    meeting.advance(FACILITATOR)  # the leervragen: no phase commands, no contributions
+    commands = [
+        Reveal(by=FACILITATOR),
+        Decide(by=FACILITATOR, text="…"),
+        Extend(by=FACILITATOR, minutes=5),
+        Skip(by=FACILITATOR, reason="…"),
+        TakeLoop(by=FACILITATOR, loop_id="x"),
+    ]
+    commands.append(Contribute(by=INBRENGER, kind="note", text="…"))
+    said = []
+    for command in commands:
+        with pytest.raises(WrongPhaseError) as refusal:
+            engine.execute(meeting.id, command, expected_version=meeting.state.version)
+        said.append((refusal.value.reason("nl"), refusal.value.reason("en")))
+    assert said[0] == (
+        "'onthullen' kan niet in de fase 'Leervragen'.",
+        "'reveal' is not possible in the phase 'Leervragen'.",
+    )
+    assert [nl.split("'")[1] for nl, _ in said] == [
+        "onthullen",
+        "besluiten",
+        "verlengen",
+        "overslaan",
+        "teruggaan",
+        "iets bijdragen",
+    ]
+    assert not any("_" in nl for nl, _ in said)

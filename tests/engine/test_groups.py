@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from support import INBRENGER, refused, start
 
 from intervision.engine import (
     Engine,
@@ -19,6 +20,7 @@ from intervision.engine import (
 from intervision.engine.groups import groups_of
 from intervision.engine.groups.group import GroupState
 from intervision.engine.groups.history import (
+    commitment_id,
     fairness,
     group_history,
     look_back,
@@ -136,7 +138,12 @@ def test_history_is_read_from_the_groups_meetings(series: tuple[Engine, GroupSta
     assert [r.facilitator for r in history] == ["anna", "bram", "carla"]
     assert [r.inbrengers for r in history] == [("bram",), ("carla",), ("bram",)]
     assert all(r.methods == ("incident",) for r in history)
-    assert [c.text for c in look_back(history)] == ["bram belt de ouders"]
+    # Nobody told yet how their commitment went: all three are open.
+    assert [c.text for c in look_back(history)] == [
+        "bram belt de ouders",
+        "carla belt de ouders",
+        "bram belt de ouders",
+    ]
 
 
 def test_history_reads_no_meeting_of_the_store_and_equals_a_replay(
@@ -228,3 +235,101 @@ def test_a_failing_rotation_plugin_falls_back_to_the_rotation(
         )
     assert proposal == "dirk"
     assert [e["event"] for e in logs] == ["hook_failed"]
+
+
+def test_every_open_commitment_comes_back_until_its_maker_tells_how_it_went(
+    registry: Registry,
+) -> None:
+    clock = Clock()
+    engine = Engine(MemoryJournal(), registry, clock=clock)
+    group = make_group(engine, ["Anna", "Bram", "Carla", "Dirk"])
+    first = hold_meeting(engine, group, "anna", "bram", "bram belt de ouders")
+    clock.now += timedelta(weeks=8)
+
+    # Bram is away at the second meeting: his commitment waits for him.
+    second = engine.start_meeting(group, facilitator="anna", present=["anna", "carla", "dirk"])
+    [promise] = look_back(group_history(engine, group.id), before=second.id)
+    assert (promise.member, promise.text, promise.meeting_id) == (
+        "bram",
+        "bram belt de ouders",
+        first,
+    )
+    assert promise.id == commitment_id(first, 1, "choice")
+    # Carla cannot tell it for him: only its maker's word closes a commitment.
+    second.contribute(
+        "carla", "statement", "ik weet niet hoe het bij Bram ging", commitment=promise.id
+    )
+    second.close("anna", "te weinig mensen")
+    clock.now += timedelta(weeks=8)
+    hold_meeting(engine, group, "anna", "carla", "carla vraagt om hulp")
+    clock.now += timedelta(weeks=8)
+
+    # The fourth meeting, Bram is back: his and Carla's commitments are both open.
+    fourth = engine.start_meeting(group, facilitator="dirk")
+    history = group_history(engine, group.id)
+    open_now = look_back(history, before=fourth.id)
+    assert [(c.member, c.text) for c in open_now] == [
+        ("bram", "bram belt de ouders"),
+        ("carla", "carla vraagt om hulp"),
+    ]
+    told = fourth.contribute("bram", "statement", "de ouders waren blij", commitment=open_now[0].id)
+    assert fourth.state.contributions[-1].commitment == open_now[0].id == f"{first}:1:choice"
+    assert [c.member for c in look_back(group_history(engine, group.id))] == ["carla"]
+    # The fourth meeting still shows what it set out to look back on, told or not.
+    assert look_back(group_history(engine, group.id), before=fourth.id) == open_now
+    assert told == "C1"
+
+
+def test_how_a_commitment_went_is_told_at_the_opening_only(engine: Engine) -> None:
+    meeting = start(engine, "incident")
+    with refused(meeting, "look_back"):
+        meeting.contribute(INBRENGER, "statement", "te laat", commitment="m:1:choice")
+
+
+def test_the_roles_of_the_day_go_round_like_the_facilitation(registry: Registry) -> None:
+    from intervision.engine.groups import propose_roles
+
+    clock = Clock()
+    engine = Engine(MemoryJournal(), registry, clock=clock)
+    group = make_group(engine, ["Anna", "Bram", "Carla", "Dirk"])
+    present = ["anna", "bram", "carla", "dirk"]
+    assert propose_roles(present, [], facilitator="anna") == {
+        "scribe": "bram",
+        "timekeeper": "carla",
+    }
+    engine.start_meeting(group, facilitator="anna", scribe="bram", timekeeper="carla").close(
+        "anna", "kort"
+    )
+    history = group_history(engine, group.id)
+    assert dict(history[0].roles) == {"scribe": ("bram",), "timekeeper": ("carla",)}
+    # Who held a role least often, and longest ago, and does not facilitate today.
+    assert propose_roles(present, history, facilitator="bram") == {
+        "scribe": "anna",
+        "timekeeper": "dirk",
+    }
+    assert propose_roles(["anna", "bram"], history, facilitator="anna") == {
+        "scribe": "bram",
+        "timekeeper": None,
+    }
+
+
+def test_a_statement_at_the_opening_that_names_no_commitment_tells_the_oldest(
+    registry: Registry,
+) -> None:
+    # A surface that does not link what was told (a board, an older store) still
+    # closes a commitment: the maker's oldest one open.
+    clock = Clock()
+    engine = Engine(MemoryJournal(), registry, clock=clock)
+    group = make_group(engine, ["Anna", "Bram", "Carla", "Dirk"])
+    hold_meeting(engine, group, "anna", "bram", "bram belt de ouders")
+    clock.now += timedelta(weeks=8)
+    hold_meeting(engine, group, "carla", "bram", "bram vraagt om hulp")
+    clock.now += timedelta(weeks=8)
+    third = engine.start_meeting(group, facilitator="dirk")
+    third.contribute("bram", "statement", "de ouders waren blij")
+    history = group_history(engine, group.id)
+    assert [c.text for c in look_back(history)] == ["bram vraagt om hulp"]
+    assert [c.text for c in look_back(history, before=third.id)] == [
+        "bram belt de ouders",
+        "bram vraagt om hulp",
+    ]

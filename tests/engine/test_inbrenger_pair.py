@@ -64,6 +64,8 @@ def test_both_of_a_pair_tell_listen_and_each_decide(engine: Engine) -> None:
     record = record_of(meeting.state, meeting.engine.registry)
     assert record.inbrengers == ("bram", "carla")
     assert sorted(c.member for c in record.commitments) == ["bram", "carla"]
+    # Each of the pair is asked at a later opening about their own commitment.
+    assert len({c.id for c in record.commitments}) == 2
     assert_replays(meeting)
 
 

@@ -68,10 +68,12 @@ def test_balint_never_lets_the_facilitator_be_the_inbrenger(engine: Engine) -> N
     meeting = engine.start_meeting(MEMBERS, facilitator="Anna")
     to_case_choice(meeting)
     meeting.choose_case(FACILITATOR, FACILITATOR, consent=True)
-    with refused(meeting, "facilitator_not_inbrenger"):
-        meeting.choose_method(FACILITATOR, "balint", inbrenger_agrees=True)
-    meeting.choose_method(FACILITATOR, "incident", inbrenger_agrees=True)
-    assert meeting.state.phase == "situation"
+    for method_id in ("balint", "incident"):
+        with refused(meeting, "facilitator_not_inbrenger"):
+            meeting.choose_method(FACILITATOR, method_id, inbrenger_agrees=True)
+    meeting.hand_over(FACILITATOR, "carla")
+    meeting.choose_method("carla", "balint", inbrenger_agrees=True)
+    assert meeting.state.phase == "explanation"
 
 
 @pytest.mark.parametrize(

@@ -345,7 +345,7 @@ def test_meeting_start_with_a_failing_policy_refuses_naming_the_plugin_and_write
 
     assert refused.exit_code == 3, refused.output
     assert (
-        "intervision: error: de plugin 'broken-rotation' kon geen begeleider voorstellen"
+        "intervision: fout: de plugin 'broken-rotation' kon geen begeleider voorstellen"
         in refused.stderr  # after the error log line, which names plugin and error type
     )
     assert "--facilitator" in refused.stderr and refused.stdout == ""

@@ -46,7 +46,8 @@ def test_every_public_member_of_the_handle_and_the_state_says_what_it_does() -> 
 def test_the_reference_shows_signatures_with_their_keywords() -> None:
     assert (
         "| `contribute(by: str, kind: str, text: str, *, reply_to: str \\| None = None, "
-        "request_id: str \\| None = None, typed_by: str \\| None = None) -> str` |"
+        "commitment: str \\| None = None, request_id: str \\| None = None, "
+        "typed_by: str \\| None = None) -> str` |"
     ) in TEXT
     assert "| `roles` | `Mapping[str, tuple[str, ...]]` |" in TEXT
 

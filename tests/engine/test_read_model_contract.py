@@ -3,7 +3,8 @@
 Run against memory, SQLite and PostgreSQL, each plain and encrypted, like the
 journal contract: a listing pages newest first by a cursor, filters by group and by
 open or closed, a group's counts follow its meetings, streams are found by prefix,
-and the decision texts a digest keeps are sealed at rest where the store is.
+and the texts a digest keeps (decisions, learning goals) are sealed at rest where
+the store is.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 
 from intervision.engine import (
     CaseChosen,
+    ContributionAdded,
     DecisionMade,
     Event,
     GroupContract,
@@ -32,6 +34,7 @@ from intervision.engine.storage import EncryptedJournal, EncryptionError, Sqlite
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 SECRET = "GEHEIM-ik bel de moeder terug"
+GOAL = "GEHEIM-leren nee zeggen tegen mijn teamleider"
 KEY = new_key()
 
 
@@ -201,4 +204,55 @@ def test_the_texts_a_digest_keeps_are_sealed_at_rest(tmp_path: Path) -> None:
     with pytest.raises(EncryptionError, match="this store is encrypted") as refused:
         plain.digests()
     assert SECRET not in str(refused.value)
+    plain.close()
+
+
+def test_a_learning_goal_a_digest_keeps_is_sealed_at_rest_and_a_report_names_ids_only(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "store.sqlite3"
+    sealed = EncryptedJournal(SqliteJournal(path), KEY)
+    sealed.append(
+        "m1",
+        0,
+        [
+            MeetingStarted(
+                at=T0,
+                meeting_id="m1",
+                group_id="g1",
+                lang="nl",
+                members=(MemberRef(id="anna", name="Anna"), MemberRef(id="bram", name="Bram")),
+                present=("anna", "bram"),
+                facilitator="anna",
+                purpose="intake",
+            ),
+            ContributionAdded(
+                at=T0,
+                contribution_id="c1",
+                author="bram",
+                kind="statement",
+                text=SECRET,
+                commitment="m0:1:choice",
+            ),
+            StepEntered(at=T0, frame="learning_goals"),
+            ContributionAdded(
+                at=T0, contribution_id="c2", author="bram", kind="learning_goal", text=GOAL
+            ),
+        ],
+    )
+
+    raw = sqlite3.connect(path)
+    stored = "".join(data for (data,) in raw.execute("SELECT data FROM meeting_digests"))
+    raw.close()
+    digest = sealed.digest("m1")
+    sealed.close()
+
+    assert GOAL not in stored and SECRET not in stored and "m0:1:choice" in stored
+    assert digest is not None and digest.purpose == "intake" and digest.met
+    assert [(g.member, g.text) for g in digest.goals] == [("bram", GOAL)]
+    assert digest.reports == (("m0:1:choice", "bram"),)
+    plain = SqliteJournal(path)
+    with pytest.raises(EncryptionError, match="this store is encrypted") as refused:
+        plain.digest("m1")
+    assert GOAL not in str(refused.value)
     plain.close()

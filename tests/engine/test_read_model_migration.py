@@ -9,6 +9,7 @@ encrypted journal wrote to it.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -16,8 +17,8 @@ import psycopg
 import pytest
 from support import MEMBERS
 
-from intervision.engine import Advance, Engine, Journal, Registry
-from intervision.engine.groups import group_history, groups_of
+from intervision.engine import READ_MODEL_VERSION, Advance, Engine, Journal, Registry
+from intervision.engine.groups import group_history, groups_of, learning_goals
 from intervision.engine.storage import SqliteJournal, open_journal
 
 
@@ -85,7 +86,7 @@ def test_an_sqlite_store_of_an_older_schema_version_is_brought_up_to_date_on_ope
     with sqlite3.connect(path) as db:
         assert dict(db.execute("SELECT key, value FROM schema_info")) == {
             "schema_version": "3",
-            "read_models": "1",
+            "read_models": str(READ_MODEL_VERSION),
             "sealed": "0",
         }
     db.close()
@@ -116,6 +117,43 @@ def test_a_postgresql_store_of_an_older_schema_version_is_brought_up_to_date_on_
     with psycopg.connect(postgres_store) as db:
         assert dict(db.execute("SELECT key, value FROM intervision_schema").fetchall()) == {
             "schema_version": "3",
-            "read_models": "1",
+            "read_models": str(READ_MODEL_VERSION),
             "sealed": "0",
         }
+
+
+def test_read_models_kept_by_an_older_fold_are_rebuilt_with_what_the_history_now_needs(
+    tmp_path: Path, registry: Registry
+) -> None:
+    """A store whose digests the first fold wrote (no purpose, learning goals or
+    reports) is rebuilt when opened: the intake's learning goal is followed again."""
+    path = tmp_path / "store.sqlite3"
+    engine = Engine(SqliteJournal(path), registry)
+    book = groups_of(engine)
+    book.create("Team West", group_id="team-west")
+    for name in MEMBERS:
+        book.add_member("team-west", name)
+    intake = engine.start_meeting(book.get("team-west"), facilitator="anna", purpose="intake")
+    while intake.state.frame != "learning_goals":
+        intake.advance("anna")
+    intake.contribute("bram", "learning_goal", "beter doorvragen")
+    intake.close("anna", "vroeg klaar")
+    history = group_history(engine, "team-west")
+    engine.close()
+    with sqlite3.connect(path) as db:
+        for meeting_id, data in db.execute("SELECT meeting_id, data FROM meeting_digests"):
+            first_fold = json.loads(data)[:7]  # what READ_MODEL_VERSION 1 kept
+            first_fold[4] = [case[:5] for case in first_fold[4]]
+            db.execute(
+                "UPDATE meeting_digests SET data = ? WHERE meeting_id = ?",
+                (json.dumps(first_fold), meeting_id),
+            )
+        db.execute("UPDATE schema_info SET value = '1' WHERE key = 'read_models'")
+    db.close()
+
+    engine = Engine(SqliteJournal(path), registry)
+
+    assert group_history(engine, "team-west") == history
+    goals = learning_goals(group_history(engine, "team-west"))
+    assert goals["bram"].text == "beter doorvragen" and history[0].purpose == "intake"
+    engine.close()

@@ -136,7 +136,12 @@ def test_a_meeting_still_at_its_case_choice_is_not_the_last_meeting(registry: Re
     """Asked during a meeting, the history holds that meeting too, without a method."""
     history = [meeting(0, "socratic"), meeting(1, "incident"), meeting(2)]
     suggestions = recommend(
-        registry, leervraag_kind="incident", group_size=5, history=history, limit=50
+        registry,
+        leervraag_kind="incident",
+        group_size=5,
+        history=history,
+        experience="experienced",
+        limit=50,
     )
     incident = next(s for s in suggestions if s.method_id == "incident")
     assert any("last meeting" in c.en for c in incident.cautions)
@@ -260,10 +265,58 @@ def test_recommendations_vary_across_a_series(registry: Registry, kind: str | No
     history: list[MeetingRecord] = []
     tops = []
     for n in range(8):
-        top = recommend(registry, leervraag_kind=kind, group_size=5, history=history)[0]
+        ask = partial(recommend, registry, leervraag_kind=kind, group_size=5)
+        top = ask(history=history, experience="experienced")[0]
         tops.append(top.method_id)
         history.append(meeting(n, top.method_id))
     for i in range(len(tops) - 3):
         assert len(set(tops[i : i + 4])) > 1, tops
     # in fact no method comes back at the very next meeting
     assert all(a != b for a, b in pairwise(tops)), tops
+
+
+def test_a_beginning_group_keeps_its_method_until_it_knows_it_then_varies(
+    registry: Registry,
+) -> None:
+    history: list[MeetingRecord] = []
+    tops = []
+    for n in range(7):
+        top = recommend(registry, leervraag_kind="incident", group_size=5, history=history)[0]
+        tops.append(top.method_id)
+        history.append(meeting(n, top.method_id))
+    # Its first three meetings: one method, learnt; then, known, it varies.
+    assert len(set(tops[:3])) == 1, tops
+    assert all(a != b for a, b in pairwise(tops[3:])), tops
+    second = recommend(registry, leervraag_kind="incident", group_size=5, history=history[:2])
+    assert second[0].method_id == tops[0]
+    assert "still learning this method (used 2 of 3 times)" in " ".join(
+        r.en for r in second[0].reasons
+    )
+    # Nothing else is pushed as fresh while it learns.
+    assert not any("new to this group" in r.en for s in second for r in s.reasons)
+
+
+def test_a_group_called_beginning_learns_each_method_three_times(registry: Registry) -> None:
+    history: list[MeetingRecord] = []
+    tops = []
+    for n in range(6):
+        ask = partial(recommend, registry, leervraag_kind="incident", group_size=5)
+        tops.append(ask(history=history, experience="beginning")[0].method_id)
+        history.append(meeting(n, tops[-1]))
+    assert tops[0] == tops[1] == tops[2] != tops[3], tops
+    assert tops[3] == tops[4] == tops[5], tops
+
+
+def test_a_method_fixed_for_the_series_comes_first_whatever_the_history(
+    registry: Registry,
+) -> None:
+    history = [meeting(n, "socratic") for n in range(5)]
+    suggestions = recommend(
+        registry, leervraag_kind="incident", group_size=5, history=history, fixed="socratic"
+    )
+    assert suggestions[0].method_id == "socratic"
+    assert "the group fixed this method for its series" in {r.en for r in suggestions[0].reasons}
+    assert suggestions[0].cautions == ()  # no "used last time" for the group's own choice
+    # A fixed method that does not fit the group is not suggested: the engine would refuse it.
+    too_small = recommend(registry, leervraag_kind="incident", group_size=3, fixed="balint")
+    assert "balint" not in ids(too_small)

@@ -385,15 +385,19 @@ def test_the_look_back_tells_each_commitment_and_how_it_went(
     history = group_history(engine, group.id)
     last = engine.meeting(ids[-1])
     meeting = engine.start_meeting(group, facilitator="eva", present=NAMES, lang="nl")
-    promised = look_back([r for r in history if r.meeting_id != meeting.id])
-    assert promised and promised[0].member == "dirk"
-    meeting.contribute("dirk", "statement", "GEHEIM-hoe-het-ging")
+    promised = look_back(history, before=meeting.id)
+    dirks = next(c for c in promised if c.member == "dirk")
+    meeting.contribute("dirk", "statement", "GEHEIM-hoe-het-ging", commitment=dirks.id)
     meeting.advance("eva")
     report = meeting_report(meeting.state, engine.registry, look_back=promised)
     back = report.split("## Terugblik", 1)[1]
-    assert back.index(f"**Dirk · Voornemen van de vorige keer:** {promised[0].text}") < back.index(
+    day = dirks.at.strftime("%Y-%m-%d")
+    assert back.index(f"**Dirk · Voornemen van {day}:** {dirks.text}") < back.index(
         "  - **Dirk · Hoe het ging:** GEHEIM-hoe-het-ging"
     )
+    # An earlier commitment nobody told about yet is in the report as not told.
+    others = [c for c in promised if c.member != "dirk"]
+    assert others and back.count("(niet verteld)") == len(others)
     assert last.state.closed
 
 

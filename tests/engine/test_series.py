@@ -13,6 +13,9 @@ from intervision.engine import Engine, MemoryJournal, Registry
 from intervision.engine.groups import groups_of
 from intervision.engine.groups.history import MeetingRecord, group_history
 from intervision.engine.series.planning import (
+    CalendarKey,
+    Interval,
+    calendar_key,
     compare,
     parse_duration,
     parse_every,
@@ -33,20 +36,28 @@ def record(at: datetime, minutes: int | None = 120, meeting_id: str = "m") -> Me
 
 
 @pytest.mark.parametrize(
-    ("text", "days"),
-    [("8w", 56), ("8W", 56), (" 8 w ", 56), ("56d", 56), ("1d", 1), ("52w", 364)],
+    ("text", "interval"),
+    [
+        ("8w", Interval(days=56)),
+        ("8W", Interval(days=56)),
+        (" 8 w ", Interval(days=56)),
+        ("56d", Interval(days=56)),
+        ("1d", Interval(days=1)),
+        ("52w", Interval(days=364)),
+        ("2m", Interval(months=2)),
+        ("2 maanden", Interval(months=2)),
+        ("1 month", Interval(months=1)),
+    ],
 )
-def test_an_interval_is_read_in_weeks_or_days(text: str, days: int) -> None:
-    assert parse_every(text) == days
+def test_an_interval_is_read_in_months_weeks_or_days(text: str, interval: Interval) -> None:
+    assert parse_every(text) == interval
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("2m", r"months differ in length.*9w for 2 months"),
-        ("1 maand", r"months differ in length.*4w for 1 month\b"),
-        ("8", r"weeks or days, like 8w or 56d"),
-        ("8y", r"unknown unit 'y'.*8w or 56d"),
+        ("8", r"months, weeks or days, like 2m, 8w or 56d"),
+        ("8y", r"unknown unit 'y'.*2m, 8w or 56d"),
         ("w8", r"cannot read the interval 'w8'"),
         ("", r"cannot read the interval"),
         ("1.5w", r"cannot read the interval"),
@@ -275,6 +286,78 @@ def test_uids_are_unique_and_the_same_on_every_export() -> None:
     assert [str(e["UID"]) for e in events(to_ics("Wijkteam Noord", longer, lang="nl"))] == first
     other_group = [str(e["UID"]) for e in events(to_ics("Wijkteam Zuid", series, lang="nl"))]
     assert not set(other_group) & set(first)
+
+
+def test_every_two_months_keeps_the_weekday_and_the_week_of_the_month() -> None:
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    second_tuesday = datetime(2026, 1, 13, 19, 30, tzinfo=amsterdam)
+    series = plan(second_tuesday, 6, parse_every("2m"), 120)
+    assert (series.every_months, series.every_days) == (2, 0)
+    starts = [m.start for m in schedule(series)]
+    assert [s.date().isoformat() for s in starts] == [
+        "2026-01-13",
+        "2026-03-10",
+        "2026-05-12",
+        "2026-07-14",
+        "2026-09-08",
+        "2026-11-10",
+    ]
+    assert all(s.weekday() == 1 and 8 <= s.day <= 14 for s in starts)  # second Tuesdays
+    assert all((s.hour, s.minute) == (19, 30) for s in starts)  # summer time too
+    # A fifth weekday becomes the last one of a month without a fifth.
+    fifth = schedule(plan(datetime(2026, 1, 29, 9, tzinfo=UTC), 3, Interval(months=1), 60))
+    assert [m.start.date().isoformat() for m in fifth] == [
+        "2026-01-29",
+        "2026-02-26",
+        "2026-03-26",
+    ]
+    # Each meeting counts from the first: December to February crosses the year.
+    assert schedule(plan(datetime(2026, 12, 1, 9, tzinfo=UTC), 2, Interval(months=2), 60))[
+        1
+    ].start == datetime(2027, 2, 2, 9, tzinfo=UTC)
+    with pytest.raises(ValueError, match="1 to 12 months apart"):
+        plan(START, 6, Interval(months=13), 120)
+
+
+def test_a_meeting_moved_weeks_within_a_monthly_series_still_counts() -> None:
+    series = plan(START, 3, Interval(months=2), 120)
+    moved = record(START + timedelta(weeks=12), meeting_id="late")  # planned: 9 March
+    rows = compare(series, [moved])
+    assert [(row.number, row.held and row.held.meeting_id) for row in rows] == [
+        (1, None),
+        (2, "late"),
+        (3, None),
+    ]
+
+
+def test_a_changed_plan_keeps_its_uids_with_a_higher_sequence_and_cancels_what_it_dropped(
+    engine: Engine,
+) -> None:
+    groups = groups_of(engine)
+    groups.create("Noord")
+    first = groups.plan_series("noord", plan(START, 6, 56, 120))
+    before = events(to_ics("Noord", first.series, lang="nl", key=calendar_key(first)))
+    assert [int(e["SEQUENCE"]) for e in before] == [0] * 6
+    moved = plan(START + timedelta(days=7), 4, Interval(months=2), 90)
+    changed = groups.plan_series("noord", moved)
+    key = calendar_key(changed)
+    assert key == CalendarKey(START, 1, 6)
+    after = events(to_ics("Noord", moved, lang="nl", key=key))
+    assert [str(e["UID"]) for e in after] == [str(e["UID"]) for e in before]
+    assert [int(e["SEQUENCE"]) for e in after] == [1] * 6
+    assert [str(e.get("STATUS", "")) for e in after] == [""] * 4 + ["CANCELLED"] * 2
+    assert after[1].decoded("DTSTART") == moved.start.replace(month=3, day=16)
+    assert str(after[0]["SUMMARY"]).endswith("(1/4)")
+    # A new series is another series: new events.
+    again = groups.plan_series("noord", plan(START, 6, 56, 120), new_series=True)
+    renewed = events(to_ics("Noord", again.series, lang="nl", key=calendar_key(again)))
+    assert calendar_key(again) == CalendarKey(START, 0, 6)
+    assert [str(e["UID"]) for e in renewed] == [str(e["UID"]) for e in before]  # same start
+    later = groups.plan_series(
+        "noord", plan(START + timedelta(days=365), 6, 56, 120), new_series=True
+    )
+    newer = events(to_ics("Noord", later.series, lang="nl", key=calendar_key(later)))
+    assert not {str(e["UID"]) for e in newer} & {str(e["UID"]) for e in before}
 
 
 def test_a_named_zone_is_kept_and_a_naive_time_is_written_as_utc() -> None:

@@ -140,7 +140,7 @@ def test_a_rule_refusal_is_422_with_both_languages_and_writes_nothing(api: Any) 
     assert body["rule"] == "allowed_kinds"
     assert body["reason"] == body["reasons"]["nl"]
     assert body["reasons"] == {
-        "nl": "In deze fase is er voor jou niets in te brengen.",
+        "nl": "In deze fase is er voor jou niets bij te dragen.",
         "en": "There is nothing for you to contribute in this phase.",
     }
     assert PLANTED["refused"] not in response.text

@@ -97,11 +97,14 @@ def test_troika_speaks_to_a_trio_and_to_a_group_of_four() -> None:
 def test_a_method_lets_the_facilitator_bring_a_case_only_with_a_reason() -> None:
     allowed = {m.id: m.facilitator_may_bring_case for m in REGISTRY.methods()}
     assert {m for m, reason in allowed.items() if reason} == {"troika", "wise-crowds"}
-    assert all(len(reason.split()) > 5 for reason in allowed.values() if reason)
-    with pytest.raises(ValueError, match="give the reason"):
-        REGISTRY.method("incident").model_validate(
-            {**REGISTRY.method("incident").model_dump(), "facilitator_may_bring_case": " "}
-        )
+    for reason in (r for r in allowed.values() if r):
+        assert len(reason.nl.split()) > 5 and len(reason.en.split()) > 5
+    incident = REGISTRY.method("incident").model_dump()
+    for blank in ({"nl": " ", "en": "Because."}, {"nl": "Omdat.", "en": ""}):
+        with pytest.raises(ValueError, match=r"facilitator_may_bring_case\.(nl|en)"):
+            REGISTRY.method("incident").model_validate(
+                {**incident, "facilitator_may_bring_case": blank}
+            )
 
 
 def test_a_positive_case_is_a_kind_of_leervraag_with_a_method_that_fits(

@@ -6,11 +6,15 @@ or PostgreSQL): it starts meetings, and sends random commands from random member
 to random open meetings, choosing the machine's method (or another) for their
 cases. After every step, for every meeting:
 
-- its digest says what the replayed state says: group, language, times, where it
-  is, version, facilitator, the members present, its cases and its decisions (each
-  at the version of its event);
+- its digest says what the replayed state says: group, language, purpose, times,
+  where it is, version, facilitator, the members present and the roles of the day,
+  its cases (both inbrengers of a pair) and its decisions (each at the version of
+  its event), the reports on commitments at its opening and its learning goals;
 - the record a group's history reads from the digest equals the one the replayed
-  state gives, commitments included;
+  state gives, commitments (with their ids), reports and learning goals included;
+- what the group's history derives from the records (the look-back of every open
+  commitment before each meeting and now, the learning goals and their progress,
+  the proposed purpose and the roles of the day) is the same from either;
 - the group's counts equal those of the replayed meetings;
 - paging through the listing, newest first and oldest first, gives every meeting
   once, in order;
@@ -44,6 +48,7 @@ from hypothesis.stateful import (
 )
 
 from intervision.engine import (
+    FRAME,
     CommandRefused,
     DecisionMade,
     Engine,
@@ -57,7 +62,17 @@ from intervision.engine import (
     load_registry,
     replay,
 )
-from intervision.engine.groups import groups_of, record_of, record_of_digest
+from intervision.engine.groups import (
+    goal_progress,
+    group_history,
+    groups_of,
+    learning_goals,
+    look_back,
+    propose_roles,
+    proposed_purpose,
+    record_of,
+    record_of_digest,
+)
 from intervision.engine.storage import SqliteJournal, open_journal
 
 FULL = os.environ.get("INTERVISION_FULL", "") not in ("", "0")
@@ -141,31 +156,57 @@ class ReadModelMachine(RuleBasedStateMachine):
     # -- rules --------------------------------------------------------------------
 
     @precondition(lambda self: len(self.meetings) < 6)
-    @rule(facilitator=st.integers(0, 5), absent=st.integers(0, 6))
-    def start(self, facilitator: int, absent: int) -> None:
+    @rule(
+        facilitator=st.integers(0, 5),
+        absent=st.integers(0, 6),
+        purpose=st.sampled_from(["regular", "regular", "intake", "refresh"]),
+        roles=st.integers(0, 3),
+    )
+    def start(
+        self, facilitator: int, absent: int, purpose: str = "regular", roles: int = 0
+    ) -> None:
         ids = [m.lower() for m in MEMBERS]
         present = [m for i, m in enumerate(ids) if i != absent]
+        chosen = present[facilitator % len(present)]
+        others = [m for m in present if m != chosen]
+        day = {"scribe": others[roles % len(others)]} if roles else {}
+        if roles > 1:
+            day["timekeeper"] = others[(roles + 1) % len(others)]
         meeting = self.engine.start_meeting(
             groups_of(self.engine).get("team-oost"),
-            facilitator=present[facilitator % len(present)],
+            facilitator=chosen,
             present=present,
+            roles=day,
+            purpose=purpose,  # type: ignore[arg-type]
         )
         self.meetings.append(meeting.id)
 
     @rule(pick=st.integers(0, 9), inbrenger=st.integers(0, 9), other=st.integers(0, 3))
     def to_the_method(self, pick: int, inbrenger: int, other: int) -> None:
-        """The frame up to the method in one go, as most meetings go."""
+        """The frame up to the method in one go, as most meetings go (from wherever
+        the meeting is in the frame: an intake's steps are passed through)."""
         meeting_id = self._open(pick)
-        if meeting_id is None or self.engine.state(meeting_id).frame != "opening":
+        if meeting_id is None:
             return
         meeting = self.engine.meeting(meeting_id)
-        facilitator = meeting.state.facilitator
-        self._send(meeting_id, "advance", facilitator)
-        for person in meeting.state.present:
-            self._send(meeting_id, "submit_leervraag", person, f"leervraag van {person}")
-        self._send(meeting_id, "advance", facilitator)
-        self.choose_case(pick, inbrenger)
-        self.choose_method(pick, other)
+        for _ in range(8):
+            state = meeting.state
+            if (
+                state.frame in ("method", "closed")
+                or state.frame not in FRAME[: FRAME.index("method")]
+            ):
+                return
+            if state.frame == "leervragen":
+                for person in state.present:
+                    self._send(meeting_id, "submit_leervraag", person, f"leervraag van {person}")
+            if state.frame == "case_choice":
+                self.choose_case(pick, inbrenger)
+            if meeting.state.frame == "method_choice":
+                self.choose_method(pick, other)
+            if meeting.state.frame == state.frame:
+                self._send(meeting_id, "advance", state.facilitator)
+            if meeting.state.version == state.version:
+                return  # the step waits for something this does not give
 
     @rule(pick=st.integers(0, 9), text=TEXTS, steps=st.integers(0, 12))
     def on_to_a_decision(self, pick: int, text: str, steps: int) -> None:
@@ -206,7 +247,16 @@ class ReadModelMachine(RuleBasedStateMachine):
         if meeting_id is not None:
             state = self.engine.state(meeting_id)
             who = state.present[inbrenger % len(state.present)]
-            self._send(meeting_id, "choose_case", state.facilitator, who, consent=True)
+            # now and then a case brought by two
+            second = state.present[(inbrenger + 1) % len(state.present)] if inbrenger > 6 else None
+            self._send(
+                meeting_id,
+                "choose_case",
+                state.facilitator,
+                who,
+                consent=True,
+                co_inbrenger=second if second != who else None,
+            )
 
     @rule(pick=st.integers(0, 9), other=st.integers(0, 3))
     def choose_method(self, pick: int, other: int) -> None:
@@ -224,6 +274,84 @@ class ReadModelMachine(RuleBasedStateMachine):
             kinds = self.engine.meeting(meeting_id).allowed_kinds(by)
             if kinds:
                 self._send(meeting_id, "contribute", by, kinds[kind % len(kinds)], "iets")
+
+    @rule(pick=st.integers(0, 9), goals=st.integers(0, 6))
+    def write_learning_goals(self, pick: int, goals: int) -> None:
+        """An intake or a refresh on to its learning goals, and some members write one."""
+        meeting_id = self._open(pick)
+        if meeting_id is None or self.engine.state(meeting_id).purpose == "regular":
+            return
+        meeting = self.engine.meeting(meeting_id)
+        for _ in range(4):
+            if meeting.state.frame in ("learning_goals", "closed"):
+                break
+            self._send(meeting_id, "advance", meeting.state.facilitator)
+        for person in meeting.state.present[:goals]:
+            self._send(meeting_id, "contribute", person, "learning_goal", f"doel van {person}")
+
+    @rule(
+        pick=st.integers(0, 9),
+        inbrenger=st.integers(0, 9),
+        text=st.sampled_from(["what I will try next week", "ask my manager", ""]),
+    )
+    def hold(self, pick: int, inbrenger: int, text: str) -> None:
+        """A whole meeting: to the method, in each step everyone says something they
+        may, each decision taken with ``text``, then closed (early, if need be)."""
+        meeting_id = self._open(pick)
+        if meeting_id is None:
+            return
+        meeting = self.engine.meeting(meeting_id)
+        if meeting.state.frame == "opening":
+            self.to_the_method(pick, inbrenger, 1)
+        for _ in range(40):
+            state, phase = meeting.state, meeting.phase
+            if state.closed:
+                return
+            for person in state.present:
+                kinds = meeting.allowed_kinds(person)
+                if kinds:
+                    self._send(meeting_id, "contribute", person, kinds[0], "iets")
+            if phase is not None and phase.decision is not None and state.inbrenger is not None:
+                decider = state.inbrenger if phase.decision.by == "inbrenger" else state.facilitator
+                kinds = phase.decision.selects_from
+                options = [c.id for c in meeting.state.contributions if c.kind in kinds]
+                self._send(meeting_id, "decide", decider, text=text, selected=options[-1:])
+            self._send(meeting_id, "advance", meeting.state.facilitator)
+            if meeting.state.frame != state.frame and meeting.state.frame != "method":
+                break  # past the method: the rest of the frame is not what this is for
+        self._send(meeting_id, "close", meeting.state.facilitator, None)
+        self._send(meeting_id, "close", meeting.state.facilitator, "we stoppen")
+
+    @rule(which=st.integers(0, 9), named=st.booleans())
+    def tell(self, which: int, named: bool) -> None:
+        """At an opening, a member tells how a commitment went: naming it, or not (a
+        new meeting is started for it when no open one is at its opening)."""
+        records = [record_of(replay(self.engine.journal.load(m)), REGISTRY) for m in self.meetings]
+        if not look_back(records):
+            return
+        opening = [m for m in self.meetings if self.engine.state(m).frame == "opening"]
+        if not opening and len(self.meetings) < 6:
+            self.start(which, 6)
+            opening = self.meetings[-1:]
+        for meeting_id in opening:
+            open_ = look_back(records, before=meeting_id)
+            if open_:
+                commitment = open_[which % len(open_)]
+                self._send(
+                    meeting_id,
+                    "contribute",
+                    commitment.member,
+                    "statement",
+                    "het ging goed",
+                    commitment=commitment.id if named else None,
+                )
+                return
+
+    @rule(pick=st.integers(0, 9), inbrenger=st.integers(0, 9), named=st.booleans())
+    def promise_and_tell(self, pick: int, inbrenger: int, named: bool) -> None:
+        """What a series does: a meeting held with a commitment, told about at the next."""
+        self.hold(pick, inbrenger, "what I will try next week")
+        self.tell(inbrenger, named)
 
     @rule(pick=st.integers(0, 9), who=st.integers(0, 9), text=TEXTS, sel=st.integers(0, 3))
     def decide(self, pick: int, who: int, text: str, sel: int) -> None:
@@ -278,6 +406,30 @@ class ReadModelMachine(RuleBasedStateMachine):
                 assert event.decision_id == decision.decision_id
             assert record_of_digest(digest, REGISTRY) == record_of(state, REGISTRY)
         assert journal.group_digest("team-oost") == _counts(list(states.values()))
+        replayed = [record_of(states[m], REGISTRY) for m in self.meetings]
+        assert group_history(self.engine, "team-oost") == sorted(
+            replayed, key=lambda r: (r.started_at, r.meeting_id)
+        )
+
+    @invariant()
+    def what_the_history_derives_equals_the_replay(self) -> None:
+        journal = self.engine.journal
+        replayed = sorted(
+            (record_of(replay(journal.load(m)), REGISTRY) for m in self.meetings),
+            key=lambda r: (r.started_at, r.meeting_id),
+        )
+        read = group_history(self.engine, "team-oost")
+        group = groups_of(self.engine).get("team-oost")
+        for meeting_id in (*self.meetings, None):
+            assert look_back(read, before=meeting_id) == look_back(replayed, before=meeting_id)
+        assert learning_goals(read) == learning_goals(replayed)
+        assert goal_progress(group, read) == goal_progress(group, replayed)
+        assert proposed_purpose(group, read) == proposed_purpose(group, replayed)
+        present = list(group.members)
+        for facilitator in (None, present[0]):
+            assert propose_roles(present, read, facilitator=facilitator) == propose_roles(
+                present, replayed, facilitator=facilitator
+            )
 
     @invariant()
     def pages_list_every_meeting_once_in_order(self) -> None:
@@ -310,10 +462,14 @@ def _listed(digest: MeetingDigest) -> dict[str, Any]:
         "where": (digest.frame, digest.phase, digest.module, digest.phase_path),
         "facilitator": digest.facilitator,
         "met": digest.met,
+        "purpose": digest.purpose,
         "present": digest.present,
+        "roles": dict(digest.roles),
         "cases": [
-            (c.no, c.inbrenger, c.method_id, c.method_version, c.variant) for c in digest.cases
+            (c.no, c.inbrengers, c.method_id, c.method_version, c.variant) for c in digest.cases
         ],
+        "reports": list(digest.reports),
+        "goals": [(g.member, g.at, g.text) for g in digest.goals],
         "decisions": [
             (d.decision_id, d.by, d.phase, d.case_no, d.at, d.text) for d in digest.decisions
         ],
@@ -329,10 +485,27 @@ def _listed_state(state: MeetingState) -> dict[str, Any]:
         "version": state.version,
         "where": (state.frame, state.phase, state.module, state.phase_path),
         "facilitator": state.facilitator,
-        "met": bool(state.cases or state.leervragen or state.passed),
+        "met": bool(
+            state.cases
+            or state.leervragen
+            or state.passed
+            or (state.purpose != "regular" and state.step_no > 1)
+        ),
+        "purpose": state.purpose,
         "present": state.present,
+        "roles": {role: tuple(people) for role, people in state.roles.items()},
         "cases": [
-            (c.no, c.inbrenger, c.method_id, c.method_version, c.variant) for c in state.cases
+            (c.no, c.inbrengers, c.method_id, c.method_version, c.variant) for c in state.cases
+        ],
+        "reports": [
+            (c.commitment, c.author)
+            for c in state.contributions
+            if c.frame == "opening" and (c.commitment is not None or c.kind == "statement")
+        ],
+        "goals": [
+            (c.author, c.at, c.text)
+            for c in state.contributions
+            if c.kind == "learning_goal" and c.frame == "learning_goals"
         ],
         "decisions": [
             (d.decision_id, d.by, d.phase, d.case_no, d.at, d.text)

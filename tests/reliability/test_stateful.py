@@ -444,7 +444,7 @@ class MeetingMachine(RuleBasedStateMachine):
             return
         method = case_method(state, self.registry)
         assert method is not None
-        if any(r.kind == "facilitator_not_inbrenger" for r in method.rules):
+        if method.facilitator_may_bring_case is None:
             assert state.facilitator != state.inbrenger, (
                 f"{state.facilitator} facilitates and is the inbrenger in {method.id}"
             )
