@@ -4,8 +4,10 @@ A live meeting in an engine is its journal rows (a :class:`MemoryJournal` keeps 
 JSON each event encodes to, as SQLite would) plus the cached :class:`MeetingState`.
 Every meeting is the first 20 events of the recorded full meeting (mid-method),
 under its own id, decoded from its own JSON text, appended and replayed into the
-engine's cache. The baseline holds the same events as plain dicts from
-``json.loads``. Memory is what ``tracemalloc`` sees still allocated afterwards,
+engine's cache. Two baselines: the same events as plain dicts from ``json.loads``
+(``memory.meeting``), and as their JSON text, one string an event
+(``memory.meeting_text``), which is what a store keeps and the least a process can
+hold a meeting in. Memory is what ``tracemalloc`` sees still allocated afterwards,
 divided by the number of meetings; the collection is timed without tracemalloc.
 """
 
@@ -68,6 +70,14 @@ def build_baseline(rows: list[str], meetings: int) -> dict[str, list[dict[str, A
     return {f"m-{n:06d}": [json.loads(r) for r in _own_rows(rows, n)] for n in range(meetings)}
 
 
+def build_text(rows: list[str], meetings: int) -> dict[str, list[str]]:
+    """Each meeting's own strings: ``str.replace`` gives back the very same object for a
+    row without the meeting's id, which would let all meetings share one."""
+    return {
+        f"m-{n:06d}": [raw.encode().decode() for raw in _own_rows(rows, n)] for n in range(meetings)
+    }
+
+
 def _bytes_per_meeting(build: Any, meetings: int) -> float:
     gc.collect()
     tracemalloc.start()
@@ -119,6 +129,9 @@ def run(config: Config) -> list[Figure]:
 
     mine = [_bytes_per_meeting(ours, meetings) / 1024 for _ in range(runs)]
     theirs = [_bytes_per_meeting(baseline, meetings) / 1024 for _ in range(runs)]
+    text = [
+        _bytes_per_meeting(lambda: build_text(rows, meetings), meetings) / 1024 for _ in range(runs)
+    ]
     gc_runs = config.pick(full=7, quick=3)
     floor = sorted(_gc_ms(lambda: None, gc_runs))[gc_runs // 2]
     process = len(gc.get_objects())
@@ -126,6 +139,14 @@ def run(config: Config) -> list[Figure]:
     note = f"{meetings:,} meetings of {EVENTS} events"
     return [
         Figure("memory.meeting", "KiB", mine, theirs, target=2, notes=[note]),
+        Figure(
+            "memory.meeting_text",
+            "KiB",
+            mine,
+            text,
+            target=2,
+            notes=[f"{note}; baseline: the events' JSON text, one str an event"],
+        ),
         Figure(
             "memory.gc",
             "ms",

@@ -22,18 +22,39 @@ sys.path.insert(0, str(Path(__file__).parent))
 import bench_board
 import bench_command
 import bench_discovery
+import bench_growth
+import bench_growth_pg
+import bench_host_memory
+import bench_live
 import bench_memory
+import bench_oneshot
 import bench_resume
 import bench_startup
 from common import Config, Figure, FigureRun, table
 
 #: Groups of figures, in the order they run; ``--only`` takes a group or a figure name.
 GROUPS: dict[str, tuple[FigureRun, tuple[str, ...]]] = {
-    "startup": (bench_startup.run, ("startup.help", "startup.methods")),
-    "command": (bench_command.run, ("command.memory", "command.sqlite")),
-    "memory": (bench_memory.run, ("memory.meeting", "memory.gc")),
+    "startup": (bench_startup.run, ("startup.help", "startup.methods", "startup.methods_cold")),
+    "command": (bench_command.run, ("command.memory", "command.sqlite", "command.sqlite_cpu")),
+    "memory": (bench_memory.run, ("memory.meeting", "memory.meeting_text", "memory.gc")),
     "resume": (bench_resume.run, ("resume.sqlite",)),
     "discovery": (bench_discovery.run, ("discovery.plugins",)),
+    "oneshot": (bench_oneshot.run, ("oneshot.status", "oneshot.do")),
+    "host": (bench_host_memory.run, ("memory.host",)),
+    "live": (bench_live.run, ("live.pg", "live.sqlite", "outage.pg")),
+    "growth": (
+        bench_growth.run,
+        (
+            "growth.meetings",
+            "growth.group_show",
+            "growth.status_opening",
+            "growth.status_case_choice",
+            "growth.status_method",
+            "growth.report",
+            "growth.history",
+        ),
+    ),
+    "growth_pg": (bench_growth_pg.run, ("growth.pg_history", "growth.pg_history_largest")),
     "board": (
         bench_board.run,
         ("board.tap_p50", "board.tap_p99", "board.first_load", "board.join"),

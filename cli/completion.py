@@ -27,14 +27,15 @@ def _store(ctx: click.Context) -> str | None:
     return None
 
 
-def _streams(ctx: click.Context) -> list[str]:
-    """The ids of every stream in the store (meetings and groups), oldest first."""
+def _streams(ctx: click.Context, prefix: str) -> list[str]:
+    """The ids of the streams (meetings and groups) that begin with ``prefix``, oldest
+    first: found by the store's index, without reading the others."""
     try:
         from intervision.engine.storage import open_journal
 
         journal = open_journal(_store(ctx))
         try:
-            return [summary.meeting_id for summary in journal.meetings()]
+            return journal.streams(prefix)
         finally:
             journal.close()
     except Exception:
@@ -47,7 +48,7 @@ def complete_meetings(
     """Meeting ids that begin with what is typed, newest first."""
     from intervision.engine import is_meeting_stream
 
-    ids = [i for i in _streams(ctx) if is_meeting_stream(i) and i.startswith(incomplete)]
+    ids = [i for i in _streams(ctx, incomplete) if is_meeting_stream(i)]
     return [CompletionItem(i) for i in reversed(ids)]
 
 
@@ -56,8 +57,8 @@ def complete_groups(
 ) -> list[CompletionItem]:
     """Group ids (made from the names, so readable without a key) that begin so."""
     prefix = "group:"
-    ids = [i.removeprefix(prefix) for i in _streams(ctx) if i.startswith(prefix)]
-    return [CompletionItem(i) for i in sorted(ids) if i.startswith(incomplete)]
+    ids = [i.removeprefix(prefix) for i in _streams(ctx, prefix + incomplete)]
+    return [CompletionItem(i) for i in sorted(ids)]
 
 
 def complete_targets(

@@ -129,12 +129,8 @@ def list_(settings: Settings, as_json: bool) -> None:
 
     engine = settings.open_engine()
     lang = settings.lang
-    held: dict[str, int] = {}
-    for summary in engine.meetings():
-        group_id = engine.state(summary.meeting_id).group_id
-        if group_id is not None:
-            held[group_id] = held.get(group_id, 0) + 1
     groups = groups_of(engine).all()
+    held = {g.id: engine.journal.group_digest(g.id).meetings for g in groups}
     if as_json:
         data = [{**group_json(g), "meetings": held.get(g.id, 0)} for g in groups]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))

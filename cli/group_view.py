@@ -41,7 +41,10 @@ def find_group(engine: Engine, ref: str, lang: Lang) -> GroupState:
     from intervision.engine import Text, find_person
     from intervision.engine.groups import GroupNotFoundError
 
-    groups = groups_of(engine).all()
+    book = groups_of(engine)
+    if book.exists(ref):  # by its id: one stream read, not every group
+        return book.get(ref)
+    groups = book.all()
     found = find_person(((g.id, g.name) for g in groups), ref)
     for group in groups:
         if group.id == found:

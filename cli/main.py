@@ -56,7 +56,11 @@ COMMANDS: dict[str, LazyCommand] = {
         "meeting",
         "Drive a meeting one command at a time (for scripts; `run` is the interactive way).",
     ),
-    "meetings": LazyCommand("meetings_cmd", "meetings", "List the meetings in the store."),
+    "meetings": LazyCommand(
+        "meetings_cmd",
+        "meetings",
+        "List the meetings in the store, newest first, a page at a time.",
+    ),
     "methods": LazyCommand(
         "methods_cmd",
         "methods",
@@ -91,6 +95,9 @@ COMMANDS: dict[str, LazyCommand] = {
         "series_cmd",
         "series",
         "Plan a group's series (reeks) of meetings and set it against those held.",
+    ),
+    "store": LazyCommand(
+        "store_cmd", "store", "The store: check that it can be reached, rebuild its read models."
     ),
 }
 

@@ -30,7 +30,7 @@ def resolve_meeting_id(engine: Engine, typed: str, lang: Lang = "en") -> str:
     """
     import click
 
-    from intervision.engine import MeetingNotFoundError
+    from intervision.engine import MeetingNotFoundError, is_meeting_stream
 
     typed = typed.strip()
     try:
@@ -38,8 +38,9 @@ def resolve_meeting_id(engine: Engine, typed: str, lang: Lang = "en") -> str:
         return typed
     except MeetingNotFoundError:
         pass
-    ids = [s.meeting_id for s in engine.meetings()] if typed else []
-    fits = [meeting_id for meeting_id in ids if meeting_id.startswith(typed)]
+    # The store's index finds the ids that begin so, without reading the others.
+    ids = engine.journal.streams(typed) if typed else []
+    fits = [meeting_id for meeting_id in ids if is_meeting_stream(meeting_id)]
     if len(fits) == 1:
         return fits[0]
     if fits:

@@ -176,14 +176,15 @@ def configure_logging(verbosity: int) -> None:
     structlog is configured just before the engine's first line: most commands log
     none, and importing structlog costs more than the rest of ``intervision methods``.
     """
+    import logging
+
     from intervision.engine import configure_before_first_log
 
-    def configure() -> None:
-        import logging
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
 
+    def configure() -> None:
         import structlog
 
-        level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
         stream: TextIO = _Stderr()  # type: ignore[assignment]
         structlog.configure(
             processors=[
@@ -196,4 +197,4 @@ def configure_logging(verbosity: int) -> None:
             cache_logger_on_first_use=False,
         )
 
-    configure_before_first_log(configure)
+    configure_before_first_log(configure, level)

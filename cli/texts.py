@@ -160,7 +160,16 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Er staan nog geen bijeenkomsten in deze opslag.",
         "There are no meetings in this store yet.",
     ),
-    "meetings.unreadable": ("onleesbaar", "unreadable"),
+    "meetings.more": (
+        "Er zijn meer bijeenkomsten: de volgende pagina met --cursor {cursor}",
+        "There are more meetings: the next page with --cursor {cursor}",
+    ),
+    "meetings.bad_cursor": (
+        "dit is geen cursor die een lijst van bijeenkomsten gaf; laat --cursor weg "
+        "om bij de eerste pagina te beginnen",
+        "this is not a cursor a listing of meetings gave; leave --cursor out to start "
+        "from the first page",
+    ),
     "meetings.encrypted": ("versleuteld", "encrypted"),
     "meetings.sealed": (
         "{n} bijeenkomst(en) zijn versleuteld: waar ze staan, is te zien met de sleutel "

@@ -36,16 +36,20 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.limits import *
     from .core.logs import *
     from .core.meeting import *
+    from .core.meeting_ids import *
     from .core.memory_journal import *
     from .core.method_files import *
     from .core.outcome import *
+    from .core.paging import *
     from .core.phases import *
+    from .core.read_models import *
     from .core.registration import *
     from .core.registry import *
     from .core.roster import *
     from .core.rules import *
     from .core.specs import *
     from .core.state import *
+    from .core.state_cache import *
     from .core.text import *
 
 __all__ = [
@@ -70,6 +74,7 @@ __all__ = [
     "RepeatedRequest",
     "SpecError",
     "StoreError",
+    "StoreUnavailableError",
     "UnknownMethodError",
     "WrongPhaseError",
     "InvalidInputError",
@@ -208,16 +213,40 @@ __all__ = [
     "hookspec",
     "load_registry",
     # the journal port
+    "DEFAULT_PAGE",
+    "Commit",
     "Journal",
     "MeetingSummary",
     "is_meeting_stream",
     "MemoryJournal",
+    "OnCommit",
+    "Rebuilt",
     "StoredEvent",
     "belongs",
     "decode_current",
     "decode_event",
     "encode_event",
+    # the read models every journal keeps with its events
+    "READ_MODEL_VERSION",
+    "CaseDigest",
+    "DecisionDigest",
+    "DigestPage",
+    "GoalDigest",
+    "GroupDelta",
+    "GroupDigest",
+    "MeetingDigest",
+    "Position",
+    "decode_cursor",
+    "digest_stored",
+    "encode_cursor",
+    "fold_meeting",
+    "group_delta",
+    "page_key",
+    "page_start",
+    "position_change",
     # the lifecycle
+    "DEFAULT_CACHED_MEETINGS",
+    "new_meeting_id",
     "Engine",
     "Meeting",
     "Outcome",
@@ -255,9 +284,13 @@ _MODULES = (
     "state",
     "frame",
     "flow",
+    "read_models",
+    "paging",
     "journal",
     "memory_journal",
     "outcome",
+    "state_cache",
+    "meeting_ids",
     "roster",
     "engine",
     "meeting",

@@ -133,3 +133,11 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             f"NOTE: the PostgreSQL tests were skipped because {postgres_cluster.SKIP_ENV} is set",
             yellow=True,
         )
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def shared_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store several processes can share: a new SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('shared') / 'store.sqlite3'}"
+    return str(request.getfixturevalue("postgres_store"))

@@ -81,12 +81,22 @@ class Cluster:
             f"-c listen_addresses='' -c unix_socket_directories={self.folder} "
             f"-c port={_PORT} -c fsync=off -c max_connections=200"
         )
+        self._options = options
+        self.resume()
+        return self.url("postgres")
+
+    def halt(self) -> None:
+        """Stop the server as an outage would (its clients cut off), keeping its data."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        """Start the server (again) on the same data."""
         self._run(
             "pg_ctl",
             "-D",
             str(self.data),
             "-o",
-            options,
+            self._options,
             "-l",
             str(self.folder / "server.log"),
             "-w",
@@ -94,7 +104,6 @@ class Cluster:
             "60",
             "start",
         )
-        return self.url("postgres")
 
     def url(self, database: str) -> str:
         return f"postgresql:///{database}?host={self.folder}&port={_PORT}&user=postgres"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import itertools
 import logging
 import random
-import secrets
 import threading
 import time
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -24,12 +24,15 @@ from .errors import CommandRefused, ConcurrencyError, MeetingNotFoundError, Repe
 from .identity import check_id, check_lang, check_request_id
 from .journal import Journal, MeetingSummary, is_meeting_stream
 from .limits import DEFAULT_LIMITS, Limits, over_limit
+from .live import Live, Subscriber
 from .logs import get_logger
+from .meeting_ids import new_meeting_id
 from .outcome import Outcome
 from .registry import Registry, load_registry
 from .roster import MEETING_ID, Roster, seat
 from .rules import roles_of
 from .state import MeetingState, apply
+from .state_cache import DEFAULT_CACHED_MEETINGS, StateCache
 from .stored_replay import replay_stored
 from .text import Lang, Text
 
@@ -40,7 +43,6 @@ __all__ = ["Engine", "Subscriber"]
 
 log = get_logger("intervision.engine")
 
-Subscriber = Callable[[MeetingState, ev.Event], None]
 Clock = Callable[[], datetime]
 _Part = TypeVar("_Part")
 
@@ -55,8 +57,19 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+#: How often a meeting id is drawn again when a new id is taken already: each draw
+#: that collides is a one-in-billions event, so a second one means something else.
+_ID_DRAWS = 3
+
+
 class Engine:
-    """Runs meetings on one journal with the methods of one registry. Thread-safe."""
+    """Runs meetings on one journal with the methods of one registry. Thread-safe.
+
+    It keeps the ``cache_size`` meetings it used last in memory (see
+    :mod:`.state_cache`); any other is read from the journal when it is needed.
+    Subscribers hear every committed event, in this process and, through the
+    journal's watch, in any other process that writes to the same store.
+    """
 
     def __init__(
         self,
@@ -64,6 +77,7 @@ class Engine:
         registry: Registry | None = None,
         *,
         clock: Clock = _utcnow,
+        cache_size: int = DEFAULT_CACHED_MEETINGS,
         limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         if journal is None:
@@ -74,10 +88,14 @@ class Engine:
         self.registry = registry if registry is not None else load_registry()
         self.clock = clock
         self.limits = limits
-        self._states: dict[str, MeetingState] = {}
-        self._locks: dict[str, threading.Lock] = {}
+        self._states = StateCache(cache_size)
+        # A meeting's lock lives while a command holds it: a host that touched a
+        # million meetings does not keep a million locks.
+        self._locks: weakref.WeakValueDictionary[str, threading.Lock] = (
+            weakref.WeakValueDictionary()
+        )
         self._guard = threading.Lock()
-        self._subscribers: list[Subscriber] = []
+        self._live = Live(journal, self._states, self._lock)
         self._parts: dict[Callable[[Engine], Any], Any] = {}
 
     def attached(self, make: Callable[[Engine], _Part]) -> _Part:
@@ -155,7 +173,8 @@ class Engine:
             external_facilitator=external_facilitator,
             limits=self.limits,
         )
-        meeting_id = meeting_id or f"{self.clock():%Y%m%d}-{secrets.token_hex(3)}"
+        drawn = meeting_id is None
+        meeting_id = meeting_id or new_meeting_id(self.clock())
         started = ev.MeetingStarted(
             at=self.clock(),
             meeting_id=meeting_id,
@@ -168,13 +187,34 @@ class Engine:
             purpose=purpose,
             feedback_round=feedback_round,
         )
-        with self._lock(meeting_id):
-            self.journal.append(meeting_id, 0, [started])
-            state = apply(None, started)
-            self._states[meeting_id] = state
-        log.info("meeting_started", meeting_id=meeting_id, members=len(seating.members), lang=lang)
+        started, state = self._append_start(started, drawn=drawn)
+        log.info(
+            "meeting_started",
+            meeting_id=state.meeting_id,
+            members=len(seating.members),
+            lang=lang,
+        )
         self._notify(state, [started], [state])
-        return self.meeting(meeting_id)
+        return self.meeting(state.meeting_id)
+
+    def _append_start(
+        self, started: ev.MeetingStarted, *, drawn: bool
+    ) -> tuple[ev.MeetingStarted, MeetingState]:
+        """Store a meeting's first event; a drawn id that is taken is drawn again (an id
+        the caller chose is never replaced: the conflict is theirs to see)."""
+        for draw in range(1, _ID_DRAWS + 1):
+            with self._lock(started.meeting_id):
+                try:
+                    self.journal.append(started.meeting_id, 0, [started])
+                except ConcurrencyError:
+                    if not drawn or draw == _ID_DRAWS:
+                        raise
+                else:
+                    state = apply(None, started)
+                    self._states.put(state)
+                    return started, state
+            started = started.model_copy(update={"meeting_id": new_meeting_id(self.clock())})
+        raise AssertionError("unreachable: the last draw returns or raises")
 
     def meeting(self, meeting_id: str) -> Meeting:
         """A handle on a meeting in this engine's journal."""
@@ -202,16 +242,20 @@ class Engine:
                 meeting_id=meeting_id,
             )
         state = replay_stored(meeting_id, events)
-        self._states[meeting_id] = state
+        self._states.put(state)
         log.debug("meeting_loaded", meeting_id=meeting_id, version=state.version)
         return state
 
     def meetings(self) -> list[MeetingSummary]:
-        """Every meeting in the journal, oldest first (groups are streams too; not these)."""
+        """Every meeting in the journal, oldest first (groups are streams too; not these).
+
+        Reads the whole store: a listing pages through ``journal.digests()`` instead.
+        """
         return [s for s in self.journal.meetings() if is_meeting_stream(s.meeting_id)]
 
     def close(self) -> None:
         """Release the journal (its file or connections); the engine is unusable after."""
+        self._live.stop()
         self.journal.close()
 
     def __enter__(self) -> Engine:
@@ -220,20 +264,18 @@ class Engine:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def subscribe(self, callback: Subscriber) -> Callable[[], None]:
-        """Call ``callback(state, event)`` after every committed event; returns an unsubscribe.
+    def subscribe(
+        self, callback: Subscriber, *, meeting_id: str | None = None
+    ) -> Callable[[], None]:
+        """Call ``callback(state, event)`` after every committed event (of one meeting,
+        with ``meeting_id``); returns an unsubscribe.
 
-        The callback runs on the thread that committed the event. Unsubscribing twice
-        (a web stream that ends and is also cancelled, say) is harmless.
+        Events committed by this engine reach the callback on the thread that
+        committed them; events another process committed to the same store, on the
+        journal's watching thread (started with the first subscription), as soon as
+        the journal reports them. Unsubscribing twice is harmless.
         """
-        with self._guard:
-            self._subscribers = [*self._subscribers, callback]
-
-        def unsubscribe() -> None:
-            with self._guard:
-                self._subscribers = [s for s in self._subscribers if s is not callback]
-
-        return unsubscribe
+        return self._live.subscribe(callback, meeting_id)
 
     # -- commands -----------------------------------------------------------------
 
@@ -294,7 +336,7 @@ class Engine:
                         meeting_id, state.version, events, request_id=request_id
                     )
                 except ConcurrencyError as exc:
-                    self._states.pop(meeting_id, None)
+                    self._states.drop(meeting_id)
                     if expected_version is not None and type(exc) is not RepeatedRequest:
                         raise
                     if type(exc) is not RepeatedRequest:
@@ -305,7 +347,7 @@ class Engine:
                 for event in events:
                     states.append(state)
                     state = apply(state, event)
-                self._states[meeting_id] = state
+                self._states.put(state)
                 break
         if log.enabled_for(logging.INFO):
             self._log_accepted(meeting_id, command, state)
@@ -336,10 +378,12 @@ class Engine:
     # -- internals ----------------------------------------------------------------
 
     def _lock(self, meeting_id: str) -> threading.Lock:
-        lock = self._locks.get(meeting_id)  # a dict read is atomic; only a new lock needs the guard
+        lock = self._locks.get(meeting_id)  # a read is atomic; only a new lock needs the guard
         if lock is None:
             with self._guard:
-                lock = self._locks.setdefault(meeting_id, threading.Lock())
+                lock = self._locks.get(meeting_id)
+                if lock is None:
+                    lock = self._locks[meeting_id] = threading.Lock()
         return lock
 
     def _notify(
@@ -351,20 +395,12 @@ class Engine:
         about leaving a step also gets the step that was left, from the state
         before its event.
         """
-        for event, earlier in zip(events, before, strict=True):
+        first = state.version - len(events) + 1
+        for version, (event, earlier) in enumerate(zip(events, before, strict=True), first):
             for hook in event.hooks:
                 if self.registry.implemented(hook):
                     self._call(hook, _hook_args(hook, state, event, earlier))
-            for subscriber in self._subscribers:  # replaced, never changed in place
-                try:
-                    subscriber(state, event)
-                except Exception as exc:
-                    log.error(
-                        "subscriber_failed",
-                        meeting_id=state.meeting_id,
-                        event_type=event.type,
-                        error=type(exc).__name__,
-                    )
+            self._live.committed(state, event, version)
 
     def _call(self, hook: str, kwargs: dict[str, Any]) -> None:
         """Call each plugin's hook on its own: one failing plugin does not stop the rest."""

@@ -23,6 +23,7 @@ logs and bug reports, which are outside the group. Only a plugin's own errors
     │   └── ConcurrencyError    someone else wrote first; reload and retry
     │       └── RepeatedRequest a request id the meeting already holds (journal adapters)
     └── StoreError              the journal cannot be opened, read or written
+        ├── StoreUnavailableError  the store cannot be reached now; try again shortly
         └── CorruptJournalError a stored event cannot be read back
 """
 
@@ -48,6 +49,7 @@ __all__ = [
     "RepeatedRequest",
     "SpecError",
     "StoreError",
+    "StoreUnavailableError",
     "UnknownMethodError",
     "WrongPhaseError",
 ]
@@ -235,6 +237,12 @@ class StoreError(IntervisionError):
 
     def __init__(self, reason: Text) -> None:
         super().__init__(reason)
+
+
+class StoreUnavailableError(StoreError):
+    """The store cannot be reached now (the database is down or unreachable); nothing
+    was written. Raised at once while the store is known to be down, so callers do
+    not queue; the store is tried again by itself, and a later call may succeed."""
 
 
 class CorruptJournalError(StoreError):

@@ -10,20 +10,34 @@
   :class:`CorruptJournalError` naming meeting and version, never its content.
 - A row sealed by the storage part's ``EncryptedJournal`` read without it raises a
   clear ``EncryptionError`` (the storage adapters check), never passes tokens on as text.
+- The read models (:mod:`.read_models`) are written in the same transaction as the
+  events they follow, by the folds defined there, so they always equal what a
+  replay gives; ``rebuild_read_models`` folds every stored meeting again.
+- ``watch`` reports what other writers (other processes) commit, so a subscriber
+  sees every command wherever it was sent; a journal no other process can write
+  (memory) reports nothing.
+- A store that cannot be reached fails fast with :class:`StoreUnavailableError` instead
+  of making callers queue; ``check_available`` is the cheap probe a health check calls.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 from .errors import CorruptJournalError
 from .events import Event, MeetingStarted, event_adapter
+from .read_models import DigestPage, GroupDigest, MeetingDigest
 
 __all__ = [
+    "DEFAULT_PAGE",
+    "Commit",
     "Journal",
     "MeetingSummary",
+    "OnCommit",
+    "Rebuilt",
     "StoredEvent",
     "belongs",
     "decode_current",
@@ -52,6 +66,32 @@ class MeetingSummary:
     last_type: str
 
 
+@dataclass(frozen=True, slots=True)
+class Commit:
+    """Versions ``first`` to ``last`` of a stream, committed by another writer."""
+
+    stream_id: str
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rebuilt:
+    """What rebuilding the read models did: the meetings folded again, and one
+    message (ids and versions only) per meeting whose rows could not be read."""
+
+    meetings: int
+    damaged: tuple[str, ...] = ()
+
+
+#: How many meetings a page of a listing holds when the caller does not say.
+DEFAULT_PAGE = 50
+
+#: Called by a watch with each commit of another writer; with None after the watch
+#: was interrupted (a lost connection), when anything may have changed.
+OnCommit = Callable[[Commit | None], None]
+
+
 @runtime_checkable
 class Journal(Protocol):
     """Where meetings are kept: append-only, atomic, with optimistic concurrency."""
@@ -77,8 +117,9 @@ class Journal(Protocol):
         """The first and last version appended with ``request_id``, or None."""
         ...
 
-    def load(self, meeting_id: str) -> list[Event]:
-        """All events of a meeting in order; an empty list if there is none."""
+    def load(self, meeting_id: str, after: int = 0) -> list[Event]:
+        """The events of a meeting after version ``after`` (all by default), in order;
+        an empty list if there are none."""
         ...
 
     def version(self, meeting_id: str) -> int:
@@ -86,7 +127,56 @@ class Journal(Protocol):
         ...
 
     def meetings(self) -> list[MeetingSummary]:
-        """Every meeting in the journal, oldest first."""
+        """Every stream in the journal, oldest first: reads the whole store, for tools
+        (a key check, a backup); listings page through :meth:`digests` instead."""
+        ...
+
+    def streams(self, prefix: str) -> list[str]:
+        """The ids of the streams that begin with ``prefix``, oldest first, found
+        without reading the others (``group:`` gives the groups)."""
+        ...
+
+    # -- read models --------------------------------------------------------------
+
+    def digest(self, meeting_id: str) -> MeetingDigest | None:
+        """The meeting's digest, or None if there is no such meeting."""
+        ...
+
+    def digests(
+        self,
+        *,
+        group_id: str | None = None,
+        closed: bool | None = None,
+        limit: int | None = DEFAULT_PAGE,
+        cursor: str | None = None,
+        oldest_first: bool = False,
+    ) -> DigestPage:
+        """A page of meeting digests, newest first (by start, then id) unless
+        ``oldest_first``; only the group's with ``group_id``, only closed (True) or
+        open (False) ones with ``closed``. ``cursor`` is a page's ``next_cursor``;
+        ``limit`` None gives every one that is left. A cursor no listing gave raises
+        ``ValueError``."""
+        ...
+
+    def group_digest(self, group_id: str) -> GroupDigest:
+        """The group's counts (all zero for a group without meetings)."""
+        ...
+
+    def rebuild_read_models(self) -> Rebuilt:
+        """Fold every stored meeting again and replace the read models, in one transaction."""
+        ...
+
+    # -- across processes -----------------------------------------------------------
+
+    def watch(self, on_commit: OnCommit) -> Callable[[], None]:
+        """Call ``on_commit`` on a thread of the journal's own with what other writers
+        commit, until the returned function is called. Commits of this journal
+        object may be reported too; the caller skips versions it has."""
+        ...
+
+    def check_available(self) -> None:
+        """Raise :class:`StoreUnavailableError` if the store cannot be reached now; cheap
+        enough for a health check answered on every request."""
         ...
 
     def close(self) -> None: ...

@@ -13,7 +13,9 @@ renderer, which imports rich, and its stdlib bridge, which imports asyncio).
 A program that configures structlog for the engine, like the CLI, passes its
 configuration to :func:`configure_before_first_log` instead of importing structlog
 itself: it runs at once if structlog is already imported, else just before the
-engine's first line.
+engine's first line that is kept. With the level it keeps, a line below it (the
+engine's debug line for a meeting loaded, at the CLI's default WARNING) is dropped
+without importing structlog at all: a one-shot command logs nothing, and pays nothing.
 """
 
 from __future__ import annotations
@@ -25,19 +27,23 @@ from typing import Any
 __all__ = ["Logger", "configure_before_first_log", "configure_if_structlog_loaded", "get_logger"]
 
 _pending: Callable[[], None] | None = None
+#: The lowest level the waiting configuration keeps: lower lines are dropped unseen.
+_pending_level = 0
 
 
-def configure_before_first_log(configure: Callable[[], None]) -> None:
-    """Run ``configure`` (which configures structlog) now, or before the first line logged.
+def configure_before_first_log(configure: Callable[[], None], level: int = 0) -> None:
+    """Run ``configure`` (which configures structlog) now, or before the first line
+    logged at ``level`` or above (``logging.WARNING``, ...): the level the
+    configuration keeps, so that a line it would drop never imports structlog.
 
     A later call replaces a configuration not yet run.
     """
-    global _pending
+    global _pending, _pending_level
     if "structlog" in sys.modules:
         _pending = None
         configure()
     else:
-        _pending = configure
+        _pending, _pending_level = configure, level
 
 
 def configure_if_structlog_loaded() -> None:
@@ -102,6 +108,8 @@ class Logger:
         """
         if self._logger is None and not _structlog_in_charge():
             return bool(_stdlib(self._name).isEnabledFor(level))
+        if self._logger is None and _pending is not None and level < _pending_level:
+            return False
         known = self._levels.get(level)
         if known is not None:
             return known
@@ -120,6 +128,8 @@ class Logger:
             if logger.isEnabledFor(level):
                 logger.log(level, "%s %s", event, " ".join(f"{k}={v!r}" for k, v in fields.items()))
             return
+        if self._logger is None and _pending is not None and level < _pending_level:
+            return  # the waiting configuration would drop it: no need to import structlog
         getattr(self._bound(), method)(event, **fields)
 
     def debug(self, event: str, /, **fields: Any) -> None:

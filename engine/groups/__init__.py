@@ -3,8 +3,9 @@
 A group (members, contract, guided or self-run, its series plan) is a journal
 stream of its own, written through :class:`GroupBook`; :func:`groups_of` gives the
 one book of an engine. Its history (who came, who facilitated, who brought a
-case, what was promised) is read from its meetings: rotation, fairness and the
-look-back are built on it. Group files (TOML) import and export a whole group.
+case, what was promised) is read from its meetings' digests, the read models the
+journal keeps: rotation, fairness and the look-back are built on it, and cost the
+group's meetings, not the store's. Group files (TOML) import and export a whole group.
 """
 
 from .book import *
@@ -45,4 +46,5 @@ __all__ = [
     "proposed_purpose",
     "read_group_file",
     "record_of",
+    "record_of_digest",
 ]

@@ -237,10 +237,10 @@ class GroupBook:
         return state
 
     def all(self) -> list[GroupState]:
+        """Every group, oldest first; found without reading any meeting."""
         return [
-            self.get(summary.meeting_id.removeprefix(GROUP_PREFIX))
-            for summary in self.journal.meetings()
-            if summary.meeting_id.startswith(GROUP_PREFIX)
+            self.get(stream.removeprefix(GROUP_PREFIX))
+            for stream in self.journal.streams(GROUP_PREFIX)
         ]
 
     def add_member(

@@ -1,10 +1,14 @@
-"""A group's history, read from its meetings: nothing here is stored twice.
+"""A group's history, read from its meetings' digests: no meeting is replayed.
 
 Who came, who facilitated, who brought a case, which methods were used and what
-each inbrenger promised: all follow from the meetings' journals. The policies a
-facilitator leans on over a series are built on it: who facilitates next (a
-plugin may decide instead), who has waited longest to bring a case, and which
-commitments come back at the next opening.
+Who came, who facilitated, who brought a case, which methods were used and what
+each inbrenger promised: all follow from the meetings' journals, and the journal
+keeps them as read models (``MeetingDigest``) in the transaction that stores the
+events, so reading a group's history costs its own meetings, whatever else the
+store holds. The policies a facilitator leans on over a series are built on it:
+who facilitates next (a plugin may decide instead), who has waited longest to
+bring a case, which commitments come back at the next opening, whose learning
+goals the series follows, and who holds the roles of the day.
 
 A commitment is the text of a decision its method marks as one, made at a held
 (closed) meeting; its id is :func:`commitment_id`. It stays open until its maker
@@ -15,12 +19,12 @@ who misses a meeting is asked at the next one they attend.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from intervision.engine import MeetingState, PastMeeting, UnknownMethodError
+from intervision.engine import MeetingDigest, MeetingState, PastMeeting, UnknownMethodError
 
 from .group import GroupState
 
@@ -49,6 +53,7 @@ __all__ = [
     "propose_roles",
     "proposed_purpose",
     "record_of",
+    "record_of_digest",
 ]
 
 
@@ -146,9 +151,33 @@ class InbrengerTurns:
     last: datetime | None
 
 
+def record_of_digest(digest: MeetingDigest, registry: Registry) -> MeetingRecord:
+    """A meeting's record from its digest: what :func:`group_history` reads. Equal to
+    :func:`record_of` of the replayed meeting (the read models' property test)."""
+    cases = {case.no: case for case in digest.cases}
+    return MeetingRecord(
+        meeting_id=digest.meeting_id,
+        started_at=digest.started_at,
+        closed_at=digest.closed_at,
+        present=digest.present,
+        facilitator=digest.facilitator,
+        inbrengers=digest.inbrengers,
+        methods=digest.methods,
+        commitments=tuple(_commitments(digest.meeting_id, digest.decisions, cases.get, registry)),
+        met=digest.met,
+        reports=tuple(CommitmentReport(c, member) for c, member in digest.reports),
+        purpose=digest.purpose,
+        learning_goals=tuple(
+            LearningGoal(g.member, digest.meeting_id, g.text, g.at) for g in digest.goals
+        ),
+        roles=digest.roles,
+    )
+
+
 def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
     """One meeting as the group's history sees it, also while it runs: a screen shows
-    the commitments made so far from it without reading every meeting of the group."""
+    the commitments made so far from it without reading every meeting of the group
+    (a closed meeting's record is the same as its digest gives)."""
     return MeetingRecord(
         meeting_id=state.meeting_id,
         started_at=state.started_at,
@@ -157,7 +186,11 @@ def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
         facilitator=state.facilitator,
         inbrengers=tuple(p for case in state.cases if case.method_id for p in case.inbrengers),
         methods=tuple(dict.fromkeys(c.method_id for c in state.cases if c.method_id)),
-        commitments=tuple(_commitments(state, registry)),
+        commitments=tuple(
+            _commitments(
+                state.meeting_id, state.decisions, lambda no: state.cases[no - 1], registry
+            )
+        ),
         # an intake or a refresh met once it got past its opening, case or not
         met=bool(
             state.cases
@@ -180,38 +213,72 @@ def record_of(state: MeetingState, registry: Registry) -> MeetingRecord:
     )
 
 
-def _commitments(state: MeetingState, registry: Registry) -> list[Commitment]:
+class _CaseMethod(Protocol):
+    @property
+    def inbrenger(self) -> str: ...
+    @property
+    def method_id(self) -> str | None: ...
+    @property
+    def method_version(self) -> str | None: ...
+    @property
+    def variant(self) -> str | None: ...
+
+
+class _Decision(Protocol):
+    @property
+    def by(self) -> str: ...
+    @property
+    def phase(self) -> str: ...
+    @property
+    def case_no(self) -> int: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def text(self) -> str: ...
+
+
+def _commitments(
+    meeting_id: str,
+    decisions: Iterable[_Decision],
+    case_of: Callable[[int], _CaseMethod | None],
+    registry: Registry,
+) -> list[Commitment]:
+    """The commitments among a meeting's ``decisions`` (of a state or of a digest),
+    ``case_of`` giving each one's case by number."""
     found: dict[str, Commitment] = {}
-    for decision in state.decisions:
-        case = state.cases[decision.case_no - 1]
-        if case.method_id is None or not decision.text.strip():
+    for decision in decisions:
+        case = case_of(decision.case_no)
+        if case is None or not _is_commitment(registry, case, decision.phase, decision.text):
             continue
-        module, _, phase_id = decision.phase.rpartition("/")
-        try:
-            method = (
-                registry.method(module)
-                if module
-                else registry.method(case.method_id, case.method_version, case.variant)
-            )
-            spec = method.phase(phase_id).decision
-        except (UnknownMethodError, KeyError):
-            continue  # a method no longer installed: its commitments cannot be told apart
-        if spec is not None and spec.commitment:
-            second = None if decision.by == case.inbrenger else decision.by
-            key = commitment_id(state.meeting_id, decision.case_no, decision.phase, second)
-            found.pop(key, None)  # taken again: the latest, in its place in time
-            found[key] = Commitment(decision.by, state.meeting_id, decision.text, decision.at, key)
+        second = None if decision.by == case.inbrenger else decision.by
+        key = commitment_id(meeting_id, decision.case_no, decision.phase, second)
+        found.pop(key, None)  # taken again: the latest, in its place in time
+        found[key] = Commitment(decision.by, meeting_id, decision.text, decision.at, key)
     return list(found.values())
 
 
+def _is_commitment(registry: Registry, case: _CaseMethod, phase: str, text: str) -> bool:
+    """Whether a decision with ``text``, in ``phase`` of ``case``'s method, is a
+    commitment the inbrenger comes back to at the next opening."""
+    if case.method_id is None or not text.strip():
+        return False
+    module, _, phase_id = phase.rpartition("/")
+    try:
+        method = (
+            registry.method(module)
+            if module
+            else registry.method(case.method_id, case.method_version, case.variant)
+        )
+        spec = method.phase(phase_id).decision
+    except (UnknownMethodError, KeyError):
+        return False  # a method no longer installed: its commitments cannot be told apart
+    return spec is not None and spec.commitment
+
+
 def group_history(engine: Engine, group_id: str) -> list[MeetingRecord]:
-    """The group's meetings, oldest first."""
-    records = []
-    for summary in engine.meetings():
-        state = engine.state(summary.meeting_id)
-        if state.group_id == group_id:
-            records.append(record_of(state, engine.registry))
-    return sorted(records, key=lambda r: r.started_at)
+    """The group's meetings, oldest first, from their digests (nothing is replayed)."""
+    page = engine.journal.digests(group_id=group_id, limit=None, oldest_first=True)
+    return [record_of_digest(digest, engine.registry) for digest in page.digests]
 
 
 @dataclass(frozen=True)

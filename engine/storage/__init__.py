@@ -9,6 +9,7 @@ a store named by a path or URL.
 """
 
 from .keys import *
+from .listing import *
 from .postgres import *
 from .sealed import *
 from .sqlite import *
@@ -28,6 +29,7 @@ __all__ = [
     "new_key",
     "open_engine",
     "open_journal",
+    "listing_page",
     "parse_key",
     "read_key_file",
     "write_key_file",

@@ -34,6 +34,7 @@ __all__ = [
     "TOKEN_PREFIX",
     "FieldCipher",
     "holds_token",
+    "is_reading_sealed",
     "is_token",
     "reading_sealed",
     "refuse_plain_write",
@@ -89,6 +90,11 @@ def reading_sealed() -> Iterator[None]:
         yield
     finally:
         _READING_SEALED.reset(token)
+
+
+def is_reading_sealed() -> bool:
+    """Whether an encrypted journal is reading through this adapter now."""
+    return _READING_SEALED.get()
 
 
 @contextlib.contextmanager

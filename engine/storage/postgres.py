@@ -18,7 +18,7 @@ and name, never by the full URL (it may carry a password), and never quote an ev
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -27,6 +27,8 @@ from intervision.engine import (
     CorruptJournalError,
     Event,
     MeetingSummary,
+    OnCommit,
+    Rebuilt,
     RepeatedRequest,
     StoreError,
     Text,
@@ -34,7 +36,11 @@ from intervision.engine import (
     encode_event,
 )
 
-from .cipher import SEALED_MARK, holds_token, refuse_plain_write, sealing
+from .cipher import refuse_plain_write, sealing
+from .outage import Outage
+from .postgres_schema import READ_TABLES, SCHEMA_VERSION, ensure_schema, rebuild
+from .postgres_watch import CHANNEL, PostgresWatch, notice
+from .read_tables import ReadModels
 from .rows import DOING_NL, decode_rows
 
 if TYPE_CHECKING:
@@ -43,44 +49,16 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "PostgresJournal"]
 
-#: The layout of the tables; bump it when they change. Every change so far adds a
-#: table (``CREATE TABLE IF NOT EXISTS`` on every open), so an older database is
-#: brought up to date by opening it; version 2 added ``intervision_requests``.
-SCHEMA_VERSION = 2
-
 #: Our own URL parameters; libpq would refuse them, so they are taken out first.
 POOL_SIZE_PARAM = "pool_size"
 DEFAULT_POOL_SIZE = 8
 _CONNECT_TIMEOUT_S = 10
-
-# One advisory lock key for creating the tables: two processes opening a new
-# database at once would otherwise race on CREATE TABLE IF NOT EXISTS.
-_SCHEMA_LOCK = 0x696E7476  # "intv"
-
-_CREATE_TABLES = (
-    """CREATE TABLE IF NOT EXISTS intervision_schema (
-        key TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    )""",
-    """CREATE TABLE IF NOT EXISTS intervision_events (
-        meeting_id TEXT NOT NULL,
-        version INTEGER NOT NULL CHECK (version > 0),
-        type TEXT NOT NULL,
-        schema INTEGER NOT NULL,
-        at TIMESTAMPTZ NOT NULL,
-        data TEXT NOT NULL,
-        seq BIGINT GENERATED ALWAYS AS IDENTITY,
-        PRIMARY KEY (meeting_id, version)
-    )""",
-    # A command's idempotency key, kept in the transaction that stored its events.
-    """CREATE TABLE IF NOT EXISTS intervision_requests (
-        meeting_id TEXT NOT NULL,
-        request_id TEXT NOT NULL,
-        first_version INTEGER NOT NULL,
-        last_version INTEGER NOT NULL,
-        PRIMARY KEY (meeting_id, request_id)
-    )""",
-)
+#: How long a command waits for a pooled connection. Our transactions take
+#: milliseconds, so a wait this long means the server is gone or overloaded: the
+#: caller gets :class:`StoreUnavailableError` instead of a place in a growing queue.
+_WAIT_FOR_CONNECTION_S = 1.0
+#: A probe while the store is down: libpq waits at least 2 s for a connection.
+_PROBE_TIMEOUT_S = 2
 
 _SELECT_MEETINGS = """
     SELECT last.meeting_id, last.version, last.type, first.data
@@ -94,7 +72,7 @@ _SELECT_MEETINGS = """
 """
 
 
-class PostgresJournal:
+class PostgresJournal(ReadModels):
     """Keeps the :class:`~intervision.engine.storage.Journal` contract in PostgreSQL.
 
     A small connection pool serves the threads of one process: appends to different
@@ -116,17 +94,21 @@ class PostgresJournal:
                 )
             ) from exc
         self._psycopg = psycopg
-        self._pool_errors = (PoolTimeout, PoolClosed)
+        self._pool_timeout, self._pool_closed = PoolTimeout, PoolClosed
         conninfo, pool_size = _split_url(url)
+        self._conninfo = conninfo
         self.where = _describe(url)
         # One direct connection first: it reports an unreachable server or a refused
         # login at once (a pool would keep retrying until its timeout), and creates
         # the tables before any command runs.
         try:
             with psycopg.connect(conninfo, connect_timeout=_CONNECT_TIMEOUT_S) as db:
-                _ensure_schema(db, self.where)
+                ensure_schema(db, self.where)
         except psycopg.Error as exc:
             raise _store_error(self.where, "open", exc) from None
+        self._tables = READ_TABLES
+        self._outage = Outage(f"PostgreSQL store {self.where}", self._probe, self._recovered)
+        self._watches: list[PostgresWatch] = []
         self._pool: ConnectionPool = ConnectionPool(
             conninfo,
             min_size=1,
@@ -180,20 +162,24 @@ class PostgresJournal:
             except errors.UniqueViolation:
                 # Only a writer that skipped the advisory lock can get here; same answer.
                 raise ConcurrencyError(meeting_id, expected_version, -1) from None
+            READ_TABLES.write(db, meeting_id, expected_version + 1, events)
+            if rows:  # sent when the transaction commits, to every process listening
+                first, last = expected_version + 1, expected_version + len(rows)
+                db.execute("SELECT pg_notify(%s, %s)", (CHANNEL, notice(meeting_id, first, last)))
         return expected_version + len(rows)
 
     def committed(self, meeting_id: str, request_id: str) -> tuple[int, int] | None:
         with self._transaction("read") as db:
             return _committed(db, meeting_id, request_id)
 
-    def load(self, meeting_id: str) -> list[Event]:
+    def load(self, meeting_id: str, after: int = 0) -> list[Event]:
         with self._transaction("read") as db:
             rows = db.execute(
                 "SELECT version, data FROM intervision_events WHERE meeting_id = %s "
-                "ORDER BY version",
-                (meeting_id,),
+                "AND version > %s ORDER BY version",
+                (meeting_id, after),
             ).fetchall()
-        return decode_rows(meeting_id, rows)
+        return decode_rows(meeting_id, rows, after)
 
     def version(self, meeting_id: str) -> int:
         with self._transaction("read") as db:
@@ -221,7 +207,43 @@ class PostgresJournal:
         summaries.sort(key=lambda s: s.started_at.timestamp())
         return summaries
 
+    def streams(self, prefix: str) -> list[str]:
+        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        with self._transaction("read") as db:
+            rows = db.execute(
+                "SELECT meeting_id FROM intervision_events WHERE version = 1 "
+                "AND meeting_id LIKE %s ORDER BY seq",
+                (pattern,),
+            ).fetchall()
+        return [stream for (stream,) in rows]
+
+    # -- read models (the queries: ReadModels) --------------------------------------
+
+    def _read(self) -> contextlib.AbstractContextManager[psycopg.Connection[Any]]:
+        return self._transaction("read")
+
+    def rebuild_read_models(self) -> Rebuilt:
+        with self._transaction("write to") as db:
+            db.execute("LOCK TABLE intervision_events IN SHARE MODE")  # no append meanwhile
+            return rebuild(db)
+
+    # -- across processes and outages -------------------------------------------------
+
+    def watch(self, on_commit: OnCommit) -> Callable[[], None]:
+        """Other processes' commits, by LISTEN/NOTIFY (see :mod:`.postgres_watch`)."""
+        watch = PostgresWatch(self._conninfo, on_commit, _CONNECT_TIMEOUT_S)
+        self._watches.append(watch)
+        return watch.stop
+
+    def check_available(self) -> None:
+        """While the store is known to be down, answered without touching it."""
+        with self._transaction("reach") as db:
+            db.execute("SELECT 1")
+
     def close(self) -> None:
+        self._outage.close()
+        for watch in self._watches:
+            watch.stop()
         self._pool.close()
 
     def __repr__(self) -> str:
@@ -231,87 +253,62 @@ class PostgresJournal:
 
     @contextlib.contextmanager
     def _transaction(self, doing: str) -> Iterator[psycopg.Connection[Any]]:
-        """One transaction on a pooled connection: committed on success, else rolled back."""
+        """One transaction on a pooled connection: committed on success, else rolled back.
+
+        While the server is known to be down this fails at once (see :mod:`.outage`);
+        a lost connection or a pool that cannot give one marks it down.
+        """
         if self._pool.closed:
-            raise StoreError(
-                Text(
-                    nl=f"De PostgreSQL-opslag {self.where} is gesloten; open hem opnieuw om "
-                    "hem te gebruiken.",
-                    en=f"the PostgreSQL store {self.where} was closed; open it again to use it",
-                )
-            )
+            raise _closed(self.where)
+        self._outage.check(doing)
         psycopg = self._psycopg
+        broken = False
         try:
-            with self._pool.connection(timeout=_CONNECT_TIMEOUT_S) as db:
-                yield db
+            with self._pool.connection(timeout=_WAIT_FOR_CONNECTION_S) as db:
+                try:
+                    yield db
+                except psycopg.Error:
+                    broken = db.broken
+                    raise
         except psycopg.Error as exc:
+            if broken or (isinstance(exc, psycopg.OperationalError) and not _in_session(exc)):
+                self._outage.mark_down(_code(exc))
+                raise self._outage.error(doing) from None
             raise _store_error(self.where, doing, exc) from None
-        except self._pool_errors as exc:
-            raise StoreError(
-                Text(
-                    nl=f"Kan de PostgreSQL-opslag {self.where} niet {DOING_NL[doing]}: geen "
-                    f"verbinding kwam vrij of kon gemaakt worden ({type(exc).__name__}); "
-                    f"kijk de server na, of verhoog {POOL_SIZE_PARAM} in de URL.",
-                    en=f"cannot {doing} the PostgreSQL store {self.where}: no connection "
-                    f"became free or could be made ({type(exc).__name__}); check the server, "
-                    f"or raise {POOL_SIZE_PARAM} in the URL",
-                )
-            ) from None
+        except self._pool_timeout as exc:
+            self._outage.mark_down(type(exc).__name__)
+            raise self._outage.error(doing) from None
+        except self._pool_closed:
+            raise _closed(self.where) from None
+
+    def _probe(self) -> None:
+        """One fresh connection and a trivial query; raises while the server is away."""
+        with self._psycopg.connect(self._conninfo, connect_timeout=_PROBE_TIMEOUT_S) as db:
+            db.execute("SELECT 1")
+
+    def _recovered(self) -> None:
+        """The server is back: drop the pooled connections that died with it."""
+        self._pool.check()
 
 
-def _ensure_schema(db: psycopg.Connection[Any], where: str) -> None:
-    """Create the tables in a new database; refuse one from a newer intervision.
-
-    Runs in the caller's transaction, which the connection commits on success.
-    """
-    db.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
-    for statement in _CREATE_TABLES:
-        db.execute(statement)
-    row = db.execute("SELECT value FROM intervision_schema WHERE key = 'schema_version'").fetchone()
-    if row is None:
-        db.execute(
-            "INSERT INTO intervision_schema VALUES ('schema_version', %s)", (str(SCHEMA_VERSION),)
+def _closed(where: str) -> StoreError:
+    return StoreError(
+        Text(
+            nl=f"De PostgreSQL-opslag {where} is gesloten; open hem opnieuw om hem te gebruiken.",
+            en=f"the PostgreSQL store {where} was closed; open it again to use it",
         )
-        _mark_once(db)
-        return
-    stored = int(row[0]) if str(row[0]).isdigit() else None
-    if stored is None:
-        raise StoreError(
-            Text(
-                nl=f"De PostgreSQL-opslag {where} heeft een onleesbare schemaversie; de "
-                "tabellen intervision_ horen bij iets anders.",
-                en=f"the PostgreSQL store {where} has an unreadable schema version; its "
-                "intervision_ tables belong to something else",
-            )
-        )
-    if stored > SCHEMA_VERSION:
-        raise StoreError(
-            Text(
-                nl=f"De PostgreSQL-opslag {where} heeft schemaversie {stored}, nieuwer dan "
-                f"deze intervision kent ({SCHEMA_VERSION}); werk intervision bij om hem te "
-                "openen.",
-                en=f"the PostgreSQL store {where} has schema version {stored}, newer than "
-                f"this intervision understands ({SCHEMA_VERSION}); upgrade intervision to "
-                "open it",
-            )
-        )
-    if stored < SCHEMA_VERSION:  # the tables this version added were just created
-        db.execute(
-            "UPDATE intervision_schema SET value = %s WHERE key = 'schema_version'",
-            (str(SCHEMA_VERSION),),
-        )
-    _mark_once(db)
-
-
-def _mark_once(db: psycopg.Connection[Any]) -> None:
-    """Once per database: whether an encrypted journal wrote to it before the mark."""
-    if db.execute("SELECT 1 FROM intervision_schema WHERE key = 'sealed'").fetchone():
-        return
-    candidates = db.execute(
-        "SELECT data FROM intervision_events WHERE position(%s in data) > 0", (SEALED_MARK,)
     )
-    sealed = any(holds_token(data) for (data,) in candidates)
-    db.execute("INSERT INTO intervision_schema VALUES ('sealed', %s)", ("1" if sealed else "0",))
+
+
+def _in_session(exc: Exception) -> bool:
+    """An error of the statement (a lock timeout, a cancelled query), not of the
+    connection: the server answered it, so it is up."""
+    return getattr(exc, "sqlstate", None) in ("55P03", "57014")
+
+
+def _code(exc: Exception) -> str:
+    sqlstate = getattr(exc, "sqlstate", None)
+    return f"{type(exc).__name__}{f' {sqlstate}' if sqlstate else ''}"
 
 
 def _mind_the_seal(db: psycopg.Connection[Any]) -> None:
@@ -384,9 +381,8 @@ def _store_error(where: str, doing: str, exc: Exception) -> StoreError:
     # Only the first line is kept: PostgreSQL's DETAIL line ("Failing row contains
     # ...") can quote a row, and a row holds case content. The first line names the
     # host, user or constraint, never a bound value.
-    sqlstate = getattr(exc, "sqlstate", None)
     first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-    code = f"{type(exc).__name__}{f' {sqlstate}' if sqlstate else ''}"
+    code = _code(exc)
     return StoreError(
         Text(
             nl=f"Kan de PostgreSQL-opslag {where} niet {DOING_NL[doing]} ({code}: "

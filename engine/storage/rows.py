@@ -19,10 +19,17 @@ from intervision.engine import CorruptJournalError, Event, belongs, decode_curre
 from .cipher import SEALED_MARK, refuse_sealed
 from .migrations import UnreadableEvent, upgrade
 
-__all__ = ["DOING_NL", "decode_rows", "decode_stored"]
+__all__ = ["DOING_NL", "decode_or_why", "decode_rows", "decode_stored"]
 
 #: What an adapter was doing when the store failed it, in Dutch, for its message.
-DOING_NL = {"open": "openen", "read": "lezen", "write to": "beschrijven", "close": "sluiten"}
+DOING_NL = {
+    "open": "openen",
+    "read": "lezen",
+    "write to": "beschrijven",
+    "close": "sluiten",
+    "reach": "bereiken",
+    "watch": "volgen",
+}
 
 
 def decode_stored(meeting_id: str, version: int, raw: str) -> Event:
@@ -39,14 +46,15 @@ def decode_stored(meeting_id: str, version: int, raw: str) -> Event:
     return event
 
 
-def decode_rows(meeting_id: str, rows: Iterable[tuple[int, str]]) -> list[Event]:
-    """A meeting's stored (version, data) rows, in version order, as events.
+def decode_rows(meeting_id: str, rows: Iterable[tuple[int, str]], after: int = 0) -> list[Event]:
+    """A meeting's stored (version, data) rows after version ``after``, in version
+    order, as events.
 
     The adapters that keep versions as a column (SQLite, PostgreSQL) read through
     this, so a version missing from the store is named the same way by both.
     """
     events: list[Event] = []
-    for expected, (version, data) in enumerate(rows, 1):
+    for expected, (version, data) in enumerate(rows, after + 1):
         if version != expected:
             raise CorruptJournalError.at(
                 meeting_id,
@@ -56,6 +64,17 @@ def decode_rows(meeting_id: str, rows: Iterable[tuple[int, str]]) -> list[Event]
             )
         events.append(decode_stored(meeting_id, version, data))
     return events
+
+
+def decode_or_why(
+    meeting_id: str, rows: list[tuple[int, str]]
+) -> list[Event] | CorruptJournalError:
+    """The meeting's events, or why they cannot be read (for a rebuild that goes on
+    past a damaged meeting and names it)."""
+    try:
+        return decode_rows(meeting_id, rows)
+    except CorruptJournalError as exc:
+        return exc
 
 
 def _problem(raw: str) -> Event | str:

@@ -14,15 +14,31 @@ meeting or group is refused when the store's key is another one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from intervision.engine import CorruptJournalError, Event, Journal, MeetingSummary
+from intervision.engine import (
+    DEFAULT_PAGE,
+    CorruptJournalError,
+    DigestPage,
+    Event,
+    GroupDigest,
+    Journal,
+    MeetingDigest,
+    MeetingSummary,
+    OnCommit,
+    Rebuilt,
+)
 
 from .cipher import FieldCipher, is_token, reading_sealed, token_key_id, writing_sealed
 from .content import map_content
 from .keys import key_mismatch, parse_key, where_in
 
 __all__ = ["EncryptedJournal", "SealedCount"]
+
+#: Where a group's stream begins (the groups part's ``GROUP_PREFIX``; the storage
+#: part does not import that part for one string).
+_GROUPS = "group:"
 
 
 @dataclass
@@ -70,10 +86,13 @@ class EncryptedJournal:
         self._key_fits = True
         return version
 
-    def load(self, meeting_id: str) -> list[Event]:
+    def load(self, meeting_id: str, after: int = 0) -> list[Event]:
         with reading_sealed():
-            stored = self.inner.load(meeting_id)
-        return [self._open(meeting_id, version, event) for version, event in enumerate(stored, 1)]
+            stored = self.inner.load(meeting_id, after)
+        return [
+            self._open(meeting_id, version, event)
+            for version, event in enumerate(stored, after + 1)
+        ]
 
     def version(self, meeting_id: str) -> int:
         return self.inner.version(meeting_id)
@@ -84,6 +103,46 @@ class EncryptedJournal:
     def meetings(self) -> list[MeetingSummary]:
         with reading_sealed():
             return self.inner.meetings()
+
+    def streams(self, prefix: str) -> list[str]:
+        return self.inner.streams(prefix)
+
+    def digest(self, meeting_id: str) -> MeetingDigest | None:
+        with reading_sealed():
+            digest = self.inner.digest(meeting_id)
+        return None if digest is None else self._open_digest(digest)
+
+    def digests(
+        self,
+        *,
+        group_id: str | None = None,
+        closed: bool | None = None,
+        limit: int | None = DEFAULT_PAGE,
+        cursor: str | None = None,
+        oldest_first: bool = False,
+    ) -> DigestPage:
+        with reading_sealed():
+            page = self.inner.digests(
+                group_id=group_id,
+                closed=closed,
+                limit=limit,
+                cursor=cursor,
+                oldest_first=oldest_first,
+            )
+        return replace(page, digests=tuple(self._open_digest(d) for d in page.digests))
+
+    def group_digest(self, group_id: str) -> GroupDigest:
+        return self.inner.group_digest(group_id)
+
+    def rebuild_read_models(self) -> Rebuilt:
+        """The inner journal's rebuild: the texts stay sealed, no key is needed."""
+        return self.inner.rebuild_read_models()
+
+    def watch(self, on_commit: OnCommit) -> Callable[[], None]:
+        return self.inner.watch(on_commit)
+
+    def check_available(self) -> None:
+        self.inner.check_available()
 
     def close(self) -> None:
         self.inner.close()
@@ -130,19 +189,43 @@ class EncryptedJournal:
 
         return map_content(event, open_)
 
+    def _open_digest(self, digest: MeetingDigest) -> MeetingDigest:
+        """The digest with its decisions' and learning goals' texts opened, each bound
+        to its event."""
+        texts = [d.text for d in digest.decisions] + [g.text for g in digest.goals]
+        if not any(is_token(text) for text in texts):
+            return digest
+
+        def opened(version: int, event_type: str, text: str) -> str:
+            if not is_token(text):
+                return text  # written before the store had a key
+            return self._cipher.open(digest.meeting_id, version, event_type, "text", text)
+
+        decisions = tuple(
+            replace(d, text=opened(d.version, "decision_made", d.text)) for d in digest.decisions
+        )
+        goals = tuple(
+            replace(g, text=opened(g.version, "contribution_added", g.text)) for g in digest.goals
+        )
+        return replace(digest, decisions=decisions, goals=goals)
+
     def _check_key_fits(self) -> None:
         """Before a new stream: refuse a key other than the one the store is sealed with.
 
         Otherwise a mistyped key would start meetings no later command can read
-        beside the ones it cannot. Looks at the newest streams first and stops at
-        the first sealed value; a store with none takes any key.
+        beside the ones it cannot. Looks at the newest meetings (as many as a page
+        holds) and the groups, and stops at the first sealed value; a store with
+        none there takes any key. Never the whole store: this runs in every process
+        before its first new meeting.
         """
         if self._key_fits:
             return
-        for summary in reversed(self.meetings()):
+        with reading_sealed():
+            newest = [d.meeting_id for d in self.inner.digests(limit=DEFAULT_PAGE).digests]
+        for stream in [*newest, *self.inner.streams(_GROUPS)]:
             try:
                 with reading_sealed():
-                    stored = self.inner.load(summary.meeting_id)
+                    stored = self.inner.load(stream)
             except CorruptJournalError:
                 continue  # a damaged stream says nothing about the key
             for version, event in enumerate(stored, 1):
@@ -158,6 +241,6 @@ class EncryptedJournal:
                 if not found:
                     continue
                 if found[0] != self.key_id:
-                    raise key_mismatch(where_in(summary.meeting_id, version), found[0], self.key_id)
+                    raise key_mismatch(where_in(stream, version), found[0], self.key_id)
                 self._key_fits = True
                 return

@@ -17,35 +17,46 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 from intervision.engine import (
+    READ_MODEL_VERSION,
     ConcurrencyError,
     CorruptJournalError,
     Event,
     MeetingSummary,
+    OnCommit,
+    Rebuilt,
     RepeatedRequest,
     StoreError,
     Text,
     encode_event,
+    get_logger,
 )
 
 from .cipher import SEALED_MARK, holds_token, refuse_plain_write, sealing
 from .private_file import make_private
+from .read_tables import ReadModels
 from .rows import DOING_NL, decode_rows
+from .sqlite_read import READ_MODELS_KEY, READ_TABLES, prefix_range, rebuild
+from .sqlite_watch import SqliteWatch
 
 __all__ = ["SqliteJournal"]
 
+log = get_logger("intervision.storage")
+
 #: The layout of the tables; bump it when they change. Every change so far adds a
 #: table (``CREATE TABLE IF NOT EXISTS`` on every open), so an older store is brought
-#: up to date by opening it; version 2 added ``requests``.
-SCHEMA_VERSION = 2
+#: up to date by opening it; version 2 added ``requests``, version 3 the read models
+#: (``meeting_digests``, ``group_digests``, ``group_member_digests``), filled from the
+#: events when an older store is opened.
+SCHEMA_VERSION = 3
 
 _BUSY_TIMEOUT_MS = 5000
 
-_CREATE_TABLES = (
+_CREATE_TABLES: tuple[str, ...] = (
     "CREATE TABLE IF NOT EXISTS schema_info (key TEXT PRIMARY KEY, value TEXT)",
     """CREATE TABLE IF NOT EXISTS events (
         meeting_id TEXT NOT NULL,
@@ -66,6 +77,8 @@ _CREATE_TABLES = (
     )""",
 )
 
+_CREATE_TABLES += READ_TABLES.create_statements(bigint="INTEGER")
+
 _SELECT_MEETINGS = """
     SELECT last.meeting_id, last.version, last.type, first.at
     FROM (
@@ -77,7 +90,7 @@ _SELECT_MEETINGS = """
 """
 
 
-class SqliteJournal:
+class SqliteJournal(ReadModels):
     """Keeps the :class:`~intervision.engine.storage.Journal` contract in one SQLite file.
 
     One connection behind a lock serves every thread: SQLite lets one writer in at a
@@ -89,6 +102,8 @@ class SqliteJournal:
         self.path = Path(path)
         self._lock = threading.Lock()
         self._connection: sqlite3.Connection | None = _open(self.path)
+        self._tables = READ_TABLES
+        self._watches: list[SqliteWatch] = []
 
     def append(
         self,
@@ -124,6 +139,7 @@ class SqliteJournal:
                     db.execute(
                         "INSERT INTO requests VALUES (?, ?, ?, ?)", (meeting_id, request_id, *span)
                     )
+                READ_TABLES.write(db, meeting_id, expected_version + 1, events)
                 db.execute("COMMIT")
             except sqlite3.IntegrityError as exc:
                 _rollback(db)
@@ -137,13 +153,14 @@ class SqliteJournal:
                 raise
         return expected_version + len(rows)
 
-    def load(self, meeting_id: str) -> list[Event]:
+    def load(self, meeting_id: str, after: int = 0) -> list[Event]:
         with self._db("read") as db:
             rows = db.execute(
-                "SELECT version, data FROM events WHERE meeting_id = ? ORDER BY version",
-                (meeting_id,),
+                "SELECT version, data FROM events WHERE meeting_id = ? AND version > ? "
+                "ORDER BY version",
+                (meeting_id, after),
             ).fetchall()
-        return decode_rows(meeting_id, rows)
+        return decode_rows(meeting_id, rows, after)
 
     def version(self, meeting_id: str) -> int:
         with self._db("read") as db:
@@ -169,7 +186,46 @@ class SqliteJournal:
         summaries.sort(key=lambda s: s.started_at.timestamp())
         return summaries
 
+    def streams(self, prefix: str) -> list[str]:
+        where, params = prefix_range(prefix)
+        with self._db("read") as db:
+            rows = db.execute(
+                f"SELECT meeting_id FROM events WHERE version = 1{where} ORDER BY rowid", params
+            ).fetchall()
+        return [stream for (stream,) in rows]
+
+    # -- read models (the queries: ReadModels) --------------------------------------
+
+    def _read(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return self._db("read")
+
+    def rebuild_read_models(self) -> Rebuilt:
+        with self._db("write to") as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                rebuilt = rebuild(db)
+                db.execute("COMMIT")
+            except BaseException:
+                _rollback(db)
+                raise
+        return rebuilt
+
+    # -- across processes -----------------------------------------------------------
+
+    def watch(self, on_commit: OnCommit) -> Callable[[], None]:
+        """Other processes' commits, seen by a thread of its own (see :mod:`.sqlite_watch`)."""
+        with self._db("watch"):
+            watch = SqliteWatch(self.path, on_commit)
+            self._watches.append(watch)
+        return watch.stop
+
+    def check_available(self) -> None:
+        with self._db("read") as db:
+            db.execute("SELECT 1").fetchone()
+
     def close(self) -> None:
+        for watch in self._watches:
+            watch.stop()
         with self._lock:
             connection, self._connection = self._connection, None
             if connection is not None:
@@ -284,6 +340,13 @@ def _ensure_schema(db: sqlite3.Connection, path: Path) -> None:
             "UPDATE schema_info SET value = ? WHERE key = 'schema_version'",
             (str(SCHEMA_VERSION),),
         )
+        row = db.execute("SELECT value FROM schema_info WHERE key = ?", (READ_MODELS_KEY,))
+        if _stored_schema_version(row.fetchone()) != READ_MODEL_VERSION:
+            rebuilt = rebuild(db)  # a new store, an older one, or an older fold
+            if rebuilt.meetings or rebuilt.damaged:
+                log.warning(
+                    "read_models_rebuilt", meetings=rebuilt.meetings, damaged=len(rebuilt.damaged)
+                )
         if db.execute("SELECT 1 FROM schema_info WHERE key = 'sealed'").fetchone() is None:
             # Once per store: whether an encrypted journal wrote to it before the mark.
             candidates = db.execute(

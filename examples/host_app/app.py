@@ -21,6 +21,12 @@ Why it is built this way:
 - An event stream never ends by itself, so a server waits for it on shutdown:
   ``--timeout-graceful-shutdown`` ends the streams, and browsers reconnect by
   themselves (the ``retry`` the stream starts with says after how long).
+- Several workers (``--workers 4``) share the store: a command posted to one worker
+  reaches the streams of every other through the journal's watch (PostgreSQL's
+  LISTEN/NOTIFY, or SQLite's data version on one machine). ``X-Served-By`` names
+  the worker process that answered, for whoever runs them.
+- When the database is down a request fails at once with 503 and ``Retry-After``;
+  ``GET /health`` says whether the store can be reached, without queueing.
 """
 
 from __future__ import annotations
@@ -38,15 +44,16 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from intervision.engine import Engine, GroupError, Registry, Text
+from intervision.engine import DEFAULT_PAGE, Engine, GroupError, Registry, StoreError, Text
 from intervision.engine.groups import GroupState, groups_of
 from intervision.engine.storage import open_engine
 
 from .commands import BadRequest, send
 from .errors import EXCEPTION_HANDLERS, Problem
 from .stream import Feed, sse
-from .views import group_view, meeting_view, position
+from .views import digest_view, group_view, meeting_view, position
 
 __all__ = ["STORE_VARIABLE", "app", "create_app"]
 
@@ -76,9 +83,11 @@ def create_app(
 
     app = Starlette(
         routes=[
+            Route("/health", health, methods=["GET"]),
             Route("/groups", create_group, methods=["POST"]),
             Route("/groups/{group_id}", read_group, methods=["GET"]),
             Route("/groups/{group_id}/meetings", start_meeting, methods=["POST"]),
+            Route("/meetings", list_meetings, methods=["GET"]),
             Route("/meetings/{meeting_id}", read_meeting, methods=["GET"]),
             Route("/meetings/{meeting_id}/commands", post_command, methods=["POST"]),
             Route("/meetings/{meeting_id}/events", meeting_events, methods=["GET"]),
@@ -87,7 +96,37 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.heartbeat = heartbeat
+    app.add_middleware(ServedBy)
     return app
+
+
+class ServedBy:
+    """Adds ``X-Served-By: <process id>`` to every answer: which worker served it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.header = (b"x-served-by", str(os.getpid()).encode())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_with_header(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), self.header]
+            await send(message)
+
+        await self.app(scope, receive, send_with_header)
+
+
+async def health(request: Request) -> Response:
+    """Whether the store can be reached now: 200, or 503 at once while it is down."""
+    engine = _engine(request)
+    try:
+        await run_in_threadpool(engine.journal.check_available)
+    except StoreError:
+        return JSONResponse({"store": "unavailable"}, status_code=503, headers=_RETRY)
+    return JSONResponse({"store": "ok"})
+
+
+_RETRY = {"Retry-After": "1"}
 
 
 # -- groups -------------------------------------------------------------------------
@@ -153,6 +192,51 @@ async def start_meeting(request: Request) -> Response:
 
 
 # -- meetings -----------------------------------------------------------------------
+
+
+async def list_meetings(request: Request) -> Response:
+    """A page of meetings, newest first: ``?limit=50&cursor=…&group=…&closed=true&order=oldest``.
+
+    The answer's ``next_cursor`` asks for the next page (null on the last). Ids,
+    steps and times only: a listing holds no case content.
+    """
+    engine, query = _engine(request), request.query_params
+    limit, closed = query.get("limit", str(DEFAULT_PAGE)), query.get("closed")
+    order = query.get("order", "newest")
+    if not limit.isdigit() or not 1 <= int(limit) <= 500 or order not in ("newest", "oldest"):
+        raise BadRequest(
+            Text(
+                nl='"limit" is een getal van 1 tot 500, "order" is "newest" of "oldest".',
+                en='"limit" is a number from 1 to 500, "order" is "newest" or "oldest".',
+            )
+        )
+    if closed not in (None, "true", "false"):
+        raise BadRequest(
+            Text(nl='"closed" is "true" of "false".', en='"closed" is "true" or "false".')
+        )
+
+    def page() -> dict[str, Any]:
+        found = engine.journal.digests(
+            group_id=query.get("group"),
+            closed=None if closed is None else closed == "true",
+            limit=int(limit),
+            cursor=query.get("cursor"),
+            oldest_first=order == "oldest",
+        )
+        return {
+            "meetings": [digest_view(d) for d in found.digests],
+            "next_cursor": found.next_cursor,
+        }
+
+    try:
+        return JSONResponse(await run_in_threadpool(page))
+    except ValueError:
+        raise BadRequest(
+            Text(
+                nl='Die "cursor" gaf geen lijst; laat hem weg voor de eerste pagina.',
+                en='That "cursor" came from no listing; leave it out for the first page.',
+            )
+        ) from None
 
 
 async def read_meeting(request: Request) -> Response:

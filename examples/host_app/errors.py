@@ -13,7 +13,8 @@ NotAMemberError       422     name a member of this meeting
 UnknownMethodError    422     choose an installed method
 InvalidInputError     422     fix the name, id or text (the reason says what)
 GroupError            409     the group exists already, or the change is refused
-StoreError            503     try again later
+StoreError            503     try again later (``Retry-After`` while the
+                              store is down: it fails at once, not queued)
 ====================  ======  ==============================================
 
 Every body is ``{"rule", "reason", "reasons": {"nl", "en"}}`` with ``reason`` in the
@@ -41,6 +42,7 @@ from intervision.engine import (
     MeetingNotFoundError,
     NotAMemberError,
     StoreError,
+    StoreUnavailableError,
     Text,
     UnknownMethodError,
     WrongPhaseError,
@@ -120,6 +122,10 @@ async def _on_engine_error(request: Request, exc: Exception) -> Response:
             return problem_response(status, exc.rule, exc.reason, exc.lang)
         case MeetingNotFoundError():
             return problem_response(404, "meeting_not_found", _NOT_FOUND, "en")
+        case StoreUnavailableError():
+            response = problem_response(503, "store", _STORE, "en")
+            response.headers["Retry-After"] = "1"
+            return response
         case StoreError():
             return problem_response(503, "store", _STORE, "en")
     lang = await _meeting_lang(request)

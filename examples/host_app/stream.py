@@ -12,9 +12,11 @@ rule (``MeetingState.visible_to``): a written one at the reveal, a hidden one wh
 its phase comes, the author's own at once. Nothing reaches a viewer earlier than
 the same viewer's ``GET`` would show it.
 
-Only commands committed through *this* process's engine are seen. Several processes
-sharing one store each see their own; a host that runs several needs a message bus
-(or PostgreSQL's LISTEN/NOTIFY) between them, which is beyond this example.
+Commands committed by any process on the same store are seen: the engine's
+subscription follows the journal's watch (PostgreSQL's LISTEN/NOTIFY, or SQLite's
+data version on one machine), so a viewer connected to one uvicorn worker sees a
+command posted to another; those callbacks run on the watch's thread, and take the
+same bridge to the loop.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import threading
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
-from intervision.engine import Engine, MeetingState
+from intervision.engine import Contribution, Engine, MeetingState
 
 from .views import contribution_view, position
 
@@ -38,6 +40,15 @@ def sse(event: str, data: Message) -> str:
     """One event in the text/event-stream format; ``id`` lets a client tell them apart."""
     payload = json.dumps(data, ensure_ascii=False)
     return f"event: {event}\nid: {data.get('version', '')}\ndata: {payload}\n\n"
+
+
+#: The order of one callback's messages (a stable sort keeps each kind's own order).
+_ORDER = {"said": 0, "phase": 1, "contribution": 2, "closed": 3}
+
+
+def _said_before(contribution: Contribution, state: MeetingState) -> bool:
+    """Said in an earlier step and visible as it was said: not one a step reveals."""
+    return contribution.step_no < state.step_no and contribution.hidden_until is None
 
 
 class Feed:
@@ -61,7 +72,7 @@ class Feed:
         Subscribing first and ignoring events until the snapshot is taken means a
         command committed in between is in the snapshot, never lost and never sent twice.
         """
-        self._unsubscribe = self.engine.subscribe(self._on_event)
+        self._unsubscribe = self.engine.subscribe(self._on_event, meeting_id=self.meeting_id)
         meeting = self.engine.meeting(self.meeting_id)
         with self._lock:
             self._seen = {c.id for c in meeting.visible_to(self.viewer)}
@@ -97,9 +108,7 @@ class Feed:
                 return
             meeting = self.engine.meeting(self.meeting_id)
             where = (state.step_no, state.frame)
-            if where != self._where:
-                self._where = where
-                out.append(("closed" if state.closed else "phase", position(meeting)))
+            step_changed = where != self._where
             for contribution in state.visible_to(self.viewer):
                 if contribution.id not in self._seen:
                     self._seen.add(contribution.id)
@@ -107,12 +116,19 @@ class Feed:
                         "version": state.version,
                         **contribution_view(meeting, contribution),
                     }
-                    out.append(("contribution", message))
-        # A contribution that a step change reveals comes after the step change; the
-        # closing message comes last, since the stream ends with it.
-        out.sort(key=lambda item: item[0] == "closed")
-        for item in out:
-            self._post(item)
+                    # said in the step before, and heard with the step change (another
+                    # process's commits arrive together): it belongs before it
+                    before = step_changed and _said_before(contribution, state)
+                    out.append(("said" if before else "contribution", message))
+            if step_changed:
+                self._where = where
+                out.append(("closed" if state.closed else "phase", position(meeting)))
+        # What was said in the step before comes first, then the step change, then a
+        # contribution the step change reveals; the closing message comes last, since
+        # the stream ends with it.
+        out.sort(key=lambda item: _ORDER.get(item[0], 2))
+        for name, message in out:
+            self._post(("contribution" if name == "said" else name, message))
 
     def _post(self, item: tuple[str, Message]) -> None:
         try:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from intervision.engine import Contribution, Meeting, frame_step
+from intervision.engine import Contribution, Meeting, MeetingDigest, frame_step
 from intervision.engine.groups import GroupState
 
-__all__ = ["contribution_view", "group_view", "meeting_view", "position"]
+__all__ = ["contribution_view", "digest_view", "group_view", "meeting_view", "position"]
 
 
 def group_view(group: GroupState) -> dict[str, Any]:
@@ -25,6 +25,21 @@ def group_view(group: GroupState) -> dict[str, Any]:
         "lang": group.lang,
         "version": group.version,
         "members": [{"id": m.id, "name": m.name} for m in group.members.values()],
+    }
+
+
+def digest_view(digest: MeetingDigest) -> dict[str, Any]:
+    """A meeting in a listing: where it is, from its digest (no case content)."""
+    case = digest.case
+    return {
+        "meeting_id": digest.meeting_id,
+        "group_id": digest.group_id,
+        "started": digest.started_at.isoformat(),
+        "version": digest.version,
+        "frame": digest.frame,
+        "phase": digest.phase,
+        "method": case.method_id if case else None,
+        "closed": digest.closed,
     }
 
 

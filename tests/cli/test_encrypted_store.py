@@ -93,7 +93,7 @@ def load(store: Path, meeting_id: str) -> list[Event]:
 
 
 def ids(invoke: Invoke) -> list[str]:
-    result = invoke("meetings", "--json")
+    result = invoke("meetings", "--json", "--oldest-first")
     assert result.exit_code == 0, result.output
     return [m["id"] for m in json.loads(result.stdout)]
 
@@ -366,3 +366,23 @@ def test_key_check_without_a_key_says_to_set_one(
 
     assert result.exit_code == 6
     assert "zet INTERVISION_KEY of INTERVISION_KEY_FILE" in result.stderr
+
+
+def test_without_the_key_a_listing_hides_where_encrypted_meetings_stand_not_plain_ones(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("INTERVISION_KEY", raising=False)
+    monkeypatch.delenv("INTERVISION_KEY_FILE", raising=False)
+    plain = json.loads(invoke("meeting", "start", *MEMBERS, "--json").stdout)["meeting_id"]
+    monkeypatch.setenv("INTERVISION_KEY", new_key())
+    started = invoke("meeting", "start", *MEMBERS, "--json")  # no decision in it yet
+    sealed = json.loads(started.stdout)["meeting_id"]
+    monkeypatch.delenv("INTERVISION_KEY")
+
+    listed = invoke("meetings", "--json", "--oldest-first")
+
+    assert listed.exit_code == 0, listed.output
+    by_id = {entry["id"]: entry for entry in json.loads(listed.stdout)}
+    assert by_id[plain]["frame"] == "opening" and "encrypted" not in by_id[plain]
+    assert by_id[sealed]["encrypted"] is True and by_id[sealed]["frame"] is None
+    assert listed.stderr.startswith("1 meeting(s) are encrypted")

@@ -64,7 +64,7 @@ def test_a_command_runs_from_the_table_and_stays_loaded() -> None:
     group = _fresh_group()
     result = CliRunner().invoke(group, ["meetings", "--help"])
     assert result.exit_code == 0, result.output
-    assert "List the meetings in the store." in result.output
+    assert "List the meetings in the store, newest first" in result.output
     assert "meetings" in group.commands
 
 

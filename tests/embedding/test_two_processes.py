@@ -26,14 +26,10 @@ COMMANDS = 1000
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'store.sqlite3'}"
-    return str(request.getfixturevalue("postgres_store"))
-
-
-def test_two_processes_lose_nothing_and_duplicate_nothing(store: str, registry: Registry) -> None:
+def test_two_processes_lose_nothing_and_duplicate_nothing(
+    shared_store: str, registry: Registry
+) -> None:
+    store = shared_store
     with open_engine(store, registry=registry) as engine:
         meeting = engine.start_meeting(MEMBERS, facilitator="Anna")
         to_case_choice(meeting)

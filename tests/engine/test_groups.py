@@ -1,4 +1,4 @@
-"""Groups of equals, kept in the journal; their history read from their meetings."""
+"""Groups of equals, kept in the journal; their history read from their meetings' digests."""
 
 from __future__ import annotations
 
@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 from support import INBRENGER, refused, start
 
-from intervision.engine import Engine, GroupError, MemoryJournal, Registry, hookimpl
+from intervision.engine import (
+    Engine,
+    Event,
+    GroupError,
+    MemoryJournal,
+    Registry,
+    hookimpl,
+    replay,
+)
 from intervision.engine.groups import groups_of
 from intervision.engine.groups.group import GroupState
 from intervision.engine.groups.history import (
@@ -17,6 +25,7 @@ from intervision.engine.groups.history import (
     group_history,
     look_back,
     propose_facilitator,
+    record_of,
 )
 from intervision.engine.storage import SqliteJournal
 
@@ -135,6 +144,33 @@ def test_history_is_read_from_the_groups_meetings(series: tuple[Engine, GroupSta
         "carla belt de ouders",
         "bram belt de ouders",
     ]
+
+
+def test_history_reads_no_meeting_of_the_store_and_equals_a_replay(
+    series: tuple[Engine, GroupState, Clock],
+) -> None:
+    """Other groups' meetings around it cost nothing: no meeting is loaded or replayed."""
+    engine, group, _ = series
+    for n in range(40):
+        engine.start_meeting(["Xander", "Yara", "Zoe"], facilitator="Xander", group_id=f"other-{n}")
+    loaded: list[str] = []
+    load = engine.journal.load
+
+    def counted(meeting_id: str, after: int = 0) -> list[Event]:
+        loaded.append(meeting_id)
+        return load(meeting_id, after)
+
+    engine.journal.load = counted  # type: ignore[method-assign]
+    fresh = Engine(engine.journal, engine.registry)  # nothing cached
+
+    history = group_history(fresh, group.id)
+    groups = groups_of(fresh).all()
+
+    assert [loaded_id for loaded_id in loaded if ":" not in loaded_id] == []
+    assert [g.id for g in groups] == [group.id]
+    engine.journal.load = load  # type: ignore[method-assign]
+    replayed = [record_of(replay(load(r.meeting_id)), engine.registry) for r in history]
+    assert history == replayed and len(history) == 3
 
 
 def test_rotation_proposes_who_facilitated_least_and_longest_ago(

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
-from intervision.engine import Journal, MemoryJournal
+from intervision.engine import Journal
 from intervision.engine.core.errors import ConcurrencyError, RepeatedRequest
 from intervision.engine.core.events import ContributionAdded, Event, MeetingStarted, MemberRef
-from intervision.engine.storage import EncryptedJournal, SqliteJournal, open_journal
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 
@@ -40,35 +37,6 @@ def contribution(contribution_id: str, text: str = "secret text") -> Contributio
 
 def contribution_ids(events: list[Event]) -> list[str]:
     return [e.contribution_id for e in events if isinstance(e, ContributionAdded)]
-
-
-#: A key for the encrypted wrapper: it keeps the contract over any adapter.
-KEY = "x9V2kq0cQw6bX1f8hJ3mT5rY7uI9oP2aS4dF6gH8jK0="
-
-
-@pytest.fixture(
-    params=[
-        "memory",
-        "sqlite",
-        "postgres",
-        "encrypted-memory",
-        "encrypted-sqlite",
-        "encrypted-postgres",
-    ]
-)
-def journal(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Journal]:
-    adapter = request.param.removeprefix("encrypted-")
-    journal: Journal
-    if adapter == "memory":
-        journal = MemoryJournal()
-    elif adapter == "sqlite":
-        journal = SqliteJournal(tmp_path / "store.sqlite3")
-    else:
-        journal = open_journal(request.getfixturevalue("postgres_store"))
-    if request.param.startswith("encrypted-"):
-        journal = EncryptedJournal(journal, KEY)
-    yield journal
-    journal.close()
 
 
 def test_adapters_implement_the_protocol(journal: Journal) -> None:

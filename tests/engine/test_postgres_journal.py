@@ -34,7 +34,14 @@ def test_the_tables_and_their_schema_version_are_created_on_first_use(
         version = db.execute(
             "SELECT value FROM intervision_schema WHERE key = 'schema_version'"
         ).fetchone()
-    assert tables == {"intervision_schema", "intervision_events", "intervision_requests"}
+    assert tables == {
+        "intervision_schema",
+        "intervision_events",
+        "intervision_requests",
+        "intervision_meeting_digests",
+        "intervision_group_digests",
+        "intervision_group_member_digests",
+    }
     assert version == (str(SCHEMA_VERSION),)
 
 

@@ -78,6 +78,7 @@ EXCEPTION_TREE = [
     ("ConcurrencyError", "MeetingError"),
     ("RepeatedRequest", "ConcurrencyError"),
     ("StoreError", "IntervisionError"),
+    ("StoreUnavailableError", "StoreError"),
     ("CorruptJournalError", "StoreError"),
 ]
 

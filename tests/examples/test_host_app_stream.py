@@ -82,9 +82,9 @@ def test_the_stream_unsubscribes_when_the_client_goes_away(
     live: list[object] = []
     subscribe = engine.subscribe
 
-    def counted(callback: Any) -> Any:
+    def counted(callback: Any, **only: Any) -> Any:
         live.append(callback)
-        unsubscribe = subscribe(callback)
+        unsubscribe = subscribe(callback, **only)
 
         def stop() -> None:
             live.remove(callback)
