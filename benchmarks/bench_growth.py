@@ -41,6 +41,10 @@ def _env(home: str, store: str) -> dict[str, str]:
     env.pop("INTERVISION_CACHE_DIR", None)
     env.pop("INTERVISION_KEY", None)
     env.pop("INTERVISION_KEY_FILE", None)
+    # A user's installed commands run from cached bytecode: a shell that says
+    # PYTHONDONTWRITEBYTECODE would make every run compile the package again (about a
+    # third of a one-shot command's CPU), which measures the shell, not the command.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["INTERVISION_STORE"] = store
     env["INTERVISION_LANG"] = "en"
     return env
