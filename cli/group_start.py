@@ -92,8 +92,7 @@ def ask_facilitator(engine: Engine, group: GroupState, present: list[str], lang:
         if problem:
             say(problem)
             continue
-        guide = (group.guided_by or "").casefold()
-        if find_member(group, answer) is None and answer.casefold() != guide:
+        if find_member(group, answer) is None and not is_guide(group, answer):
             agreed = confirm(lang, t(lang, "rotation.guest", name=answer), default=False)
             if isinstance(agreed, str):
                 raise Leave
@@ -213,9 +212,7 @@ def start_with_guest(
     refusal names the option, so a typo in a name never makes a stranger the
     facilitator of a script's meeting.
     """
-    from intervision.engine import NotAMemberError, Text
-
-    from .runner import Leave
+    from intervision.engine import NotAMemberError
 
     try:
         return start(external)
@@ -226,9 +223,23 @@ def start_with_guest(
             import click
 
             raise click.UsageError(t(lang, "meeting.external_needed")) from None
+    confirm_guest(lang, name)
+    return start(True)
+
+
+def confirm_guest(lang: Lang, name: str) -> None:
+    """A facilitator who is not a member: a guest, if the user says so; else refused."""
+    from intervision.engine import NotAMemberError, Text
+
+    from .runner import Leave
+
     agreed = confirm(lang, t(lang, "run.guest", name=name), default=False)
     if isinstance(agreed, str):
         raise Leave
     if not agreed:
         raise NotAMemberError(Text(nl=t("nl", "run.not_a_guest"), en=t("en", "run.not_a_guest")))
-    return start(True)
+
+
+def is_guide(group: GroupState, name: str) -> bool:
+    """Whether ``name`` is the group's own guide, who comes from outside by definition."""
+    return (group.guided_by or "").casefold() == name.strip().casefold()

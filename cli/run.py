@@ -255,7 +255,9 @@ def _start_group(
         ask_present,
         ask_purpose,
         ask_roles,
+        confirm_guest,
         facilitator_problem,
+        is_guide,
     )
     from .group_view import find_group, find_member
 
@@ -267,9 +269,8 @@ def _start_group(
         problem = facilitator_problem(group, facilitator, present, lang)
         if problem:
             raise click.BadParameter(problem, param_hint="--facilitator")
-        guide = (group.guided_by or "").casefold() == facilitator.strip().casefold()
-        if find_member(group, facilitator) is None and not guide:
-            _confirm_guest(lang, facilitator)
+        if find_member(group, facilitator) is None and not is_guide(group, facilitator):
+            confirm_guest(lang, facilitator)
     else:
         facilitator = ask_facilitator(engine, group, present, lang)  # confirms a guest
     meeting = engine.start_meeting(
@@ -282,20 +283,6 @@ def _start_group(
         purpose=kind,
     )
     return meeting, lang
-
-
-def _confirm_guest(lang: Lang, name: str) -> None:
-    """A facilitator who is not a member: a guest, if the user says so; else refused."""
-    from intervision.engine import NotAMemberError, Text
-
-    from .console import confirm
-    from .runner import Leave
-
-    agreed = confirm(lang, t(lang, "run.guest", name=name), default=False)
-    if isinstance(agreed, str):
-        raise Leave
-    if not agreed:
-        raise NotAMemberError(Text(nl=t("nl", "run.not_a_guest"), en=t("en", "run.not_a_guest")))
 
 
 def _ask_names(lang: Lang) -> list[str]:

@@ -157,6 +157,7 @@ def _start(
         ask_facilitator,
         ask_present,
         facilitator_problem,
+        is_guide,
         present_problem,
         start_with_guest,
     )
@@ -183,8 +184,11 @@ def _start(
         chosen_facilitator = facilitator
         # The group's own guide comes from outside by definition; so does a guest
         # the user confirmed when asked.
-        guide = (group.guided_by or "").casefold() == facilitator.strip().casefold()
-        outside = external or guide or (asked and find_member(group, facilitator) is None)
+        outside = (
+            external
+            or is_guide(group, facilitator)
+            or (asked and find_member(group, facilitator) is None)
+        )
         return start_with_guest(
             chosen_facilitator,
             outside,
