@@ -89,6 +89,7 @@ __all__ = [
     "clean_name",
     "find_person",
     "free_slug",
+    "fresh_ids",
     "lookalike_pairs",
     "looks_alike",
     "name_key",

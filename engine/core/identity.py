@@ -43,6 +43,7 @@ __all__ = [
     "clean_name",
     "find_person",
     "free_slug",
+    "fresh_ids",
     "lookalike_pairs",
     "looks_alike",
     "name_key",
@@ -223,6 +224,16 @@ def free_slug(
         suffix = f"-{n}"
         candidate = base[: ID_MAX - len(suffix)].rstrip("-") + suffix
     return candidate
+
+
+def fresh_ids(names: Sequence[str]) -> list[str]:
+    """The ids of people who come in together (a meeting of names, a new group), in
+    order: each a :func:`free_slug` that is neither an id given before it nor how one
+    of the others is written."""
+    ids: list[str] = []
+    for i, name in enumerate(names):
+        ids.append(free_slug(name, ids, others=[*names[:i], *names[i + 1 :]]))
+    return ids
 
 
 # -- lookalikes (UTS #39 skeletons) ------------------------------------------------

@@ -23,6 +23,7 @@ from .identity import (
     clean_name,
     find_person,
     free_slug,
+    fresh_ids,
     lookalike_pairs,
     looks_alike,
 )
@@ -167,13 +168,7 @@ def _member_refs(names: Sequence[str], limits: Limits) -> list[ev.MemberRef]:
     cleaned = [clean_name(name, _MEMBER_NAME, limit=limits.name) for name in names]
     if lookalike_pairs(cleaned):
         raise InvalidInputError("members", LOOKALIKE_NAMES)
-    refs: list[ev.MemberRef] = []
-    taken: set[str] = set()
-    for i, name in enumerate(cleaned):
-        others = cleaned[:i] + cleaned[i + 1 :]
-        refs.append(ev.MemberRef(id=free_slug(name, taken, others=others), name=name))
-        taken.add(refs[-1].id)
-    return refs
+    return [ev.MemberRef(id=i, name=n) for i, n in zip(fresh_ids(cleaned), cleaned, strict=True)]
 
 
 def _too_many(limit: int) -> Text:

@@ -39,6 +39,7 @@ from intervision.engine import (
     clean_name,
     find_person,
     free_slug,
+    fresh_ids,
     lookalike_pairs,
     name_key,
     slug,
@@ -137,14 +138,11 @@ class GroupBook:
         """
         group_id, events = self._new_group(name, lang, group_id)
         now = events[0].at
-        taken: set[str] = set()
         people = [self._checked(name, None, None, None) for name in members]
-        _refuse_lookalikes([person.name for person in people])
         names = [person.name for person in people]
-        for i, person in enumerate(people):
-            others = names[:i] + names[i + 1 :]
-            member = person.model_copy(update={"id": free_slug(person.name, taken, others=others)})
-            taken.add(member.id)
+        _refuse_lookalikes(names)
+        for person, member_id in zip(people, fresh_ids(names), strict=True):
+            member = person.model_copy(update={"id": member_id})
             events.append(MemberAdded(at=now, member=member))
         self._check_size(len(people))
         return self._append_new(group_id, events)[0]
@@ -166,18 +164,12 @@ class GroupBook:
         group_id, events = self._new_group(group.name, chosen, group.group_id)
         now = events[0].at
         events[0] = events[0].model_copy(update={"contract": group.contract_for(chosen)})
-        taken: set[str] = set()
-        names = [entry.name for entry in group.members]
-        for i, entry in enumerate(group.members):
-            checked = self._checked(
-                entry.name, entry.function, entry.reports_to, entry.relation_reason
-            )
-            others = names[:i] + names[i + 1 :]
-            member = checked.model_copy(
-                update={"id": free_slug(checked.name, taken, others=others)}
-            )
-            taken.add(member.id)
-            events.append(MemberAdded(at=now, member=member))
+        people = [
+            self._checked(entry.name, entry.function, entry.reports_to, entry.relation_reason)
+            for entry in group.members
+        ]
+        for person, member_id in zip(people, fresh_ids([p.name for p in people]), strict=True):
+            events.append(MemberAdded(at=now, member=person.model_copy(update={"id": member_id})))
         self._check_size(len(group.members))
         if group.guided_by:
             guide = clean_name(group.guided_by, _GUIDE, limit=self.limits.name)
