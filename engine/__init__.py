@@ -22,35 +22,37 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds them
-    from .core.capabilities import *
     from .core.commands import *
-    from .core.engine import *
+    from .core.decide import *
     from .core.errors import *
     from .core.events import *
     from .core.flow import *
     from .core.frame import *
     from .core.glossary import *
     from .core.hookspecs import *
-    from .core.identity import *
     from .core.journal import *
-    from .core.limits import *
     from .core.logs import *
-    from .core.meeting import *
-    from .core.meeting_ids import *
-    from .core.memory_journal import *
     from .core.method_files import *
-    from .core.outcome import *
     from .core.paging import *
     from .core.phases import *
     from .core.read_models import *
     from .core.registration import *
     from .core.registry import *
-    from .core.roster import *
     from .core.rules import *
     from .core.specs import *
     from .core.state import *
-    from .core.state_cache import *
+    from .core.stored_replay import *
     from .core.text import *
+    from .runtime.capabilities import *
+    from .runtime.engine import *
+    from .runtime.identity import *
+    from .runtime.limits import *
+    from .runtime.meeting import *
+    from .runtime.meeting_ids import *
+    from .runtime.memory_journal import *
+    from .runtime.outcome import *
+    from .runtime.roster import *
+    from .runtime.state_cache import *
 
 __all__ = [
     # text and errors
@@ -143,6 +145,7 @@ __all__ = [
     "Skip",
     "SubmitLeervraag",
     "TakeLoop",
+    "SAMPLE_TEXT",
     # what happened: the events a journal keeps
     "Event",
     "event_adapter",
@@ -184,6 +187,8 @@ __all__ = [
     "MeetingState",
     "Member",
     "replay",
+    "replay_stored",
+    "apply",
     "END",
     "Flow",
     "frame_flow",
@@ -203,6 +208,9 @@ __all__ = [
     "below_floor",
     "turn_takers",
     "yet_to_speak",
+    "decide",
+    "current_method",
+    "current_phase",
     # plugins
     "ENTRY_POINT_GROUP",
     "HOOK_API_VERSION",
@@ -267,35 +275,37 @@ __all__ = [
 #: its own ``__all__``, so finding a name imports little beyond what it needs
 #: (``user_methods_dir`` loads no spec model, ``IntervisionError`` not pydantic).
 _MODULES = (
-    "logs",
-    "method_files",
-    "errors",
-    "limits",
-    "text",
-    "identity",
-    "glossary",
-    "phases",
-    "specs",
-    "commands",
-    "rules",
-    "hookspecs",
-    "registration",
-    "registry",
-    "events",
-    "state",
-    "frame",
-    "flow",
-    "read_models",
-    "paging",
-    "journal",
-    "memory_journal",
-    "outcome",
-    "state_cache",
-    "meeting_ids",
-    "roster",
-    "engine",
-    "meeting",
-    "capabilities",
+    "core.logs",
+    "core.method_files",
+    "core.errors",
+    "runtime.limits",
+    "core.text",
+    "runtime.identity",
+    "core.glossary",
+    "core.phases",
+    "core.specs",
+    "core.commands",
+    "core.rules",
+    "core.hookspecs",
+    "core.registration",
+    "core.registry",
+    "core.events",
+    "core.state",
+    "core.frame",
+    "core.flow",
+    "core.decide",
+    "core.read_models",
+    "core.paging",
+    "core.journal",
+    "core.stored_replay",
+    "runtime.memory_journal",
+    "runtime.outcome",
+    "runtime.state_cache",
+    "runtime.meeting_ids",
+    "runtime.roster",
+    "runtime.engine",
+    "runtime.meeting",
+    "runtime.capabilities",
 )
 
 
@@ -306,7 +316,7 @@ if not TYPE_CHECKING:  # mypy sees the imports above, and no catch-all attribute
             for module_name in _MODULES:
                 # __import__, not importlib.import_module: the C import path, which
                 # -X importtime reports (a profile should show what a name cost)
-                module = __import__(f"{__name__}.core.{module_name}", fromlist=["__all__"])
+                module = __import__(f"{__name__}.{module_name}", fromlist=["__all__"])
                 if name in module.__all__:
                     value = getattr(module, name)
                     globals()[name] = value

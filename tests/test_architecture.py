@@ -1,8 +1,10 @@
 """The layout shows the architecture, and the imports keep to it.
 
-- The minimal engine (``engine/core``, public as ``intervision.engine``) imports none of
-  the parts built on it (``engine/storage``, ``groups``, ``series``, ``recommend``,
-  ``reports``, ``authoring``).
+- The minimal engine (``engine/core``: the state-machine contract) imports none of the
+  parts built on it: the runtime (``engine/runtime``: the Engine, meetings, the
+  capabilities query), ``storage``, ``groups``, ``series``, ``recommend``, ``reports``,
+  ``authoring``. ``intervision.engine`` is the public face of the core and the runtime.
+- The runtime imports the core's public names only, and no other part.
 - The parts use the core's public names only, and each other's public names only.
 - Everything around the engine (the CLI, ``testing/``, the plugins, the example host
   app) uses public names only: a name listed in a package's ``__all__``.
@@ -94,9 +96,13 @@ def _public(package: str) -> set[str]:
 
 
 def _owner(module: str) -> str:
-    """The folder a module belongs to: the core, a part, or a surface."""
-    if module.startswith("intervision.engine.core") or module == "intervision.engine":
+    """The folder a module belongs to: the core, the runtime, a part, or a surface."""
+    if module == "intervision.engine":
+        return "face"
+    if module.startswith("intervision.engine.core"):
         return "core"
+    if module.startswith("intervision.engine.runtime"):
+        return "runtime"
     for part in PARTS:
         if module.startswith(f"intervision.engine.{part}"):
             return part
@@ -130,7 +136,18 @@ def test_the_core_imports_none_of_the_parts_built_on_it() -> None:
     assert found == []
 
 
-@pytest.mark.parametrize("owner", [*PARTS, *SURFACES, "intervision.contrib_methods"])
+def test_the_runtime_is_built_on_the_core_public_names_and_no_part() -> None:
+    found = [
+        f"{module}:{line} imports {imported}"
+        for module, path in MODULES.items()
+        if _owner(module) == "runtime"
+        for line, imported, _ in _imports(module, path)
+        if imported.startswith("intervision.") and _owner(imported) not in ("runtime", "face")
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("owner", ["runtime", *PARTS, *SURFACES, "intervision.contrib_methods"])
 def test_what_is_built_on_the_engine_uses_public_names_only(owner: str) -> None:
     found = [
         f"{module}:{line} uses {use}"
@@ -174,17 +191,15 @@ def test_no_module_imports_another_in_a_circle() -> None:
 
 def test_the_core_public_api_is_written_once_and_every_name_resolves() -> None:
     """Each name stands once in ``intervision.engine.__all__`` and comes from the core
-    module that lists it in its own ``__all__`` (no second list to keep in step)."""
+    or runtime module that lists it in its own ``__all__`` (no second list to keep in step)."""
     import importlib
 
     names = intervision.engine.__all__
     assert len(names) == len(set(names)), "a public name is listed twice"
-    core = [
-        importlib.import_module(f"intervision.engine.core.{m}") for m in intervision.engine._MODULES
-    ]
+    core = [importlib.import_module(f"intervision.engine.{m}") for m in intervision.engine._MODULES]
     for name in names:
         homes = [m for m in core if name in m.__all__]
-        assert homes, f"{name} is in no core module's __all__"
+        assert homes, f"{name} is in no core or runtime module's __all__"
         assert getattr(intervision.engine, name) is getattr(homes[0], name)
 
 

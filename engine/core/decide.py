@@ -41,6 +41,7 @@ def current_method(state: MeetingState, registry: Registry) -> MethodSpec | None
 
 
 def current_phase(state: MeetingState, registry: Registry) -> PhaseSpec | None:
+    """The phase of the method that runs now, or None in the frame around the method."""
     method = current_method(state, registry)
     if state.frame != "method" or method is None or state.phase is None:
         return None
@@ -50,11 +51,15 @@ def current_phase(state: MeetingState, registry: Registry) -> PhaseSpec | None:
 def decide(
     state: MeetingState, command: cmd.Command, registry: Registry, now: datetime
 ) -> list[ev.Event]:
-    """Check ``command`` against ``state``; return its events or raise a refusal."""
+    """Check ``command`` against ``state``; return its events or raise a refusal.
+
+    Pure, the first step of the command path: nothing is read or written, so a
+    runtime can decide, append with the version ``state`` was at, then ``apply``.
+    """
     if type(command) not in cmd.COMMAND_TYPES:
         raise TypeError(
             f"{type(command).__name__} is not one of intervision's commands; build the "
-            "command with a class from intervision.engine.core.commands (subclasses are not "
+            "command with a class from intervision.engine (subclasses are not "
             "accepted: the rules compare exact types)"
         )
     lang = state.lang

@@ -246,7 +246,7 @@ class GroupBook:
     ) -> tuple[GroupState, list[Text]]:
         """Add a member; refuses a direct work relation unless a reason is recorded.
 
-        The name is checked (:mod:`~intervision.engine.core.identity`) and may not
+        The name is checked (:mod:`~intervision.engine.runtime.identity`) and may not
         look like a member's; the new member gets an id no member of the group ever
         had. Returns the group and any warnings (a group outside 3 to 8 members).
         """

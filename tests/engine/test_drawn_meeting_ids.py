@@ -9,7 +9,7 @@ import pytest
 from support import MEMBERS
 
 from intervision.engine import ConcurrencyError, Engine, MemoryJournal, Registry
-from intervision.engine.core import meeting_ids
+from intervision.engine.runtime import meeting_ids
 
 #: The day, a dash, 13 characters of Crockford's base32 in lowercase (65 random bits).
 ID = re.compile(r"^\d{8}-[0-9abcdefghjkmnpqrstvwxyz]{13}$")
@@ -40,7 +40,7 @@ def test_a_drawn_id_that_is_taken_is_drawn_again(
     engine = Engine(MemoryJournal(), registry)
     taken = engine.start_meeting(MEMBERS, facilitator="Anna").id
     draws = iter([taken, "20261204-0000000000000"])
-    monkeypatch.setattr("intervision.engine.core.engine.new_meeting_id", lambda now: next(draws))
+    monkeypatch.setattr("intervision.engine.runtime.engine.new_meeting_id", lambda now: next(draws))
 
     started = engine.start_meeting(MEMBERS, facilitator="Bram")
 

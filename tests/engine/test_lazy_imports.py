@@ -40,10 +40,15 @@ def _imported_after(code: str, tmp_path: Path) -> set[str]:
     return set(result.stderr.strip().splitlines()[-1].split())
 
 
-def test_every_core_module_is_searched_for_public_names() -> None:
-    core = Path(api.__file__).parent / "core"
-    modules = {p.stem for p in core.glob("*.py")} - {"__init__"}
-    private = {"decide", "stored_replay", "variants", "live"}
+def test_every_core_and_runtime_module_is_searched_for_public_names() -> None:
+    here = Path(api.__file__).parent
+    modules = {
+        f"{folder}.{p.stem}"
+        for folder in ("core", "runtime")
+        for p in (here / folder).glob("*.py")
+        if p.stem != "__init__"
+    }
+    private = {"core.variants", "runtime.live"}
     assert set(api._MODULES) == modules - private
 
 
@@ -70,7 +75,7 @@ def test_a_logged_line_configured_by_the_cli_goes_to_stderr(tmp_path: Path) -> N
         "configure_logging(1)\n"
         "assert 'structlog' not in sys.modules\n"
         "from intervision.engine import MemoryJournal\n"
-        "from intervision.engine.core.engine import Engine\n"
+        "from intervision.engine.runtime.engine import Engine\n"
         "engine = Engine(MemoryJournal())\n"
         "engine.start_meeting(['Anna', 'Bram', 'Cas'], facilitator='Anna')\n"
         "print('stdout stays clean')\n"

@@ -13,22 +13,45 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
 
-from . import commands as cmd
-from .decide import current_method, current_phase
-from .errors import CommandRefused, NotAMemberError
-from .frame import FRAME_STEPS
+from intervision.engine import (
+    FRAME_KINDS,
+    FRAME_STEPS,
+    Advance,
+    ChooseCase,
+    ChooseInbrenger,
+    ChooseMethod,
+    ChooseModule,
+    Close,
+    Command,
+    CommandRefused,
+    Contribute,
+    Contribution,
+    Decide,
+    Extend,
+    HandOver,
+    MeetingState,
+    MethodSpec,
+    NotAMemberError,
+    PassLeervraag,
+    PhaseSpec,
+    RecordConsensus,
+    Reveal,
+    Skip,
+    SubmitLeervraag,
+    TakeLoop,
+    Text,
+    current_method,
+    current_phase,
+    roles_of,
+)
+
 from .identity import find_person
-from .phases import PhaseSpec
-from .rules import FRAME_KINDS, roles_of
-from .specs import MethodSpec
-from .state import Contribution, MeetingState
-from .text import Text
 
 if TYPE_CHECKING:
+    from intervision.engine import Journal, Registry
+
     from .capabilities import Capabilities
-    from .journal import Journal
     from .outcome import Outcome
-    from .registry import Registry
 
 
 class _Engine(Protocol):
@@ -43,7 +66,7 @@ class _Engine(Protocol):
     def execute(
         self,
         meeting_id: str,
-        command: cmd.Command,
+        command: Command,
         *,
         expected_version: int | None = None,
         request_id: str | None = None,
@@ -157,13 +180,13 @@ class Meeting:
         """Record ``by``'s leervraag; returns its id (``L2``). ``typed_by``: see
         :meth:`contribute`."""
         outcome = self._send(
-            cmd.SubmitLeervraag, request_id, by=by, text=text, typed_by=self._typist(typed_by)
+            SubmitLeervraag, request_id, by=by, text=text, typed_by=self._typist(typed_by)
         )
         return outcome.leervraag_ids[0]
 
     def pass_leervraag(self, by: str, *, request_id: str | None = None) -> Outcome:
         """``by`` brings no leervraag today."""
-        return self._send(cmd.PassLeervraag, request_id, by=by)
+        return self._send(PassLeervraag, request_id, by=by)
 
     def choose_case(
         self,
@@ -177,7 +200,7 @@ class Meeting:
         """The group's choice of case; ``co_inbrenger`` brings it together with the
         inbrenger (both consent), for a method that allows a pair."""
         return self._send(
-            cmd.ChooseCase,
+            ChooseCase,
             request_id,
             by=by,
             inbrenger=self.person(inbrenger),
@@ -190,7 +213,7 @@ class Meeting:
     ) -> Outcome:
         """Inside a phase that leaves it to the group: whose example the case becomes."""
         return self._send(
-            cmd.ChooseInbrenger,
+            ChooseInbrenger,
             request_id,
             by=by,
             inbrenger=self.person(inbrenger),
@@ -208,7 +231,7 @@ class Meeting:
     ) -> Outcome:
         """The method (and variant) for the case, agreed with the inbrenger."""
         return self._send(
-            cmd.ChooseMethod,
+            ChooseMethod,
             request_id,
             by=by,
             method_id=method_id,
@@ -235,7 +258,7 @@ class Meeting:
         Returns the new contribution's id, from what this command committed.
         """
         outcome = self._send(
-            cmd.Contribute,
+            Contribute,
             request_id,
             by=by,
             kind=kind,
@@ -248,7 +271,7 @@ class Meeting:
 
     def reveal(self, by: str, *, request_id: str | None = None) -> Outcome:
         """Show what was written in silence in this written-first phase, all at once."""
-        return self._send(cmd.Reveal, request_id, by=by)
+        return self._send(Reveal, request_id, by=by)
 
     def decide(
         self,
@@ -264,7 +287,7 @@ class Meeting:
         do), and ``labels`` (contribution id -> label) where the phase labels;
         ``typed_by``: see :meth:`contribute`."""
         return self._send(
-            cmd.Decide,
+            Decide,
             request_id,
             by=by,
             text=text,
@@ -275,39 +298,39 @@ class Meeting:
 
     def take_loop(self, by: str, loop_id: str, *, request_id: str | None = None) -> Outcome:
         """Go back along a loop the phase declares."""
-        return self._send(cmd.TakeLoop, request_id, by=by, loop_id=loop_id)
+        return self._send(TakeLoop, request_id, by=by, loop_id=loop_id)
 
     def record_consensus(
         self, by: str, text: str = "", *, request_id: str | None = None
     ) -> Outcome:
         """Record that the group agrees, in a phase that waits for consensus."""
-        return self._send(cmd.RecordConsensus, request_id, by=by, text=text)
+        return self._send(RecordConsensus, request_id, by=by, text=text)
 
     def choose_module(self, by: str, method_id: str, *, request_id: str | None = None) -> Outcome:
         """The module a nesting phase runs."""
-        return self._send(cmd.ChooseModule, request_id, by=by, method_id=method_id)
+        return self._send(ChooseModule, request_id, by=by, method_id=method_id)
 
     def advance(self, by: str, *, request_id: str | None = None) -> Outcome:
         """Move on to the next phase or frame step."""
-        return self._send(cmd.Advance, request_id, by=by)
+        return self._send(Advance, request_id, by=by)
 
     def extend(self, by: str, minutes: int, *, request_id: str | None = None) -> Outcome:
         """Give the phase more minutes (timeboxes are advisory)."""
-        return self._send(cmd.Extend, request_id, by=by, minutes=minutes)
+        return self._send(Extend, request_id, by=by, minutes=minutes)
 
     def skip(self, by: str, reason: str, *, request_id: str | None = None) -> Outcome:
         """Skip the phase; the reason is recorded."""
-        return self._send(cmd.Skip, request_id, by=by, reason=reason)
+        return self._send(Skip, request_id, by=by, reason=reason)
 
     def hand_over(self, by: str, to: str, *, request_id: str | None = None) -> Outcome:
         """The facilitator hands the facilitation to another member present."""
-        return self._send(cmd.HandOver, request_id, by=by, to=self.person(to))
+        return self._send(HandOver, request_id, by=by, to=self.person(to))
 
     def close(
         self, by: str, reason: str | None = None, *, request_id: str | None = None
     ) -> Outcome:
         """Close the meeting; before the evaluation, with a reason (closing early)."""
-        return self._send(cmd.Close, request_id, by=by, reason=reason)
+        return self._send(Close, request_id, by=by, reason=reason)
 
     def refresh(self) -> MeetingState:
         """Read the journal again: what other processes wrote becomes visible."""
@@ -317,7 +340,7 @@ class Meeting:
         return None if who is None else self.person(who)
 
     def _send(
-        self, command_type: type[cmd._Command], request_id: str | None, **fields: Any
+        self, command_type: Callable[..., Command], request_id: str | None, **fields: Any
     ) -> Outcome:
         fields["by"] = self.person(fields["by"])
         try:
@@ -333,7 +356,7 @@ class Meeting:
             ) from None
         return self.engine.execute(
             self.id,
-            command,  # type: ignore[arg-type]  # each _Command subclass is in the union
+            command,
             expected_version=self.state.version,
             request_id=request_id,
         )

@@ -23,18 +23,24 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from . import events as ev
-from .journal import Commit, Journal, is_meeting_stream
-from .logs import get_logger
-from .state import MeetingState, apply
+from intervision.engine import (
+    Commit,
+    Event,
+    Journal,
+    MeetingState,
+    apply,
+    get_logger,
+    is_meeting_stream,
+    replay_stored,
+)
+
 from .state_cache import StateCache
-from .stored_replay import replay_stored
 
 __all__ = ["Live"]
 
 log = get_logger("intervision.engine")
 
-Subscriber = Callable[[MeetingState, ev.Event], None]
+Subscriber = Callable[[MeetingState, Event], None]
 
 #: How many meetings the last told version is remembered for; one forgotten is
 #: told from the commit the watch reports, as a meeting never told about.
@@ -80,7 +86,7 @@ class Live:
         if stop is not None:
             stop()
 
-    def committed(self, state: MeetingState, event: ev.Event, version: int) -> None:
+    def committed(self, state: MeetingState, event: Event, version: int) -> None:
         """An event this engine committed at ``version``: told after any version before
         it that the subscribers have not heard (another process's, absorbed by a reload)."""
         meeting_id = state.meeting_id
@@ -164,7 +170,7 @@ class Live:
             with self._guard:
                 self._told.pop(meeting_id, None)
 
-    def _tell(self, state: MeetingState, events: Sequence[ev.Event]) -> None:
+    def _tell(self, state: MeetingState, events: Sequence[Event]) -> None:
         """The subscribers, for each event in order; one that fails is logged and skipped."""
         for event in events:
             for subscriber, meeting_id in self._subscribers:  # replaced, never changed

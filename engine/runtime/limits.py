@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .text import Text
+    from intervision.engine import Text
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "over_limit", "too_long"]
 
@@ -53,7 +53,7 @@ _REFERENCE_MAX = 200
 
 def over_limit(command: object, limits: Limits) -> Text | None:
     """Why ``command`` holds more than ``limits`` allow, or None; never quotes it."""
-    from .text import Text
+    from intervision.engine import Text
 
     fields = getattr(command, "__dict__", {})
     for field, value in fields.items():
@@ -81,7 +81,7 @@ def over_limit(command: object, limits: Limits) -> Text | None:
 
 
 def _text_limit(command: str, field: str, limits: Limits) -> tuple[int, Text]:
-    from .text import Text
+    from intervision.engine import Text
 
     if field == "reason":
         return limits.reason, Text(nl="reden", en="reason")
@@ -92,7 +92,7 @@ def _text_limit(command: str, field: str, limits: Limits) -> tuple[int, Text]:
 
 def too_long(what: Text, limit: int) -> Text:
     """The refusal of a ``what`` (named in both languages) over ``limit`` characters."""
-    from .text import Text
+    from intervision.engine import Text
 
     return Text(
         nl=f"De {what.nl} is langer dan {limit} tekens; maak het korter.",

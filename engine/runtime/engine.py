@@ -17,24 +17,40 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import commands as cmd
-from . import events as ev
-from .decide import decide
-from .errors import CommandRefused, ConcurrencyError, MeetingNotFoundError, RepeatedRequest
+from intervision.engine import (
+    Command,
+    CommandRefused,
+    ConcurrencyError,
+    Contribute,
+    ContributionAdded,
+    Event,
+    Journal,
+    Lang,
+    MeetingNotFoundError,
+    MeetingPurpose,
+    MeetingStarted,
+    MeetingState,
+    MeetingSummary,
+    Registry,
+    RepeatedRequest,
+    StepEntered,
+    Text,
+    apply,
+    decide,
+    get_logger,
+    is_meeting_stream,
+    load_registry,
+    replay_stored,
+    roles_of,
+)
+
 from .identity import check_id, check_lang, check_request_id
-from .journal import Journal, MeetingSummary, is_meeting_stream
 from .limits import DEFAULT_LIMITS, Limits, over_limit
 from .live import Live, Subscriber
-from .logs import get_logger
 from .meeting_ids import new_meeting_id
 from .outcome import Outcome
-from .registry import Registry, load_registry
 from .roster import MEETING_ID, Roster, seat
-from .rules import roles_of
-from .state import MeetingState, apply
 from .state_cache import DEFAULT_CACHED_MEETINGS, StateCache
-from .stored_replay import replay_stored
-from .text import Lang, Text
 
 if TYPE_CHECKING:
     from .meeting import Meeting
@@ -125,7 +141,7 @@ class Engine:
         group_id: str | None = None,
         meeting_id: str | None = None,
         external_facilitator: bool = False,
-        purpose: ev.MeetingPurpose = "regular",
+        purpose: MeetingPurpose = "regular",
         feedback_round: bool | None = None,
     ) -> Meeting:
         """Start a meeting; members are display names (or a group), the others names or ids.
@@ -175,7 +191,7 @@ class Engine:
         )
         drawn = meeting_id is None
         meeting_id = meeting_id or new_meeting_id(self.clock())
-        started = ev.MeetingStarted(
+        started = MeetingStarted(
             at=self.clock(),
             meeting_id=meeting_id,
             group_id=seating.group_id,
@@ -198,8 +214,8 @@ class Engine:
         return self.meeting(state.meeting_id)
 
     def _append_start(
-        self, started: ev.MeetingStarted, *, drawn: bool
-    ) -> tuple[ev.MeetingStarted, MeetingState]:
+        self, started: MeetingStarted, *, drawn: bool
+    ) -> tuple[MeetingStarted, MeetingState]:
         """Store a meeting's first event; a drawn id that is taken is drawn again (an id
         the caller chose is never replaced: the conflict is theirs to see)."""
         for draw in range(1, _ID_DRAWS + 1):
@@ -282,7 +298,7 @@ class Engine:
     def execute(
         self,
         meeting_id: str,
-        command: cmd.Command,
+        command: Command,
         *,
         expected_version: int | None = None,
         request_id: str | None = None,
@@ -363,7 +379,7 @@ class Engine:
         events = self.journal.load(meeting_id)[first - 1 : last]
         return Outcome(meeting_id, last, tuple(events), self.state(meeting_id), repeated=True)
 
-    def _log_accepted(self, meeting_id: str, command: cmd.Command, state: MeetingState) -> None:
+    def _log_accepted(self, meeting_id: str, command: Command, state: MeetingState) -> None:
         log.info(
             "command_accepted",
             meeting_id=meeting_id,
@@ -371,7 +387,7 @@ class Engine:
             roles=sorted(roles_of(state, command.by)),
             frame=state.frame,
             phase=state.phase,
-            kind=command.kind if isinstance(command, cmd.Contribute) else None,
+            kind=command.kind if isinstance(command, Contribute) else None,
             version=state.version,
         )
 
@@ -386,9 +402,7 @@ class Engine:
                     lock = self._locks[meeting_id] = threading.Lock()
         return lock
 
-    def _notify(
-        self, state: MeetingState, events: list[ev.Event], before: list[MeetingState]
-    ) -> None:
+    def _notify(self, state: MeetingState, events: list[Event], before: list[MeetingState]) -> None:
         """The hooks each event names (``Event.hooks``), then the subscribers, in order.
 
         Every hook and subscriber gets the meeting after the whole command; a hook
@@ -409,17 +423,17 @@ class Engine:
 
 
 def _hook_args(
-    hook: str, state: MeetingState, event: ev.Event, before: MeetingState | None
+    hook: str, state: MeetingState, event: Event, before: MeetingState | None
 ) -> dict[str, Any]:
     """The arguments of a lifecycle hook (PLUGINS.md documents each signature)."""
-    if hook == "intervision_contribution_added" and type(event) is ev.ContributionAdded:
+    if hook == "intervision_contribution_added" and type(event) is ContributionAdded:
         added = event.contribution_id
         found = next(c for c in reversed(state.contributions) if c.id == added)
         return {"state": state, "contribution": found}
     if hook == "intervision_phase_left":
         assert before is not None
         return {"state": state, "frame": before.frame, "phase": before.phase}
-    if hook == "intervision_phase_entered" and type(event) is ev.StepEntered:
+    if hook == "intervision_phase_entered" and type(event) is StepEntered:
         return {"state": state, "frame": event.frame, "phase": event.phase}
     if hook == "intervision_phase_entered":  # the meeting started: its first step
         return {"state": state, "frame": "opening", "phase": None}

@@ -17,15 +17,34 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
-from . import commands as cmd
-from .decide import current_method, current_phase, decide
-from .errors import IntervisionError
-from .flow import frame_flow, method_flow
-from .phases import PhaseSpec
-from .registry import Registry
-from .rules import FRAME_KINDS, below_floor, roles_of, yet_to_speak
-from .specs import MethodSpec
-from .state import MeetingState
+from intervision.engine import (
+    COMMANDS,
+    FRAME_KINDS,
+    SAMPLE_TEXT,
+    Advance,
+    ChooseCase,
+    ChooseInbrenger,
+    ChooseMethod,
+    ChooseModule,
+    Command,
+    Contribute,
+    Decide,
+    HandOver,
+    IntervisionError,
+    MeetingState,
+    MethodSpec,
+    PhaseSpec,
+    Registry,
+    TakeLoop,
+    below_floor,
+    current_method,
+    current_phase,
+    decide,
+    frame_flow,
+    method_flow,
+    roles_of,
+    yet_to_speak,
+)
 
 __all__ = ["Capabilities", "PersonCan", "WaitReason", "Waiting", "capabilities"]
 
@@ -152,14 +171,14 @@ def _sample_texts(
 ) -> tuple[str, ...]:
     """A neutral text, then the texts the rule kinds that read contributions here accept."""
     kinds = (
-        *registry.always_rule_kinds(cmd.Contribute),
-        *(kind for kind, _ in registry.listed_rule_kinds(method, phase, cmd.Contribute)),
+        *registry.always_rule_kinds(Contribute),
+        *(kind for kind, _ in registry.listed_rule_kinds(method, phase, Contribute)),
     )
     accepted = (kind.samples[0] for kind in kinds if kind.samples is not None)
-    return tuple(dict.fromkeys((cmd.SAMPLE_TEXT, *accepted)))
+    return tuple(dict.fromkeys((SAMPLE_TEXT, *accepted)))
 
 
-def _accepts(state: MeetingState, registry: Registry, command: cmd.Command, now: datetime) -> bool:
+def _accepts(state: MeetingState, registry: Registry, command: Command, now: datetime) -> bool:
     try:
         decide(state, command, registry, now)
     except IntervisionError:
@@ -182,12 +201,12 @@ def _person(
     kinds = tuple(
         kind
         for kind in _candidate_kinds(state, phase)
-        if any(ok(cmd.Contribute(by=person, kind=kind, text=text)) for text in texts)
+        if any(ok(Contribute(by=person, kind=kind, text=text)) for text in texts)
     )
     commands: set[str] = set()
     if kinds:
         commands.add("contribute")
-    for name, command_type in cmd.COMMANDS.items():  # those tried with their sample
+    for name, command_type in COMMANDS.items():  # those tried with their sample
         if command_type.sample is not None and ok(command_type(by=person, **command_type.sample)):
             commands.add(name)
     decision = _sample_decision(state, phase, person)
@@ -196,35 +215,29 @@ def _person(
     loops = tuple(
         loop.id
         for loop in (phase.loops if phase else ())
-        if ok(cmd.TakeLoop(by=person, loop_id=loop.id))
+        if ok(TakeLoop(by=person, loop_id=loop.id))
     )
     modules = tuple(
-        m
-        for m in _candidate_modules(registry, phase)
-        if ok(cmd.ChooseModule(by=person, method_id=m))
+        m for m in _candidate_modules(registry, phase) if ok(ChooseModule(by=person, method_id=m))
     )
     inbrengers = tuple(
         p
         for p in dict.fromkeys(lv.by for lv in state.leervragen.values())
         if state.frame in ("case_choice", "second_case")
-        and ok(cmd.ChooseCase(by=person, inbrenger=p, consent=True))
+        and ok(ChooseCase(by=person, inbrenger=p, consent=True))
     )
     examples: tuple[str, ...] = ()
     if phase is not None and phase.inbrenger_chosen:
         examples = tuple(
-            p
-            for p in state.present
-            if ok(cmd.ChooseInbrenger(by=person, inbrenger=p, consent=True))
+            p for p in state.present if ok(ChooseInbrenger(by=person, inbrenger=p, consent=True))
         )
-    hand_over_to = tuple(
-        p for p in state.present if p != person and ok(cmd.HandOver(by=person, to=p))
-    )
+    hand_over_to = tuple(p for p in state.present if p != person and ok(HandOver(by=person, to=p)))
     methods: tuple[str, ...] = ()
     if state.frame == "method_choice":
         methods = tuple(
             m.id
             for m in registry.methods()
-            if ok(cmd.ChooseMethod(by=person, method_id=m.id, inbrenger_agrees=True))
+            if ok(ChooseMethod(by=person, method_id=m.id, inbrenger_agrees=True))
         )
     for name, found in (
         ("take_loop", loops),
@@ -264,9 +277,7 @@ def _candidate_modules(registry: Registry, phase: PhaseSpec | None) -> tuple[str
     return tuple(m.id for m in registry.methods(modules=True) if m.kind == "module")
 
 
-def _sample_decision(
-    state: MeetingState, phase: PhaseSpec | None, person: str
-) -> cmd.Decide | None:
+def _sample_decision(state: MeetingState, phase: PhaseSpec | None, person: str) -> Decide | None:
     """A decision of the form the phase asks for: every contribution to label labelled
     (with the first label), else a stated intention."""
     if phase is None or phase.decision is None:
@@ -279,7 +290,7 @@ def _sample_decision(
             for c in state.contributions
             if c.case_no == case_no and c.kind in phase.labels.kinds
         }
-    return cmd.Decide(by=person, text=cmd.SAMPLE_TEXT, labels=labels)
+    return Decide(by=person, text=SAMPLE_TEXT, labels=labels)
 
 
 def _waiting(
@@ -374,7 +385,7 @@ def _other_refusal(
     if not movable:
         return ()  # the step moves on by another command (a case or method chosen)
     try:
-        decide(state, cmd.Advance(by=(movers or [state.facilitator])[0]), registry, now)
+        decide(state, Advance(by=(movers or [state.facilitator])[0]), registry, now)
     except IntervisionError as exc:
         return (Waiting("rule", (), getattr(exc, "rule", None) or "rule"),)
     return ()

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import events as ev
-from .state import MeetingState
+from intervision.engine import (
+    ContributionAdded,
+    Event,
+    LeervraagSubmitted,
+    MeetingState,
+)
 
 __all__ = ["Outcome"]
 
@@ -26,7 +30,7 @@ class Outcome:
 
     meeting_id: str
     version: int
-    events: tuple[ev.Event, ...]
+    events: tuple[Event, ...]
     state: MeetingState
     repeated: bool = False
 
@@ -36,8 +40,8 @@ class Outcome:
 
     @property
     def contribution_ids(self) -> tuple[str, ...]:
-        return tuple(e.contribution_id for e in self.events if type(e) is ev.ContributionAdded)
+        return tuple(e.contribution_id for e in self.events if type(e) is ContributionAdded)
 
     @property
     def leervraag_ids(self) -> tuple[str, ...]:
-        return tuple(e.leervraag_id for e in self.events if type(e) is ev.LeervraagSubmitted)
+        return tuple(e.leervraag_id for e in self.events if type(e) is LeervraagSubmitted)

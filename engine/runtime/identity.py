@@ -28,9 +28,15 @@ import unicodedata
 from collections.abc import Container, Iterable, Sequence
 from functools import cache
 
-from .errors import InvalidInputError
+from intervision.engine import (
+    LANGS,
+    InvalidInputError,
+    Lang,
+    Text,
+    installed_languages,
+)
+
 from .limits import DEFAULT_LIMITS
-from .text import LANGS, Lang, Text, installed_languages
 
 __all__ = [
     "ID_MAX",

@@ -13,26 +13,28 @@ import bisect
 import threading
 from collections.abc import Callable
 
-from .errors import ConcurrencyError, CorruptJournalError, RepeatedRequest
-from .events import Event
-from .journal import (
+from intervision.engine import (
     DEFAULT_PAGE,
-    MeetingSummary,
-    OnCommit,
-    Rebuilt,
-    decode_event,
-    encode_event,
-    is_meeting_stream,
-)
-from .paging import encode_cursor, page_key, page_start
-from .read_models import (
+    ConcurrencyError,
+    CorruptJournalError,
     DigestPage,
+    Event,
     GroupDelta,
     GroupDigest,
     MeetingDigest,
+    MeetingSummary,
+    OnCommit,
+    Rebuilt,
+    RepeatedRequest,
+    decode_event,
     digest_stored,
+    encode_cursor,
+    encode_event,
     fold_meeting,
     group_delta,
+    is_meeting_stream,
+    page_key,
+    page_start,
 )
 
 __all__ = ["MemoryJournal"]

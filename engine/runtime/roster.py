@@ -15,8 +15,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from . import events as ev
-from .errors import InvalidInputError, NotAMemberError
+from intervision.engine import (
+    FRAME_ROLES,
+    InvalidInputError,
+    MemberRef,
+    NotAMemberError,
+    Text,
+)
+
 from .identity import (
     LOOKALIKE_NAMES,
     check_id,
@@ -28,8 +34,6 @@ from .identity import (
     looks_alike,
 )
 from .limits import Limits
-from .specs import FRAME_ROLES
-from .text import Text
 
 __all__ = ["Roster"]
 
@@ -55,7 +59,7 @@ class Seating:
     """Who the ``meeting_started`` event names, by member id."""
 
     group_id: str | None
-    members: tuple[ev.MemberRef, ...]
+    members: tuple[MemberRef, ...]
     present: tuple[str, ...]
     facilitator: str
     #: Role of the day -> the members present holding it.
@@ -81,7 +85,7 @@ def seat(
     """
     if not isinstance(members, Sequence):
         group_id = members.id
-        refs = [ev.MemberRef(id=m.id, name=m.name) for m in members.members.values()]
+        refs = [MemberRef(id=m.id, name=m.name) for m in members.members.values()]
     else:
         refs = _member_refs(members, limits)
     if group_id is not None:
@@ -150,7 +154,7 @@ def _held(
     return assigned
 
 
-def _guest(name: str, refs: list[ev.MemberRef], limits: Limits) -> ev.MemberRef:
+def _guest(name: str, refs: list[MemberRef], limits: Limits) -> MemberRef:
     """A facilitator from outside the group, whose name looks like no member's."""
     name = clean_name(name, _FACILITATOR, limit=limits.name)
     if any(looks_alike(name, ref.name) for ref in refs):
@@ -158,17 +162,17 @@ def _guest(name: str, refs: list[ev.MemberRef], limits: Limits) -> ev.MemberRef:
     taken = {ref.id for ref in refs}
     others = [ref.name for ref in refs]
     made = free_slug(name, taken, fallback="facilitator", others=others)
-    return ev.MemberRef(id=made, name=name, external=True)
+    return MemberRef(id=made, name=name, external=True)
 
 
-def _member_refs(names: Sequence[str], limits: Limits) -> list[ev.MemberRef]:
+def _member_refs(names: Sequence[str], limits: Limits) -> list[MemberRef]:
     """The members of a meeting started from names: each checked, none like another."""
     if isinstance(names, str) or len(names) > limits.members:
         raise InvalidInputError("members", _too_many(limits.members))
     cleaned = [clean_name(name, _MEMBER_NAME, limit=limits.name) for name in names]
     if lookalike_pairs(cleaned):
         raise InvalidInputError("members", LOOKALIKE_NAMES)
-    return [ev.MemberRef(id=i, name=n) for i, n in zip(fresh_ids(cleaned), cleaned, strict=True)]
+    return [MemberRef(id=i, name=n) for i, n in zip(fresh_ids(cleaned), cleaned, strict=True)]
 
 
 def _too_many(limit: int) -> Text:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from .state import MeetingState
+from intervision.engine import (
+    MeetingState,
+)
 
 __all__ = ["DEFAULT_CACHED_MEETINGS"]
 
