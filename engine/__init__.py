@@ -32,11 +32,9 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.hookspecs import *
     from .core.journal import *
     from .core.logs import *
-    from .core.method_files import *
     from .core.paging import *
     from .core.phases import *
     from .core.read_models import *
-    from .core.registration import *
     from .core.registry import *
     from .core.rules import *
     from .core.specs import *
@@ -44,12 +42,15 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.stored_replay import *
     from .core.text import *
     from .runtime.capabilities import *
+    from .runtime.discovery import *
     from .runtime.engine import *
+    from .runtime.folds import *
     from .runtime.identity import *
     from .runtime.limits import *
     from .runtime.meeting import *
     from .runtime.meeting_ids import *
     from .runtime.memory_journal import *
+    from .runtime.method_files import *
     from .runtime.outcome import *
     from .runtime.roster import *
     from .runtime.state_cache import *
@@ -276,7 +277,7 @@ __all__ = [
 #: (``user_methods_dir`` loads no spec model, ``IntervisionError`` not pydantic).
 _MODULES = (
     "core.logs",
-    "core.method_files",
+    "runtime.method_files",
     "core.errors",
     "runtime.limits",
     "core.text",
@@ -287,14 +288,15 @@ _MODULES = (
     "core.commands",
     "core.rules",
     "core.hookspecs",
-    "core.registration",
     "core.registry",
+    "runtime.discovery",
     "core.events",
     "core.state",
     "core.frame",
     "core.flow",
     "core.decide",
     "core.read_models",
+    "runtime.folds",
     "core.paging",
     "core.journal",
     "core.stored_replay",

@@ -136,6 +136,39 @@ def test_the_core_imports_none_of_the_parts_built_on_it() -> None:
     assert found == []
 
 
+#: What reads or writes files, the network, processes or threads, or the installed
+#: distributions: the runtime's and the storage's business, never the core's.
+IO_MODULES = (
+    "os",
+    "io",
+    "pathlib",
+    "shutil",
+    "sqlite3",
+    "socket",
+    "subprocess",
+    "threading",
+    "asyncio",
+    "importlib.metadata",
+    "platformdirs",
+    "tomllib",
+    "psycopg",
+)
+
+
+def test_the_core_does_no_io_of_its_own() -> None:
+    """The state-machine contract is pure: what it needs from the world (a journal, the
+    installed plugins, a clock) is handed to it, so a host can run it anywhere."""
+    found = [
+        f"{module}:{line} imports {imported}"
+        for module, path in MODULES.items()
+        if _owner(module) == "core"
+        for line, imported, _ in _imports(module, path)
+        if any(imported == io or imported.startswith(f"{io}.") for io in IO_MODULES)
+    ]
+    assert found == []
+    assert any(_owner(m) == "core" for m in MODULES)  # the walk saw the core
+
+
 def test_the_runtime_is_built_on_the_core_public_names_and_no_part() -> None:
     found = [
         f"{module}:{line} imports {imported}"

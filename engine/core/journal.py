@@ -11,7 +11,7 @@
 - A row sealed by the storage part's ``EncryptedJournal`` read without it raises a
   clear ``EncryptionError`` (the storage adapters check), never passes tokens on as text.
 - The read models (:mod:`.read_models`) are written in the same transaction as the
-  events they follow, by the folds defined there, so they always equal what a
+  events they follow, by the runtime's folds (``fold_meeting``), so they always equal what a
   replay gives; ``rebuild_read_models`` folds every stored meeting again.
 - ``watch`` reports what other writers (other processes) commit, so a subscriber
   sees every command wherever it was sent; a journal no other process can write

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from intervision.engine import MeetingState, Registry, load_registry
-from intervision.engine.core.registry import BUILTIN_DISTRIBUTION
 from intervision.engine.groups.history import record_of
+from intervision.engine.runtime.registration import BUILTIN_DISTRIBUTION
 
 __all__ = [
     "GOLDEN_DIR",

@@ -13,54 +13,33 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 import pluggy
 from pydantic import ValidationError
 
-from .errors import PluginError, SpecError
-from .glossary import Term
-from .logs import get_logger
-from .rules import Refusal, RuleContext, RuleKind
-from .specs import MethodSpec
-from .text import LANGS, LanguagePack, Text
+from intervision.engine import (
+    LANGS,
+    LanguagePack,
+    MethodSpec,
+    PluginError,
+    PluginInfo,
+    Refusal,
+    Registry,
+    RuleContext,
+    RuleKind,
+    SpecError,
+    Text,
+    get_logger,
+)
 
-__all__ = ["PluginInfo"]
+__all__: list[str] = []
 
 log = get_logger("intervision.registry")
 
 BUILTIN_DISTRIBUTION = "intervision"
 #: The entry point of the built-in rule kinds (``intervision.plugins.rules``).
 BUILTIN_RULES = "builtin-rules"
-
-
-class Registry(Protocol):
-    """What collecting needs of the registry (which imports this module)."""
-
-    pm: pluggy.PluginManager
-    rule_kinds: dict[str, RuleKind]
-
-    def add_kind(self, term: Term, info: PluginInfo) -> None: ...
-    def add_language(self, pack: LanguagePack) -> None: ...
-    def add_method(self, spec: MethodSpec, info: PluginInfo) -> None: ...
-
-
-@dataclass
-class PluginInfo:
-    """One plugin as `intervision plugins` shows it."""
-
-    name: str
-    distribution: str
-    version: str
-    methods: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    #: The codes of the languages it adds.
-    languages: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 def describe_load_error(info: PluginInfo, exc: Exception) -> str:

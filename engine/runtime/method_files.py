@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .specs import MethodSpec
+    from intervision.engine import MethodSpec
 
 __all__ = ["METHODS_DIR_ENV", "dump_method", "load_method_file", "user_methods_dir"]
 
@@ -40,8 +40,7 @@ def load_method_file(path: str | os.PathLike[str]) -> MethodSpec:
 
     from pydantic import ValidationError
 
-    from .errors import SpecError
-    from .specs import MethodSpec
+    from intervision.engine import MethodSpec, SpecError
 
     path = Path(path)
     try:
