@@ -289,7 +289,10 @@ class Engine:
         Events committed by this engine reach the callback on the thread that
         committed them; events another process committed to the same store, on the
         journal's watching thread (started with the first subscription), as soon as
-        the journal reports them. Unsubscribing twice is harmless.
+        the journal reports them. With ``meeting_id`` the callback hears every version
+        committed after it subscribed once, in the journal's order, also when this
+        engine's command had to read another process's first. Unsubscribing twice is
+        harmless.
         """
         return self._live.subscribe(callback, meeting_id)
 

@@ -73,6 +73,14 @@ class Live:
             self._subscribers = [*self._subscribers, entry]
             if self._stop_watch is None:
                 self._stop_watch = self._journal.watch(self._on_commit)
+        if meeting_id is not None:
+            # From here on the subscriber hears every version once. Without this mark a
+            # commit of this engine that first absorbed another writer's (a retry after
+            # it came second) would be told alone, and the watch, reporting those later,
+            # would find them told already.
+            with self._lock_for_telling(meeting_id):
+                if meeting_id not in self._told:
+                    self._remember(meeting_id, self._journal.version(meeting_id))
 
         def unsubscribe() -> None:
             with self._guard:

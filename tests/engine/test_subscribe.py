@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from structlog.testing import capture_logs
-from support import FACILITATOR, INBRENGER, MEMBERS, to_case_choice
+from support import FACILITATOR, INBRENGER, MEMBERS, PARTICIPANTS, to_case_choice
 
-from intervision.engine import CommandRefused, Engine, MeetingState
-from intervision.engine.core.events import Event
+from intervision.engine import (
+    CommandRefused,
+    Commit,
+    Contribute,
+    ContributionAdded,
+    Engine,
+    Event,
+    MeetingState,
+    MemoryJournal,
+    OnCommit,
+    Registry,
+)
 
 
 def test_a_subscriber_sees_every_committed_event_with_the_state_after_it(engine: Engine) -> None:
@@ -79,3 +91,47 @@ def test_a_subscriber_may_subscribe_another_from_its_callback(engine: Engine) ->
     meeting.advance(FACILITATOR)
 
     assert later == ["step_entered"]
+
+
+class _WatchedJournal(MemoryJournal):
+    """A memory journal whose watch the test fires itself: it stands for a store that
+    another process writes to, with a watch that is late (a loaded machine)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.report: OnCommit | None = None
+
+    def watch(self, on_commit: OnCommit) -> Callable[[], None]:
+        self.report = on_commit
+        return lambda: None
+
+
+def test_a_subscriber_hears_another_writers_commands_absorbed_before_the_watch_told_them(
+    registry: Registry,
+) -> None:
+    """Another process sends questions; before the watch reports them, this engine sends
+    one of its own, finds it came second, reads the others and commits after them.
+    The subscriber hears the others' first, once each, then its own, in the journal's order."""
+    journal = _WatchedJournal()
+    here = Engine(journal, registry)
+    meeting = here.start_meeting(MEMBERS, facilitator="Anna")
+    to_case_choice(meeting)
+    meeting.choose_case(FACILITATOR, INBRENGER, consent=True)
+    meeting.choose_method(FACILITATOR, "incident", inbrenger_agrees=True)
+    meeting.advance(FACILITATOR)  # the question round
+    heard: list[str] = []
+    here.subscribe(
+        lambda state, event: (
+            heard.append(event.text) if isinstance(event, ContributionAdded) else None
+        ),
+        meeting_id=meeting.id,
+    )
+    before = journal.version(meeting.id)
+    there = Engine(journal, registry)  # the other process, on the same store
+    for n in range(3):
+        there.execute(meeting.id, Contribute(by=PARTICIPANTS[0], kind="question", text=f"a-{n}"))
+    here.execute(meeting.id, Contribute(by=PARTICIPANTS[1], kind="question", text="b-0"))
+    assert journal.report is not None
+    journal.report(Commit(meeting.id, before + 1, before + 3))  # the watch, late
+
+    assert heard == ["a-0", "a-1", "a-2", "b-0"]

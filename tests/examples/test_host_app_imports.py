@@ -72,7 +72,7 @@ def test_the_check_catches_private_uses() -> None:
         "from intervision.engine.storage.sqlite import SqliteJournal\n"
         "from intervision.engine.storage import open_engine, EncryptedJournal\n"
         "from intervision.engine.groups import decode_rows\n"
-        "from intervision.engine import Engine, apply\n"
+        "from intervision.engine import Engine, StateCache\n"
         "from intervision.cli import main\n"
         "from .views import position\n"
         "engine._states.clear()\n"
@@ -82,7 +82,7 @@ def test_the_check_catches_private_uses() -> None:
         "intervision.engine.core.state",
         "intervision.engine.storage.sqlite",
         "intervision.engine.groups.decode_rows",
-        "intervision.engine.apply",
+        "intervision.engine.StateCache",
         "intervision.cli",
         "engine._states",
     ]
