@@ -32,14 +32,12 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.hookspecs import *
     from .core.journal import *
     from .core.logs import *
-    from .core.paging import *
     from .core.phases import *
     from .core.read_models import *
     from .core.registry import *
     from .core.rules import *
     from .core.specs import *
     from .core.state import *
-    from .core.stored_replay import *
     from .core.text import *
     from .runtime.capabilities import *
     from .runtime.discovery import *
@@ -52,8 +50,10 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .runtime.memory_journal import *
     from .runtime.method_files import *
     from .runtime.outcome import *
+    from .runtime.paging import *
     from .runtime.roster import *
     from .runtime.state_cache import *
+    from .runtime.stored_replay import *
 
 __all__ = [
     # text and errors
@@ -297,9 +297,9 @@ _MODULES = (
     "core.decide",
     "core.read_models",
     "runtime.folds",
-    "core.paging",
+    "runtime.paging",
     "core.journal",
-    "core.stored_replay",
+    "runtime.stored_replay",
     "runtime.memory_journal",
     "runtime.outcome",
     "runtime.state_cache",

@@ -23,7 +23,7 @@ the encrypted journal opens them on the way out, each bound to its event's versi
 Which decisions are commitments depends on the method's spec, which a journal does
 not have: the digest keeps every decision that has text, and the reader with the
 registry picks the commitments. Listings are newest first by default, paged by an
-opaque cursor (:mod:`.paging`).
+opaque cursor (the runtime's ``encode_cursor``).
 """
 
 from __future__ import annotations

@@ -40,7 +40,6 @@ from intervision.engine import (
     get_logger,
     is_meeting_stream,
     load_registry,
-    replay_stored,
     roles_of,
 )
 
@@ -51,6 +50,7 @@ from .meeting_ids import new_meeting_id
 from .outcome import Outcome
 from .roster import MEETING_ID, Roster, seat
 from .state_cache import DEFAULT_CACHED_MEETINGS, StateCache
+from .stored_replay import replay_stored
 
 if TYPE_CHECKING:
     from .meeting import Meeting

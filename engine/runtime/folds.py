@@ -143,7 +143,7 @@ def digest_stored(meeting_id: str, events: list[Event]) -> MeetingDigest:
     """The digest of a whole stored meeting, for a rebuild: a meeting whose events
     make no meeting raises the :class:`CorruptJournalError` reading it would (the
     replay checks each event), so a rebuild names every meeting that cannot be read."""
-    from intervision.engine import replay_stored  # the state machinery, only for a rebuild
+    from .stored_replay import replay_stored  # the state machinery, only for a rebuild
 
     replay_stored(meeting_id, events)
     digest = fold_meeting(None, meeting_id, 1, events)

@@ -31,10 +31,10 @@ from intervision.engine import (
     apply,
     get_logger,
     is_meeting_stream,
-    replay_stored,
 )
 
 from .state_cache import StateCache
+from .stored_replay import replay_stored
 
 __all__ = ["Live"]
 

@@ -28,14 +28,13 @@ from intervision.engine import (
     RepeatedRequest,
     decode_event,
     digest_stored,
-    encode_cursor,
     encode_event,
     fold_meeting,
     group_delta,
     is_meeting_stream,
-    page_key,
-    page_start,
 )
+
+from .paging import encode_cursor, page_key, page_start
 
 __all__ = ["MemoryJournal"]
 

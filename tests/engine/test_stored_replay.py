@@ -12,9 +12,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from intervision.engine import CorruptJournalError, Engine, MemoryJournal
+from intervision.engine import CorruptJournalError, Engine, MemoryJournal, replay_stored
 from intervision.engine.core import events
-from intervision.engine.core.stored_replay import replay_stored
 
 AT = datetime(2025, 3, 10, 19, 0, tzinfo=UTC)
 SECRET = "GEHEIM-wat ik ga doen"

@@ -1,6 +1,6 @@
 """Replaying a journal read back from a store, where rows may have been tampered with.
 
-:func:`~.state.replay` trusts its events: the engine wrote them in an order its
+:func:`~intervision.engine.replay` trusts its events: the engine wrote them in an order its
 rules allowed. A store can be edited behind the engine's back (a row deleted,
 copied from another meeting, restored from the wrong backup), and each row may
 still be a valid event. Here such a sequence ends in a :class:`CorruptJournalError`
@@ -10,21 +10,25 @@ Python error with a traceback, or worse, a meeting that silently starts again.
 
 from __future__ import annotations
 
-from . import events as ev
-from .errors import CorruptJournalError
-from .state import MeetingState, apply
+from intervision.engine import (
+    CorruptJournalError,
+    Event,
+    MeetingStarted,
+    MeetingState,
+    apply,
+)
 
 __all__ = ["replay_stored"]
 
 _RESTORE = "restore the store from a backup"
 
 
-def replay_stored(meeting_id: str, events: list[ev.Event]) -> MeetingState:
+def replay_stored(meeting_id: str, events: list[Event]) -> MeetingState:
     """The meeting's state from its stored events, refusing an order no engine writes."""
     state: MeetingState | None = None
     problem: tuple[int, str] | None = None
     for version, event in enumerate(events, 1):
-        starts = type(event) is ev.MeetingStarted  # not isinstance: a pydantic miss is slow
+        starts = type(event) is MeetingStarted  # not isinstance: a pydantic miss is slow
         if version == 1 and not starts:
             problem = (version, f"the meeting does not begin with its start event; {_RESTORE}")
             break
