@@ -1,9 +1,16 @@
-"""intervision's minimal engine: methods as plugins, meetings as journals, rules as checks.
+"""intervision's engine: methods as plugins, meetings as journals, rules as checks.
 
-This is the public API of the core: the meeting lifecycle (:class:`Engine`,
-:class:`Meeting`), the state-machine contract (specs, commands, events, state,
-rules), the plugin hooks and the journal port. Everything else is built on these
-names only, in the packages beside this one:
+This is the public API of the minimal engine and its runtime, one face for both:
+
+- the core (``engine/core``): the state-machine contract, with no I/O: specs,
+  commands, events, state and ``apply``, flow, rules and the pure ``decide``, the
+  registry and the plugin hooks, the journal port and the read models' shapes;
+- the runtime (``engine/runtime``), built on the core's public names only: the
+  meeting lifecycle (:class:`Engine`, :class:`Meeting`), what each person may do now
+  (:func:`capabilities`), who may be seated, the memory journal and the read-model
+  folds, and finding the installed plugins (:func:`load_registry`).
+
+Everything else is built on these names only, in the packages beside them:
 
 - :mod:`intervision.engine.storage`: SQLite, PostgreSQL, encryption at rest, ``open_engine``;
 - :mod:`intervision.engine.groups`: groups, their files and their history;
@@ -272,9 +279,10 @@ __all__ = [
     "get_logger",
 ]
 
-#: The core's modules, cheapest first: a name is taken from the first that lists it in
-#: its own ``__all__``, so finding a name imports little beyond what it needs
-#: (``user_methods_dir`` loads no spec model, ``IntervisionError`` not pydantic).
+#: The core's and the runtime's modules, cheapest first: a name is taken from the
+#: first that lists it in its own ``__all__``, so finding a name imports little
+#: beyond what it needs (``user_methods_dir`` loads no spec model,
+#: ``IntervisionError`` not pydantic).
 _MODULES = (
     "core.logs",
     "runtime.method_files",
