@@ -5,7 +5,7 @@ modules, their classes, pydantic's validators, every plugin's methods (about 60,
 tracked objects for ``meeting status``, of which some 500 are garbage). CPython's
 collector walks them again and again while they are built (about a hundred
 collections) and once more in full when the process exits, and frees next to nothing:
-about a sixth of a one-shot command's CPU. So in a process of its own (the console
+about a seventh of a one-shot command's CPU. So in a process of its own (the console
 script) the collector is paused from the start until the command has its registry;
 what the start built is then frozen (``gc.freeze``: kept where no collection looks)
 and the collector runs as usual for the command's own work, however long it lasts. A
