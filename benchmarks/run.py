@@ -39,7 +39,7 @@ GROUPS: dict[str, tuple[FigureRun, tuple[str, ...]]] = {
     "memory": (bench_memory.run, ("memory.meeting", "memory.meeting_text", "memory.gc")),
     "resume": (bench_resume.run, ("resume.sqlite",)),
     "discovery": (bench_discovery.run, ("discovery.plugins",)),
-    "oneshot": (bench_oneshot.run, ("oneshot.status", "oneshot.do")),
+    "oneshot": (bench_oneshot.run, ("oneshot.stack", "oneshot.status", "oneshot.do")),
     "host": (bench_host_memory.run, ("memory.host",)),
     "live": (bench_live.run, ("live.pg", "live.sqlite", "outage.pg")),
     "growth": (

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from intervision.engine.groups import groups_of
-
 from .texts import Lang, t
 
 if TYPE_CHECKING:
@@ -39,7 +37,7 @@ def find_group(engine: Engine, ref: str, lang: Lang) -> GroupState:
     """A group by its exact id or name; an unknown one is not found (exit 8), listing the
     groups' ids (never what was typed)."""
     from intervision.engine import Text, find_person
-    from intervision.engine.groups import GroupNotFoundError
+    from intervision.engine.groups import GroupNotFoundError, groups_of
 
     book = groups_of(engine)
     if book.exists(ref):  # by its id: one stream read, not every group
@@ -80,11 +78,12 @@ def match_members(group: GroupState, names: list[str]) -> tuple[list[str], list[
 
 def group_of(engine: Engine, meeting: Meeting) -> GroupState | None:
     """The group a meeting belongs to, if it was started for one that still exists."""
-    from intervision.engine import GroupError
-
     group_id = meeting.state.group_id
     if group_id is None:
         return None
+    from intervision.engine import GroupError
+    from intervision.engine.groups import groups_of
+
     try:
         return groups_of(engine).get(group_id)
     except GroupError:

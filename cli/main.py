@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from .collector import paused_while_starting
 from .lazy import LazyCommand, LazyGroup
 from .settings import LANG_TYPE, Settings, configure_logging, default_lang
 
@@ -105,6 +106,12 @@ COMMANDS: dict[str, LazyCommand] = {
 class IntervisionGroup(LazyGroup):
     """Turns every ``IntervisionError`` into one line and its exit code, and gives every
     command the group's options after its name too (:mod:`intervision.cli.common`)."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """The console script's way in, a process of its own: the garbage collector
+        waits while the command starts (:mod:`intervision.cli.collector`)."""
+        with paused_while_starting():
+            return super().__call__(*args, **kwargs)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Click's own words in the user's language from the first: ``--help`` and a

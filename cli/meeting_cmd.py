@@ -313,10 +313,13 @@ def _series(engine: Engine, handle: Meeting) -> dict[str, Any]:
     """What the group's history adds to a step: at the opening every commitment left
     open before this meeting (and whether it was told about yet, and whether its
     maker is here), and at case choice who has waited longest to bring a case."""
+    state = handle.state
+    if state.group_id is None or state.frame not in ("opening", "case_choice", "second_case"):
+        return {}  # the group's book and history are not even imported
     from .group_view import group_of, history_of
 
-    state, group = handle.state, group_of(engine, handle)
-    if group is None or state.frame not in ("opening", "case_choice", "second_case"):
+    group = group_of(engine, handle)
+    if group is None:
         return {}
     history = history_of(engine, group)
     if state.frame == "opening":
@@ -450,11 +453,12 @@ def _told_commitment(engine: Engine, handle: Meeting, line: Any) -> Any:
     from intervision.engine import IntervisionError
 
     from . import parse
-    from .group_view import group_of, history_of, open_commitments
 
     state = handle.state
     if not isinstance(line, parse.Contribute) or state.frame != "opening":
         return line
+    from .group_view import group_of, history_of, open_commitments
+
     group = group_of(engine, handle)
     if line.kind not in (None, "statement") or line.commitment is not None or group is None:
         return line

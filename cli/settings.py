@@ -108,6 +108,9 @@ class Settings:
                 builtin_only=self.builtin_only,
             )
             configure_if_structlog_loaded()  # a plugin may log through structlog itself
+            from .collector import started
+
+            started()  # what the command starts with is built
         return self._registry
 
     def language(self, code: str) -> Lang:

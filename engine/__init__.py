@@ -319,16 +319,26 @@ _MODULES = (
 )
 
 
+#: Each module imported so far, with the names its ``__all__`` lists: a command
+#: looks up about 150 names, and asking the import system for every module before
+#: the one that has the name cost a millisecond or two of each one-shot command.
+_LISTED: dict[str, tuple[Any, frozenset[str]]] = {}
+_PUBLIC = frozenset(__all__)
+
+
 if not TYPE_CHECKING:  # mypy sees the imports above, and no catch-all attribute
 
     def __getattr__(name: str) -> Any:
-        if name in __all__:
+        if name in _PUBLIC:
             for module_name in _MODULES:
-                # __import__, not importlib.import_module: the C import path, which
-                # -X importtime reports (a profile should show what a name cost)
-                module = __import__(f"{__name__}.{module_name}", fromlist=["__all__"])
-                if name in module.__all__:
-                    value = getattr(module, name)
+                listed = _LISTED.get(module_name)
+                if listed is None:
+                    # __import__, not importlib.import_module: the C import path, which
+                    # -X importtime reports (a profile should show what a name cost)
+                    module = __import__(f"{__name__}.{module_name}", fromlist=["__all__"])
+                    listed = _LISTED[module_name] = (module, frozenset(module.__all__))
+                if name in listed[1]:
+                    value = getattr(listed[0], name)
                     globals()[name] = value
                     return value
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

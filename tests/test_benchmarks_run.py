@@ -21,6 +21,7 @@ FIGURES = (
     "memory.gc",
     "resume.sqlite",
     "discovery.plugins",
+    "oneshot.stack",
     "oneshot.status",
     "oneshot.do",
     "memory.host",

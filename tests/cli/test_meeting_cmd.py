@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import Result
 
 from intervision.engine.storage import open_engine
@@ -297,3 +300,50 @@ def test_names_that_cannot_be_taken_in_are_refused_at_the_command_line(invoke: I
         "meeting", "start", "--members", "Anna,Bram," + "x" * 101, "--facilitator", "Anna"
     )
     assert long.exit_code == 2 and "100" in long.stderr
+
+
+def _groups_loaded(store: Path, *args: str) -> tuple[dict[str, Any], bool]:
+    """What a one-shot command printed, and whether its process loaded the group book."""
+    code = (
+        "import sys\n"
+        "from intervision.cli import main\n"
+        "try:\n"
+        f"    main({['--store', str(store), *args]!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('intervision.engine.groups' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    *printed, loaded = result.stdout.splitlines()
+    return json.loads("\n".join(printed)), loaded == "True"
+
+
+@pytest.mark.slow
+def test_a_group_meeting_past_case_choice_is_driven_without_loading_the_group(
+    invoke: Invoke, store: Path
+) -> None:
+    """``status`` and ``do`` need a meeting's group only at the opening and case choice
+    (its look-back and fairness); elsewhere a script's command does not pay for it."""
+    invoke("group", "create", "Noord")
+    for name in ("Anna", "Bram", "Carla", "Dirk"):
+        invoke("group", "add", "noord", name)
+    started = invoke("meeting", "start", "--group", "noord", "--facilitator", "Anna", "--json")
+    meeting_id = json.loads(started.stdout)["meeting_id"]
+    at_opening, loaded = _groups_loaded(store, "meeting", "status", meeting_id, "--json")
+    assert loaded and "look_back" in at_opening
+    for line in (["next"], ["leervraag", "Bram:", "hoe zeg ik nee?"], ["pass", "Anna"]):
+        assert do(invoke, meeting_id, *line)["ok"] is True, line
+    for line in (["pass", "Carla"], ["pass", "Dirk"], ["verder"]):
+        assert do(invoke, meeting_id, *line)["ok"] is True, line
+    at_case_choice, loaded = _groups_loaded(store, "meeting", "status", meeting_id, "--json")
+    assert loaded and at_case_choice["frame"] == "case_choice" and "fairness" in at_case_choice
+    for line in (["case", "Bram"], ["method", "incident"]):
+        assert do(invoke, meeting_id, *line)["ok"] is True, line
+    in_method, loaded = _groups_loaded(store, "meeting", "status", meeting_id, "--json")
+    assert not loaded and in_method["phase"] is not None and in_method["group_id"] == "noord"
+    assert "look_back" not in in_method and "fairness" not in in_method
+    sent, loaded = _groups_loaded(store, "meeting", "do", meeting_id, "--json", "Bram: s: wat")
+    assert not loaded and sent["ok"] is True
