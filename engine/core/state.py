@@ -12,7 +12,7 @@ the state the live meeting had.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 from typing import Any
@@ -383,29 +383,16 @@ def apply(state: MeetingState | None, event: ev.Event) -> MeetingState:
             )
             return _evolve(state, version=version, cases=(*state.cases, case))
         case ev.MethodChosen():
-            case = state.cases[-1]
-            chosen = Case(
-                case.no,
-                case.leervraag_id,
-                case.inbrenger,
-                event.method_id,
-                event.method_version,
-                event.variant,
-                case.auto,
-                case.co_inbrenger,
+            chosen = replace(
+                state.cases[-1],
+                method_id=event.method_id,
+                method_version=event.method_version,
+                variant=event.variant,
             )
             return _evolve(state, version=version, cases=(*state.cases[:-1], chosen))
         case ev.InbrengerChosen():
-            case = state.cases[-1]
-            chosen = Case(
-                case.no,
-                case.leervraag_id,
-                event.inbrenger,
-                case.method_id,
-                case.method_version,
-                case.variant,
-                case.auto,
-            )
+            # the method's own choice: the case is that member's alone, no pair
+            chosen = replace(state.cases[-1], inbrenger=event.inbrenger, co_inbrenger=None)
             return _evolve(
                 state,
                 version=version,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
@@ -198,22 +198,18 @@ def _fold(
         return _evolve(digest, version=version, updated_at=event.at, met=True)
     if kind is MethodChosen and current is not None:
         assert isinstance(event, MethodChosen)
-        chosen = CaseDigest(
-            current.no,
-            current.inbrenger,
-            event.method_id,
-            event.method_version,
-            event.variant,
-            current.co_inbrenger,
+        chosen = replace(
+            current,
+            method_id=event.method_id,
+            method_version=event.method_version,
+            variant=event.variant,
         )
         cases = (*digest.cases[:-1], chosen)
         return _evolve(digest, version=version, updated_at=event.at, cases=cases)
     if kind is InbrengerChosen and current is not None:
         assert isinstance(event, InbrengerChosen)
         # the method's own choice of inbrenger: one, as the meeting's state keeps it
-        chosen = CaseDigest(
-            current.no, event.inbrenger, current.method_id, current.method_version, current.variant
-        )
+        chosen = replace(current, inbrenger=event.inbrenger, co_inbrenger=None)
         cases = (*digest.cases[:-1], chosen)
         return _evolve(digest, version=version, updated_at=event.at, cases=cases)
     if kind is DecisionMade and current is not None:
