@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from structlog.testing import capture_logs
-from support import FACILITATOR, INBRENGER, MEMBERS, PARTICIPANTS, to_case_choice
+from support import FACILITATOR, INBRENGER, MEMBERS, PARTICIPANTS, start, to_case_choice
 
 from intervision.engine import (
     CommandRefused,
@@ -114,10 +114,7 @@ def test_a_subscriber_hears_another_writers_commands_absorbed_before_the_watch_t
     The subscriber hears the others' first, once each, then its own, in the journal's order."""
     journal = _WatchedJournal()
     here = Engine(journal, registry)
-    meeting = here.start_meeting(MEMBERS, facilitator="Anna")
-    to_case_choice(meeting)
-    meeting.choose_case(FACILITATOR, INBRENGER, consent=True)
-    meeting.choose_method(FACILITATOR, "incident", inbrenger_agrees=True)
+    meeting = start(here, "incident")
     meeting.advance(FACILITATOR)  # the question round
     heard: list[str] = []
     here.subscribe(
