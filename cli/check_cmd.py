@@ -28,7 +28,7 @@ EXIT_NOT_FOUND = 2
 
 def terminal_texts() -> list[str]:
     """Every English sentence and word the terminal says, for a language pack to translate."""
-    from . import key_cmd, texts, texts_author, texts_series
+    from . import key_cmd, store_cmd, texts, texts_author, texts_series, texts_start
 
     tables = (
         texts.TEXTS,
@@ -39,6 +39,8 @@ def terminal_texts() -> list[str]:
         texts_series.EXPERIENCE_NAMES,
         texts_series.STATUS_NAMES,
         key_cmd.TEXTS,
+        texts_start.TEXTS,
+        store_cmd.TEXTS,
     )
     return list(dict.fromkeys(en for table in tables for _, en in table.values()))
 

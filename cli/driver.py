@@ -181,7 +181,7 @@ class Driver:
             case parse.Redraw():
                 self.redraw()
             case parse.Help():
-                words = meeting.engine.registry.glossary
+                words = self.words
                 kinds = "\n".join(
                     f"  {shortcut(k, lang, words):<4} {kind_name(k, lang, words)}"
                     for k in words.kinds

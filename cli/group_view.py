@@ -16,11 +16,12 @@ from .texts import Lang, t
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from intervision.engine import Engine, GroupMember, Meeting
+    from intervision.engine import Engine, GroupContract, GroupMember, Meeting
     from intervision.engine.groups import Commitment, GroupState, MeetingRecord
 
 __all__ = [
     "Proposal",
+    "agreed_lines",
     "fairness_lines",
     "find_group",
     "group_json",
@@ -88,6 +89,20 @@ def group_of(engine: Engine, meeting: Meeting) -> GroupState | None:
         return groups_of(engine).get(group_id)
     except GroupError:
         return None
+
+
+def agreed_lines(contract: GroupContract, lang: Lang) -> list[str]:
+    """What the group agreed, one wrapped line an agreement, read out at the opening
+    and at a contract step (agreements not made yet are left out)."""
+    from intervision.engine.groups import CONTRACT_TEXTS
+
+    from .console import wrap
+
+    return [
+        wrap(t(lang, f"contract.{key}", text=text), indent="  ", hanging="    ")
+        for key in CONTRACT_TEXTS
+        if (text := getattr(contract, key))
+    ]
 
 
 def history_of(engine: Engine, group: GroupState) -> list[MeetingRecord]:

@@ -50,15 +50,10 @@ def contract(runner: Asker) -> None:
     """The group's agreements and its rotation, read out; remarks, or everyone agrees."""
     lang, group = runner.lang, runner.group
     if runner.fresh and group is not None:
-        from intervision.engine.groups import CONTRACT_TEXTS
+        from .group_view import agreed_lines, history_of
 
-        from .group_view import history_of
-
-        for key in CONTRACT_TEXTS:
-            text = getattr(group.contract, key)
-            if text:
-                line = frame_t(lang, f"contract.{key}", text=text)
-                say(wrap(line, indent="  ", hanging="    "))
+        for line in agreed_lines(group.contract, lang):
+            say(line)
         earlier = [r for r in history_of(runner.engine, group) if r.meeting_id != runner.meeting.id]
         say(wrap(_rotation(group, earlier, runner), indent="  "))
         say(wrap(t(lang, "contract.change_hint", id=group.id)))

@@ -90,9 +90,9 @@ def start(
     as_json: bool,
 ) -> None:
     """Start a meeting and print its id."""
-    kind: MeetingPurpose = (
-        "intake" if purpose == "intake" else "refresh" if purpose == "refresh" else "regular"
-    )
+    from .run import _purpose
+
+    kind = _purpose(purpose)
     chosen: Lang | None = None if lang is None else settings.language(lang)
     ui = chosen or settings.lang
     if bool(group_ref) == bool(members):

@@ -128,14 +128,11 @@ class Runner(Driver):
         if group is None:
             say(t(self.lang, "opening.confidential"))
         else:
-            from intervision.engine.groups import CONTRACT_TEXTS
+            from .group_view import agreed_lines
 
             say(t(self.lang, "opening.contract"))
-            for key in CONTRACT_TEXTS:
-                text = getattr(group.contract, key)
-                if text:
-                    line = t(self.lang, f"contract.{key}", text=text)
-                    say(wrap(line, indent="  ", hanging="    "))
+            for line in agreed_lines(group.contract, self.lang):
+                say(line)
         present = ", ".join(self.name(p) for p in state.present)
         say(
             t(self.lang, "opening.roles", facilitator=self.name(state.facilitator), present=present)
@@ -236,7 +233,7 @@ class Runner(Driver):
         if default and variant:
             default = f"{default}/{variant}"
         line = self.answer(t(self.lang, "method.ask") + (f"[{default}] " if default else ""))
-        parsed = parse.parse_line(line, self.lang, self.engine.registry.glossary)
+        parsed = parse.parse_line(line, self.lang, self.words)
         if isinstance(parsed, parse.Close):
             self.send(self.meeting.close, self.facilitator, parsed.reason or None)
             return
@@ -366,7 +363,7 @@ class Runner(Driver):
         if line.strip().casefold() in TIME_WORDS:
             self.show_time()
             return
-        parsed = parse.parse_line(line, self.lang, self.engine.registry.glossary)
+        parsed = parse.parse_line(line, self.lang, self.words)
         self.do(parsed)
         if isinstance(parsed, parse.Show):
             self._told_if_over()
@@ -389,7 +386,7 @@ class Runner(Driver):
 
     def choose_kind(self, person: str, kinds: tuple[str, ...]) -> str | None:
         """Several kinds fit the line: the prompt offers them; Enter takes the first."""
-        words = self.engine.registry.glossary
+        words = self.words
         kinds_said = kinds_typed(kinds, self.lang, words)
         offered = t(self.lang, "kind.which", name=self.name(person), kinds=kinds_said)
         answer = self.answer(f"{offered}[{shortcut(kinds[0], self.lang, words)}] ").strip()

@@ -14,9 +14,10 @@ import click
 
 from .console import say
 from .settings import Settings, pass_settings
-from .texts import Lang
+from .texts import Lang, said
+from .texts import t as say_t
 
-__all__ = ["store"]
+__all__ = ["TEXTS", "store"]
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "rebuilt": (
@@ -31,9 +32,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Every text here, for a language pack to translate (``intervision check LANG``).
+TEXTS = _TEXTS
+
+
 def t(lang: Lang, key: str, **values: object) -> str:
-    nl, en = _TEXTS[key]
-    return (nl if lang == "nl" else en).format(**values)
+    """The text for ``key`` in ``lang``, with ``values`` filled in."""
+    return said(lang, _TEXTS[key], values)
 
 
 @click.group()
@@ -58,7 +63,7 @@ def rebuild(settings: Settings) -> None:
     if rebuilt.damaged:
         say(t(settings.lang, "damaged", n=len(rebuilt.damaged)))
         for message in rebuilt.damaged:
-            click.echo(f"intervision: error: {one_line(message)}", err=True)
+            click.echo(say_t(settings.lang, "error", text=one_line(message)), err=True)
         raise SystemExit(StoreError.exit_code)
 
 

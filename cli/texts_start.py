@@ -7,9 +7,9 @@ later openings and followed in the series view).
 
 from __future__ import annotations
 
-from .texts import Lang
+from .texts import Lang, said
 
-__all__ = ["t"]
+__all__ = ["TEXTS", "t"]
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "start.propose_intake": (
@@ -120,8 +120,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Every text here, for a language pack to translate (``intervision check LANG``).
+TEXTS = _TEXTS
+
+
 def t(lang: Lang, key: str, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``values`` filled in."""
-    nl, en = _TEXTS[key]
-    text = nl if lang == "nl" else en
-    return text.format(**values) if values else text
+    return said(lang, _TEXTS[key], values)
