@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from intervision.engine import (
     END,
+    FRAME_ROLES,
     MethodSpec,
     PhaseSpec,
     Registry,
@@ -177,7 +178,6 @@ def _facilitator_case(spec: MethodSpec) -> list[Problem]:
 
 
 #: The roles every meeting gives: the frame's.
-_FRAME_ROLES = frozenset(INSTRUCTED_ROLES)
 
 
 def _held_roles(spec: MethodSpec) -> list[Problem]:
@@ -193,7 +193,7 @@ def _held_roles(spec: MethodSpec) -> list[Problem]:
     for variant in (None, *(v.id for v in spec.variants)):
         for phase in spec.variant(variant).phases:
             for role, field in phase.roles_referenced().items():
-                if role not in _FRAME_ROLES:
+                if role not in FRAME_ROLES:
                     working.setdefault(role, f"{phase.id}.{field}")
     problems: list[Problem] = []
     roles = sorted(working)

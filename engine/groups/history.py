@@ -1,7 +1,6 @@
 """A group's history, read from its meetings' digests: no meeting is replayed.
 
 Who came, who facilitated, who brought a case, which methods were used and what
-Who came, who facilitated, who brought a case, which methods were used and what
 each inbrenger promised: all follow from the meetings' journals, and the journal
 keeps them as read models (``MeetingDigest``) in the transaction that stores the
 events, so reading a group's history costs its own meetings, whatever else the

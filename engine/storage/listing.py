@@ -9,6 +9,8 @@ journal opens every text, or says that the key does not fit.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from intervision.engine import DEFAULT_PAGE, DigestPage, Journal
 
 from .cipher import reading_sealed
@@ -30,15 +32,8 @@ def listing_page(
     """A page of digests (as :meth:`Journal.digests`) and the ids of its meetings that
     are encrypted and read without the key. Their digests may hold sealed tokens where
     texts would be: show no more of them than id, start and version."""
-    if isinstance(journal, EncryptedJournal):
-        return journal.digests(
-            group_id=group_id,
-            closed=closed,
-            limit=limit,
-            cursor=cursor,
-            oldest_first=oldest_first,
-        ), set()
-    with reading_sealed():
+    encrypted = isinstance(journal, EncryptedJournal)  # opens what it sealed itself
+    with nullcontext() if encrypted else reading_sealed():
         page = journal.digests(
             group_id=group_id,
             closed=closed,
@@ -46,6 +41,8 @@ def listing_page(
             cursor=cursor,
             oldest_first=oldest_first,
         )
+    if encrypted:
+        return page, set()
     if not isinstance(journal, ReadModels):  # a memory journal holds nothing sealed
         return page, set()
     return page, journal.sealed_among([d.meeting_id for d in page.digests])

@@ -112,8 +112,7 @@ class ReadTables:
         if not events or not is_meeting_stream(meeting_id):
             return
         moved = position_change(first_version, events) if first_version > 1 else None
-        if moved is not None and (not moved.met or self._met(db, meeting_id)):
-            self._move(db, meeting_id, moved)
+        if moved is not None and self._move(db, meeting_id, moved):
             return
         old = self._stored(db, meeting_id) if first_version > 1 else None
         new = fold_meeting(old, meeting_id, first_version, events)
@@ -121,19 +120,17 @@ class ReadTables:
             return
         self._put(db, old, new)
 
-    def _met(self, db: Db, meeting_id: str) -> bool:
-        row = db.execute(
-            self._sql(f"SELECT met FROM {self.meetings} WHERE meeting_id = ?"), (meeting_id,)
-        ).fetchone()
-        return row is not None and bool(row[0])
-
-    def _move(self, db: Db, meeting_id: str, moved: Position) -> None:
+    def _move(self, db: Db, meeting_id: str, moved: Position) -> bool:
+        """Write the position columns; False (nothing written) when the append may make
+        the meeting count as met and it did not yet: then the digest is folded."""
         sql = f"UPDATE {self.meetings} SET version = ?, updated_at = ?"
         params: list[object] = [moved.version, moved.updated_at.isoformat()]
         if moved.where is not None:
             sql += ", frame = ?, phase = ?, module = ?"
             params.extend(moved.where)
-        db.execute(self._sql(f"{sql} WHERE meeting_id = ?"), [*params, meeting_id])
+        sql += " WHERE meeting_id = ?" + (" AND met = 1" if moved.met else "")
+        cursor = db.execute(self._sql(sql), [*params, meeting_id])
+        return not moved.met or cursor.rowcount > 0
 
     def _put(self, db: Db, old: MeetingDigest | None, new: MeetingDigest) -> None:
         if old is None:
