@@ -36,6 +36,7 @@ __all__ = [
     "holds_token",
     "is_reading_sealed",
     "is_token",
+    "read_without_key",
     "reading_sealed",
     "refuse_plain_write",
     "refuse_sealed",
@@ -147,15 +148,19 @@ def refuse_sealed(meeting_id: str, version: int, event: Event) -> None:
 
     map_content(event, look)
     if sealed:
-        where = where_in(meeting_id, version)
-        raise EncryptionError(
-            Text(
-                nl=f"{where.nl}: deze opslag is versleuteld; zet {KEY_ENV} of {KEY_FILE_ENV} "
-                "op de sleutel waarmee hij geschreven is.",
-                en=f"{where.en}: this store is encrypted; set {KEY_ENV} or {KEY_FILE_ENV} to "
-                "the key it was written with",
-            )
+        raise read_without_key(where_in(meeting_id, version))
+
+
+def read_without_key(where: Text) -> EncryptionError:
+    """The error for reading a sealed value without the key: where, never what."""
+    return EncryptionError(
+        Text(
+            nl=f"{where.nl}: deze opslag is versleuteld; zet {KEY_ENV} of {KEY_FILE_ENV} "
+            "op de sleutel waarmee hij geschreven is.",
+            en=f"{where.en}: this store is encrypted; set {KEY_ENV} or {KEY_FILE_ENV} to "
+            "the key it was written with",
         )
+    )
 
 
 def require_cryptography() -> None:

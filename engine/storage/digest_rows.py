@@ -24,13 +24,13 @@ from intervision.engine import (
     Text,
 )
 
-from .cipher import is_reading_sealed, is_token
-from .keys import KEY_ENV, KEY_FILE_ENV, EncryptionError
+from .cipher import is_reading_sealed, is_token, read_without_key
 
 __all__ = [
     "COLUMNS",
     "digest_from_row",
     "digest_to_json",
+    "holds_sealed_text",
     "refuse_sealed_digest",
 ]
 
@@ -41,19 +41,14 @@ _compact = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 def refuse_sealed_digest(digest: MeetingDigest) -> MeetingDigest:
     """The digest, unless it holds a sealed text and no encrypted journal reads it:
     as for events, a store opened without its key must not pass tokens on as text."""
-    if not is_reading_sealed() and _holds_sealed_text(digest):
-        raise EncryptionError(
-            Text(
-                nl=f"Bijeenkomst {digest.meeting_id}: deze opslag is versleuteld; zet "
-                f"{KEY_ENV} of {KEY_FILE_ENV} op de sleutel waarmee hij geschreven is.",
-                en=f"meeting {digest.meeting_id}: this store is encrypted; set {KEY_ENV} or "
-                f"{KEY_FILE_ENV} to the key it was written with",
-            )
-        )
+    if not is_reading_sealed() and holds_sealed_text(digest):
+        where = Text(nl=f"Bijeenkomst {digest.meeting_id}", en=f"meeting {digest.meeting_id}")
+        raise read_without_key(where)
     return digest
 
 
-def _holds_sealed_text(digest: MeetingDigest) -> bool:
+def holds_sealed_text(digest: MeetingDigest) -> bool:
+    """Whether a decision's or a learning goal's text in the digest is sealed."""
     return any(is_token(d.text) for d in digest.decisions) or any(
         is_token(g.text) for g in digest.goals
     )

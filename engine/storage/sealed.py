@@ -32,6 +32,7 @@ from intervision.engine import (
 
 from .cipher import FieldCipher, is_token, reading_sealed, token_key_id, writing_sealed
 from .content import map_content
+from .digest_rows import holds_sealed_text
 from .keys import key_mismatch, parse_key, where_in
 
 __all__ = ["EncryptedJournal", "SealedCount"]
@@ -192,8 +193,7 @@ class EncryptedJournal:
     def _open_digest(self, digest: MeetingDigest) -> MeetingDigest:
         """The digest with its decisions' and learning goals' texts opened, each bound
         to its event."""
-        texts = [d.text for d in digest.decisions] + [g.text for g in digest.goals]
-        if not any(is_token(text) for text in texts):
+        if not holds_sealed_text(digest):
             return digest
 
         def opened(version: int, event_type: str, text: str) -> str:
