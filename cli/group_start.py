@@ -16,7 +16,7 @@ from .texts import Lang, count, t
 
 if TYPE_CHECKING:
     from intervision.engine import Engine, Meeting, MeetingPurpose
-    from intervision.engine.groups import GroupState
+    from intervision.engine.groups import GroupState, MeetingRecord
 
 __all__ = [
     "ask_facilitator",
@@ -27,6 +27,7 @@ __all__ = [
     "present_problem",
     "rotation_roles",
     "start_with_guest",
+    "with_held",
 ]
 
 
@@ -122,24 +123,25 @@ def ask_purpose(engine: Engine, group: GroupState, lang: Lang) -> MeetingPurpose
 
 
 def rotation_roles(
-    engine: Engine,
     group: GroupState,
+    history: list[MeetingRecord],
     present: list[str],
     facilitator: str | None,
     held: dict[str, list[str]],
 ) -> dict[str, str]:
     """The glossary's roles of the day (notulist, tijdbewaker) that ``held`` (given
-    with ``--role``) leaves open, as the rotation proposes them: in turn, like the
-    facilitation, and never to whoever facilitates or holds another role today."""
+    with ``--role``) leaves open, as the rotation proposes them from the group's
+    ``history``: in turn, like the facilitation, and never to whoever facilitates or
+    holds another role today."""
     from intervision.engine.groups import DAY_ROLES, propose_roles
 
-    from .group_view import find_member, history_of
+    from .group_view import find_member
 
     named = (find_member(group, name) for names in held.values() for name in names)
     busy = {member.id for member in named if member is not None}
     proposed = propose_roles(
         present,
-        history_of(engine, group),
+        history,
         facilitator=facilitator,
         roles=tuple(role for role in DAY_ROLES if role not in held),
         busy=busy,
@@ -158,13 +160,14 @@ def ask_roles(
     """The roles of the day: those given with ``--role`` as given, the others proposed
     in turn like the facilitation: Enter accepts, '-' names nobody, names (in the
     roles' order) override."""
-    from .group_view import find_member, match_members
+    from .group_view import find_member, history_of, match_members
     from .parse import is_leave, split_names
     from .runner import Leave
     from .texts_start import t as start_t
 
     chosen = find_member(group, facilitator)
-    offered = rotation_roles(engine, group, present, chosen.id if chosen else None, held)
+    history = history_of(engine, group)
+    offered = rotation_roles(group, history, present, chosen.id if chosen else None, held)
     picked: dict[str, str] = {}
     names = _role_names(group, offered, lang)
     while offered:
@@ -185,7 +188,13 @@ def ask_roles(
         else:
             picked = dict(zip(offered, ids, strict=False))
             break
-    return {**{role: [who] for role, who in picked.items()}, **held}
+    return with_held(picked, held)
+
+
+def with_held(proposed: dict[str, str], held: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The roles of the day to start with: those proposed, and those given with
+    ``--role`` (which win where both name a role)."""
+    return {**{role: [who] for role, who in proposed.items()}, **held}
 
 
 def _role_names(group: GroupState, roles: dict[str, str], lang: Lang) -> str:

@@ -160,6 +160,7 @@ def _start_group(
     ids, problem = present_problem(group, names, lang)
     if problem:
         raise click.BadParameter(problem, param_hint="--present")
+    history = history_of(engine, group)  # for the facilitator and the roles of the day
     if facilitator:
         problem = facilitator_problem(group, facilitator, ids, lang)
         if problem:
@@ -169,9 +170,7 @@ def _start_group(
         # refuses the start, so a script never silently gets another facilitator
         # than the organisation's policy would have chosen.
         failed: list[str] = []
-        facilitator = propose_facilitator(
-            engine, group, ids, history_of(engine, group), failed=failed
-        )
+        facilitator = propose_facilitator(engine, group, ids, history, failed=failed)
         if failed:
             raise PluginError(
                 t(lang, "meeting.policy_failed", plugins=", ".join(f"'{p}'" for p in failed)),
@@ -181,11 +180,12 @@ def _start_group(
             raise click.UsageError(t(lang, "meeting.facilitator_needed"))
     # The roles of the day --role leaves open, as the rotation proposes them (as for
     # the facilitator); the group's own guide comes from outside by definition.
-    from .group_start import rotation_roles
+    from .group_start import rotation_roles, with_held
 
     member = find_member(group, facilitator)
-    proposed = rotation_roles(engine, group, ids, member.id if member else None, held)
-    roles = {**{role: [who] for role, who in proposed.items()}, **held}
+    roles = with_held(
+        rotation_roles(group, history, ids, member.id if member else None, held), held
+    )
     guide = group.guided_by is not None and member is None
     chosen_facilitator = facilitator
     return start_with_guest(
