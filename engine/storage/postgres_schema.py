@@ -18,12 +18,10 @@ from intervision.engine import (
     StoreError,
     Text,
     get_logger,
-    is_meeting_stream,
 )
 
 from .cipher import SEALED_MARK, holds_token, reading_sealed
-from .read_tables import ReadTables, grouped_rows
-from .rows import decode_or_why
+from .read_tables import ReadTables
 
 if TYPE_CHECKING:
     import psycopg
@@ -144,12 +142,7 @@ def rebuild(db: psycopg.Connection[Any]) -> Rebuilt:
     with db.cursor(name="intervision_rebuild") as rows, reading_sealed():
         rows.itersize = 5000
         rows.execute("SELECT meeting_id, version, data FROM intervision_events ORDER BY 1, 2")
-        meetings = (
-            (meeting_id, decode_or_why(meeting_id, stored))
-            for meeting_id, stored in grouped_rows(rows)
-            if is_meeting_stream(meeting_id)
-        )
-        rebuilt = READ_TABLES.rebuild(db, meetings)
+        rebuilt = READ_TABLES.rebuild(db, rows)
     db.execute(
         "INSERT INTO intervision_schema VALUES (%s, %s) ON CONFLICT (key) DO UPDATE "
         "SET value = excluded.value",

@@ -41,8 +41,9 @@ from intervision.engine import (
 
 from .cipher import SEALED_MARK, holds_token
 from .digest_rows import COLUMNS, digest_from_row, digest_to_json, refuse_sealed_digest
+from .rows import decode_rows
 
-__all__ = ["ReadModels", "ReadTables", "grouped_rows"]
+__all__ = ["ReadModels", "ReadTables"]
 
 
 class Db(Protocol):
@@ -270,22 +271,21 @@ class ReadTables:
 
     # -- rebuilding -------------------------------------------------------------------
 
-    def rebuild(
-        self, db: Db, meetings: Iterable[tuple[str, list[Event] | CorruptJournalError]]
-    ) -> Rebuilt:
-        """Replace every row with what folding ``meetings`` gives: (id, its events, or
-        the message saying why they cannot be read), meeting streams only."""
+    def rebuild(self, db: Db, rows: Iterable[tuple[str, int, str]]) -> Rebuilt:
+        """Replace every row with what folding the stored events gives. ``rows`` are
+        (stream id, version, data) in the order of stream and version; a meeting whose
+        rows cannot be read is left out and named (ids and versions only)."""
         for table in (self.meetings, self.groups, self.members):
             db.execute(f"DELETE FROM {table}")
         counts: dict[str, list[int]] = {}
         members: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
         folded = 0
         damaged: list[str] = []
-        for meeting_id, events in meetings:
+        for meeting_id, stored in _grouped_rows(rows):
+            if not is_meeting_stream(meeting_id):
+                continue
             try:
-                if isinstance(events, CorruptJournalError):
-                    raise events
-                digest = digest_stored(meeting_id, events)
+                digest = digest_stored(meeting_id, decode_rows(meeting_id, stored))
             except CorruptJournalError as exc:
                 damaged.append(str(exc))
                 continue
@@ -366,7 +366,7 @@ def _position(digest: MeetingDigest) -> tuple[object, ...]:
     )
 
 
-def grouped_rows(
+def _grouped_rows(
     rows: Iterable[tuple[str, int, str]],
 ) -> Iterator[tuple[str, list[tuple[int, str]]]]:
     """(meeting id, its (version, data) rows) from rows ordered by meeting and version."""

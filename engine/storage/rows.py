@@ -19,7 +19,7 @@ from intervision.engine import CorruptJournalError, Event, belongs, decode_curre
 from .cipher import SEALED_MARK, refuse_sealed
 from .migrations import UnreadableEvent, upgrade
 
-__all__ = ["DOING_NL", "decode_or_why", "decode_rows", "decode_stored"]
+__all__ = ["DOING_NL", "decode_rows", "decode_stored"]
 
 #: What an adapter was doing when the store failed it, in Dutch, for its message.
 DOING_NL = {
@@ -64,17 +64,6 @@ def decode_rows(meeting_id: str, rows: Iterable[tuple[int, str]], after: int = 0
             )
         events.append(decode_stored(meeting_id, version, data))
     return events
-
-
-def decode_or_why(
-    meeting_id: str, rows: list[tuple[int, str]]
-) -> list[Event] | CorruptJournalError:
-    """The meeting's events, or why they cannot be read (for a rebuild that goes on
-    past a damaged meeting and names it)."""
-    try:
-        return decode_rows(meeting_id, rows)
-    except CorruptJournalError as exc:
-        return exc
 
 
 def _problem(raw: str) -> Event | str:

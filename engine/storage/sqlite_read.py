@@ -14,12 +14,10 @@ import sqlite3
 from intervision.engine import (
     READ_MODEL_VERSION,
     Rebuilt,
-    is_meeting_stream,
 )
 
 from .cipher import reading_sealed
-from .read_tables import ReadTables, grouped_rows
-from .rows import decode_or_why
+from .read_tables import ReadTables
 
 __all__ = ["READ_MODELS_KEY", "READ_TABLES", "prefix_range", "rebuild"]
 
@@ -33,13 +31,8 @@ def rebuild(db: sqlite3.Connection) -> Rebuilt:
     rows = db.cursor().execute(
         "SELECT meeting_id, version, data FROM events ORDER BY meeting_id, version"
     )
-    meetings = (
-        (meeting_id, decode_or_why(meeting_id, stored))
-        for meeting_id, stored in grouped_rows(rows)
-        if is_meeting_stream(meeting_id)
-    )
     with reading_sealed():  # sealed texts are kept sealed, as the append kept them
-        rebuilt = READ_TABLES.rebuild(db, meetings)
+        rebuilt = READ_TABLES.rebuild(db, rows)
     db.execute(
         "INSERT OR REPLACE INTO schema_info VALUES (?, ?)",
         (READ_MODELS_KEY, str(READ_MODEL_VERSION)),
