@@ -22,7 +22,7 @@ import struct
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyte
@@ -120,13 +120,21 @@ class Terminal:
 
     def on_screen(self, text: str, timeout: float = READ_TIMEOUT) -> str:
         """Wait until ``text`` is in view; return the screen."""
+        return self.until(lambda screen: text in screen, repr(text), timeout)
+
+    def until(self, shown: Callable[[str], bool], what: str, timeout: float = READ_TIMEOUT) -> str:
+        """Wait until ``shown(screen)`` holds; return that screen.
+
+        For what a single text cannot say: a region drawn in place arrives in pieces,
+        so a test that needs all of it waits for all of it, not for its first line.
+        """
         deadline = time.monotonic() + timeout
-        while text not in self.screen():
+        while not shown(self.screen()):
             left = deadline - time.monotonic()
             if left <= 0 or self.closed or not self._read(min(left, 0.1)):
-                if text in self.screen():
+                if shown(self.screen()):
                     break
-                raise AssertionError(f"{text!r} not in view within {timeout} s:\n{self.screen()}")
+                raise AssertionError(f"{what} not in view within {timeout} s:\n{self.screen()}")
         return self.screen()
 
     def type(self, line: str) -> None:
