@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # mypy reads the names here; at run time __getattr__ finds th
     from .core.rules import *
     from .core.specs import *
     from .core.state import *
+    from .core.steps import *
     from .core.text import *
     from .runtime.capabilities import *
     from .runtime.discovery import *
@@ -293,6 +294,7 @@ _MODULES = (
     "core.glossary",
     "core.phases",
     "core.specs",
+    "core.steps",
     "core.commands",
     "core.rules",
     "core.hookspecs",

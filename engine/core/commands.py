@@ -25,6 +25,8 @@ from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .steps import BEFORE_THE_METHOD
+
 __all__ = [
     "COMMANDS",
     "COMMAND_TYPES",
@@ -55,19 +57,6 @@ SAMPLE_TEXT = "…"
 #: In ``stays_in``: every phase of a method (the frame steps are named by their ids).
 PHASE = "phase"
 _FACILITATOR = ("facilitator",)
-#: Where the facilitator may still hand over: before the method starts, and between cases
-#: (the frame's steps up to the method; kept here, as ``state`` would load the events).
-_BEFORE_THE_METHOD = frozenset(
-    {
-        "opening",
-        "introduction",
-        "contract",
-        "learning_goals",
-        "leervragen",
-        "case_choice",
-        "method_choice",
-    }
-)
 
 
 class _Command(BaseModel):
@@ -282,7 +271,7 @@ class HandOver(_Command):
     method starts (the method may forbid a facilitator who is the inbrenger)."""
 
     trigger: ClassVar[str] = "hand_over"
-    stays_in: ClassVar[frozenset[str]] = _BEFORE_THE_METHOD | {"second_case"}
+    stays_in: ClassVar[frozenset[str]] = BEFORE_THE_METHOD | {"second_case"}
     by_roles: ClassVar[tuple[str, ...]] = _FACILITATOR
     makes: ClassVar[tuple[str, ...]] = ("facilitator_changed",)
     command: Literal["hand_over"] = "hand_over"

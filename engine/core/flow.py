@@ -16,7 +16,7 @@ from typing import Any
 
 from .commands import COMMANDS, PHASE
 from .specs import MethodSpec
-from .state import FRAME, PURPOSE_STEPS
+from .steps import FRAME, PURPOSE_STEPS
 
 __all__ = ["END", "WITHOUT_CASE", "Flow", "frame_flow", "method_flow"]
 

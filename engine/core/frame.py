@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .state import FRAME, MeetingState
+from .state import MeetingState
+from .steps import FRAME
 from .text import Text
 
 if TYPE_CHECKING:

@@ -21,8 +21,6 @@ from . import events as ev
 from .text import Lang
 
 __all__ = [
-    "FRAME",
-    "PURPOSE_STEPS",
     "Case",
     "Contribution",
     "Decision",
@@ -32,31 +30,6 @@ __all__ = [
     "apply",
     "replay",
 ]
-
-#: The frame around every method, in order (methods.md, "The meeting frame"). The
-#: steps between the opening and the leervragen come only in an intake or a refresh
-#: (:data:`PURPOSE_STEPS`).
-FRAME: tuple[str, ...] = (
-    "opening",
-    "introduction",
-    "contract",
-    "learning_goals",
-    "leervragen",
-    "case_choice",
-    "method_choice",
-    "method",
-    "second_case",
-    "recognitions",
-    "evaluation",
-    "closed",
-)
-
-#: The frame steps a meeting of each purpose adds after its opening.
-PURPOSE_STEPS: dict[str, tuple[str, ...]] = {
-    "regular": (),
-    "intake": ("introduction", "contract", "learning_goals"),
-    "refresh": ("contract", "learning_goals"),
-}
 
 #: The empty mapping every new state starts with (read-only, so it can be shared).
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
