@@ -1,8 +1,8 @@
 """The frame around every method: its steps in order, and what each purpose adds.
 
 Plain constants in a module of their own, importing nothing, so that the command table
-(which names the steps where a command may come) and the state, the flow and the
-frame screens share one list without the command table loading the events.
+(which names the steps where a command may come), the flow and the frame's steps share
+one list without the command table loading the state and its events.
 """
 
 from __future__ import annotations
