@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import gc
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fresh_process import main_in_a_fresh_process
 
 from intervision.cli import main
 from intervision.cli.collector import paused_while_starting, started
@@ -64,25 +63,20 @@ def test_a_command_run_in_the_callers_process_leaves_the_collector_alone(store: 
 
 @pytest.mark.slow
 def test_the_console_script_starts_with_it_paused_and_works_with_it_on(store: Path) -> None:
-    code = (
-        "import gc, sys\n"
-        "from intervision.cli import main, settings\n"
-        "seen = []\n"
-        "registry = settings.Settings.registry\n"
-        "def watched(self):\n"
-        "    seen.append(gc.isenabled())\n"
-        "    return registry(self)\n"
-        "settings.Settings.registry = watched\n"
-        "try:\n"
-        f"    main({['--store', str(store), 'meetings', '--json']!r})\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print(seen[0], gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    result = main_in_a_fresh_process(
+        ["--store", str(store), "meetings", "--json"],
+        before=(
+            "import gc\n"
+            "from intervision.cli import settings\n"
+            "seen = []\n"
+            "registry = settings.Settings.registry\n"
+            "def watched(self):\n"
+            "    seen.append(gc.isenabled())\n"
+            "    return registry(self)\n"
+            "settings.Settings.registry = watched\n"
+        ),
+        after="print(seen[0], gc.isenabled(), gc.get_freeze_count() > 0)\n",
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert result.returncode == 0, result.stderr
     *printed, states = result.stdout.splitlines()
     assert json.loads("\n".join(printed)) is not None
     assert states == "False True True"

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fresh_process import main_in_a_fresh_process
 
 pytestmark = pytest.mark.slow
 
@@ -72,20 +73,13 @@ def test_a_whole_meeting_then_an_interrupted_one_resumed(tmp_path: Path, inciden
 
 
 def test_help_loads_neither_the_engine_nor_its_dependencies() -> None:
-    code = (
-        "import sys\n"
-        "from intervision.cli import main\n"
-        "try:\n"
-        "    main(['--help'])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "heavy = ('pydantic', 'structlog', 'transitions', 'rich', 'intervision.engine')\n"
-        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    result = main_in_a_fresh_process(
+        ["--help"],
+        after=(
+            "heavy = ('pydantic', 'structlog', 'transitions', 'rich', 'intervision.engine')\n"
+            "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+        ),
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "[]"
     assert "intervision run" in result.stdout
 

@@ -8,12 +8,11 @@ commands themselves, so adding or rewording a command cannot make ``--help`` lie
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import click
 import pytest
 from click.testing import CliRunner
+from fresh_process import main_in_a_fresh_process
 
 from intervision.cli.lazy import LazyGroup
 from intervision.cli.main import COMMANDS, main
@@ -76,19 +75,10 @@ def test_an_unknown_command_is_still_a_usage_error() -> None:
 
 @pytest.mark.slow
 def test_help_imports_no_command_module() -> None:
-    code = (
-        "import sys\n"
-        "from intervision.cli import main\n"
-        "try:\n"
-        "    main(['--help'])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print(sorted(m for m in sys.modules if m.startswith('intervision.cli.')))\n"
+    result = main_in_a_fresh_process(
+        ["--help"],
+        after="print(sorted(m for m in sys.modules if m.startswith('intervision.cli.')))\n",
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert result.returncode == 0, result.stderr
     loaded = result.stdout.strip().splitlines()[-1]
     # click's own words in the user's language come along: --help says them; and the
     # few lines that keep the garbage collector out of a command's start
@@ -103,23 +93,16 @@ def test_help_imports_no_command_module() -> None:
 def test_help_wraps_to_the_terminal_like_click_without_importing_shutil(columns: str) -> None:
     """``--help`` finds the terminal's width with ``os`` (shutil cost it a twentieth of
     its start), and must find the width click's own ``shutil`` lookup would."""
-    code = (
-        "import sys\n"
-        "from intervision.cli import main\n"
-        "from intervision.cli.lazy import terminal_columns\n"
-        "try:\n"
-        "    main(['--help'])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print('shutil' in sys.modules)\n"
-        "import shutil\n"
-        "print(terminal_columns(), shutil.get_terminal_size().columns)\n"
+    result = main_in_a_fresh_process(
+        ["--help"],
+        before="from intervision.cli.lazy import terminal_columns\n",
+        after=(
+            "print('shutil' in sys.modules)\n"
+            "import shutil\n"
+            "print(terminal_columns(), shutil.get_terminal_size().columns)\n"
+        ),
+        env={**os.environ, "COLUMNS": columns},
     )
-    env = {**os.environ, "COLUMNS": columns}
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
-    )
-    assert result.returncode == 0, result.stderr
     *help_lines, imported, sizes = result.stdout.splitlines()
     assert imported == "False"
     ours, theirs = sizes.split()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import Result
+from fresh_process import main_in_a_fresh_process
 
 from intervision.engine.storage import open_engine
 
@@ -304,19 +303,9 @@ def test_names_that_cannot_be_taken_in_are_refused_at_the_command_line(invoke: I
 
 def _groups_loaded(store: Path, *args: str) -> tuple[dict[str, Any], bool]:
     """What a one-shot command printed, and whether its process loaded the group book."""
-    code = (
-        "import sys\n"
-        "from intervision.cli import main\n"
-        "try:\n"
-        f"    main({['--store', str(store), *args]!r})\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print('intervision.engine.groups' in sys.modules)\n"
+    result = main_in_a_fresh_process(
+        ["--store", str(store), *args], after="print('intervision.engine.groups' in sys.modules)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert result.returncode == 0, result.stderr
     *printed, loaded = result.stdout.splitlines()
     return json.loads("\n".join(printed)), loaded == "True"
 
